@@ -1,0 +1,78 @@
+/*
+ * The Event API client.  Everything runs on the caller's libuv loop: REST
+ * through libcurl's multi socket API, live updates through a libwebsockets
+ * client on the same loop.  Results land in the store; hooks say what
+ * changed so the caller can mark damage.  Nothing here blocks.
+ */
+#ifndef EVTOP_API_H
+#define EVTOP_API_H
+
+#include <uv.h>
+
+#include "model.h"
+#include "store.h"
+
+struct api;
+
+struct api_options {
+	const char	*server;	/* base URL, e.g. http://127.0.0.1:8080 */
+	const char	*cacert;	/* CA bundle file, or NULL */
+	int		 insecure;	/* 1 only when the user asked by name */
+	const char	*user_agent;	/* or NULL */
+};
+
+/* The state of the live link shown in the header. */
+enum api_link {
+	API_LINK_OFFLINE,	/* not started, or signed out */
+	API_LINK_CONNECTING,	/* WebSocket handshake under way */
+	API_LINK_LIVE,		/* WebSocket open and subscribed */
+	API_LINK_RETRYING,	/* lost; reconnecting after a back-off */
+	API_LINK_POLLING	/* no WebSocket on this server: REST polling */
+};
+
+struct api_hooks {
+	/* The event list was replaced, or one event added/changed/removed. */
+	void	(*events_changed)(void *arg);
+	/* Live counters of one event changed (already in the store). */
+	void	(*counters_changed)(void *arg, int64_t event_id);
+	/* A new notification arrived (already in the store): toast it. */
+	void	(*notification)(void *arg, const struct notification *);
+	/* The live link changed state; why is a sentence or NULL. */
+	void	(*link_changed)(void *arg, enum api_link, const char *why);
+	/* A background request failed: a sentence for the user. */
+	void	(*error)(void *arg, const char *sentence);
+};
+
+/* status is 0 on success, -1 with a sentence in cause. */
+typedef void	(*api_done_cb)(void *arg, int status, const char *cause);
+
+/* hooks may be NULL (batch mode); set them later with api_set_hooks. */
+struct api	*api_new(uv_loop_t *, const struct api_options *,
+		    struct store *, const struct api_hooks *, void *arg);
+void		 api_set_hooks(struct api *, const struct api_hooks *,
+		    void *arg);
+/*
+ * Starts closing every handle and frees the client.  The caller then runs
+ * the loop (uv_run(loop, UV_RUN_DEFAULT)) until it returns so the handles
+ * finish closing; no hook is called after api_free.
+ */
+void		 api_free(struct api *);
+
+/* POST /api/auth/login.  The password is not kept or logged. */
+void		 api_login(struct api *, const char *email,
+		    const char *password, api_done_cb, void *arg);
+/* GET /api/events into the store. */
+void		 api_refresh_events(struct api *, api_done_cb, void *arg);
+/*
+ * Opens the live link: WebSocket auth and subscribe to events and
+ * notifications, reconnecting with back-off and replaying from the last
+ * seq; on resync, refetches over REST.  Needs a session.
+ */
+void		 api_start_live(struct api *);
+
+const char		*api_server(const struct api *);
+const struct session	*api_session(const struct api *);	/* or NULL */
+enum api_link		 api_link_state(const struct api *);
+const char		*api_link_name(enum api_link);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * The client's store: what the dashboard knows about the server right now.
+ * The api module writes into it as answers and envelopes arrive; panes and
+ * batch output read from it.  No curses, no I/O.
+ */
+#ifndef EVTOP_STORE_H
+#define EVTOP_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+/* How many notifications the log keeps; older ones are dropped. */
+#define STORE_NOTIFICATIONS_MAX 500
+
+struct store;
+
+struct store	*store_new(void);
+void		 store_free(struct store *);
+
+/*
+ * Replaces the event list, taking ownership of the array and its strings.
+ * Events are kept in date order (soonest first, then id).  total is the
+ * server's total (may exceed n when paginated), -1 when it did not say.
+ */
+void		 store_set_events(struct store *, struct event *, size_t n,
+		     int64_t total);
+size_t		 store_event_count(const struct store *);
+int64_t		 store_event_total(const struct store *);
+const struct event *store_event_at(const struct store *, size_t index);
+/* The event with this id and its index, or NULL. */
+const struct event *store_event_find(const struct store *, int64_t id,
+		     size_t *index);
+/* Inserts or replaces one event (takes ownership); keeps date order. */
+void		 store_put_event(struct store *, struct event *);
+/* Removes an event; returns 0, or -1 when it was not there. */
+int		 store_remove_event(struct store *, int64_t id);
+/*
+ * Applies live counters to their event.  Returns 1 when a value changed,
+ * 0 when nothing did or the event is unknown.
+ */
+int		 store_apply_counters(struct store *, const struct counters *);
+
+/*
+ * Appends a notification (takes ownership).  One whose seq is already in
+ * the log is dropped and 0 returned; otherwise 1.
+ */
+int		 store_add_notification(struct store *, struct notification *);
+size_t		 store_notification_count(const struct store *);
+/* Oldest first: index 0 is the oldest kept. */
+const struct notification *store_notification_at(const struct store *,
+		     size_t index);
+
+/* Seconds since the epoch of the last successful refresh, 0 if never. */
+time_t		 store_refreshed_at(const struct store *);
+void		 store_set_refreshed_at(struct store *, time_t);
+
+#endif
