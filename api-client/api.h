@@ -43,7 +43,18 @@ struct api_hooks {
 	void	(*error)(void *arg, const char *sentence);
 };
 
-/* status is 0 on success, -1 with a sentence in cause. */
+/*
+ * What a request came to: callbacks get API_OK, or a negative status with
+ * a sentence in cause.  The kinds map to distinct exit codes in batch mode.
+ */
+enum api_status {
+	API_OK = 0,
+	API_ERR_FAILED = -1,		/* the server said no, or bad answer */
+	API_ERR_UNREACHABLE = -2,	/* DNS, connect, TLS, timeout */
+	API_ERR_AUTH = -3		/* not signed in, or token expired */
+};
+
+/* status is an enum api_status; cause is NULL on API_OK. */
 typedef void	(*api_done_cb)(void *arg, int status, const char *cause);
 
 /* hooks may be NULL (batch mode); set them later with api_set_hooks. */
