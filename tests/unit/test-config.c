@@ -1,0 +1,158 @@
+/* Command-line parsing: what a user types, and what evtop says back. */
+#include <stdlib.h>
+
+#include "config.h"
+#include "options.h"
+#include "test.h"
+
+static int
+parse(struct config *cfg, char **cause, int argc, const char **argv)
+{
+	config_init(cfg);
+	*cause = NULL;
+	return (config_parse_argv(cfg, argc, (char **)(uintptr_t)argv,
+	    cause));
+}
+
+static void
+test_good_options(void)
+{
+	const char	*argv[] = { "evtop", "-s", "https://ev.example",
+	    "--user", "ops@example.com", "-b", "--no-color", NULL };
+	struct config	 cfg;
+	char		*cause;
+
+	CHECK_INT(parse(&cfg, &cause, 7, argv), 0);
+	CHECK_STR(cfg.server, "https://ev.example");
+	CHECK_STR(cfg.user, "ops@example.com");
+	CHECK_INT(cfg.batch, 1);
+	CHECK_INT(cfg.no_color, 1);
+	CHECK_INT(cfg.demo, 0);
+	CHECK_INT(cfg.action, CONFIG_RUN);
+	config_done(&cfg);
+}
+
+static void
+test_help_and_version(void)
+{
+	const char	*h[] = { "evtop", "--help", NULL };
+	const char	*v[] = { "evtop", "-V", NULL };
+	struct config	 cfg;
+	char		*cause;
+
+	CHECK_INT(parse(&cfg, &cause, 2, h), 0);
+	CHECK_INT(cfg.action, CONFIG_HELP);
+	config_done(&cfg);
+	CHECK_INT(parse(&cfg, &cause, 2, v), 0);
+	CHECK_INT(cfg.action, CONFIG_VERSION);
+	config_done(&cfg);
+}
+
+static void
+test_bad_options(void)
+{
+	static const struct {
+		const char	*arg1, *arg2;
+		int		 argc;
+		const char	*want;
+	} cases[] = {
+		{ "--bogus", NULL, 2, "unknown option --bogus" },
+		{ "-x", NULL, 2, "unknown option -x" },
+		{ "--server", NULL, 2, "option --server needs an argument" },
+		{ "-s", NULL, 2, "option -s needs an argument" },
+		{ "--server=", NULL, 2, "option --server needs a non-empty URL" },
+		{ "--demo", "stray", 3, "unexpected argument 'stray'" },
+	};
+	struct config	 cfg;
+	char		*cause;
+	size_t		 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *argv[] = { "evtop", cases[i].arg1, cases[i].arg2,
+		    NULL };
+		CHECK_INT(parse(&cfg, &cause, cases[i].argc, argv), -1);
+		CHECK_STR(cause, cases[i].want);
+		free(cause);
+		config_done(&cfg);
+	}
+}
+
+static void
+test_check_combinations(void)
+{
+	struct config	 cfg;
+	char		*cause = NULL;
+
+	config_init(&cfg);
+	CHECK_INT(config_check(&cfg, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "--demo") != NULL);
+	free(cause);
+	cause = NULL;
+
+	cfg.server = strdup("ftp://example.com");
+	CHECK_INT(config_check(&cfg, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "http://") != NULL);
+	free(cause);
+	cause = NULL;
+
+	cfg.demo = 1;
+	CHECK_INT(config_check(&cfg, &cause), -1);
+	free(cause);
+	cause = NULL;
+
+	free(cfg.server);
+	cfg.server = NULL;
+	CHECK_INT(config_check(&cfg, &cause), 0);
+	config_done(&cfg);
+}
+
+static void
+test_env_does_not_beat_flags(void)
+{
+	const char	*argv[] = { "evtop", "-s", "http://flag.example", NULL };
+	struct config	 cfg;
+	char		*cause;
+
+	setenv("EVTOP_SERVER", "http://env.example", 1);
+	CHECK_INT(parse(&cfg, &cause, 3, argv), 0);
+	config_apply_env(&cfg);
+	CHECK_STR(cfg.server, "http://flag.example");
+	config_done(&cfg);
+
+	config_init(&cfg);
+	config_apply_env(&cfg);
+	CHECK_STR(cfg.server, "http://env.example");
+	config_done(&cfg);
+	unsetenv("EVTOP_SERVER");
+}
+
+static void
+test_help_lists_every_option(void)
+{
+	const struct option_spec	*t;
+	size_t				 n, i;
+	char				*text = NULL;
+	size_t				 len = 0;
+	FILE				*f;
+	char				 want[64];
+
+	f = open_memstream(&text, &len);
+	options_print_help(f, "evtop");
+	fclose(f);
+	t = options_table(&n);
+	for (i = 0; i < n; i++) {
+		snprintf(want, sizeof want, "--%s", t[i].name);
+		CHECK(strstr(text, want) != NULL);
+		CHECK(strstr(text, t[i].help) != NULL);
+	}
+	free(text);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_good_options),
+	TEST_CASE(test_help_and_version),
+	TEST_CASE(test_bad_options),
+	TEST_CASE(test_check_combinations),
+	TEST_CASE(test_env_does_not_beat_flags),
+	TEST_CASE(test_help_lists_every_option)
+)
