@@ -14,5 +14,11 @@
  */
 char	*text_sanitize(const char *s);
 char	*text_sanitize_n(const char *s, size_t len);
+/*
+ * The same, cut to at most max bytes (at a character boundary, with an
+ * ellipsis when something was cut) so a huge server string cannot wedge
+ * the screen.  Only the first bytes of a long input are examined.
+ */
+char	*text_sanitize_cap(const char *s, size_t len, size_t max);
 
 #endif

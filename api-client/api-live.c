@@ -1,0 +1,387 @@
+/*
+ * The live link: a WebSocket that authenticates, subscribes and replays
+ * from the last seq after a reconnect; exponential back-off with jitter
+ * when it drops; REST polling on servers without /api/ws.
+ */
+#include "api.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api-private.h"
+#include "json-util.h"
+#include "log.h"
+#include "model.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define API_BACKOFF_FIRST	1000
+#define API_BACKOFF_MAX		30000
+#define API_POLL_MS		10000
+#define API_CLOSE_BAD_TOKEN	4401
+
+static void	api_live_hello(struct api *, const struct envelope *);
+static void	api_live_counters(struct api *, const struct envelope *);
+static void	api_live_notification(struct api *, const struct envelope *);
+static void	api_live_event(struct api *, const struct envelope *);
+static void	api_live_deleted(struct api *, const struct envelope *);
+static void	api_live_resync(struct api *, const struct envelope *);
+static void	api_live_error(struct api *, const struct envelope *);
+
+/* What each envelope type does; types not listed are ignored. */
+static const struct {
+	const char	*type;
+	void		(*fn)(struct api *, const struct envelope *);
+} api_live_handlers[] = {
+	{ "hello", api_live_hello },
+	{ "counters", api_live_counters },
+	{ "notification", api_live_notification },
+	{ "event.created", api_live_event },
+	{ "event.updated", api_live_event },
+	{ "event.deleted", api_live_deleted },
+	{ "resync", api_live_resync },
+	{ "error", api_live_error },
+};
+
+void
+api_set_link(struct api *api, enum api_link link, const char *why)
+{
+	if (api->link == link && why == NULL)
+		return;
+	log_debug("api: link %s -> %s%s%s", api_link_name(api->link),
+	    api_link_name(link), why != NULL ? ": " : "",
+	    why != NULL ? why : "");
+	api->link = link;
+	if (!api->dead && api->hooks.link_changed != NULL)
+		api->hooks.link_changed(api->hooks_arg, link, why);
+}
+
+static void
+api_live_hello(struct api *api, const struct envelope *env)
+{
+	int64_t	seq;
+
+	if (api->last_seq < 0 && json_util_count(env->data, "seq", &seq,
+	    NULL) == 0)
+		api->last_seq = seq;
+	api->backoff_ms = 0;
+	api_set_link(api, API_LINK_LIVE, NULL);
+}
+
+static void
+api_live_counters(struct api *api, const struct envelope *env)
+{
+	struct counters	 c;
+	char		*why = NULL;
+
+	if (model_parse_counters(env->data, &c, &why) != 0) {
+		log_debug("api: bad counters ignored: %s", why);
+		free(why);
+		return;
+	}
+	if (store_apply_counters(api->store, &c) &&
+	    !api->dead && api->hooks.counters_changed != NULL)
+		api->hooks.counters_changed(api->hooks_arg, c.event_id);
+}
+
+static void
+api_live_notification(struct api *api, const struct envelope *env)
+{
+	struct notification	 no;
+	size_t			 n;
+	char			*why = NULL;
+
+	if (model_parse_notification(env->data, &no, &why) != 0) {
+		log_debug("api: bad notification ignored: %s", why);
+		free(why);
+		return;
+	}
+	if (no.seq < 0)
+		no.seq = env->seq;
+	if (store_add_notification(api->store, &no) == 0)
+		return;
+	n = store_notification_count(api->store);
+	if (!api->dead && api->hooks.notification != NULL)
+		api->hooks.notification(api->hooks_arg,
+		    store_notification_at(api->store, n - 1));
+}
+
+static void
+api_live_event(struct api *api, const struct envelope *env)
+{
+	const json_t	*obj;
+	struct event	 ev;
+	char		*why = NULL;
+
+	obj = json_object_get(env->data, "event");
+	if (!json_is_object(obj))
+		obj = env->data;
+	if (model_parse_event(obj, &ev, &why) != 0) {
+		log_debug("api: bad %s ignored: %s", env->type, why);
+		free(why);
+		return;
+	}
+	store_put_event(api->store, &ev);
+	if (!api->dead && api->hooks.events_changed != NULL)
+		api->hooks.events_changed(api->hooks_arg);
+}
+
+static void
+api_live_deleted(struct api *api, const struct envelope *env)
+{
+	int64_t	id;
+
+	if (json_util_count(env->data, "id", &id, NULL) != 0 &&
+	    json_util_count(env->data, "event_id", &id, NULL) != 0) {
+		log_debug("api: event.deleted without an id ignored");
+		return;
+	}
+	if (store_remove_event(api->store, id) == 0 &&
+	    !api->dead && api->hooks.events_changed != NULL)
+		api->hooks.events_changed(api->hooks_arg);
+}
+
+static void
+api_live_resync(struct api *api, const struct envelope *env)
+{
+	log_debug("api: resync asked: refetching events");
+	api_refresh_background(api);
+}
+
+static void
+api_live_error(struct api *api, const struct envelope *env)
+{
+	const char	*msg;
+	char		*safe, *sentence;
+
+	msg = json_util_string(env->data, "message");
+	if (msg == NULL) {
+		api_report_error(api, "the live server reported an error");
+		return;
+	}
+	safe = text_sanitize_cap(msg, strlen(msg), 200);
+	xasprintf(&sentence, "the live server reported: %s", safe);
+	api_report_error(api, sentence);
+	free(sentence);
+	free(safe);
+}
+
+static void
+api_live_open(void *arg)
+{
+	struct api	*api = arg;
+	json_t		*j;
+	char		*text;
+
+	if (api->session.token == NULL) {
+		ws_close(api->ws);
+		return;
+	}
+	j = json_pack("{s:s, s:s}", "type", "auth", "token",
+	    api->session.token);
+	text = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	ws_send(api->ws, text);
+	explicit_bzero(text, strlen(text));
+	free(text);
+
+	j = json_pack("{s:s, s:[s, s]}", "type", "subscribe", "topics",
+	    "events", "notifications");
+	if (api->last_seq >= 0)
+		json_object_set_new(j, "since", json_integer(api->last_seq));
+	text = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	ws_send(api->ws, text);
+	log_debug("ws: sent auth and %s", text);
+	free(text);
+}
+
+static void
+api_live_message(void *arg, const char *text, size_t len)
+{
+	struct api	*api = arg;
+	struct envelope	 env;
+	char		*why = NULL;
+	size_t		 i;
+
+	if (model_parse_envelope(text, len, &env, &why) != 0) {
+		log_debug("ws: unusable message ignored: %s", why);
+		free(why);
+		return;
+	}
+	if (env.seq > api->last_seq)
+		api->last_seq = env.seq;
+	for (i = 0; i < sizeof api_live_handlers /
+	    sizeof api_live_handlers[0]; i++) {
+		if (strcmp(env.type, api_live_handlers[i].type) == 0) {
+			api_live_handlers[i].fn(api, &env);
+			break;
+		}
+	}
+	envelope_done(&env);
+}
+
+static void	api_live_schedule(struct api *);
+
+static void
+api_live_connect(struct api *api)
+{
+	char	*cause = NULL;
+
+	if (api->dead || !api->live || api->ws == NULL)
+		return;
+	api_set_link(api, API_LINK_CONNECTING, NULL);
+	if (ws_connect(api->ws, &cause) != 0) {
+		/* As if it had opened and dropped: the same back-off. */
+		api_set_link(api, API_LINK_RETRYING, cause);
+		free(cause);
+		api_live_schedule(api);
+	}
+}
+
+
+static void
+api_live_retry_fired(uv_timer_t *timer)
+{
+	api_live_connect(timer->data);
+}
+
+/* Schedules the next attempt: 1 s doubling to 30 s, plus up to 25 %. */
+static void
+api_live_schedule(struct api *api)
+{
+	uint64_t	delay;
+
+	if (api->backoff_ms == 0)
+		api->backoff_ms = API_BACKOFF_FIRST;
+	else if (api->backoff_ms < API_BACKOFF_MAX)
+		api->backoff_ms *= 2;
+	if (api->backoff_ms > API_BACKOFF_MAX)
+		api->backoff_ms = API_BACKOFF_MAX;
+	delay = api->backoff_ms + (uint64_t)random() % (api->backoff_ms / 4 +
+	    1);
+	log_debug("api: reconnecting in %llu ms", (unsigned long long)delay);
+	uv_timer_start(&api->retry_timer, api_live_retry_fired, delay, 0);
+}
+
+static void
+api_live_poll_fired(uv_timer_t *timer)
+{
+	api_refresh_background(timer->data);
+}
+
+static void
+api_live_closed(void *arg, int code, int status, const char *why)
+{
+	struct api	*api = arg;
+
+	if (api->dead)
+		return;
+	if (!api->live) {
+		api_set_link(api, API_LINK_OFFLINE, NULL);
+		return;
+	}
+	if (code == API_CLOSE_BAD_TOKEN) {
+		api_signed_out(api);
+		return;
+	}
+	if (status == 404) {
+		/* A core-only server: no WebSocket, so poll over REST. */
+		api_set_link(api, API_LINK_POLLING, "this server has no live "
+		    "updates; refreshing every 10 seconds");
+		uv_timer_start(&api->poll_timer, api_live_poll_fired,
+		    API_POLL_MS, API_POLL_MS);
+		return;
+	}
+	if (status == 401 || status == 403) {
+		api_signed_out(api);
+		return;
+	}
+	api_set_link(api, API_LINK_RETRYING, why);
+	api_live_schedule(api);
+}
+
+static const struct ws_hooks api_live_ws_hooks = {
+	.open = api_live_open,
+	.message = api_live_message,
+	.closed = api_live_closed,
+};
+
+void
+api_start_live(struct api *api)
+{
+	struct ws_options	 opts;
+	char			*url, *cause = NULL;
+	const char		*rest;
+
+	if (api->dead || api->live)
+		return;
+	if (api->session.token == NULL) {
+		api_set_link(api, API_LINK_OFFLINE,
+		    "sign in to see live updates");
+		return;
+	}
+	api->live = 1;
+	if (api->ws == NULL) {
+		if (strncmp(api->server, "https://", 8) == 0)
+			xasprintf(&url, "wss://%s/api/ws", api->server + 8);
+		else {
+			rest = strncmp(api->server, "http://", 7) == 0 ?
+			    api->server + 7 : api->server;
+			xasprintf(&url, "ws://%s/api/ws", rest);
+		}
+		memset(&opts, 0, sizeof opts);
+		opts.url = url;
+		opts.cacert = api->cacert;
+		opts.insecure = api->insecure;
+		opts.user_agent = api->user_agent;
+		api->ws = ws_new(api->loop, &opts, &api_live_ws_hooks, api,
+		    &cause);
+		free(url);
+		if (api->ws == NULL) {
+			api_set_link(api, API_LINK_POLLING, cause);
+			free(cause);
+			uv_timer_start(&api->poll_timer, api_live_poll_fired,
+			    API_POLL_MS, API_POLL_MS);
+			return;
+		}
+	}
+	api->backoff_ms = 0;
+	api_live_connect(api);
+}
+
+void
+api_live_init(struct api *api)
+{
+	api->link = API_LINK_OFFLINE;
+	api->last_seq = -1;
+	uv_timer_init(api->loop, &api->retry_timer);
+	uv_timer_init(api->loop, &api->poll_timer);
+	api->retry_timer.data = api;
+	api->poll_timer.data = api;
+}
+
+static void
+api_live_timer_closed(uv_handle_t *h)
+{
+	struct api	*api = h->data;
+
+	if (--api->handles > 0)
+		return;
+	free(api->server);
+	free(api->cacert);
+	free(api->user_agent);
+	free(api);
+}
+
+void
+api_live_done(struct api *api)
+{
+	api->live = 0;
+	ws_free(api->ws);
+	api->ws = NULL;
+	api->handles = 2;
+	uv_close((uv_handle_t *)&api->retry_timer, api_live_timer_closed);
+	uv_close((uv_handle_t *)&api->poll_timer, api_live_timer_closed);
+}

@@ -1,0 +1,353 @@
+/*
+ * The Event API client: lifetimes, sign-in and the event list over REST.
+ * Answers become model structs in the store, failures become sentences.
+ * The live link (WebSocket, polling) is in api-live.c.
+ */
+#include "api.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "api-private.h"
+#include "log.h"
+#include "model.h"
+#include "xmalloc.h"
+
+static const char *api_link_names[] = {
+	[API_LINK_OFFLINE] = "offline",
+	[API_LINK_CONNECTING] = "connecting",
+	[API_LINK_LIVE] = "live",
+	[API_LINK_RETRYING] = "retrying",
+	[API_LINK_POLLING] = "polling",
+};
+
+/* Statuses with a sentence of their own; others get the server's message. */
+static const struct {
+	long		 status;
+	const char	*sentence;
+} api_status_sentences[] = {
+	{ 401, API_SIGNED_OUT },
+	{ 404, "the server has no such resource (is %s an Event API "
+	    "server?)" },
+	{ 429, "the server is limiting requests; try again later" },
+};
+
+struct api *
+api_new(uv_loop_t *loop, const struct api_options *opts,
+    struct store *store, const struct api_hooks *hooks, void *arg)
+{
+	struct api		*api;
+	struct http_options	 hopts;
+	size_t			 len;
+
+	api = xcalloc(1, sizeof *api);
+	api->loop = loop;
+	api->store = store;
+	if (hooks != NULL)
+		api->hooks = *hooks;
+	api->hooks_arg = arg;
+	api->server = xstrdup(opts->server != NULL ? opts->server : "");
+	len = strlen(api->server);
+	while (len > 0 && api->server[len - 1] == '/')
+		api->server[--len] = '\0';
+	if (opts->cacert != NULL)
+		api->cacert = xstrdup(opts->cacert);
+	if (opts->user_agent != NULL)
+		api->user_agent = xstrdup(opts->user_agent);
+	api->insecure = opts->insecure;
+	LIST_INIT(&api->calls);
+
+	memset(&hopts, 0, sizeof hopts);
+	hopts.cacert = api->cacert;
+	hopts.insecure = api->insecure;
+	hopts.user_agent = api->user_agent;
+	api->http = http_new(loop, &hopts);
+	api_live_init(api);
+	return (api);
+}
+
+void
+api_set_hooks(struct api *api, const struct api_hooks *hooks, void *arg)
+{
+	if (hooks != NULL)
+		api->hooks = *hooks;
+	else
+		memset(&api->hooks, 0, sizeof api->hooks);
+	api->hooks_arg = arg;
+}
+
+void
+api_free(struct api *api)
+{
+	struct api_call	*call;
+
+	if (api == NULL || api->dead)
+		return;
+	api->dead = 1;
+	while ((call = LIST_FIRST(&api->calls)) != NULL) {
+		LIST_REMOVE(call, entry);
+		http_cancel(call->req);
+		free(call);
+	}
+	http_free(api->http);
+	api->http = NULL;
+	session_done(&api->session);
+	/* The struct goes when the last timer has closed. */
+	api_live_done(api);
+}
+
+/* The sentence for an answer that is not a success. */
+static char *
+api_status_sentence(struct api *api, const struct http_response *resp)
+{
+	char	*msg, *out;
+	size_t	 i;
+
+	msg = model_parse_error(resp->body, resp->len);
+	if (resp->status == 403 && msg != NULL &&
+	    strcasestr(msg, "token") != NULL) {
+		free(msg);
+		return (xstrdup(API_SIGNED_OUT));
+	}
+	if (resp->status == 429 && resp->retry_after >= 0) {
+		free(msg);
+		xasprintf(&out, "the server is limiting requests; try again "
+		    "in %ld seconds", resp->retry_after);
+		return (out);
+	}
+	if (msg != NULL) {
+		xasprintf(&out, "server answered %ld: %s", resp->status, msg);
+		free(msg);
+		return (out);
+	}
+	for (i = 0; i < sizeof api_status_sentences /
+	    sizeof api_status_sentences[0]; i++) {
+		if (api_status_sentences[i].status == resp->status) {
+			xasprintf(&out, api_status_sentences[i].sentence,
+			    api->server);
+			return (out);
+		}
+	}
+	xasprintf(&out, "server answered %ld%s", resp->status,
+	    resp->len > 0 ? " with something that is not JSON" : "");
+	return (out);
+}
+
+static void
+api_call_done(void *arg, const struct http_response *resp,
+    const char *error)
+{
+	struct api_call	*call = arg;
+
+	LIST_REMOVE(call, entry);
+	call->done(call, resp, error);
+	free(call);
+}
+
+/* Starts a request against path under the server. */
+static void
+api_request(struct api *api, const char *method, const char *path,
+    const char *body, void (*done)(struct api_call *,
+    const struct http_response *, const char *), api_done_cb cb, void *arg)
+{
+	struct api_call	*call;
+	char		*url;
+
+	call = xcalloc(1, sizeof *call);
+	call->api = api;
+	call->done = done;
+	call->cb = cb;
+	call->arg = arg;
+	LIST_INSERT_HEAD(&api->calls, call, entry);
+	xasprintf(&url, "%s%s", api->server, path);
+	call->req = http_start(api->http, method, url, api->session.token,
+	    body, api_call_done, call);
+	free(url);
+}
+
+void
+api_report_error(struct api *api, const char *sentence)
+{
+	log_debug("api: %s", sentence);
+	if (!api->dead && api->hooks.error != NULL)
+		api->hooks.error(api->hooks_arg, sentence);
+}
+
+/* The token is no longer good: forget it and stop the live link. */
+void
+api_signed_out(struct api *api)
+{
+	log_debug("api: signed out by the server");
+	session_done(&api->session);
+	api->live = 0;
+	if (api->ws != NULL)
+		ws_close(api->ws);
+	uv_timer_stop(&api->retry_timer);
+	uv_timer_stop(&api->poll_timer);
+	api_set_link(api, API_LINK_OFFLINE, API_SIGNED_OUT);
+}
+
+static void
+api_login_done(struct api_call *call, const struct http_response *resp,
+    const char *error)
+{
+	struct api	*api = call->api;
+	struct session	 s;
+	char		*why = NULL, *msg, *sentence;
+
+	if (error != NULL) {
+		call->cb(call->arg, -1, error);
+		return;
+	}
+	if (resp->status == 400 || resp->status == 401 ||
+	    resp->status == 403) {
+		msg = model_parse_error(resp->body, resp->len);
+		xasprintf(&sentence, "sign-in refused: %s", msg != NULL ? msg :
+		    "wrong email or password");
+		free(msg);
+		call->cb(call->arg, -1, sentence);
+		free(sentence);
+		return;
+	}
+	if (resp->status < 200 || resp->status > 299) {
+		sentence = api_status_sentence(api, resp);
+		call->cb(call->arg, -1, sentence);
+		free(sentence);
+		return;
+	}
+	if (model_parse_login(resp->body, resp->len, &s, &why) != 0) {
+		xasprintf(&sentence, "cannot use the server's sign-in answer: "
+		    "%s", why);
+		free(why);
+		call->cb(call->arg, -1, sentence);
+		free(sentence);
+		return;
+	}
+	session_done(&api->session);
+	api->session = s;
+	log_debug("api: signed in as user %lld (%s)",
+	    (long long)s.user.id, s.user.role != NULL ? s.user.role : "?");
+	call->cb(call->arg, 0, NULL);
+}
+
+void
+api_login(struct api *api, const char *email, const char *password,
+    api_done_cb cb, void *arg)
+{
+	json_t	*j;
+	char	*body;
+
+	if (email == NULL || *email == '\0' || password == NULL) {
+		cb(arg, -1, "enter an email address and a password");
+		return;
+	}
+	j = json_pack("{s:s, s:s}", "email", email, "password", password);
+	body = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
+	json_decref(j);
+	if (body == NULL) {
+		cb(arg, -1, "the email or password is not valid UTF-8");
+		return;
+	}
+	api_request(api, "POST", "/api/auth/login", body, api_login_done,
+	    cb, arg);
+	explicit_bzero(body, strlen(body));
+	free(body);
+}
+
+/* Finishes a refresh: the callback, or the error hook when there is none. */
+static void
+api_refresh_finish(struct api_call *call, const char *sentence)
+{
+	if (call->api->dead)
+		return;
+	if (call->cb != NULL)
+		call->cb(call->arg, sentence != NULL ? -1 : 0, sentence);
+	else if (sentence != NULL)
+		api_report_error(call->api, sentence);
+}
+
+static void
+api_refresh_done(struct api_call *call, const struct http_response *resp,
+    const char *error)
+{
+	struct api	*api = call->api;
+	struct event	*evs;
+	size_t		 n;
+	int64_t		 total;
+	char		*why = NULL, *sentence;
+
+	api->refreshing = 0;
+	if (error != NULL) {
+		api_refresh_finish(call, error);
+		return;
+	}
+	if (resp->status < 200 || resp->status > 299) {
+		sentence = api_status_sentence(api, resp);
+		if (strcmp(sentence, API_SIGNED_OUT) == 0)
+			api_signed_out(api);
+		api_refresh_finish(call, sentence);
+		free(sentence);
+		return;
+	}
+	if (model_parse_events(resp->body, resp->len, &evs, &n, &total,
+	    &why) != 0) {
+		xasprintf(&sentence, "cannot use the server's event list: %s",
+		    why);
+		free(why);
+		api_refresh_finish(call, sentence);
+		free(sentence);
+		return;
+	}
+	store_set_events(api->store, evs, n, total);
+	store_set_refreshed_at(api->store, time(NULL));
+	if (!api->dead && api->hooks.events_changed != NULL)
+		api->hooks.events_changed(api->hooks_arg);
+	api_refresh_finish(call, NULL);
+}
+
+void
+api_refresh_events(struct api *api, api_done_cb cb, void *arg)
+{
+	api->refreshing = 1;
+	api_request(api, "GET", "/api/events", NULL, api_refresh_done, cb,
+	    arg);
+}
+
+void
+api_refresh_background(struct api *api)
+{
+	/* One at a time: a slow server must not pile up polls. */
+	if (api->refreshing || api->dead)
+		return;
+	api_refresh_events(api, NULL, NULL);
+}
+
+const char *
+api_server(const struct api *api)
+{
+	return (api->server);
+}
+
+const struct session *
+api_session(const struct api *api)
+{
+	if (api->session.token == NULL)
+		return (NULL);
+	return (&api->session);
+}
+
+enum api_link
+api_link_state(const struct api *api)
+{
+	return (api->link);
+}
+
+const char *
+api_link_name(enum api_link link)
+{
+	if ((size_t)link >= sizeof api_link_names / sizeof api_link_names[0])
+		return ("?");
+	return (api_link_names[link]);
+}

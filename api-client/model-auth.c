@@ -1,0 +1,288 @@
+/*
+ * Sign-in answers, the claims of a token, and error bodies.  The token is
+ * read without its key (the client cannot verify it and does not need to):
+ * only exp and role are taken from it, to warn before expiry and to hide
+ * what the role cannot do.
+ */
+#include "model.h"
+
+#include <errno.h>
+#include <jwt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json-util.h"
+#include "model-private.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define MODEL_TOKEN_MAX		16384
+#define MODEL_ERROR_MAX		1024
+
+/* Where a field error keeps its field and its message, by server family. */
+static const struct {
+	const char	*field;
+	const char	*message;
+} model_error_shapes[] = {
+	{ "field", "message" },		/* this API */
+	{ "path", "msg" },		/* express-validator 7 */
+	{ "param", "msg" },		/* express-validator 6 */
+};
+
+/* Decodes base64url (padding optional); NULL when it is not base64url. */
+static char *
+model_base64url(const char *s, size_t len, size_t *outlen)
+{
+	static const char	 alphabet[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+	const char		*p;
+	char			*out;
+	uint32_t		 acc = 0;
+	size_t			 i, n = 0;
+	int			 bits = 0;
+
+	out = xmalloc(len / 4 * 3 + 4);
+	for (i = 0; i < len; i++) {
+		if (s[i] == '=')
+			break;
+		if (s[i] == '+' || s[i] == '/')
+			p = strchr(alphabet, s[i] == '+' ? '-' : '_');
+		else if (s[i] == '\0' || (p = strchr(alphabet, s[i])) == NULL) {
+			free(out);
+			return (NULL);
+		}
+		acc = (acc << 6) | (uint32_t)(p - alphabet);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[n++] = (char)((acc >> bits) & 0xff);
+		}
+	}
+	out[n] = '\0';
+	*outlen = n;
+	return (out);
+}
+
+/* The token's payload claims, decoded by hand when libjwt refuses. */
+static json_t *
+model_token_claims(const char *token)
+{
+	const char	*dot1, *dot2;
+	char		*raw;
+	size_t		 len;
+	json_t		*claims;
+
+	if ((dot1 = strchr(token, '.')) == NULL)
+		return (NULL);
+	if ((dot2 = strchr(dot1 + 1, '.')) == NULL)
+		dot2 = dot1 + 1 + strlen(dot1 + 1);
+	raw = model_base64url(dot1 + 1, (size_t)(dot2 - dot1 - 1), &len);
+	if (raw == NULL)
+		return (NULL);
+	claims = json_loadb(raw, len, 0, NULL);
+	free(raw);
+	if (!json_is_object(claims)) {
+		json_decref(claims);
+		return (NULL);
+	}
+	return (claims);
+}
+
+/* Reads exp and, when the user object lacks them, role and id. */
+static void
+model_read_token(struct session *s)
+{
+	jwt_t		*jwt = NULL;
+	json_t		*claims;
+	const char	*role = NULL;
+	long		 exp;
+	int64_t		 v;
+
+	s->exp = 0;
+	if (jwt_decode(&jwt, s->token, NULL, 0) == 0 && jwt != NULL) {
+		errno = 0;
+		exp = jwt_get_grant_int(jwt, "exp");
+		if (errno == 0 && exp > 0)
+			s->exp = (time_t)exp;
+		role = jwt_get_grant(jwt, "role");
+		if (s->user.role == NULL && role != NULL)
+			s->user.role = text_sanitize_cap(role, strlen(role),
+			    MODEL_WORD_MAX);
+		jwt_free(jwt);
+		if (s->exp != 0)
+			return;
+	}
+	if ((claims = model_token_claims(s->token)) == NULL)
+		return;
+	if (json_util_count(claims, "exp", &v, NULL) == 0 && v > 0)
+		s->exp = (time_t)v;
+	if (s->user.role == NULL)
+		s->user.role = model_string(claims, "role", MODEL_WORD_MAX);
+	if (s->user.id == -1 &&
+	    json_util_count(claims, "userId", &s->user.id, NULL) != 0 &&
+	    json_util_count(claims, "sub", &s->user.id, NULL) != 0)
+		s->user.id = -1;
+	json_decref(claims);
+}
+
+/* A token goes into a header: only the characters of a JWT are allowed. */
+static int
+model_token_ok(const char *t, size_t len)
+{
+	size_t	i;
+
+	if (len == 0 || len > MODEL_TOKEN_MAX)
+		return (0);
+	for (i = 0; i < len; i++) {
+		if (strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		    "0123456789-_.=+/~", t[i]) == NULL || t[i] == '\0')
+			return (0);
+	}
+	return (1);
+}
+
+int
+model_parse_login(const char *body, size_t len, struct session *s,
+    char **cause)
+{
+	json_t		*root;
+	const json_t	*token, *user;
+
+	memset(s, 0, sizeof *s);
+	s->user.id = -1;
+	if ((root = json_util_load(body, len, cause)) == NULL)
+		return (-1);
+	token = json_object_get(root, "token");
+	if (!json_is_string(token)) {
+		if (cause != NULL)
+			*cause = xstrdup("the server's sign-in answer has no "
+			    "token");
+		json_decref(root);
+		return (-1);
+	}
+	if (!model_token_ok(json_string_value(token),
+	    json_string_length(token))) {
+		if (cause != NULL)
+			*cause = xstrdup("the server's sign-in token is not a "
+			    "valid token");
+		json_decref(root);
+		return (-1);
+	}
+	s->token = xstrdup(json_string_value(token));
+
+	user = json_object_get(root, "user");
+	if (json_is_object(user)) {
+		if (json_util_count(user, "id", &s->user.id, cause) == -1) {
+			json_decref(root);
+			session_done(s);
+			return (-1);
+		}
+		s->user.email = model_string(user, "email", MODEL_STRING_MAX);
+		s->user.name = model_string(user, "name", MODEL_STRING_MAX);
+		s->user.role = model_string(user, "role", MODEL_WORD_MAX);
+	}
+	json_decref(root);
+	model_read_token(s);
+	if (s->user.email == NULL)
+		s->user.email = xstrdup("");
+	if (s->user.name == NULL)
+		s->user.name = xstrdup(s->user.email);
+	return (0);
+}
+
+/* Appends "field: message" for one field error, if it has either. */
+static void
+model_error_item(char **out, const json_t *item, int *count)
+{
+	const char	*field = NULL, *msg = NULL;
+	char		*f, *m, *next;
+	size_t		 i;
+
+	if (json_is_string(item))
+		msg = json_string_value(item);
+	for (i = 0; i < nitems(model_error_shapes) && json_is_object(item);
+	    i++) {
+		if (field == NULL)
+			field = json_util_string(item,
+			    model_error_shapes[i].field);
+		if (msg == NULL)
+			msg = json_util_string(item,
+			    model_error_shapes[i].message);
+	}
+	if (field == NULL && msg == NULL)
+		return;
+	f = field != NULL ? text_sanitize_cap(field, strlen(field),
+	    MODEL_WORD_MAX) : NULL;
+	m = text_sanitize_cap(msg != NULL ? msg : "invalid", msg != NULL ?
+	    strlen(msg) : 7, MODEL_STRING_MAX);
+	xasprintf(&next, "%s%s%s%s%s", *out, *count == 0 ? ": " : "; ",
+	    f != NULL ? f : "", f != NULL ? ": " : "", m);
+	free(f);
+	free(m);
+	free(*out);
+	*out = next;
+	(*count)++;
+}
+
+char *
+model_parse_error(const char *body, size_t len)
+{
+	json_t		*root;
+	const json_t	*errors;
+	const char	*msg;
+	char		*out, *capped;
+	size_t		 i;
+	int		 count = 0;
+
+	if (body == NULL || len == 0)
+		return (NULL);
+	if ((root = json_loadb(body, len, 0, NULL)) == NULL)
+		return (NULL);
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return (NULL);
+	}
+	if ((msg = json_util_string(root, "message")) == NULL &&
+	    (msg = json_util_string(root, "error")) == NULL &&
+	    (msg = json_util_string(root, "msg")) == NULL)
+		msg = NULL;
+	errors = json_object_get(root, "errors");
+	if (msg == NULL && json_array_size(errors) == 0) {
+		json_decref(root);
+		return (NULL);
+	}
+	if (msg != NULL)
+		out = text_sanitize_cap(msg, strlen(msg), MODEL_STRING_MAX);
+	else
+		out = xstrdup("Validation failed");
+	for (i = 0; i < json_array_size(errors) && i < 20; i++)
+		model_error_item(&out, json_array_get(errors, i), &count);
+	json_decref(root);
+	if (strlen(out) > MODEL_ERROR_MAX) {
+		capped = text_sanitize_cap(out, strlen(out), MODEL_ERROR_MAX);
+		free(out);
+		out = capped;
+	}
+	return (out);
+}
+
+void
+user_done(struct user *u)
+{
+	free(u->email);
+	free(u->name);
+	free(u->role);
+	u->email = u->name = u->role = NULL;
+}
+
+void
+session_done(struct session *s)
+{
+	if (s->token != NULL) {
+		explicit_bzero(s->token, strlen(s->token));
+		free(s->token);
+	}
+	s->token = NULL;
+	user_done(&s->user);
+	s->exp = 0;
+}

@@ -1,0 +1,438 @@
+/*
+ * A libwebsockets client on a foreign libuv loop.  lws owns its sockets
+ * and timers but they are all handles on our loop, so nothing here blocks
+ * or polls.  lws logs go to the trace log, never to the terminal.
+ */
+#include "ws.h"
+
+#include <libwebsockets.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/queue.h>
+
+#include "log.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define WS_MESSAGE_MAX		(1024 * 1024)
+#define WS_CLOSE_ABNORMAL	1006
+
+struct ws_out {
+	char			*data;		/* LWS_PRE bytes, then text */
+	size_t			 len;
+	STAILQ_ENTRY(ws_out)	 entry;
+};
+STAILQ_HEAD(ws_outq, ws_out);
+
+struct ws {
+	uv_loop_t		*loop;
+	struct lws_context	*ctx;
+	struct ws_hooks		 hooks;
+	void			*arg;
+
+	char			*url;
+	char			*address;
+	char			*path;
+	char			*host;		/* Host: header, with port */
+	int			 port;
+	int			 tls;
+	int			 insecure;
+
+	struct lws		*wsi;		/* current connection */
+	int			 open;
+	int			 closing;
+	int			 close_code;	/* from the server's close */
+	char			*close_why;
+
+	int			 in_connect;
+	char			*connect_error;	/* failed inside ws_connect */
+
+	char			*rx;
+	size_t			 rxlen;
+	size_t			 rxcap;
+	int			 rx_skip;	/* message too big: drop it */
+
+	struct ws_outq		 outq;
+	int			 dying;
+	uv_timer_t		 reaper;
+};
+
+/* Pings when idle for 30 s; gives up on a peer silent for 75 s. */
+static const lws_retry_bo_t ws_idle_policy = {
+	.secs_since_valid_ping = 30,
+	.secs_since_valid_hangup = 75,
+};
+
+static void
+ws_log(int level, const char *line)
+{
+	size_t	len = strlen(line);
+
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	log_debug("lws: %.*s", (int)len, line);
+}
+
+static void
+ws_outq_clear(struct ws *ws)
+{
+	struct ws_out	*o;
+
+	while ((o = STAILQ_FIRST(&ws->outq)) != NULL) {
+		STAILQ_REMOVE_HEAD(&ws->outq, entry);
+		explicit_bzero(o->data, LWS_PRE + o->len);
+		free(o->data);
+		free(o);
+	}
+}
+
+/* The connection is over: reset and tell the caller once. */
+static void
+ws_ended(struct ws *ws, int status, const char *why)
+{
+	char	*sentence;
+	int	 code = ws->close_code;
+
+	ws->wsi = NULL;
+	ws->open = ws->closing = 0;
+	ws->close_code = 0;
+	ws->rxlen = 0;
+	ws->rx_skip = 0;
+	ws_outq_clear(ws);
+	if (ws->close_why != NULL && why == NULL)
+		why = ws->close_why;
+	if (why == NULL || *why == '\0')
+		why = "the connection was closed";
+	sentence = xstrdup(why);
+	free(ws->close_why);
+	ws->close_why = NULL;
+	log_debug("ws: %s ended (code %d, status %d): %s", ws->url, code,
+	    status, sentence);
+	if (ws->in_connect) {
+		free(ws->connect_error);
+		ws->connect_error = sentence;
+		return;
+	}
+	if (!ws->dying && ws->hooks.closed != NULL)
+		ws->hooks.closed(ws->arg, code, status, sentence);
+	free(sentence);
+}
+
+static int
+ws_receive(struct ws *ws, struct lws *wsi, const char *in, size_t len)
+{
+	if (ws->rx_skip == 0 && len > WS_MESSAGE_MAX - ws->rxlen) {
+		log_debug("ws: message over %d bytes dropped", WS_MESSAGE_MAX);
+		ws->rx_skip = 1;
+	}
+	if (!ws->rx_skip) {
+		if (ws->rxlen + len + 1 > ws->rxcap) {
+			ws->rxcap = ws->rxcap == 0 ? 4096 : ws->rxcap;
+			while (ws->rxlen + len + 1 > ws->rxcap)
+				ws->rxcap *= 2;
+			ws->rx = xrealloc(ws->rx, ws->rxcap);
+		}
+		memcpy(ws->rx + ws->rxlen, in, len);
+		ws->rxlen += len;
+		ws->rx[ws->rxlen] = '\0';
+	}
+	if (!lws_is_final_fragment(wsi))
+		return (0);
+	if (!ws->rx_skip && !lws_frame_is_binary(wsi) && !ws->dying &&
+	    ws->hooks.message != NULL)
+		ws->hooks.message(ws->arg, ws->rx, ws->rxlen);
+	ws->rxlen = 0;
+	ws->rx_skip = 0;
+	return (0);
+}
+
+static int
+ws_writeable(struct ws *ws, struct lws *wsi)
+{
+	struct ws_out	*o;
+	int		 n;
+
+	if (ws->closing) {
+		lws_close_reason(wsi, LWS_CLOSE_STATUS_NORMAL, NULL, 0);
+		return (-1);
+	}
+	if ((o = STAILQ_FIRST(&ws->outq)) == NULL)
+		return (0);
+	n = lws_write(wsi, (unsigned char *)o->data + LWS_PRE, o->len,
+	    LWS_WRITE_TEXT);
+	STAILQ_REMOVE_HEAD(&ws->outq, entry);
+	explicit_bzero(o->data, LWS_PRE + o->len);
+	free(o->data);
+	free(o);
+	if (n < 0)
+		return (-1);
+	if (!STAILQ_EMPTY(&ws->outq))
+		lws_callback_on_writable(wsi);
+	return (0);
+}
+
+/* The server's close frame: a two-byte code, then a reason. */
+static void
+ws_peer_close(struct ws *ws, const unsigned char *in, size_t len)
+{
+	if (len < 2)
+		return;
+	ws->close_code = (in[0] << 8) | in[1];
+	free(ws->close_why);
+	ws->close_why = len > 2 ? text_sanitize_cap((const char *)in + 2,
+	    len - 2, 200) : NULL;
+}
+
+static int
+ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
+    void *in, size_t len)
+{
+	struct ws	*ws;
+	char		*why;
+	int		 status;
+
+	ws = lws_context_user(lws_get_context(wsi));
+	if (ws == NULL || (ws->wsi != wsi && ws->wsi != NULL))
+		return (lws_callback_http_dummy(wsi, reason, user, in, len));
+
+	switch (reason) {
+	case LWS_CALLBACK_CLIENT_ESTABLISHED:
+		log_debug("ws: %s open", ws->url);
+		ws->open = 1;
+		if (!ws->dying && ws->hooks.open != NULL)
+			ws->hooks.open(ws->arg);
+		return (0);
+	case LWS_CALLBACK_CLIENT_RECEIVE:
+		return (ws_receive(ws, wsi, in, len));
+	case LWS_CALLBACK_CLIENT_WRITEABLE:
+		return (ws_writeable(ws, wsi));
+	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+		ws_peer_close(ws, in, len);
+		return (0);
+	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
+		if (ws->wsi == NULL && !ws->in_connect)
+			return (0);
+		status = (int)lws_http_client_http_response(wsi);
+		if (status >= 300)
+			xasprintf(&why, "%s answered %d instead of opening a "
+			    "WebSocket", ws->url, status);
+		else
+			xasprintf(&why, "cannot open %s: %s", ws->url,
+			    in != NULL && len > 0 ? (const char *)in :
+			    "connection failed");
+		ws_ended(ws, status >= 300 ? status : 0, why);
+		free(why);
+		return (0);
+	case LWS_CALLBACK_CLIENT_CLOSED:
+		if (ws->wsi == NULL)
+			return (0);
+		if (ws->close_code == 0)
+			ws->close_code = WS_CLOSE_ABNORMAL;
+		ws_ended(ws, 0, NULL);
+		return (0);
+	default:
+		break;
+	}
+	return (lws_callback_http_dummy(wsi, reason, user, in, len));
+}
+
+static const struct lws_protocols ws_protocols[] = {
+	{ "evtop", ws_callback, 0, 0, 0, NULL, 0 },
+	{ NULL, NULL, 0, 0, 0, NULL, 0 }
+};
+
+/* Splits ws[s]://host[:port]/path; -1 when it is not such a URL. */
+static int
+ws_parse_url(struct ws *ws, const char *url)
+{
+	char		*copy;
+	const char	*prot, *address, *path;
+	int		 port;
+
+	copy = xstrdup(url);
+	if (lws_parse_uri(copy, &prot, &address, &port, &path) != 0 ||
+	    *address == '\0' ||
+	    (strcmp(prot, "ws") != 0 && strcmp(prot, "wss") != 0)) {
+		free(copy);
+		return (-1);
+	}
+	ws->tls = strcmp(prot, "wss") == 0;
+	ws->address = xstrdup(address);
+	ws->port = port;
+	xasprintf(&ws->path, "/%s", path);
+	if ((ws->tls && port == 443) || (!ws->tls && port == 80))
+		ws->host = xstrdup(address);
+	else
+		xasprintf(&ws->host, "%s:%d", address, port);
+	free(copy);
+	return (0);
+}
+
+struct ws *
+ws_new(uv_loop_t *loop, const struct ws_options *opts,
+    const struct ws_hooks *hooks, void *arg, char **cause)
+{
+	struct lws_context_creation_info	 info;
+	struct ws				*ws;
+	void					*loops[1] = { loop };
+
+	lws_set_log_level(LLL_ERR | LLL_WARN | LLL_NOTICE | LLL_USER, ws_log);
+
+	ws = xcalloc(1, sizeof *ws);
+	ws->loop = loop;
+	ws->hooks = *hooks;
+	ws->arg = arg;
+	ws->insecure = opts->insecure;
+	ws->url = xstrdup(opts->url);
+	STAILQ_INIT(&ws->outq);
+	if (ws_parse_url(ws, opts->url) != 0) {
+		xasprintf(cause, "%s is not a ws:// or wss:// address",
+		    opts->url);
+		goto fail;
+	}
+
+	memset(&info, 0, sizeof info);
+	info.port = CONTEXT_PORT_NO_LISTEN;
+	info.protocols = ws_protocols;
+	info.options = LWS_SERVER_OPTION_LIBUV |
+	    LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
+	info.foreign_loops = loops;
+	info.user = ws;
+	info.gid = -1;
+	info.uid = -1;
+	info.client_ssl_ca_filepath = opts->cacert;
+	info.retry_and_idle_policy = &ws_idle_policy;
+	if ((ws->ctx = lws_create_context(&info)) == NULL) {
+		xasprintf(cause, "cannot start the WebSocket client (is the "
+		    "libwebsockets libuv plugin, libwebsockets-evlib-uv, "
+		    "installed?)");
+		goto fail;
+	}
+	uv_timer_init(loop, &ws->reaper);
+	ws->reaper.data = ws;
+	return (ws);
+
+fail:
+	free(ws->url);
+	free(ws->address);
+	free(ws->path);
+	free(ws->host);
+	free(ws);
+	return (NULL);
+}
+
+static void
+ws_reaped(uv_handle_t *h)
+{
+	struct ws	*ws = h->data;
+
+	free(ws->rx);
+	free(ws->close_why);
+	free(ws->connect_error);
+	free(ws->url);
+	free(ws->address);
+	free(ws->path);
+	free(ws->host);
+	free(ws);
+}
+
+static void
+ws_reap(uv_timer_t *timer)
+{
+	struct ws	*ws = timer->data;
+
+	/* Its callbacks see dying set and call no hook. */
+	lws_context_destroy(ws->ctx);
+	ws->ctx = NULL;
+	ws->wsi = NULL;
+	ws_outq_clear(ws);
+	uv_close((uv_handle_t *)&ws->reaper, ws_reaped);
+}
+
+void
+ws_free(struct ws *ws)
+{
+	if (ws == NULL || ws->dying)
+		return;
+	ws->dying = 1;
+	/* Maybe inside an lws callback: destroy from the loop instead. */
+	uv_timer_start(&ws->reaper, ws_reap, 0, 0);
+}
+
+int
+ws_connect(struct ws *ws, char **cause)
+{
+	struct lws_client_connect_info	 ci;
+	struct lws			*wsi;
+
+	if (ws->dying || ws->wsi != NULL)
+		return (0);
+	memset(&ci, 0, sizeof ci);
+	ci.context = ws->ctx;
+	ci.address = ws->address;
+	ci.port = ws->port;
+	ci.path = ws->path;
+	ci.host = ws->host;
+	ci.origin = ws->host;
+	ci.local_protocol_name = ws_protocols[0].name;
+	ci.alpn = "http/1.1";
+	ci.retry_and_idle_policy = &ws_idle_policy;
+	if (ws->tls) {
+		ci.ssl_connection = LCCSCF_USE_SSL;
+		if (ws->insecure)
+			ci.ssl_connection |= LCCSCF_ALLOW_SELFSIGNED |
+			    LCCSCF_SKIP_SERVER_CERT_HOSTNAME_CHECK |
+			    LCCSCF_ALLOW_EXPIRED | LCCSCF_ALLOW_INSECURE;
+	}
+	ci.pwsi = &ws->wsi;
+	log_debug("ws: connecting to %s", ws->url);
+
+	ws->close_code = 0;
+	ws->in_connect = 1;
+	free(ws->connect_error);
+	ws->connect_error = NULL;
+	wsi = lws_client_connect_via_info(&ci);
+	ws->in_connect = 0;
+	if (wsi == NULL || ws->connect_error != NULL) {
+		ws->wsi = NULL;
+		if (ws->connect_error != NULL) {
+			*cause = ws->connect_error;
+			ws->connect_error = NULL;
+		} else
+			xasprintf(cause, "cannot open %s", ws->url);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+ws_send(struct ws *ws, const char *text)
+{
+	struct ws_out	*o;
+	size_t		 len = strlen(text);
+
+	if (ws->dying || ws->wsi == NULL || !ws->open)
+		return (-1);
+	o = xcalloc(1, sizeof *o);
+	o->data = xmalloc(LWS_PRE + len + 1);
+	memcpy(o->data + LWS_PRE, text, len + 1);
+	o->len = len;
+	STAILQ_INSERT_TAIL(&ws->outq, o, entry);
+	lws_callback_on_writable(ws->wsi);
+	return (0);
+}
+
+void
+ws_close(struct ws *ws)
+{
+	if (ws->dying || ws->wsi == NULL)
+		return;
+	ws->closing = 1;
+	lws_callback_on_writable(ws->wsi);
+}
+
+int
+ws_active(const struct ws *ws)
+{
+	return (ws->wsi != NULL);
+}
