@@ -1,0 +1,203 @@
+/*
+ * Drawing the dashboard: the layout's windows, the header and bottom bar,
+ * the panes that are damaged, then the overlays (toasts, help) on top,
+ * all queued with wnoutrefresh and sent with one doupdate.
+ */
+#include "app-private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "help.h"
+#include "statusbar.h"
+#include "textw.h"
+
+static const struct pane_ops *const app_pane_ops[APP_PANES] = {
+	[APP_PANE_EVENTS] = &pane_events_ops,
+	[APP_PANE_STATS] = &pane_stats_ops,
+	[APP_PANE_NOTIFY] = &pane_notify_ops,
+};
+
+void
+app_init_panes(struct app *app)
+{
+	size_t	i;
+
+	for (i = 0; i < APP_PANES; i++)
+		pane_init(&app->panes[i], app_pane_ops[i], &app->env);
+	app->focus = APP_PANE_EVENTS;
+	app->panes[app->focus].focused = 1;
+}
+
+static void
+app_delwin(WINDOW **w)
+{
+	if (*w != NULL)
+		delwin(*w);
+	*w = NULL;
+}
+
+void
+app_draw_done(struct app *app)
+{
+	size_t	i;
+
+	app_delwin(&app->header);
+	app_delwin(&app->bar);
+	app_delwin(&app->help_win);
+	for (i = 0; i < APP_PANES; i++)
+		app_delwin(&app->panes[i].win);
+	toasts_close(app->toasts);
+}
+
+static WINDOW *
+app_newwin(const struct layout_rect *r)
+{
+	return (newwin(r->h, r->w, r->y, r->x));
+}
+
+/* Rebuilds the windows for the current size. */
+static void
+app_layout(struct app *app)
+{
+	const struct layout_rect	*rects[APP_PANES];
+	size_t				 i;
+
+	app_draw_done(app);
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	clearok(curscr, TRUE);
+	if (layout_compute(LINES, COLS, &app->layout) != 0)
+		return;
+	rects[APP_PANE_EVENTS] = &app->layout.events;
+	rects[APP_PANE_STATS] = &app->layout.stats;
+	rects[APP_PANE_NOTIFY] = &app->layout.notify;
+	app->header = app_newwin(&app->layout.header);
+	app->bar = app_newwin(&app->layout.bar);
+	for (i = 0; i < APP_PANES; i++) {
+		app->panes[i].win = app_newwin(rects[i]);
+		app->panes[i].damaged = 1;
+	}
+	app->damage |= APP_DAMAGE_HEADER|APP_DAMAGE_BAR|APP_DAMAGE_OVERLAY;
+}
+
+static void
+app_draw_small(struct app *app)
+{
+	const char	*msg = "Terminal too small";
+	char		 need[64];
+
+	werase(stdscr);
+	snprintf(need, sizeof need, "need %dx%d, have %dx%d",
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_LINES, COLS, LINES);
+	textw_put(stdscr, LINES / 2 - 1, (COLS - (int)strlen(msg)) / 2 > 0 ?
+	    (COLS - (int)strlen(msg)) / 2 : 0, msg, COLS, 0, A_BOLD);
+	if (LINES > 1)
+		textw_put(stdscr, LINES / 2, (COLS - (int)strlen(need)) / 2 > 0 ?
+		    (COLS - (int)strlen(need)) / 2 : 0, need, COLS, 0, 0);
+	wnoutrefresh(stdscr);
+}
+
+static void
+app_draw_header(struct app *app)
+{
+	struct statusbar_info		 si;
+	const struct session		*s = NULL;
+
+	memset(&si, 0, sizeof si);
+	si.server = app->label;
+	if (app->api != NULL) {
+		if (si.server == NULL)
+			si.server = api_server(app->api);
+		s = api_session(app->api);
+		si.link = api_link_state(app->api);
+	} else
+		si.link = app->link;
+	if (si.server == NULL)
+		si.server = "";
+	if (s != NULL) {
+		si.email = s->user.email;
+		si.role = s->user.role;
+		si.exp = s->exp;
+	}
+	si.now = app->env.now;
+	si.ascii = app->env.ascii;
+	statusbar_draw_header(app->header, &si);
+}
+
+static void
+app_draw_bar(struct app *app)
+{
+	const struct key_table	*tables[2];
+	char			 right[64];
+	size_t			 n = store_event_count(app->store);
+
+	if (app->help) {
+		tables[0] = &keys_help;
+		tables[1] = NULL;
+	} else {
+		tables[0] = &keys_global;
+		tables[1] = app->panes[app->focus].ops->keys;
+	}
+	snprintf(right, sizeof right, "%zu event%s", n, n == 1 ? "" : "s");
+	statusbar_draw_keys(app->bar, app->env.ascii, tables, 2, right);
+}
+
+void
+app_draw(struct app *app)
+{
+	const struct key_table	*tables[2];
+	struct pane		*p;
+	size_t			 i;
+	int			 all;
+
+	app->env.now_ms = uv_now(app->loop);
+	app->env.now = time(NULL);
+	if (app->damage & APP_DAMAGE_LAYOUT)
+		app_layout(app);
+	if (app->layout.too_small) {
+		app_draw_small(app);
+		goto done;
+	}
+	/* Overlays changed: everything under them is shown again. */
+	all = (app->damage & APP_DAMAGE_OVERLAY) != 0;
+	if (app->damage & APP_DAMAGE_HEADER) {
+		app_draw_header(app);
+		wnoutrefresh(app->header);
+	} else if (all) {
+		touchwin(app->header);
+		wnoutrefresh(app->header);
+	}
+	for (i = 0; i < APP_PANES; i++) {
+		p = &app->panes[i];
+		if (p->damaged) {
+			p->ops->draw(p);
+			wnoutrefresh(p->win);
+		} else if (all) {
+			touchwin(p->win);
+			wnoutrefresh(p->win);
+		}
+	}
+	if (app->damage & (APP_DAMAGE_BAR|APP_DAMAGE_OVERLAY)) {
+		app_draw_bar(app);
+		wnoutrefresh(app->bar);
+	}
+
+	toasts_draw(app->toasts, 1, LINES - 1, COLS, app->env.ascii);
+	app_delwin(&app->help_win);
+	if (app->help) {
+		tables[0] = &keys_global;
+		tables[1] = &keys_list;
+		app->help_win = help_draw(tables, 2, &app->help_top, LINES,
+		    COLS, app->env.ascii);
+		if (app->help_win != NULL)
+			wnoutrefresh(app->help_win);
+	}
+done:
+	doupdate();
+	for (i = 0; i < APP_PANES; i++)
+		app->panes[i].damaged = 0;
+	app->damage = 0;
+	app->last_draw = app->env.now_ms != 0 ? app->env.now_ms : 1;
+}

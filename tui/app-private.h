@@ -1,0 +1,83 @@
+/*
+ * The app's insides, shared by app.c (loop, keys, hooks) and app-draw.c
+ * (layout and drawing), and by the tests that draw a dashboard into an
+ * in-process curses screen.  Nothing else includes this.
+ */
+#ifndef EVTOP_APP_PRIVATE_H
+#define EVTOP_APP_PRIVATE_H
+
+#include <curses.h>
+#include <uv.h>
+
+#include "api.h"
+#include "app.h"
+#include "layout.h"
+#include "pane.h"
+#include "store.h"
+#include "term.h"
+#include "toast.h"
+
+#define APP_FRAME_MS	33	/* at most ~30 frames a second */
+
+/* Damage outside the panes (each pane has its own flag). */
+#define APP_DAMAGE_HEADER	0x1
+#define APP_DAMAGE_BAR		0x2
+#define APP_DAMAGE_OVERLAY	0x4	/* toasts or help changed */
+#define APP_DAMAGE_LAYOUT	0x8	/* size changed: rebuild windows */
+
+enum {
+	APP_PANE_EVENTS,
+	APP_PANE_STATS,
+	APP_PANE_NOTIFY,
+	APP_PANES
+};
+
+struct app {
+	uv_loop_t		*loop;
+	struct api		*api;		/* NULL in tests */
+	struct store		*store;
+	struct app_options	 opts;
+	char			*label;
+	struct term		*term;
+
+	struct pane_env		 env;
+	struct pane		 panes[APP_PANES];
+	int			 focus;
+	struct toasts		*toasts;
+	enum api_link		 link;
+
+	int			 damage;
+	int			 help;
+	size_t			 help_top;
+	struct layout		 layout;
+	WINDOW			*header;
+	WINDOW			*bar;
+	WINDOW			*help_win;
+
+	uv_prepare_t		 prepare;
+	uv_check_t		 check;
+	uv_timer_t		 frame;
+	uv_timer_t		 wake;
+	int			 handles;
+	int			 pending;	/* requests with our callback */
+	int			 freeing;
+	uint64_t		 last_draw;
+
+	int			 running;
+	int			 exit_code;
+};
+
+/* app.c */
+void	app_key(struct app *, int key);
+int	app_damaged(const struct app *);
+void	app_frame_cb(uv_timer_t *);
+void	app_arm_wake(struct app *);
+
+/* app-draw.c */
+void	app_init_panes(struct app *);
+/* Draws what is damaged and updates the terminal once. */
+void	app_draw(struct app *);
+/* Deletes every window (before curses ends). */
+void	app_draw_done(struct app *);
+
+#endif

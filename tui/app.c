@@ -1,0 +1,565 @@
+/*
+ * The app loop.  Handlers (keys, api hooks, timers) only mark damage;
+ * drawing happens in one place, app_draw, at most once per loop pass and
+ * at most every APP_FRAME_MS however fast envelopes arrive.  A uv_prepare
+ * and a uv_check both look for damage: the check catches what I/O
+ * callbacks marked, the prepare what timer callbacks marked, before the
+ * loop goes to sleep.  An idle dashboard wakes once a minute for its clock.
+ */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include "app-private.h"
+#include "keys.h"
+#include "log.h"
+#include "xmalloc.h"
+
+static void	app_schedule(struct app *);
+
+static const struct api_hooks	app_no_hooks;
+
+static void
+app_mark(struct app *app, int flags)
+{
+	app->damage |= flags;
+}
+
+/* Applies a pane handler's PANE_* flags. */
+static void
+app_apply(struct app *app, struct pane *p, int flags)
+{
+	size_t	i;
+	int	more;
+
+	if (flags & PANE_REDRAW)
+		p->damaged = 1;
+	if (flags & PANE_SELECTION) {
+		for (i = 0; i < APP_PANES; i++) {
+			if (app->panes[i].ops->selection == NULL)
+				continue;
+			more = app->panes[i].ops->selection(&app->panes[i]);
+			if (more & PANE_REDRAW)
+				app->panes[i].damaged = 1;
+		}
+	}
+}
+
+static void
+app_now(struct app *app)
+{
+	app->env.now_ms = uv_now(app->loop);
+	app->env.now = time(NULL);
+}
+
+static void
+app_hook_events(void *arg)
+{
+	struct app	*app = arg;
+	size_t		 i;
+
+	app_now(app);
+	for (i = 0; i < APP_PANES; i++) {
+		if (app->panes[i].ops->events_changed != NULL)
+			app_apply(app, &app->panes[i],
+			    app->panes[i].ops->events_changed(&app->panes[i]));
+	}
+	app_mark(app, APP_DAMAGE_BAR);
+	app_schedule(app);
+}
+
+static void
+app_hook_counters(void *arg, int64_t event_id)
+{
+	struct app	*app = arg;
+	size_t		 i;
+
+	app_now(app);
+	for (i = 0; i < APP_PANES; i++) {
+		if (app->panes[i].ops->counters_changed != NULL)
+			app_apply(app, &app->panes[i],
+			    app->panes[i].ops->counters_changed(&app->panes[i],
+			    event_id));
+	}
+	app_schedule(app);
+}
+
+static void
+app_toast(struct app *app, enum notification_level level, const char *title,
+    const char *message)
+{
+	app_now(app);
+	toasts_add(app->toasts, level, title, message, app->env.now_ms);
+	app_mark(app, APP_DAMAGE_OVERLAY);
+	app_schedule(app);
+}
+
+static void
+app_hook_notification(void *arg, const struct notification *n)
+{
+	struct app	*app = arg;
+	size_t		 i;
+
+	app_toast(app, n->level, n->title, n->message);
+	for (i = 0; i < APP_PANES; i++) {
+		if (app->panes[i].ops->notification != NULL)
+			app_apply(app, &app->panes[i],
+			    app->panes[i].ops->notification(&app->panes[i], n));
+	}
+	app_schedule(app);
+}
+
+static void
+app_hook_link(void *arg, enum api_link link, const char *why)
+{
+	struct app	*app = arg;
+
+	log_debug("%s: %s%s%s", __func__, api_link_name(link),
+	    why != NULL ? ": " : "", why != NULL ? why : "");
+	if (why != NULL && link != app->link &&
+	    (link == API_LINK_RETRYING || link == API_LINK_POLLING) &&
+	    app->link != API_LINK_RETRYING)
+		app_toast(app, NOTIFY_WARNING, link == API_LINK_POLLING ?
+		    "Polling" : "Live link lost", why);
+	app->link = link;
+	app_mark(app, APP_DAMAGE_HEADER);
+	app_schedule(app);
+}
+
+static void
+app_hook_error(void *arg, const char *sentence)
+{
+	struct app	*app = arg;
+
+	app_toast(app, NOTIFY_ERROR, "Error", sentence);
+}
+
+static const struct api_hooks app_hooks = {
+	.events_changed = app_hook_events,
+	.counters_changed = app_hook_counters,
+	.notification = app_hook_notification,
+	.link_changed = app_hook_link,
+	.error = app_hook_error,
+};
+
+/* The app is freed when its handles have closed and no request is out. */
+static void
+app_release(struct app *app)
+{
+	size_t	i;
+
+	if (!app->freeing || app->handles > 0 || app->pending > 0)
+		return;
+	for (i = 0; i < APP_PANES; i++)
+		pane_done(&app->panes[i]);
+	toasts_free(app->toasts);
+	free(app->label);
+	free(app);
+}
+
+static void
+app_refresh_done(void *arg, int status, const char *cause)
+{
+	struct app	*app = arg;
+
+	app->pending--;
+	if (app->freeing) {
+		app_release(app);
+		return;
+	}
+	if (status != API_OK && cause != NULL)
+		app_toast(app, NOTIFY_ERROR, "Refresh failed", cause);
+}
+
+static void
+app_refresh(struct app *app)
+{
+	if (app->api == NULL)
+		return;
+	app->pending++;
+	api_refresh_events(app->api, app_refresh_done, app);
+}
+
+static void
+app_focus(struct app *app, int step)
+{
+	int	i, next = app->focus;
+
+	for (i = 0; i < APP_PANES; i++) {
+		next = (next + step + APP_PANES) % APP_PANES;
+		if (app->panes[next].ops->focusable)
+			break;
+	}
+	if (next == app->focus)
+		return;
+	app->panes[app->focus].focused = 0;
+	app->panes[app->focus].damaged = 1;
+	app->focus = next;
+	app->panes[next].focused = 1;
+	app->panes[next].damaged = 1;
+	app_mark(app, APP_DAMAGE_BAR);
+}
+
+static void
+app_do_quit(struct app *app)
+{
+	app->exit_code = 0;
+	app->running = 0;
+	uv_stop(app->loop);
+}
+
+static void
+app_do_help(struct app *app)
+{
+	app->help = !app->help;
+	app->help_top = 0;
+	app_mark(app, APP_DAMAGE_OVERLAY|APP_DAMAGE_BAR);
+}
+
+static void
+app_do_next(struct app *app)
+{
+	app_focus(app, 1);
+}
+
+static void
+app_do_prev(struct app *app)
+{
+	app_focus(app, -1);
+}
+
+static void
+app_do_refresh(struct app *app)
+{
+	app_refresh(app);
+}
+
+static void
+app_do_redraw(struct app *app)
+{
+	app_mark(app, APP_DAMAGE_LAYOUT);
+}
+
+/* Actions the app handles itself; the rest go to the focused pane. */
+static const struct {
+	enum action	  action;
+	void		(*fn)(struct app *);
+} app_actions[] = {
+	{ ACTION_QUIT,		app_do_quit },
+	{ ACTION_HELP,		app_do_help },
+	{ ACTION_FOCUS_NEXT,	app_do_next },
+	{ ACTION_FOCUS_PREV,	app_do_prev },
+	{ ACTION_REFRESH,	app_do_refresh },
+	{ ACTION_REDRAW,	app_do_redraw },
+};
+
+static void
+app_help_key(struct app *app, int key)
+{
+	enum action	a = keys_lookup(&keys_help, key);
+
+	switch (a) {
+	case ACTION_CLOSE:
+		app->help = 0;
+		app_mark(app, APP_DAMAGE_OVERLAY|APP_DAMAGE_BAR);
+		return;
+	case ACTION_UP:
+		if (app->help_top > 0)
+			app->help_top--;
+		break;
+	case ACTION_DOWN:
+		app->help_top++;
+		break;
+	case ACTION_PAGE_UP:
+		app->help_top = app->help_top > 10 ? app->help_top - 10 : 0;
+		break;
+	case ACTION_PAGE_DOWN:
+		app->help_top += 10;
+		break;
+	default:
+		return;
+	}
+	app_mark(app, APP_DAMAGE_OVERLAY);
+}
+
+void
+app_key(struct app *app, int key)
+{
+	struct pane	*p = &app->panes[app->focus];
+	enum action	 a;
+	size_t		 i;
+	int		 flags;
+
+	if (key == (KEYS_FN|KEY_RESIZE)) {
+		app_mark(app, APP_DAMAGE_LAYOUT);
+		return;
+	}
+	if (app->help) {
+		app_help_key(app, key);
+		return;
+	}
+	a = keys_resolve(p->ops->keys, key);
+	if (a == ACTION_NONE)
+		return;
+	for (i = 0; i < sizeof app_actions / sizeof app_actions[0]; i++) {
+		if (app_actions[i].action == a) {
+			app_actions[i].fn(app);
+			return;
+		}
+	}
+	if (p->ops->action != NULL) {
+		flags = p->ops->action(p, a);
+		if (!(flags & PANE_UNHANDLED))
+			app_apply(app, p, flags);
+	}
+}
+
+static void
+app_input(void *arg)
+{
+	struct app	*app = arg;
+	int		 key;
+
+	app_now(app);
+	while (app->running && term_read_key(app->term, &key) == 0)
+		app_key(app, key);
+	app_schedule(app);
+}
+
+static void
+app_resize(void *arg)
+{
+	struct app	*app = arg;
+
+	app_mark(app, APP_DAMAGE_LAYOUT);
+	app_schedule(app);
+}
+
+static void
+app_quit(void *arg, int signo)
+{
+	struct app	*app = arg;
+
+	log_debug("%s: signal %d", __func__, signo);
+	app->exit_code = 128 + signo;
+	app->running = 0;
+	uv_stop(app->loop);
+}
+
+static const struct term_cbs app_term_cbs = {
+	.input = app_input,
+	.resize = app_resize,
+	.quit = app_quit,
+};
+
+int
+app_damaged(const struct app *app)
+{
+	size_t	i;
+
+	if (app->damage != 0)
+		return (1);
+	for (i = 0; i < APP_PANES; i++) {
+		if (app->panes[i].damaged)
+			return (1);
+	}
+	return (0);
+}
+
+/* Draws now if due, else makes sure the frame timer will. */
+static void
+app_schedule(struct app *app)
+{
+	uint64_t	now, since;
+
+	if (!app->running || !app_damaged(app))
+		return;
+	now = uv_now(app->loop);
+	since = now - app->last_draw;
+	if (app->last_draw == 0 || since >= APP_FRAME_MS) {
+		uv_timer_stop(&app->frame);
+		app_draw(app);
+		app_arm_wake(app);
+		return;
+	}
+	if (!uv_is_active((uv_handle_t *)&app->frame))
+		uv_timer_start(&app->frame, app_frame_cb, APP_FRAME_MS - since,
+		    0);
+}
+
+void
+app_frame_cb(uv_timer_t *t)
+{
+	struct app	*app = t->data;
+
+	app_schedule(app);
+}
+
+static void
+app_check_cb(uv_check_t *h)
+{
+	app_schedule(h->data);
+}
+
+static void
+app_prepare_cb(uv_prepare_t *h)
+{
+	app_schedule(h->data);
+}
+
+/* Milliseconds until the wall clock's next minute. */
+static uint64_t
+app_next_minute(void)
+{
+	struct timeval	tv;
+
+	gettimeofday(&tv, NULL);
+	return ((uint64_t)(60 - tv.tv_sec % 60) * 1000 -
+	    (uint64_t)tv.tv_usec / 1000 + 5);
+}
+
+static void
+app_wake_cb(uv_timer_t *t)
+{
+	struct app	*app = t->data;
+	uint64_t	 d;
+	size_t		 i;
+
+	app_now(app);
+	if (toasts_expire(app->toasts, app->env.now_ms))
+		app_mark(app, APP_DAMAGE_OVERLAY);
+	for (i = 0; i < APP_PANES; i++) {
+		if (app->panes[i].ops->deadline == NULL)
+			continue;
+		d = app->panes[i].ops->deadline(&app->panes[i]);
+		if (d != 0 && d <= app->env.now_ms + 1)
+			app->panes[i].damaged = 1;
+	}
+	/* The clock and the token warning. */
+	app_mark(app, APP_DAMAGE_HEADER);
+	app_schedule(app);
+	app_arm_wake(app);
+}
+
+void
+app_arm_wake(struct app *app)
+{
+	uint64_t	now = uv_now(app->loop), next, d;
+	size_t		i;
+
+	next = now + app_next_minute();
+	if ((d = toasts_deadline(app->toasts)) != 0 && d < next)
+		next = d;
+	for (i = 0; i < APP_PANES; i++) {
+		if (app->panes[i].ops->deadline == NULL)
+			continue;
+		d = app->panes[i].ops->deadline(&app->panes[i]);
+		if (d != 0 && d < next)
+			next = d;
+	}
+	uv_timer_start(&app->wake, app_wake_cb, next > now ? next - now : 0,
+	    0);
+}
+
+struct app *
+app_new(uv_loop_t *loop, struct api *api, struct store *store,
+    const struct app_options *opts)
+{
+	struct app	*app;
+
+	app = xcalloc(1, sizeof *app);
+	app->loop = loop;
+	app->api = api;
+	app->store = store;
+	app->opts = *opts;
+	if (opts->server_label != NULL)
+		app->label = xstrdup(opts->server_label);
+	app->opts.server_label = app->label;
+	app->link = API_LINK_OFFLINE;
+	app->env.store = store;
+	app->env.ascii = opts->ascii;
+	app->env.selected_event = -1;
+	app_init_panes(app);
+	app->toasts = toasts_new();
+	app->term = term_new(loop, opts->ascii, opts->no_color, &app_term_cbs,
+	    app);
+
+	uv_prepare_init(loop, &app->prepare);
+	uv_check_init(loop, &app->check);
+	uv_timer_init(loop, &app->frame);
+	uv_timer_init(loop, &app->wake);
+	app->prepare.data = app->check.data = app;
+	app->frame.data = app->wake.data = app;
+	app->handles = 4;
+	return (app);
+}
+
+int
+app_run(struct app *app)
+{
+	char	*cause = NULL;
+
+	if (term_open(app->term, &cause) != 0) {
+		fprintf(stderr, "evtop: %s\n", cause);
+		free(cause);
+		return (1);
+	}
+	app->env.ascii = term_ascii(app->term);
+	app->running = 1;
+	app->exit_code = 0;
+	app_now(app);
+	app_mark(app, APP_DAMAGE_LAYOUT);
+	if (app->api != NULL) {
+		app->link = api_link_state(app->api);
+		api_set_hooks(app->api, &app_hooks, app);
+		app_refresh(app);
+		api_start_live(app->api);
+	}
+	uv_prepare_start(&app->prepare, app_prepare_cb);
+	uv_check_start(&app->check, app_check_cb);
+	app_schedule(app);
+
+	if (app->running)
+		uv_run(app->loop, UV_RUN_DEFAULT);
+
+	app->running = 0;
+	uv_prepare_stop(&app->prepare);
+	uv_check_stop(&app->check);
+	uv_timer_stop(&app->frame);
+	uv_timer_stop(&app->wake);
+	if (app->api != NULL)
+		api_set_hooks(app->api, &app_no_hooks, NULL);
+	app_draw_done(app);
+	term_close(app->term);
+	return (app->exit_code);
+}
+
+static void
+app_close_cb(uv_handle_t *h)
+{
+	struct app	*app = h->data;
+
+	app->handles--;
+	app_release(app);
+}
+
+void
+app_free(struct app *app)
+{
+	if (app == NULL)
+		return;
+	if (app->api != NULL)
+		api_set_hooks(app->api, &app_no_hooks, NULL);
+	app->running = 0;
+	app->freeing = 1;
+	app_draw_done(app);
+	term_free(app->term);
+	app->term = NULL;
+	uv_close((uv_handle_t *)&app->prepare, app_close_cb);
+	uv_close((uv_handle_t *)&app->check, app_close_cb);
+	uv_close((uv_handle_t *)&app->frame, app_close_cb);
+	uv_close((uv_handle_t *)&app->wake, app_close_cb);
+}

@@ -1,0 +1,36 @@
+/*
+ * The dashboard application: owns the terminal, the panes, the key tables,
+ * the toasts and the damage flags, and runs on the caller's libuv loop.
+ */
+#ifndef EVTOP_APP_H
+#define EVTOP_APP_H
+
+#include <uv.h>
+
+#include "api.h"
+#include "store.h"
+
+struct app_options {
+	int		 ascii;		/* no Unicode glyphs */
+	int		 no_color;	/* monochrome (NO_COLOR is honoured too) */
+	const char	*server_label;	/* header text; NULL: api_server() */
+};
+
+struct app;
+
+struct app	*app_new(uv_loop_t *, struct api *, struct store *,
+		    const struct app_options *);
+/*
+ * Turns the terminal on; calls api_set_hooks, api_refresh_events and
+ * api_start_live; runs the loop until the user quits; restores the
+ * terminal; returns the exit code (0 on q, 128+signal on a quit signal,
+ * 1 when the terminal cannot be used, with a sentence on stderr).
+ */
+int		 app_run(struct app *);
+/*
+ * Closes the app's handles and frees it once they have closed (the caller
+ * runs the loop afterwards).  Call it before api_free.
+ */
+void		 app_free(struct app *);
+
+#endif

@@ -1,0 +1,169 @@
+/*
+ * Batch output.  Columns are sized to their widest value (in terminal
+ * columns, so a wide status still lines up); TITLE comes last and is never
+ * cut.  Dates are local time like the dashboard (tests run with TZ=UTC).
+ */
+#include "batch.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "textw.h"
+#include "xmalloc.h"
+
+enum {
+	BATCH_ID,
+	BATCH_DATE,
+	BATCH_TIME,
+	BATCH_STATUS,
+	BATCH_FILL,
+	BATCH_WAITLIST,
+	BATCH_CHECKED_IN,
+	BATCH_TITLE,
+	BATCH__COUNT
+};
+
+static const struct {
+	const char	*title;
+	int		 right;
+} batch_columns[BATCH__COUNT] = {
+	[BATCH_ID] =		{ "ID",			1 },
+	[BATCH_DATE] =		{ "DATE",		0 },
+	[BATCH_TIME] =		{ "TIME",		0 },
+	[BATCH_STATUS] =	{ "STATUS",		0 },
+	[BATCH_FILL] =		{ "CONFIRMED/CAPACITY",	1 },
+	[BATCH_WAITLIST] =	{ "WAITLIST",		1 },
+	[BATCH_CHECKED_IN] =	{ "CHECKED-IN",		1 },
+	[BATCH_TITLE] =		{ "TITLE",		0 },
+};
+
+static char *
+batch_count(int64_t v)
+{
+	char	*s;
+
+	if (v < 0)
+		return (xstrdup("-"));
+	xasprintf(&s, "%" PRId64, v);
+	return (s);
+}
+
+/* The cells of one event row, each a new string. */
+static void
+batch_cells(const struct event *e, char **cells)
+{
+	struct tm	tm;
+	char		buf[32];
+	char		*c, *m;
+
+	if (e->date_time > 0 && localtime_r(&e->date_time, &tm) != NULL) {
+		strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+		cells[BATCH_DATE] = xstrdup(buf);
+		strftime(buf, sizeof buf, "%H:%M", &tm);
+		cells[BATCH_TIME] = xstrdup(buf);
+	} else {
+		cells[BATCH_DATE] = xstrdup("-");
+		cells[BATCH_TIME] = xstrdup("-");
+	}
+	xasprintf(&cells[BATCH_ID], "%" PRId64, e->id);
+	cells[BATCH_STATUS] = xstrdup(e->status != NULL ? e->status : "-");
+	c = batch_count(e->current_registrations);
+	if (e->max_capacity > 0) {
+		m = batch_count(e->max_capacity);
+		xasprintf(&cells[BATCH_FILL], "%s/%s", c, m);
+		free(m);
+		free(c);
+	} else
+		cells[BATCH_FILL] = c;
+	cells[BATCH_WAITLIST] = batch_count(e->waitlisted);
+	cells[BATCH_CHECKED_IN] = batch_count(e->checked_in);
+	cells[BATCH_TITLE] = xstrdup(e->title != NULL ? e->title : "");
+}
+
+static int
+batch_print_row(FILE *f, char *const *cells, const int *widths)
+{
+	char	*pad;
+	int	 i, flags;
+
+	for (i = 0; i < BATCH__COUNT; i++) {
+		if (i == BATCH__COUNT - 1) {
+			if (fprintf(f, "%s\n", cells[i]) < 0)
+				return (-1);
+			break;
+		}
+		flags = TEXTW_PAD|(batch_columns[i].right ? TEXTW_RIGHT : 0);
+		pad = textw_fit(cells[i], widths[i], flags);
+		if (fprintf(f, "%s  ", pad) < 0) {
+			free(pad);
+			return (-1);
+		}
+		free(pad);
+	}
+	return (0);
+}
+
+int
+batch_print_events(FILE *f, const struct store *s, time_t now)
+{
+	const struct event	*e;
+	size_t			 n = store_event_count(s), i, j;
+	char			*(*rows)[BATCH__COUNT];
+	char			*header[BATCH__COUNT];
+	int			 widths[BATCH__COUNT], w, rc = 0;
+	int64_t			 confirmed = 0, capacity = 0, waitlisted = 0;
+	int64_t			 checked_in = 0, total;
+	size_t			 upcoming = 0;
+
+	rows = xcalloc(n > 0 ? n : 1, sizeof *rows);
+	for (j = 0; j < BATCH__COUNT; j++) {
+		header[j] = (char *)(uintptr_t)batch_columns[j].title;
+		widths[j] = textw_width(batch_columns[j].title);
+	}
+	for (i = 0; i < n; i++) {
+		e = store_event_at(s, i);
+		batch_cells(e, rows[i]);
+		for (j = 0; j < BATCH__COUNT; j++) {
+			if ((w = textw_width(rows[i][j])) > widths[j])
+				widths[j] = w;
+		}
+		if (e->current_registrations > 0)
+			confirmed += e->current_registrations;
+		if (e->max_capacity > 0)
+			capacity += e->max_capacity;
+		if (e->waitlisted > 0)
+			waitlisted += e->waitlisted;
+		if (e->checked_in > 0)
+			checked_in += e->checked_in;
+		if (e->date_time >= now)
+			upcoming++;
+	}
+
+	if (batch_print_row(f, header, widths) != 0)
+		rc = -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (batch_print_row(f, rows[i], widths) != 0)
+			rc = -1;
+	}
+	total = store_event_total(s);
+	if (rc == 0 && fprintf(f, "%zu event%s (%zu upcoming), %" PRId64
+	    " confirmed of %" PRId64 " capacity, %" PRId64 " waitlisted, %"
+	    PRId64 " checked in", n, n == 1 ? "" : "s", upcoming, confirmed,
+	    capacity, waitlisted, checked_in) < 0)
+		rc = -1;
+	if (rc == 0 && total > (int64_t)n &&
+	    fprintf(f, "; the server has %" PRId64 " in all", total) < 0)
+		rc = -1;
+	if (rc == 0 && fprintf(f, "\n") < 0)
+		rc = -1;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < BATCH__COUNT; j++)
+			free(rows[i][j]);
+	}
+	free(rows);
+	if (rc == 0 && fflush(f) != 0)
+		rc = -1;
+	return (rc);
+}

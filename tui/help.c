@@ -1,0 +1,118 @@
+/* The help overlay. */
+#include "help.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "term.h"
+#include "textw.h"
+#include "xmalloc.h"
+
+#define HELP_KEYS_WIDTH	18
+
+static void
+help_append(struct help_line **lines, size_t *n, const char *keys,
+    const char *text)
+{
+	*lines = xreallocarray(*lines, *n + 1, sizeof **lines);
+	(*lines)[*n].keys = keys != NULL ? xstrdup(keys) : NULL;
+	(*lines)[*n].text = xstrdup(text);
+	(*n)++;
+}
+
+struct help_line *
+help_lines(const struct key_table *const *tables, size_t ntables, size_t *n)
+{
+	const struct key_table	*t;
+	struct help_line	*lines = NULL;
+	size_t			 i, j, k;
+	char			*keys, *tmp;
+	int			 seen;
+
+	*n = 0;
+	for (i = 0; i < ntables; i++) {
+		if ((t = tables[i]) == NULL)
+			continue;
+		help_append(&lines, n, NULL, t->title);
+		for (j = 0; j < t->n; j++) {
+			/* Each action once, at its first binding. */
+			seen = 0;
+			for (k = 0; k < j; k++) {
+				if (t->bindings[k].action == t->bindings[j].action)
+					seen = 1;
+			}
+			if (seen)
+				continue;
+			keys = xstrdup(t->bindings[j].name);
+			for (k = j + 1; k < t->n; k++) {
+				if (t->bindings[k].action !=
+				    t->bindings[j].action)
+					continue;
+				xasprintf(&tmp, "%s %s", keys,
+				    t->bindings[k].name);
+				free(keys);
+				keys = tmp;
+			}
+			help_append(&lines, n, keys,
+			    actions_get(t->bindings[j].action)->help);
+			free(keys);
+		}
+	}
+	return (lines);
+}
+
+void
+help_lines_free(struct help_line *lines, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(lines[i].keys);
+		free(lines[i].text);
+	}
+	free(lines);
+}
+
+WINDOW *
+help_draw(const struct key_table *const *tables, size_t ntables, size_t *top,
+    int lines, int cols, int ascii)
+{
+	struct help_line	*hl;
+	WINDOW			*w;
+	size_t			 n, i, rows;
+	int			 width, height, y, flags;
+
+	hl = help_lines(tables, ntables, &n);
+	width = cols - 4 > 64 ? 64 : cols - 4;
+	height = (int)n + 2 > lines - 2 ? lines - 2 : (int)n + 2;
+	if (width < 20 || height < 3) {
+		help_lines_free(hl, n);
+		return (NULL);
+	}
+	rows = (size_t)height - 2;
+	if (*top + rows > n)
+		*top = n > rows ? n - rows : 0;
+	w = newwin(height, width, (lines - height) / 2, (cols - width) / 2);
+	if (w == NULL) {
+		help_lines_free(hl, n);
+		return (NULL);
+	}
+	werase(w);
+	term_frame(w, ascii, n > rows ? "Help (scroll: Up/Down)" :
+	    "Help", 1);
+	flags = TEXTW_ELLIPSIS|(ascii ? TEXTW_ASCII : 0);
+	for (i = 0; i < rows && *top + i < n; i++) {
+		y = (int)i + 1;
+		if (hl[*top + i].keys == NULL) {
+			textw_put(w, y, 2, hl[*top + i].text, width - 4, flags,
+			    term_style(TERM_LIST_HEADER));
+			continue;
+		}
+		textw_put(w, y, 3, hl[*top + i].keys, HELP_KEYS_WIDTH - 1,
+		    flags, A_BOLD);
+		textw_put(w, y, 3 + HELP_KEYS_WIDTH, hl[*top + i].text,
+		    width - 4 - HELP_KEYS_WIDTH, flags, 0);
+	}
+	help_lines_free(hl, n);
+	return (w);
+}

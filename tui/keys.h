@@ -1,0 +1,50 @@
+/*
+ * Key tables: each binding maps a key to a named action.  The focused
+ * pane's table is searched first, then the global one (tig and tmux key
+ * tables).  The help screen and the bottom bar are generated from these.
+ */
+#ifndef EVTOP_KEYS_H
+#define EVTOP_KEYS_H
+
+#include <stddef.h>
+
+#include "actions.h"
+
+/* Curses function keys (KEY_UP...) are KEYS_FN | code; characters are themselves. */
+#define KEYS_FN		0x40000000
+#define KEYS_CTRL(c)	((c) & 0x1f)
+#define KEYS_ESC	0x1b
+
+struct key_binding {
+	int		 key;
+	const char	*name;		/* how help shows the key */
+	enum action	 action;
+	const char	*bar;		/* key label in the bottom bar, or NULL */
+	const char	*bar_ascii;	/* the same without Unicode arrows */
+};
+
+struct key_table {
+	const char			*title;	/* section title in the help */
+	const struct key_binding	*bindings;
+	size_t				 n;
+};
+
+extern const struct key_table	keys_global;	/* everywhere */
+extern const struct key_table	keys_list;	/* panes showing a list */
+extern const struct key_table	keys_help;	/* while the help is open */
+
+/* A key code from get_wch's return value and character. */
+int		 keys_code(int rc, unsigned int wch);
+/* The action bound to key in table (NULL: none), or ACTION_NONE. */
+enum action	 keys_lookup(const struct key_table *, int key);
+/* The pane's table first, then the global one. */
+enum action	 keys_resolve(const struct key_table *pane, int key);
+/*
+ * Writes the bottom bar ("q Quit  ? Help ...") for these tables into buf:
+ * bindings with a bar label, in table order.
+ */
+void		 keys_bar(char *buf, size_t len,
+		     const struct key_table *const *tables, size_t n,
+		     int ascii);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * Where each part of the dashboard goes for a terminal size.  Pure
+ * arithmetic, no curses, so it is tested on its own.
+ */
+#ifndef EVTOP_LAYOUT_H
+#define EVTOP_LAYOUT_H
+
+#define LAYOUT_MIN_COLS		60
+#define LAYOUT_MIN_LINES	16
+#define LAYOUT_WIDE_COLS	100	/* from here stats sit beside events */
+
+struct layout_rect {
+	int	y, x, h, w;
+};
+
+struct layout {
+	int			too_small;
+	struct layout_rect	header;
+	struct layout_rect	bar;
+	struct layout_rect	events;
+	struct layout_rect	stats;
+	struct layout_rect	notify;
+};
+
+/* Fills l for a lines x cols terminal; returns 0, or -1 when too small. */
+int	layout_compute(int lines, int cols, struct layout *l);
+
+#endif

@@ -1,0 +1,76 @@
+/* Helpers shared by the panes. */
+#include "pane.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "term.h"
+
+void
+pane_init(struct pane *p, const struct pane_ops *ops, struct pane_env *env)
+{
+	memset(p, 0, sizeof *p);
+	p->ops = ops;
+	p->env = env;
+	p->damaged = 1;
+	if (ops->init != NULL)
+		ops->init(p);
+}
+
+void
+pane_done(struct pane *p)
+{
+	if (p->ops != NULL && p->ops->free != NULL)
+		p->ops->free(p);
+	if (p->win != NULL)
+		delwin(p->win);
+	p->win = NULL;
+}
+
+void
+pane_frame(struct pane *p)
+{
+	term_frame(p->win, p->env->ascii, p->ops->title, p->focused);
+}
+
+void
+pane_format_date(time_t t, char *buf, size_t len)
+{
+	struct tm	tm;
+
+	if (t <= 0 || localtime_r(&t, &tm) == NULL ||
+	    strftime(buf, len, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, len, "%s", "");
+}
+
+void
+pane_format_count(int64_t v, int ascii, char *buf, size_t len)
+{
+	if (v < 0)
+		snprintf(buf, len, "%s", ascii ? "-" : "\xe2\x80\x94");
+	else
+		snprintf(buf, len, "%" PRId64, v);
+}
+
+int
+pane_status_style(const char *status)
+{
+	static const struct {
+		const char	*status;
+		enum term_style	 style;
+	} table[] = {
+		{ "published",	TERM_OK },
+		{ "draft",	TERM_WARN },
+		{ "cancelled",	TERM_ERROR },
+	};
+	size_t	i;
+
+	if (status == NULL)
+		return (TERM_NORMAL);
+	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+		if (strcmp(table[i].status, status) == 0)
+			return (table[i].style);
+	}
+	return (TERM_DIM);
+}

@@ -1,0 +1,94 @@
+/*
+ * Panes: the boxes of the dashboard.  Each is a const struct pane_ops with
+ * designated initialisers; the app owns a struct pane per box, gives it a
+ * curses window and calls the slots below.  Handlers never draw: they
+ * return PANE_* flags saying what needs drawing, and the app draws at most
+ * once per loop pass.
+ */
+#ifndef EVTOP_PANE_H
+#define EVTOP_PANE_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include <curses.h>
+
+#include "actions.h"
+#include "keys.h"
+#include "model.h"
+#include "store.h"
+
+/* What a handler returns: flags of what to redraw. */
+#define PANE_REDRAW	0x1	/* this pane */
+#define PANE_SELECTION	0x2	/* the selected event changed */
+#define PANE_UNHANDLED	0x4	/* the action was not for this pane */
+
+/* What every pane may read, handed down by the app (not global). */
+struct pane_env {
+	struct store	*store;
+	int		 ascii;
+	uint64_t	 now_ms;	/* monotonic milliseconds now */
+	time_t		 now;		/* wall clock now */
+	int64_t		 selected_event;	/* under the cursor; -1 none */
+};
+
+struct pane;
+
+struct pane_ops {
+	/* Short name ("events"), used in the help and logs. */
+	const char		*name;
+	/* Title drawn in the border. */
+	const char		*title;
+	/* 1 if Tab can focus it. */
+	int			 focusable;
+	/* Keys tried before the global table while focused, or NULL. */
+	const struct key_table	*keys;
+
+	/* Allocates p->data; called once after the env is set. */
+	void	(*init)(struct pane *p);
+	/* Frees p->data. */
+	void	(*free)(struct pane *p);
+	/* Renders the whole pane into p->win (border included). */
+	void	(*draw)(struct pane *p);
+	/* A named action while focused: PANE_* flags. */
+	int	(*action)(struct pane *p, enum action);
+	/* The event list changed in the store: PANE_* flags. NULL: ignore. */
+	int	(*events_changed)(struct pane *p);
+	/* Live counters of event_id changed: PANE_* flags.  NULL: ignore. */
+	int	(*counters_changed)(struct pane *p, int64_t event_id);
+	/* A notification arrived: PANE_* flags.  NULL: ignore. */
+	int	(*notification)(struct pane *p, const struct notification *);
+	/* The selected event changed (env->selected_event): PANE_* flags. */
+	int	(*selection)(struct pane *p);
+	/*
+	 * The monotonic time in ms at which the pane wants drawing again on
+	 * its own (a highlight fading), or 0 for never.  NULL: never.
+	 */
+	uint64_t (*deadline)(struct pane *p);
+};
+
+struct pane {
+	const struct pane_ops	*ops;
+	struct pane_env		*env;
+	void			*data;
+	WINDOW			*win;	/* NULL while too small to show */
+	int			 focused;
+	int			 damaged;
+};
+
+extern const struct pane_ops	pane_events_ops;
+extern const struct pane_ops	pane_stats_ops;
+extern const struct pane_ops	pane_notify_ops;
+
+void	pane_init(struct pane *, const struct pane_ops *, struct pane_env *);
+void	pane_done(struct pane *);
+/* Draws the border and title of p. */
+void	pane_frame(struct pane *);
+/* Formats a time as "YYYY-MM-DD HH:MM" in local time into buf. */
+void	pane_format_date(time_t, char *buf, size_t len);
+/* Formats a count, or an em dash (ASCII "-") when absent (< 0). */
+void	pane_format_count(int64_t, int ascii, char *buf, size_t len);
+/* The style of an event status badge. */
+int	pane_status_style(const char *status);
+
+#endif

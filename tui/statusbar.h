@@ -1,0 +1,39 @@
+/*
+ * The header line (program, server, who is signed in, live link state,
+ * token expiry, clock) and the bottom bar of keys.
+ */
+#ifndef EVTOP_STATUSBAR_H
+#define EVTOP_STATUSBAR_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include <curses.h>
+
+#include "api.h"
+#include "keys.h"
+
+#define STATUSBAR_TOKEN_WARN	600	/* warn this many seconds before exp */
+
+struct statusbar_info {
+	const char	*server;
+	const char	*email;		/* or NULL */
+	const char	*role;		/* or NULL */
+	enum api_link	 link;
+	time_t		 exp;		/* token expiry, 0 unknown */
+	time_t		 now;
+	int		 ascii;
+};
+
+/* Text and style of a link state ("LIVE", TERM_OK). */
+const char	*statusbar_link_text(enum api_link, int *style);
+/* The token warning for exp at now into buf; returns 0 when none is due. */
+int		 statusbar_token_warning(time_t exp, time_t now, char *buf,
+		     size_t len, int *style);
+void		 statusbar_draw_header(WINDOW *, const struct statusbar_info *);
+/* The keys of these tables, and right-aligned text (or NULL). */
+void		 statusbar_draw_keys(WINDOW *, int ascii,
+		     const struct key_table *const *tables, size_t n,
+		     const char *right);
+
+#endif

@@ -1,0 +1,452 @@
+/*
+ * Terminal setup and teardown.  Three facts shape this file (see
+ * PLATFORM.md): libuv swallows the EINTR that would give curses its
+ * KEY_RESIZE, so SIGWINCH goes through a self-pipe; libuv sets O_NONBLOCK
+ * on fd 0, whose open file is shared with the parent shell, so its flags
+ * are saved and restored; and curses output goes to a separate open of the
+ * tty so that flag never makes a write fail with EAGAIN.
+ */
+#include "term.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "keys.h"
+#include "textw.h"
+#include "xmalloc.h"
+
+struct term {
+	uv_loop_t		*loop;
+	int			 ascii;
+	int			 no_color;
+	const struct term_cbs	*cbs;
+	void			*arg;
+
+	int			 open;
+	SCREEN			*screen;
+	FILE			*out;
+	int			 pipe[2];
+
+	uv_poll_t		 input;
+	uv_poll_t		 winch;
+	uv_signal_t		 signals[4];
+	int			 handles;	/* initialised, not yet closed */
+	int			 freeing;
+};
+
+static const int term_quit_signals[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static const int term_fatal_signals[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE,
+    SIGILL };
+
+/* Signal handlers can only reach static state. */
+static volatile sig_atomic_t	term_active;
+static int			term_fd0_flags = -1;
+static int			term_winch_fd = -1;
+static struct sigaction		term_old_winch;
+static int			term_atexit_done;
+
+static attr_t			term_styles[TERM_STYLE__COUNT];
+
+/* Style table: colour pair foreground/background and extra attributes. */
+static const struct {
+	enum term_style	style;
+	short		fg;
+	short		bg;
+	attr_t		color_attr;
+	attr_t		mono_attr;
+} term_style_table[] = {
+	{ TERM_NORMAL,	    -1,		  -1,	      0,	 0 },
+	{ TERM_HEADER,	    COLOR_WHITE,  COLOR_BLUE, A_BOLD,	 A_REVERSE },
+	{ TERM_BAR,	    COLOR_BLACK,  COLOR_CYAN, 0,	 A_REVERSE },
+	{ TERM_BAR_KEY,	    COLOR_WHITE,  COLOR_CYAN, A_BOLD,	 A_REVERSE|A_BOLD },
+	{ TERM_FRAME,	    -1,		  -1,	      A_DIM,	 0 },
+	{ TERM_FRAME_FOCUS, COLOR_CYAN,	  -1,	      A_BOLD,	 A_BOLD },
+	{ TERM_LIST_HEADER, COLOR_YELLOW, -1,	      A_BOLD,	 A_UNDERLINE },
+	{ TERM_SELECT,	    COLOR_BLACK,  COLOR_CYAN, 0,	 A_REVERSE },
+	{ TERM_DIM,	    -1,		  -1,	      A_DIM,	 A_DIM },
+	{ TERM_LABEL,	    COLOR_CYAN,	  -1,	      0,	 0 },
+	{ TERM_CHANGED,	    COLOR_YELLOW, -1,	      A_BOLD,	 A_BOLD },
+	{ TERM_OK,	    COLOR_GREEN,  -1,	      0,	 0 },
+	{ TERM_INFO,	    COLOR_CYAN,	  -1,	      0,	 0 },
+	{ TERM_WARN,	    COLOR_YELLOW, -1,	      A_BOLD,	 A_BOLD },
+	{ TERM_ERROR,	    COLOR_RED,	  -1,	      A_BOLD,	 A_BOLD|A_REVERSE },
+	{ TERM_GAUGE,	    COLOR_GREEN,  -1,	      0,	 0 },
+};
+
+void
+term_styles_init(int color)
+{
+	size_t	i;
+	short	pair = 1;
+
+	memset(term_styles, 0, sizeof term_styles);
+	for (i = 0; i < sizeof term_style_table / sizeof term_style_table[0];
+	    i++) {
+		if (!color) {
+			term_styles[term_style_table[i].style] =
+			    term_style_table[i].mono_attr;
+			continue;
+		}
+		term_styles[term_style_table[i].style] =
+		    term_style_table[i].color_attr;
+		if (term_style_table[i].fg == -1 &&
+		    term_style_table[i].bg == -1)
+			continue;
+		if (pair >= COLOR_PAIRS)
+			continue;
+		init_pair(pair, term_style_table[i].fg, term_style_table[i].bg);
+		term_styles[term_style_table[i].style] |= COLOR_PAIR(pair);
+		pair++;
+	}
+}
+
+attr_t
+term_style(enum term_style s)
+{
+	if ((unsigned)s >= TERM_STYLE__COUNT)
+		return (0);
+	return (term_styles[s]);
+}
+
+void
+term_frame(WINDOW *w, int ascii, const char *title, int focused)
+{
+	attr_t	attr = term_style(focused ? TERM_FRAME_FOCUS : TERM_FRAME);
+	int	width = getmaxx(w);
+
+	wattr_on(w, attr, NULL);
+	if (ascii)
+		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
+	else
+		box(w, 0, 0);
+	wattr_off(w, attr, NULL);
+	if (title != NULL && width > 6) {
+		mvwaddch(w, 0, 2, ' ');
+		textw_put(w, 0, 3, title, width - 6,
+		    TEXTW_ELLIPSIS|(ascii ? TEXTW_ASCII : 0),
+		    attr|A_BOLD);
+		waddch(w, ' ');
+	}
+}
+
+/* Puts the terminal back however we leave: used by handlers too. */
+static void
+term_restore(void)
+{
+	if (term_active) {
+		term_active = 0;
+		endwin();
+	}
+	if (term_fd0_flags != -1)
+		fcntl(STDIN_FILENO, F_SETFL, term_fd0_flags);
+}
+
+static void
+term_fatal(int signo)
+{
+	int	saved = errno;
+
+	term_restore();
+	errno = saved;
+	raise(signo);	/* SA_RESETHAND: the default action now */
+}
+
+static void
+term_on_winch(int signo, siginfo_t *si, void *ctx)
+{
+	int	saved = errno;
+
+	if (term_winch_fd != -1)
+		(void)write(term_winch_fd, "w", 1);
+	if (term_old_winch.sa_flags & SA_SIGINFO) {
+		if (term_old_winch.sa_sigaction != NULL)
+			term_old_winch.sa_sigaction(signo, si, ctx);
+	} else if (term_old_winch.sa_handler != SIG_DFL &&
+	    term_old_winch.sa_handler != SIG_IGN &&
+	    term_old_winch.sa_handler != NULL)
+		term_old_winch.sa_handler(signo);
+	errno = saved;
+}
+
+static void
+term_atexit(void)
+{
+	term_restore();
+}
+
+struct term *
+term_new(uv_loop_t *loop, int ascii, int no_color, const struct term_cbs *cbs,
+    void *arg)
+{
+	struct term	*t;
+	const char	*nc = getenv("NO_COLOR");
+
+	t = xcalloc(1, sizeof *t);
+	t->loop = loop;
+	t->ascii = ascii;
+	t->no_color = no_color || (nc != NULL && *nc != '\0');
+	t->cbs = cbs;
+	t->arg = arg;
+	t->pipe[0] = t->pipe[1] = -1;
+	return (t);
+}
+
+int
+term_ascii(const struct term *t)
+{
+	return (t->ascii);
+}
+
+static void
+term_input_cb(uv_poll_t *h, int status, int events)
+{
+	struct term	*t = h->data;
+
+	if (t->open)
+		t->cbs->input(t->arg);
+}
+
+static void
+term_winch_cb(uv_poll_t *h, int status, int events)
+{
+	struct term	*t = h->data;
+	struct winsize	 ws;
+	char		 buf[64];
+
+	while (read(t->pipe[0], buf, sizeof buf) > 0)
+		;
+	if (!t->open)
+		return;
+	/* Curses' own handler ran too: get_wch now gives KEY_RESIZE. */
+	t->cbs->input(t->arg);
+	if (ioctl(fileno(t->out), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS)) {
+		resize_term(ws.ws_row, ws.ws_col);
+		t->cbs->resize(t->arg);
+	}
+}
+
+static void
+term_signal_cb(uv_signal_t *h, int signo)
+{
+	struct term	*t = h->data;
+
+	t->cbs->quit(t->arg, signo);
+}
+
+/* Opens the controlling tty again for output (see the top of the file). */
+static FILE *
+term_open_output(void)
+{
+	const char	*path;
+	FILE		*f;
+	int		 fd;
+
+	if ((path = ttyname(STDOUT_FILENO)) == NULL &&
+	    (path = ttyname(STDIN_FILENO)) == NULL)
+		return (NULL);
+	if ((fd = open(path, O_WRONLY|O_NOCTTY|O_CLOEXEC)) == -1)
+		return (NULL);
+	if ((f = fdopen(fd, "w")) == NULL)
+		close(fd);
+	return (f);
+}
+
+static void
+term_install_fatal(void)
+{
+	struct sigaction	sa;
+	size_t			i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = term_fatal;
+	sa.sa_flags = SA_RESETHAND|SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof term_fatal_signals / sizeof term_fatal_signals[0];
+	    i++)
+		sigaction(term_fatal_signals[i], &sa, NULL);
+}
+
+static void
+term_install_winch(struct term *t)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = term_on_winch;
+	sa.sa_flags = SA_SIGINFO|SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	term_winch_fd = t->pipe[1];
+	sigaction(SIGWINCH, &sa, &term_old_winch);
+}
+
+int
+term_open(struct term *t, char **cause)
+{
+	const char	*cs;
+	size_t		 i;
+	int		 rc;
+
+	if (t->open)
+		return (0);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*cause = xstrdup("evtop needs a terminal on standard input and "
+		    "output; use -b for plain text output.");
+		return (-1);
+	}
+	cs = nl_langinfo(CODESET);
+	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
+		t->ascii = 1;	/* no UTF-8 locale: no Unicode glyphs */
+
+	term_fd0_flags = fcntl(STDIN_FILENO, F_GETFL);
+	if ((t->out = term_open_output()) == NULL)
+		t->out = stdout;
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
+	if ((t->screen = newterm(NULL, t->out, stdin)) == NULL) {
+		xasprintf(cause, "Cannot use terminal type \"%s\"; set TERM to "
+		    "one terminfo knows, such as xterm-256color.",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		if (t->out != stdout)
+			fclose(t->out);
+		t->out = NULL;
+		term_fd0_flags = -1;
+		return (-1);
+	}
+	term_active = 1;
+	if (!term_atexit_done) {
+		atexit(term_atexit);
+		term_atexit_done = 1;
+	}
+	term_install_fatal();
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	if (!t->no_color && has_colors()) {
+		start_color();
+		use_default_colors();
+		term_styles_init(1);
+	} else
+		term_styles_init(0);
+
+	if (pipe2(t->pipe, O_NONBLOCK|O_CLOEXEC) == -1) {
+		xasprintf(cause, "Cannot create a pipe: %s.", strerror(errno));
+		term_close(t);
+		return (-1);
+	}
+	term_install_winch(t);
+
+	if ((rc = uv_poll_init(t->loop, &t->input, STDIN_FILENO)) != 0) {
+		xasprintf(cause, "Cannot watch the terminal for keys: %s.",
+		    uv_strerror(rc));
+		term_close(t);
+		return (-1);
+	}
+	t->input.data = t;
+	t->handles++;
+	uv_poll_start(&t->input, UV_READABLE, term_input_cb);
+	uv_poll_init(t->loop, &t->winch, t->pipe[0]);
+	t->winch.data = t;
+	t->handles++;
+	uv_poll_start(&t->winch, UV_READABLE, term_winch_cb);
+	for (i = 0; i < 4; i++) {
+		uv_signal_init(t->loop, &t->signals[i]);
+		t->signals[i].data = t;
+		t->handles++;
+		uv_signal_start(&t->signals[i], term_signal_cb,
+		    term_quit_signals[i]);
+	}
+	t->open = 1;
+	return (0);
+}
+
+void
+term_close(struct term *t)
+{
+	size_t	i;
+
+	if (t->handles > 0) {
+		uv_poll_stop(&t->input);
+		uv_poll_stop(&t->winch);
+		for (i = 0; i < 4; i++)
+			uv_signal_stop(&t->signals[i]);
+	}
+	if (term_winch_fd != -1 && term_winch_fd == t->pipe[1]) {
+		sigaction(SIGWINCH, &term_old_winch, NULL);
+		term_winch_fd = -1;
+	}
+	term_restore();
+	term_fd0_flags = -1;
+	if (t->screen != NULL) {
+		delscreen(t->screen);
+		t->screen = NULL;
+	}
+	if (t->out != NULL && t->out != stdout)
+		fclose(t->out);
+	t->out = NULL;
+	t->open = 0;
+}
+
+static void
+term_close_cb(uv_handle_t *h)
+{
+	struct term	*t = h->data;
+
+	if (--t->handles == 0 && t->freeing) {
+		if (t->pipe[0] != -1)
+			close(t->pipe[0]);
+		if (t->pipe[1] != -1)
+			close(t->pipe[1]);
+		free(t);
+	}
+}
+
+void
+term_free(struct term *t)
+{
+	size_t	i;
+
+	if (t == NULL)
+		return;
+	term_close(t);
+	t->freeing = 1;
+	if (t->handles == 0) {
+		if (t->pipe[0] != -1)
+			close(t->pipe[0]);
+		if (t->pipe[1] != -1)
+			close(t->pipe[1]);
+		free(t);
+		return;
+	}
+	uv_close((uv_handle_t *)&t->input, term_close_cb);
+	uv_close((uv_handle_t *)&t->winch, term_close_cb);
+	for (i = 0; i < 4; i++)
+		uv_close((uv_handle_t *)&t->signals[i], term_close_cb);
+}
+
+int
+term_read_key(struct term *t, int *key)
+{
+	wint_t	wch;
+	int	rc;
+
+	if (!t->open)
+		return (-1);
+	rc = get_wch(&wch);
+	if (rc == ERR)
+		return (-1);
+	*key = keys_code(rc, (unsigned int)wch);
+	return (0);
+}

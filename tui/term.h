@@ -1,0 +1,66 @@
+/*
+ * The terminal: the only module that sets curses up and tears it down.
+ * It owns the libuv handles for standard input, the resize self-pipe and
+ * the quit signals, restores the terminal on every way out (normal exit,
+ * quit signals through the loop, fatal signals from a handler) and hands
+ * the rest of the program curses attributes by style name.
+ */
+#ifndef EVTOP_TERM_H
+#define EVTOP_TERM_H
+
+#include <curses.h>
+#include <uv.h>
+
+enum term_style {
+	TERM_NORMAL,
+	TERM_HEADER,		/* header line */
+	TERM_BAR,		/* bottom bar */
+	TERM_BAR_KEY,		/* a key in the bottom bar */
+	TERM_FRAME,		/* pane border */
+	TERM_FRAME_FOCUS,	/* focused pane border */
+	TERM_LIST_HEADER,	/* column titles */
+	TERM_SELECT,		/* selected row in the focused pane */
+	TERM_DIM,
+	TERM_LABEL,		/* "Confirmed:" */
+	TERM_CHANGED,		/* a value that just changed */
+	TERM_OK,
+	TERM_INFO,
+	TERM_WARN,
+	TERM_ERROR,
+	TERM_GAUGE,
+	TERM_STYLE__COUNT
+};
+
+/* Callbacks into the owner; arg is term_new's. */
+struct term_cbs {
+	void	(*input)(void *arg);		/* keys are waiting */
+	void	(*resize)(void *arg);		/* the size changed */
+	void	(*quit)(void *arg, int signo);	/* SIGINT, SIGTERM... */
+};
+
+struct term;
+
+struct term	*term_new(uv_loop_t *, int ascii, int no_color,
+		    const struct term_cbs *, void *arg);
+/* Starts curses and the handles; 0, or -1 with a sentence in *cause. */
+int		 term_open(struct term *, char **cause);
+/* Restores the terminal and stops the handles; safe to call twice. */
+void		 term_close(struct term *);
+/* Closes the handles (the caller runs the loop) and frees. */
+void		 term_free(struct term *);
+
+/*
+ * Reads one key without waiting: returns 0 with the code in *key
+ * (see keys_code), or -1 when none is waiting.
+ */
+int		 term_read_key(struct term *, int *key);
+int		 term_ascii(const struct term *);
+
+/* Attributes for each style, colour or monochrome (NO_COLOR). */
+void		 term_styles_init(int color);
+attr_t		 term_style(enum term_style);
+/* Draws a pane border with a title; ASCII when asked. */
+void		 term_frame(WINDOW *, int ascii, const char *title,
+		     int focused);
+
+#endif

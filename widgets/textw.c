@@ -1,0 +1,177 @@
+/*
+ * Width-aware text.  Decoding is done here rather than with mbrtowc so an
+ * invalid byte never stops a line; widths come from wcwidth, which needs a
+ * UTF-8 LC_CTYPE (main sets the locale from the environment).
+ */
+#include "textw.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "xmalloc.h"
+
+size_t
+textw_decode(const char *s, size_t len, wchar_t *wc)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n, i;
+	uint32_t		 c, min;
+
+	if (len == 0) {
+		*wc = 0;
+		return (0);
+	}
+	if (u[0] < 0x80) {
+		*wc = u[0];
+		return (1);
+	}
+	if ((u[0] & 0xe0) == 0xc0) {
+		n = 2;
+		c = u[0] & 0x1f;
+		min = 0x80;
+	} else if ((u[0] & 0xf0) == 0xe0) {
+		n = 3;
+		c = u[0] & 0x0f;
+		min = 0x800;
+	} else if ((u[0] & 0xf8) == 0xf0) {
+		n = 4;
+		c = u[0] & 0x07;
+		min = 0x10000;
+	} else
+		goto bad;
+	if (n > len)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*wc = (wchar_t)c;
+	return (n);
+
+bad:
+	*wc = 0xfffd;
+	return (1);
+}
+
+int
+textw_char_width(wchar_t wc)
+{
+	int	w;
+
+	if (wc < 0x80)
+		return (wc >= 0x20 && wc != 0x7f ? 1 : 0);
+	w = wcwidth(wc);
+	if (w < 0)
+		return (1);	/* unknown here: assume one column */
+	return (w > 2 ? 2 : w);
+}
+
+int
+textw_width(const char *s)
+{
+	size_t	 len = strlen(s), n;
+	wchar_t	 wc;
+	int	 width = 0;
+
+	while (len > 0) {
+		n = textw_decode(s, len, &wc);
+		width += textw_char_width(wc);
+		s += n;
+		len -= n;
+	}
+	return (width);
+}
+
+/* Byte length of the longest prefix of s taking at most cols columns. */
+static size_t
+textw_prefix(const char *s, int cols, int *used)
+{
+	size_t	 len = strlen(s), off = 0, n;
+	wchar_t	 wc;
+	int	 width = 0, cw;
+
+	while (off < len) {
+		n = textw_decode(s + off, len - off, &wc);
+		cw = textw_char_width(wc);
+		if (width + cw > cols)
+			break;
+		width += cw;
+		off += n;
+	}
+	*used = width;
+	return (off);
+}
+
+char *
+textw_fit(const char *s, int cols, int flags)
+{
+	const char	*ell = (flags & TEXTW_ASCII) ? "~" : "\xe2\x80\xa6";
+	char		*out;
+	size_t		 keep, size, off = 0, ell_len = 0;
+	int		 width, used, pad, cut = 0;
+
+	if (cols < 0)
+		cols = 0;
+	if (s == NULL)
+		s = "";
+	width = textw_width(s);
+	if (width <= cols)
+		keep = strlen(s);
+	else {
+		cut = 1;
+		if (flags & TEXTW_ELLIPSIS) {
+			ell_len = strlen(ell);
+			keep = cols > 0 ? textw_prefix(s, cols - 1, &used) : 0;
+			if (cols == 0)
+				ell_len = 0;
+		} else
+			keep = textw_prefix(s, cols, &used);
+	}
+	if (!cut)
+		used = width;
+	if (ell_len != 0)
+		used++;
+	pad = (flags & TEXTW_PAD) ? cols - used : 0;
+	if (pad < 0)
+		pad = 0;
+
+	size = keep + ell_len + (size_t)pad + 1;
+	out = xmalloc(size);
+	if (flags & TEXTW_RIGHT) {
+		memset(out, ' ', (size_t)pad);
+		off = (size_t)pad;
+	}
+	memcpy(out + off, s, keep);
+	off += keep;
+	memcpy(out + off, ell, ell_len);
+	off += ell_len;
+	if (!(flags & TEXTW_RIGHT)) {
+		memset(out + off, ' ', (size_t)pad);
+		off += (size_t)pad;
+	}
+	out[off] = '\0';
+	return (out);
+}
+
+int
+textw_put(WINDOW *w, int y, int x, const char *s, int cols, int flags,
+    attr_t attr)
+{
+	char	*text;
+	int	 width;
+
+	if (cols <= 0)
+		return (0);
+	text = textw_fit(s, cols, flags);
+	width = textw_width(text);
+	wattr_on(w, attr, NULL);
+	mvwaddstr(w, y, x, text);
+	wattr_off(w, attr, NULL);
+	free(text);
+	return (width);
+}

@@ -1,0 +1,37 @@
+/*
+ * Width-aware text for the terminal: how many columns a UTF-8 string takes
+ * (CJK and emoji take two, combining marks none) and how to cut it to a
+ * number of columns without splitting a character.
+ */
+#ifndef EVTOP_TEXTW_H
+#define EVTOP_TEXTW_H
+
+#include <stddef.h>
+
+#include <curses.h>
+
+#define TEXTW_ELLIPSIS	0x1	/* mark a cut with an ellipsis */
+#define TEXTW_ASCII	0x2	/* the ellipsis is "~", not U+2026 */
+#define TEXTW_PAD	0x4	/* pad with spaces to exactly cols */
+#define TEXTW_RIGHT	0x8	/* with TEXTW_PAD: pad on the left */
+
+/*
+ * Decodes one UTF-8 character at s (at most len bytes) into *wc and
+ * returns its length; an invalid byte decodes to U+FFFD with length 1.
+ */
+size_t	 textw_decode(const char *s, size_t len, wchar_t *wc);
+/* Columns taken by one character: 0 for combining marks, 2 for wide. */
+int	 textw_char_width(wchar_t);
+/* Columns taken by a UTF-8 string. */
+int	 textw_width(const char *s);
+/*
+ * A new string holding s cut to at most cols columns (flags above).  A
+ * wide character that does not fit is left out whole; combining marks
+ * stay with their base.
+ */
+char	*textw_fit(const char *s, int cols, int flags);
+/* Draws textw_fit(s, cols, flags) at y, x of w with attr; returns columns. */
+int	 textw_put(WINDOW *w, int y, int x, const char *s, int cols,
+	     int flags, attr_t attr);
+
+#endif
