@@ -1,0 +1,498 @@
+/* JSON bodies into model structs: every accepted shape and every refusal. */
+#include <jwt.h>
+#include <stdlib.h>
+
+#include "model.h"
+
+#include "test.h"
+
+#define EV(extra) "{\"id\":7,\"title\":\"Launch\"," \
+	"\"date_time\":\"2026-06-15T09:00:00Z\",\"location\":\"Hall\"" extra "}"
+
+static int
+parse_one(const char *body, struct event *ev, char **cause)
+{
+	return (model_parse_event_body(body, strlen(body), ev, cause));
+}
+
+static void
+test_events_list(void)
+{
+	const char	*body = "{\"events\":["
+	    "{\"id\":1,\"title\":\"Evtop Launch Party\",\"description\":\"d\","
+	    "\"date_time\":\"2026-06-15T09:00:00.000Z\",\"location\":\"Hall\","
+	    "\"max_capacity\":100,\"created_by\":3,\"creator_name\":\"Ada\","
+	    "\"current_registrations\":45,\"available_spots\":55,"
+	    "\"status\":\"published\",\"category\":\"tech\",\"waitlisted\":2,"
+	    "\"checked_in\":0,\"version\":4,"
+	    "\"updated_at\":\"2026-06-01T00:00:00Z\",\"unknown\":[1,2]},"
+	    "{\"id\":2,\"title\":\"Core\",\"date_time\":\"2026-07-01T10:00:00Z\","
+	    "\"location\":\"Room\",\"max_capacity\":10}"
+	    "],\"total\":12}";
+	struct event	*evs;
+	size_t		 n;
+	int64_t		 total;
+	char		*cause = NULL;
+
+	CHECK_INT(model_parse_events(body, strlen(body), &evs, &n, &total,
+	    &cause), 0);
+	CHECK(cause == NULL);
+	CHECK_INT(n, 2);
+	CHECK_INT(total, 12);
+	if (n != 2)
+		return;
+	CHECK_INT(evs[0].id, 1);
+	CHECK_STR(evs[0].title, "Evtop Launch Party");
+	CHECK_STR(evs[0].description, "d");
+	CHECK_INT(evs[0].date_time, 1781514000);
+	CHECK_INT(evs[0].max_capacity, 100);
+	CHECK_INT(evs[0].created_by, 3);
+	CHECK_STR(evs[0].creator_name, "Ada");
+	CHECK_INT(evs[0].current_registrations, 45);
+	CHECK_INT(evs[0].available_spots, 55);
+	CHECK_STR(evs[0].status, "published");
+	CHECK_STR(evs[0].category, "tech");
+	CHECK_INT(evs[0].waitlisted, 2);
+	CHECK_INT(evs[0].checked_in, 0);
+	CHECK_INT(evs[0].version, 4);
+	CHECK(evs[0].updated_at != 0);
+	/* A core server's event: the mock-only fields are absent. */
+	CHECK(evs[1].description == NULL);
+	CHECK(evs[1].status == NULL);
+	CHECK(evs[1].creator_name == NULL);
+	CHECK_INT(evs[1].waitlisted, -1);
+	CHECK_INT(evs[1].checked_in, -1);
+	CHECK_INT(evs[1].version, -1);
+	CHECK_INT(evs[1].created_by, -1);
+	CHECK_INT(evs[1].current_registrations, -1);
+	CHECK_INT(evs[1].updated_at, 0);
+	events_free(evs, n);
+}
+
+static void
+test_bare_array_and_strings(void)
+{
+	const char	*body = "[{\"id\":\"45\",\"title\":\"T\","
+	    "\"date_time\":\"2026-06-15T11:00:00+02:00\",\"location\":\"L\","
+	    "\"max_capacity\":\"100\",\"current_registrations\":\"45\","
+	    "\"available_spots\":55.0}]";
+	struct event	*evs;
+	size_t		 n;
+	int64_t		 total;
+	char		*cause = NULL;
+
+	CHECK_INT(model_parse_events(body, strlen(body), &evs, &n, &total,
+	    &cause), 0);
+	CHECK_INT(n, 1);
+	CHECK_INT(total, -1);
+	if (n == 1) {
+		CHECK_INT(evs[0].id, 45);
+		CHECK_INT(evs[0].max_capacity, 100);
+		CHECK_INT(evs[0].current_registrations, 45);
+		CHECK_INT(evs[0].available_spots, 55);
+		CHECK_INT(evs[0].date_time, 1781514000);
+	}
+	events_free(evs, n);
+
+	CHECK_INT(model_parse_events("[]", 2, &evs, &n, &total, &cause), 0);
+	CHECK_INT(n, 0);
+	events_free(evs, n);
+}
+
+static void
+test_missing_required(void)
+{
+	static const struct {
+		const char	*body;
+		const char	*field;
+	} cases[] = {
+		{ "{\"title\":\"T\",\"date_time\":\"2026-06-15T09:00:00Z\"}",
+		    "\"id\"" },
+		{ "{\"id\":1,\"date_time\":\"2026-06-15T09:00:00Z\"}",
+		    "\"title\"" },
+		{ "{\"id\":1,\"title\":\"T\"}", "\"date_time\"" },
+		{ "{\"id\":1,\"title\":null,\"date_time\":\"2026-06-15\"}",
+		    "\"title\"" },
+	};
+	struct event	 ev;
+	char		*cause;
+	size_t		 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cause = NULL;
+		CHECK_INT(parse_one(cases[i].body, &ev, &cause), -1);
+		CHECK(cause != NULL && strstr(cause, cases[i].field) != NULL);
+		CHECK(ev.title == NULL);
+		free(cause);
+	}
+}
+
+static void
+test_wrong_types(void)
+{
+	static const struct {
+		const char	*body;
+		const char	*words;
+	} cases[] = {
+		{ EV(",\"max_capacity\":\"lots\""), "max_capacity" },
+		{ EV(",\"current_registrations\":true"),
+		    "current_registrations" },
+		{ "{\"id\":\"4x5\",\"title\":\"T\",\"date_time\":\"x\"}", "id" },
+		{ "{\"id\":1,\"title\":42,\"date_time\":\"2026-06-15\"}",
+		    "title" },
+		{ "{\"id\":1,\"title\":\"T\",\"date_time\":\"2026-02-31\"}",
+		    "2026-02-31" },
+		{ "{\"id\":1,\"title\":\"T\",\"date_time\":12345}", "date_time" },
+		{ "[1,2]", "object" },
+	};
+	struct event	 ev;
+	char		*cause;
+	size_t		 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cause = NULL;
+		CHECK_INT(parse_one(cases[i].body, &ev, &cause), -1);
+		if (cause == NULL || strstr(cause, cases[i].words) == NULL) {
+			fprintf(stderr, "case %zu: %s\n", i, cause ? cause :
+			    "(null)");
+			CHECK(0);
+		}
+		free(cause);
+	}
+}
+
+static void
+test_list_with_bad_item(void)
+{
+	const char	*body = "{\"events\":[" EV("") ",{\"id\":8}]}";
+	struct event	*evs = NULL;
+	size_t		 n = 5;
+	int64_t		 total;
+	char		*cause = NULL;
+
+	CHECK_INT(model_parse_events(body, strlen(body), &evs, &n, &total,
+	    &cause), -1);
+	CHECK(evs == NULL);
+	CHECK_INT(n, 0);
+	CHECK(cause != NULL && strstr(cause, "item 2") != NULL);
+	free(cause);
+
+	cause = NULL;
+	CHECK_INT(model_parse_events("{\"items\":[]}", 12, &evs, &n, &total,
+	    &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "events") != NULL);
+	free(cause);
+}
+
+static void
+test_malformed_json(void)
+{
+	static const char	*bodies[] = {
+		"", "{", "<html><body>502 Bad Gateway</body></html>",
+		"{\"events\":[", "nul\0l",
+	};
+	struct event		*evs, ev;
+	size_t			 n, i;
+	int64_t			 total;
+	char			*cause;
+
+	for (i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+		cause = NULL;
+		CHECK_INT(model_parse_events(bodies[i], strlen(bodies[i]),
+		    &evs, &n, &total, &cause), -1);
+		CHECK(cause != NULL && strstr(cause, "JSON") != NULL);
+		free(cause);
+		cause = NULL;
+		CHECK_INT(parse_one(bodies[i], &ev, &cause), -1);
+		CHECK(cause != NULL);
+		free(cause);
+	}
+}
+
+static void
+test_huge_strings_truncated(void)
+{
+	struct event	 ev;
+	char		*body, *title;
+	size_t		 len = 1024 * 1024, i;
+
+	title = malloc(len + 1);
+	for (i = 0; i < len; i++)
+		title[i] = 'a' + (char)(i % 26);
+	title[len] = '\0';
+	body = malloc(2 * len + 256);
+	snprintf(body, 2 * len + 256, "{\"event\":{\"id\":1,\"title\":\"%s\","
+	    "\"description\":\"%s\",\"date_time\":\"2026-06-15T09:00:00Z\"}}",
+	    title, title);
+	CHECK_INT(parse_one(body, &ev, NULL), 0);
+	CHECK(ev.title != NULL && strlen(ev.title) <= 4096 + 3);
+	CHECK(ev.title != NULL && strncmp(ev.title, "abcdef", 6) == 0);
+	CHECK(ev.description != NULL && strlen(ev.description) <= 4096 + 3);
+	event_done(&ev);
+	free(body);
+	free(title);
+}
+
+static void
+test_escapes_sanitized(void)
+{
+	const char	*body = "{\"id\":1,\"title\":\"\\u001b]0;owned\\u0007"
+	    "\\u001b[31mRed\\u001b[0m\\tParty\\u202e\",\"date_time\":"
+	    "\"2026-06-15T09:00:00Z\",\"location\":\"\\u009b2JHall\","
+	    "\"creator_name\":\"Eve\\r\\nLine\"}";
+	struct event	 ev;
+
+	CHECK_INT(parse_one(body, &ev, NULL), 0);
+	CHECK_STR(ev.title, "Red Party");
+	CHECK_STR(ev.location, "Hall");
+	CHECK_STR(ev.creator_name, "Eve  Line");
+	event_done(&ev);
+}
+
+static char *
+make_token(long exp, const char *role)
+{
+	static const unsigned char	 key[] = "test-signing-key-0123456789abcdef";
+	jwt_t				*jwt;
+	char				*tok;
+
+	CHECK_INT(jwt_new(&jwt), 0);
+	if (exp != 0)
+		jwt_add_grant_int(jwt, "exp", exp);
+	jwt_add_grant_int(jwt, "userId", 1);
+	jwt_add_grant(jwt, "sub", "1");
+	if (role != NULL)
+		jwt_add_grant(jwt, "role", role);
+	jwt_set_alg(jwt, JWT_ALG_HS256, key, (int)sizeof key - 1);
+	tok = jwt_encode_str(jwt);
+	jwt_free(jwt);
+	return (tok);
+}
+
+static void
+test_login(void)
+{
+	struct session	 s;
+	char		*tok, *body, *cause = NULL;
+
+	tok = make_token(1893456000, "admin");
+	CHECK(tok != NULL);
+	body = malloc(strlen(tok) + 512);
+	sprintf(body, "{\"message\":\"Login successful\",\"user\":{\"id\":1,"
+	    "\"email\":\"admin@example.com\",\"name\":\"Admin\","
+	    "\"role\":\"admin\",\"created_at\":\"2026-01-01T00:00:00Z\"},"
+	    "\"token\":\"%s\"}", tok);
+	CHECK_INT(model_parse_login(body, strlen(body), &s, &cause), 0);
+	CHECK_STR(s.token, tok);
+	CHECK_INT(s.exp, 1893456000);
+	CHECK_INT(s.user.id, 1);
+	CHECK_STR(s.user.email, "admin@example.com");
+	CHECK_STR(s.user.name, "Admin");
+	CHECK_STR(s.user.role, "admin");
+	session_done(&s);
+	CHECK(s.token == NULL);
+	free(body);
+	free(tok);
+
+	/* No user object and no exp: role from the token, exp 0. */
+	tok = make_token(0, "staff");
+	body = malloc(strlen(tok) + 64);
+	sprintf(body, "{\"token\":\"%s\"}", tok);
+	CHECK_INT(model_parse_login(body, strlen(body), &s, &cause), 0);
+	CHECK_INT(s.exp, 0);
+	CHECK_STR(s.user.role, "staff");
+	CHECK_INT(s.user.id, 1);
+	session_done(&s);
+	free(body);
+	free(tok);
+}
+
+static void
+test_login_refused(void)
+{
+	static const char	*bodies[] = {
+		"{\"message\":\"ok\"}",
+		"{\"token\":42}",
+		"{\"token\":\"abc\\r\\nX-Injected: 1\"}",
+		"{\"token\":\"\"}",
+	};
+	struct session		 s;
+	char			*cause;
+	size_t			 i;
+
+	for (i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+		cause = NULL;
+		CHECK_INT(model_parse_login(bodies[i], strlen(bodies[i]), &s,
+		    &cause), -1);
+		CHECK(cause != NULL && strstr(cause, "token") != NULL);
+		CHECK(s.token == NULL);
+		free(cause);
+	}
+}
+
+static void
+test_login_unsigned_fallback(void)
+{
+	/* {"alg":"none"} . {"exp":1900000000,"role":"organizer"} . "" */
+	const char	*body = "{\"token\":\"eyJhbGciOiJub25lIn0."
+	    "eyJleHAiOjE5MDAwMDAwMDAsInJvbGUiOiJvcmdhbml6ZXIifQ.\"}";
+	struct session	 s;
+
+	CHECK_INT(model_parse_login(body, strlen(body), &s, NULL), 0);
+	CHECK_INT(s.exp, 1900000000);
+	CHECK_STR(s.user.role, "organizer");
+	session_done(&s);
+}
+
+static void
+test_error_bodies(void)
+{
+	static const struct {
+		const char	*body;
+		const char	*want;
+	} cases[] = {
+		{ "{\"message\":\"Event not found\"}", "Event not found" },
+		{ "{\"message\":\"Validation failed\",\"errors\":["
+		    "{\"field\":\"title\",\"message\":\"is required\"},"
+		    "{\"field\":\"location\",\"message\":\"too long\"}]}",
+		    "Validation failed: title: is required; location: too long" },
+		{ "{\"errors\":[{\"path\":\"title\",\"msg\":\"Invalid value\"},"
+		    "{\"param\":\"max_capacity\",\"msg\":\"must be >= 1\"}]}",
+		    "Validation failed: title: Invalid value; "
+		    "max_capacity: must be >= 1" },
+		{ "{\"error\":\"Too many requests\"}", "Too many requests" },
+		{ "{\"message\":\"\\u001b[2Jbad\\nthing\"}", "bad thing" },
+		{ "<html>500</html>", NULL },
+		{ "{}", NULL },
+		{ "[\"x\"]", NULL },
+		{ "", NULL },
+	};
+	char	*got;
+	size_t	 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = model_parse_error(cases[i].body, strlen(cases[i].body));
+		CHECK_STR(got, cases[i].want);
+		free(got);
+	}
+}
+
+static void
+test_envelopes(void)
+{
+	const char	*hello = "{\"seq\":12,\"type\":\"hello\",\"ts\":"
+	    "\"2026-06-15T09:00:00Z\",\"data\":{\"server\":\"evtop-mock\","
+	    "\"version\":\"0.1.0\",\"seq\":12}}";
+	const char	*counters = "{\"seq\":\"13\",\"type\":\"counters\","
+	    "\"data\":{\"event_id\":\"3\",\"confirmed\":40,\"waitlisted\":1,"
+	    "\"checked_in\":0,\"available\":\"60\"}}";
+	struct envelope	 env;
+	struct counters	 c;
+	char		*cause = NULL;
+
+	CHECK_INT(model_parse_envelope(hello, strlen(hello), &env, &cause), 0);
+	CHECK_INT(env.seq, 12);
+	CHECK_STR(env.type, "hello");
+	CHECK(json_is_object(env.data));
+	envelope_done(&env);
+
+	CHECK_INT(model_parse_envelope(counters, strlen(counters), &env,
+	    &cause), 0);
+	CHECK_INT(env.seq, 13);
+	CHECK_INT(model_parse_counters(env.data, &c, &cause), 0);
+	CHECK_INT(c.event_id, 3);
+	CHECK_INT(c.confirmed, 40);
+	CHECK_INT(c.waitlisted, 1);
+	CHECK_INT(c.checked_in, 0);
+	CHECK_INT(c.available, 60);
+	envelope_done(&env);
+
+	CHECK_INT(model_parse_envelope("{\"type\":\"resync\"}", 17, &env,
+	    &cause), 0);
+	CHECK_INT(env.seq, -1);
+	CHECK(env.data == NULL);
+	envelope_done(&env);
+
+	CHECK_INT(model_parse_envelope("{\"seq\":1}", 9, &env, &cause), -1);
+	CHECK(cause != NULL);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(model_parse_envelope("{\"type\":\"x\",\"seq\":\"y\"}", 22,
+	    &env, &cause), -1);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(model_parse_envelope("not json", 8, &env, &cause), -1);
+	free(cause);
+}
+
+static void
+test_counters_partial(void)
+{
+	json_t		*j;
+	struct counters	 c;
+	char		*cause = NULL;
+
+	j = json_loads("{\"event_id\":5,\"confirmed\":3}", 0, NULL);
+	CHECK_INT(model_parse_counters(j, &c, &cause), 0);
+	CHECK_INT(c.waitlisted, -1);
+	CHECK_INT(c.checked_in, -1);
+	CHECK_INT(c.available, -1);
+	json_decref(j);
+
+	j = json_loads("{\"confirmed\":3}", 0, NULL);
+	CHECK_INT(model_parse_counters(j, &c, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "event_id") != NULL);
+	free(cause);
+	json_decref(j);
+}
+
+static void
+test_notification(void)
+{
+	json_t			*j;
+	struct notification	 no;
+	char			*cause = NULL;
+
+	j = json_loads("{\"id\":9,\"seq\":20,\"type\":\"registration\","
+	    "\"level\":\"warning\",\"title\":\"Almost full\",\"message\":"
+	    "\"\\u001b[5m2 spots left\",\"event_id\":\"3\",\"created_at\":"
+	    "\"2026-06-15T09:00:00Z\"}", 0, NULL);
+	CHECK_INT(model_parse_notification(j, &no, &cause), 0);
+	CHECK_INT(no.id, 9);
+	CHECK_INT(no.seq, 20);
+	CHECK_INT(no.level, NOTIFY_WARNING);
+	CHECK_STR(notification_level_name(no.level), "warning");
+	CHECK_STR(no.title, "Almost full");
+	CHECK_STR(no.message, "2 spots left");
+	CHECK_INT(no.event_id, 3);
+	CHECK_INT(no.created_at, 1781514000);
+	notification_done(&no);
+	json_decref(j);
+
+	j = json_loads("{\"level\":\"shouty\",\"type\":\"x\"}", 0, NULL);
+	CHECK_INT(model_parse_notification(j, &no, &cause), 0);
+	CHECK_INT(no.level, NOTIFY_INFO);
+	CHECK_INT(no.seq, -1);
+	CHECK_INT(no.event_id, -1);
+	CHECK(no.message == NULL);
+	notification_done(&no);
+	json_decref(j);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_events_list),
+	TEST_CASE(test_bare_array_and_strings),
+	TEST_CASE(test_missing_required),
+	TEST_CASE(test_wrong_types),
+	TEST_CASE(test_list_with_bad_item),
+	TEST_CASE(test_malformed_json),
+	TEST_CASE(test_huge_strings_truncated),
+	TEST_CASE(test_escapes_sanitized),
+	TEST_CASE(test_login),
+	TEST_CASE(test_login_refused),
+	TEST_CASE(test_login_unsigned_fallback),
+	TEST_CASE(test_error_bodies),
+	TEST_CASE(test_envelopes),
+	TEST_CASE(test_counters_partial),
+	TEST_CASE(test_notification)
+)

@@ -1,0 +1,184 @@
+/* The store: date order, live counters, put/remove, the notification log. */
+#include <stdlib.h>
+
+#include "store.h"
+#include "xmalloc.h"
+
+#include "test.h"
+
+static void
+make_event(struct event *ev, int64_t id, time_t when, int64_t capacity,
+    int64_t confirmed)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->id = id;
+	xasprintf(&ev->title, "event %lld", (long long)id);
+	ev->location = xstrdup("Hall");
+	ev->date_time = when;
+	ev->max_capacity = capacity;
+	ev->current_registrations = confirmed;
+	ev->available_spots = capacity - confirmed;
+	ev->created_by = ev->waitlisted = ev->checked_in = ev->version = -1;
+}
+
+/* A store with events 1..3 given out of date order. */
+static struct store *
+make_store(void)
+{
+	struct store	*st = store_new();
+	struct event	*evs = xcalloc(3, sizeof *evs);
+
+	make_event(&evs[0], 1, 3000, 100, 10);
+	make_event(&evs[1], 2, 1000, 50, 50);
+	make_event(&evs[2], 3, 2000, 10, 0);
+	store_set_events(st, evs, 3, 7);
+	return (st);
+}
+
+static void
+test_date_order(void)
+{
+	struct store	*st = make_store();
+	struct event	 ev;
+
+	CHECK_INT(store_event_count(st), 3);
+	CHECK_INT(store_event_total(st), 7);
+	CHECK_INT(store_event_at(st, 0)->id, 2);
+	CHECK_INT(store_event_at(st, 1)->id, 3);
+	CHECK_INT(store_event_at(st, 2)->id, 1);
+	CHECK(store_event_at(st, 3) == NULL);
+
+	/* Same time: by id. */
+	make_event(&ev, 0, 2000, 5, 0);
+	store_put_event(st, &ev);
+	CHECK_INT(store_event_at(st, 1)->id, 0);
+	CHECK_INT(store_event_at(st, 2)->id, 3);
+	CHECK_INT(store_event_total(st), 8);
+	store_free(st);
+}
+
+static void
+test_put_replaces_and_moves(void)
+{
+	struct store		*st = make_store();
+	struct event		 ev;
+	const struct event	*found;
+	size_t			 idx;
+
+	make_event(&ev, 2, 5000, 60, 1);
+	free(ev.title);
+	ev.title = xstrdup("moved");
+	store_put_event(st, &ev);
+	CHECK_INT(store_event_count(st), 3);
+	CHECK_INT(store_event_total(st), 7);	/* replaced, not added */
+	found = store_event_find(st, 2, &idx);
+	CHECK(found != NULL);
+	CHECK_INT(idx, 2);
+	CHECK_STR(found->title, "moved");
+	CHECK(store_event_find(st, 99, NULL) == NULL);
+
+	CHECK_INT(store_remove_event(st, 3), 0);
+	CHECK_INT(store_remove_event(st, 3), -1);
+	CHECK_INT(store_event_count(st), 2);
+	CHECK_INT(store_event_total(st), 6);
+	CHECK_INT(store_event_at(st, 0)->id, 1);
+	store_free(st);
+}
+
+static void
+test_counters(void)
+{
+	struct store		*st = make_store();
+	struct counters		 c = { 1, 12, 3, 4, 88 };
+	const struct event	*ev;
+
+	CHECK_INT(store_apply_counters(st, &c), 1);
+	ev = store_event_find(st, 1, NULL);
+	CHECK_INT(ev->current_registrations, 12);
+	CHECK_INT(ev->waitlisted, 3);
+	CHECK_INT(ev->checked_in, 4);
+	CHECK_INT(ev->available_spots, 88);
+	/* The same values again change nothing. */
+	CHECK_INT(store_apply_counters(st, &c), 0);
+
+	/* Unknown event. */
+	c.event_id = 42;
+	CHECK_INT(store_apply_counters(st, &c), 0);
+
+	/* No available: derived from capacity, never below zero. */
+	c.event_id = 3;
+	c.confirmed = 7;
+	c.waitlisted = c.checked_in = c.available = -1;
+	CHECK_INT(store_apply_counters(st, &c), 1);
+	ev = store_event_find(st, 3, NULL);
+	CHECK_INT(ev->available_spots, 3);
+	CHECK_INT(ev->waitlisted, -1);
+	c.confirmed = 15;
+	CHECK_INT(store_apply_counters(st, &c), 1);
+	CHECK_INT(store_event_find(st, 3, NULL)->available_spots, 0);
+	store_free(st);
+}
+
+static void
+add_note(struct store *st, int64_t seq, const char *title, int want)
+{
+	struct notification	no;
+
+	memset(&no, 0, sizeof no);
+	no.seq = seq;
+	no.id = seq;
+	no.event_id = -1;
+	no.title = xstrdup(title);
+	no.type = xstrdup("test");
+	CHECK_INT(store_add_notification(st, &no), want);
+}
+
+static void
+test_notifications(void)
+{
+	struct store	*st = store_new();
+	char		 title[32];
+	int64_t		 i;
+
+	add_note(st, 1, "first", 1);
+	add_note(st, 1, "again", 0);		/* duplicate seq */
+	add_note(st, -1, "no seq", 1);
+	add_note(st, -1, "no seq", 1);		/* -1 never a duplicate */
+	CHECK_INT(store_notification_count(st), 3);
+	CHECK_STR(store_notification_at(st, 0)->title, "first");
+
+	for (i = 2; i < STORE_NOTIFICATIONS_MAX + 50; i++) {
+		snprintf(title, sizeof title, "n%lld", (long long)i);
+		add_note(st, i, title, 1);
+	}
+	CHECK_INT(store_notification_count(st), STORE_NOTIFICATIONS_MAX);
+	/* Oldest dropped: the last one kept is the newest. */
+	snprintf(title, sizeof title, "n%d", STORE_NOTIFICATIONS_MAX + 49);
+	CHECK_STR(store_notification_at(st, STORE_NOTIFICATIONS_MAX - 1)->title,
+	    title);
+	CHECK(store_notification_at(st, STORE_NOTIFICATIONS_MAX) == NULL);
+	/* A recent seq is still deduplicated after wrapping. */
+	add_note(st, STORE_NOTIFICATIONS_MAX + 10, "dup", 0);
+	store_free(st);
+}
+
+static void
+test_refreshed_at(void)
+{
+	struct store	*st = store_new();
+
+	CHECK_INT(store_refreshed_at(st), 0);
+	store_set_refreshed_at(st, 1781514000);
+	CHECK_INT(store_refreshed_at(st), 1781514000);
+	CHECK_INT(store_event_total(st), -1);
+	CHECK_INT(store_event_count(st), 0);
+	store_free(st);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_date_order),
+	TEST_CASE(test_put_replaces_and_moves),
+	TEST_CASE(test_counters),
+	TEST_CASE(test_notifications),
+	TEST_CASE(test_refreshed_at)
+)
