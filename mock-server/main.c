@@ -1,1 +1,368 @@
-int main(void) { return 1; }
+/*
+ * evtop-mock: the embedded Event API server.  Everything runs on one libuv
+ * loop: the libwebsockets server, the simulator's timer and the signals.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <uv.h>
+
+#include "auth.h"
+#include "db.h"
+#include "hub.h"
+#include "mock.h"
+#include "seed.h"
+#include "server.h"
+#include "simulate.h"
+#include "xmalloc.h"
+
+struct options {
+	char		*host;
+	int		 port;
+	const char	*db;
+	const char	*seed;
+	const char	*admin;
+	double		 simulate;
+	int		 hash_cost;
+	long		 token_ttl;
+	const char	*secret_file;
+	int		 verbose;
+};
+
+enum {
+	OPT_LISTEN = 256,
+	OPT_DB,
+	OPT_SEED,
+	OPT_ADMIN,
+	OPT_SIMULATE,
+	OPT_HASH_COST,
+	OPT_TOKEN_TTL,
+	OPT_SECRET_FILE,
+};
+
+/* Every flag with its help text: --help is printed from this table. */
+static const struct {
+	struct option	 opt;
+	const char	*arg;
+	const char	*help;
+} main_options[] = {
+	{ { "listen", required_argument, NULL, OPT_LISTEN }, "HOST:PORT",
+	  "address to listen on (default 127.0.0.1:8080; port 0 picks a "
+	  "free one)" },
+	{ { "db", required_argument, NULL, OPT_DB }, "FILE",
+	  "keep data in this SQLite file (default: in memory only)" },
+	{ { "seed", required_argument, NULL, OPT_SEED }, "demo|N",
+	  "create demo accounts and events (N: that many events) and print "
+	  "the accounts" },
+	{ { "admin", required_argument, NULL, OPT_ADMIN }, "EMAIL:PASSWORD",
+	  "make sure this admin account exists with this password" },
+	{ { "simulate", required_argument, NULL, OPT_SIMULATE }, "RATE",
+	  "simulated actions per second (registrations, check-ins, "
+	  "notifications); 0 = off" },
+	{ { "hash-cost", required_argument, NULL, OPT_HASH_COST }, "N",
+	  "bcrypt cost, 4..15 (default 10; tests use 4)" },
+	{ { "token-ttl", required_argument, NULL, OPT_TOKEN_TTL }, "SECONDS",
+	  "lifetime of issued tokens (default 86400)" },
+	{ { "secret-file", required_argument, NULL, OPT_SECRET_FILE }, "FILE",
+	  "token signing secret (default: 32 random bytes per run)" },
+	{ { "verbose", no_argument, NULL, 'v' }, NULL,
+	  "log every request (and libwebsockets warnings) to stderr" },
+	{ { "version", no_argument, NULL, 'V' }, NULL,
+	  "print the version and exit" },
+	{ { "help", no_argument, NULL, 'h' }, NULL,
+	  "print this help and exit" },
+};
+#define MAIN_NOPTIONS (sizeof main_options / sizeof main_options[0])
+
+/* Set by the signal handler; the loop is then wound down. */
+struct main_state {
+	struct mock	 *m;
+	struct server	 *server;
+	struct simulate	 *sim;
+	uv_signal_t	  sigterm;
+	uv_signal_t	  sigint;
+	int		  stopping;
+};
+
+static void
+main_usage(FILE *f)
+{
+	char	 left[64];
+	size_t	 i;
+
+	fprintf(f, "usage: %s [options]\n\n"
+	    "The Event API server bundled with evtop (see docs/evtop-mock.md)."
+	    "\nIt prints the demo accounts, then \"listening on URL\" as its "
+	    "last line on stdout.\n\n", MOCK_NAME);
+	for (i = 0; i < MAIN_NOPTIONS; i++) {
+		const struct option	*o = &main_options[i].opt;
+
+		if (o->val < 256)
+			snprintf(left, sizeof left, "-%c, --%s%s%s", o->val,
+			    o->name, main_options[i].arg ? " " : "",
+			    main_options[i].arg ? main_options[i].arg : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", o->name,
+			    main_options[i].arg ? " " : "",
+			    main_options[i].arg ? main_options[i].arg : "");
+		fprintf(f, "  %-28s %s\n", left, main_options[i].help);
+	}
+}
+
+static void
+main_die(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", MOCK_NAME);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n");
+	exit(2);
+}
+
+static long
+main_number(const char *s, long min, long max, const char *what)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || n < min || n > max) {
+		fprintf(stderr, "%s: %s must be a whole number from %ld to "
+		    "%ld, not \"%s\"\n", MOCK_NAME, what, min, max, s);
+		exit(2);
+	}
+	return (n);
+}
+
+static void
+main_parse_listen(struct options *o, const char *arg)
+{
+	const char	*colon;
+
+	colon = strrchr(arg, ':');
+	if (colon == NULL || colon == arg)
+		main_die("--listen wants HOST:PORT, like 127.0.0.1:8080, not "
+		    "\"%s\"", arg);
+	free(o->host);
+	o->host = xstrndup(arg, (size_t)(colon - arg));
+	if (o->host[0] == '[' && o->host[strlen(o->host) - 1] == ']') {
+		memmove(o->host, o->host + 1, strlen(o->host));
+		o->host[strlen(o->host) - 1] = '\0';
+	}
+	o->port = (int)main_number(colon + 1, 0, 65535, "the --listen port");
+}
+
+static void
+main_parse(struct options *o, int argc, char **argv)
+{
+	struct option	longopts[MAIN_NOPTIONS + 1];
+	char		*end;
+	size_t		 i;
+	int		 ch;
+
+	memset(longopts, 0, sizeof longopts);
+	for (i = 0; i < MAIN_NOPTIONS; i++)
+		longopts[i] = main_options[i].opt;
+	while ((ch = getopt_long(argc, argv, "vVh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_LISTEN:
+			main_parse_listen(o, optarg);
+			break;
+		case OPT_DB:
+			o->db = optarg;
+			break;
+		case OPT_SEED:
+			if (strcmp(optarg, "demo") != 0)
+				main_number(optarg, 1, 100000,
+				    "--seed (demo or a number of events)");
+			o->seed = optarg;
+			break;
+		case OPT_ADMIN:
+			if (strchr(optarg, ':') == NULL)
+				main_die("--admin wants EMAIL:PASSWORD, not "
+				    "\"%s\"", optarg);
+			o->admin = optarg;
+			break;
+		case OPT_SIMULATE:
+			errno = 0;
+			o->simulate = strtod(optarg, &end);
+			if (*optarg == '\0' || *end != '\0' || errno != 0 ||
+			    !(o->simulate >= 0 && o->simulate <= 1000))
+				main_die("--simulate wants actions per second "
+				    "from 0 to 1000, not \"%s\"", optarg);
+			break;
+		case OPT_HASH_COST:
+			o->hash_cost = (int)main_number(optarg, AUTH_COST_MIN,
+			    AUTH_COST_MAX, "--hash-cost");
+			break;
+		case OPT_TOKEN_TTL:
+			o->token_ttl = main_number(optarg, 1, 10L * 365 * 86400,
+			    "--token-ttl");
+			break;
+		case OPT_SECRET_FILE:
+			o->secret_file = optarg;
+			break;
+		case 'v':
+			o->verbose = 1;
+			break;
+		case 'V':
+			printf("%s %s (%s)\n", MOCK_NAME, EVTOP_VERSION,
+			    EVTOP_GIT);
+			exit(0);
+		case 'h':
+			main_usage(stdout);
+			exit(0);
+		default:
+			main_usage(stderr);
+			exit(2);
+		}
+	}
+	if (optind < argc)
+		main_die("unexpected argument \"%s\" (see --help)",
+		    argv[optind]);
+}
+
+static void
+main_close_signal(uv_handle_t *handle)
+{
+	(void)handle;
+}
+
+static void
+main_on_signal(uv_signal_t *sig, int signum)
+{
+	struct main_state	*st = sig->data;
+
+	(void)signum;
+	if (st->stopping)
+		return;
+	st->stopping = 1;
+	uv_signal_stop(&st->sigterm);
+	uv_signal_stop(&st->sigint);
+	uv_close((uv_handle_t *)&st->sigterm, main_close_signal);
+	uv_close((uv_handle_t *)&st->sigint, main_close_signal);
+	simulate_free(st->sim);
+	st->sim = NULL;
+	server_shutdown(st->server);
+}
+
+/* Builds the state, or prints why not and returns -1. */
+static int
+main_setup(struct mock *m, const struct options *o)
+{
+	char	*secret = NULL, *cause = NULL, *email, *password;
+	size_t	 len = 0;
+	time_t	 now = time(NULL);
+	int	 rc = -1;
+
+	if (o->secret_file != NULL &&
+	    auth_read_secret(o->secret_file, &secret, &len, &cause) != 0)
+		goto out;
+	m->auth = auth_new(secret, len, o->hash_cost, o->token_ttl);
+	if ((m->db = db_open(o->db, &cause)) == NULL)
+		goto out;
+	m->hub = hub_new(HUB_RING_DEFAULT, HUB_QUEUE_DEFAULT);
+
+	if (o->seed != NULL) {
+		if (o->db != NULL) {
+			sqlite3_stmt	*stmt;
+
+			stmt = db_stmt(m->db, "SELECT COUNT(*) FROM users");
+			if (db_int(m->db, stmt, 0) > 0) {
+				fprintf(stderr, "%s: %s already holds data: "
+				    "not seeding again\n", MOCK_NAME, o->db);
+				goto admin;
+			}
+		}
+		if (seed_demo(m, now, strcmp(o->seed, "demo") == 0 ? 0 :
+		    atoi(o->seed), &cause) != 0)
+			goto out;
+	}
+admin:
+	if (o->admin != NULL) {
+		email = xstrdup(o->admin);
+		password = strchr(email, ':');
+		*password++ = '\0';
+		rc = seed_admin(m, email, password, now, &cause);
+		free(email);
+		if (rc != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	if (rc != 0)
+		fprintf(stderr, "%s: %s\n", MOCK_NAME, cause);
+	free(cause);
+	if (secret != NULL)
+		memset(secret, 0, len);
+	free(secret);
+	return (rc);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options		 o;
+	struct mock		 m;
+	struct main_state	 st;
+	uv_loop_t		 loop;
+	char			*cause = NULL;
+	int			 rc = 1;
+
+	memset(&o, 0, sizeof o);
+	o.host = xstrdup("127.0.0.1");
+	o.port = 8080;
+	o.hash_cost = AUTH_COST_DEFAULT;
+	o.token_ttl = 86400;
+	main_parse(&o, argc, argv);
+
+	signal(SIGPIPE, SIG_IGN);
+	server_set_log_level(o.verbose);
+
+	memset(&m, 0, sizeof m);
+	m.started = mock_now_monotonic();
+	m.verbose = o.verbose;
+	memset(&st, 0, sizeof st);
+	st.m = &m;
+	uv_loop_init(&loop);
+
+	if (main_setup(&m, &o) != 0)
+		goto out;
+	if ((st.server = server_new(&m, &loop, o.host, o.port, &cause)) ==
+	    NULL) {
+		fprintf(stderr, "%s: %s\n", MOCK_NAME, cause);
+		free(cause);
+		goto out;
+	}
+	uv_signal_init(&loop, &st.sigterm);
+	uv_signal_init(&loop, &st.sigint);
+	st.sigterm.data = st.sigint.data = &st;
+	uv_signal_start(&st.sigterm, main_on_signal, SIGTERM);
+	uv_signal_start(&st.sigint, main_on_signal, SIGINT);
+	if (o.simulate > 0)
+		st.sim = simulate_new(&m, &loop, o.simulate);
+
+	if (o.seed != NULL)
+		seed_print_accounts(stdout);
+	printf("listening on http://%s:%d\n", o.host, server_port(st.server));
+	fflush(stdout);
+
+	uv_run(&loop, UV_RUN_DEFAULT);
+	rc = 0;
+out:
+	server_free(st.server);
+	uv_run(&loop, UV_RUN_DEFAULT);
+	if (uv_loop_close(&loop) != 0 && o.verbose)
+		fprintf(stderr, "%s: some handles were still open at exit\n",
+		    MOCK_NAME);
+	hub_free(m.hub);
+	db_close(m.db);
+	auth_free(m.auth);
+	free(o.host);
+	return (rc);
+}

@@ -1,0 +1,219 @@
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+struct db_cached {
+	const char	*sql;
+	sqlite3_stmt	*stmt;
+};
+
+struct db {
+	sqlite3			*sqlite;
+	struct db_cached	*cache;
+	size_t			 ncache;
+};
+
+/*
+ * Times are Unix seconds (UTC); the REST layer formats them.  Room is left
+ * for guests, campaigns and chat: each gets its own table later.
+ */
+static const char db_schema[] =
+	"CREATE TABLE IF NOT EXISTS users ("
+	" id INTEGER PRIMARY KEY,"
+	" email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	" name TEXT NOT NULL,"
+	" role TEXT NOT NULL CHECK (role IN"
+	"  ('admin','organizer','staff','attendee')),"
+	" password_hash TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS events ("
+	" id INTEGER PRIMARY KEY,"
+	" title TEXT NOT NULL,"
+	" description TEXT NOT NULL DEFAULT '',"
+	" date_time INTEGER NOT NULL,"
+	" location TEXT NOT NULL,"
+	" max_capacity INTEGER NOT NULL CHECK (max_capacity >= 1),"
+	" created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,"
+	" created_at INTEGER NOT NULL,"
+	" updated_at INTEGER NOT NULL,"
+	" status TEXT NOT NULL DEFAULT 'published' CHECK (status IN"
+	"  ('draft','published','cancelled')),"
+	" category TEXT NOT NULL DEFAULT 'general',"
+	" version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX IF NOT EXISTS events_date ON events(date_time, id);"
+	"CREATE TABLE IF NOT EXISTS registrations ("
+	" id INTEGER PRIMARY KEY,"
+	" user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	" event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+	" status TEXT NOT NULL CHECK (status IN"
+	"  ('confirmed','waitlisted','cancelled')),"
+	" registration_date INTEGER NOT NULL,"
+	" checked_in_at INTEGER,"
+	" UNIQUE (user_id, event_id));"
+	"CREATE INDEX IF NOT EXISTS registrations_event"
+	" ON registrations(event_id, status, id);"
+	"CREATE TABLE IF NOT EXISTS notifications ("
+	" id INTEGER PRIMARY KEY,"
+	" seq INTEGER NOT NULL,"
+	" type TEXT NOT NULL,"
+	" level TEXT NOT NULL CHECK (level IN"
+	"  ('info','success','warning','error')),"
+	" title TEXT NOT NULL,"
+	" message TEXT NOT NULL,"
+	" event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS notifications_seq ON notifications(seq);";
+
+static const char db_pragmas_file[] =
+	"PRAGMA journal_mode = WAL;"
+	"PRAGMA synchronous = NORMAL;";
+
+static const char db_pragmas[] =
+	"PRAGMA foreign_keys = ON;";
+
+struct db *
+db_open(const char *path, char **cause)
+{
+	struct db	*db;
+	int		 memory, rc;
+
+	memory = (path == NULL || strcmp(path, ":memory:") == 0);
+	db = xcalloc(1, sizeof *db);
+	rc = sqlite3_open_v2(memory ? ":memory:" : path, &db->sqlite,
+	    SQLITE_OPEN_READWRITE|SQLITE_OPEN_CREATE|SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		xasprintf(cause, "cannot open database %s: %s", path,
+		    db->sqlite ? sqlite3_errmsg(db->sqlite) :
+		    sqlite3_errstr(rc));
+		goto fail;
+	}
+	sqlite3_busy_timeout(db->sqlite, 5000);
+	if (!memory && db_exec(db, db_pragmas_file, cause) != 0)
+		goto fail;
+	if (db_exec(db, db_pragmas, cause) != 0)
+		goto fail;
+	if (db_exec(db, db_schema, cause) != 0)
+		goto fail;
+	return (db);
+
+fail:
+	db_close(db);
+	return (NULL);
+}
+
+void
+db_close(struct db *db)
+{
+	size_t	i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	free(db->cache);
+	sqlite3_close(db->sqlite);
+	free(db);
+}
+
+sqlite3 *
+db_handle(struct db *db)
+{
+	return (db->sqlite);
+}
+
+sqlite3_stmt *
+db_stmt(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+
+	for (i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql) {
+			stmt = db->cache[i].stmt;
+			sqlite3_reset(stmt);
+			sqlite3_clear_bindings(stmt);
+			return (stmt);
+		}
+	}
+	if (sqlite3_prepare_v3(db->sqlite, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &stmt, NULL) != SQLITE_OK) {
+		fprintf(stderr, "evtop-mock: bad SQL (%s): %s\n",
+		    sqlite3_errmsg(db->sqlite), sql);
+		abort();
+	}
+	db->cache = xreallocarray(db->cache, db->ncache + 1,
+	    sizeof *db->cache);
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].stmt = stmt;
+	db->ncache++;
+	return (stmt);
+}
+
+int
+db_exec(struct db *db, const char *sql, char **cause)
+{
+	char	*error = NULL;
+
+	if (sqlite3_exec(db->sqlite, sql, NULL, NULL, &error) != SQLITE_OK) {
+		xasprintf(cause, "database error: %s",
+		    error ? error : sqlite3_errmsg(db->sqlite));
+		sqlite3_free(error);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+db_begin(struct db *db, char **cause)
+{
+	return (db_exec(db, "BEGIN IMMEDIATE", cause));
+}
+
+int
+db_commit(struct db *db, char **cause)
+{
+	if (db_exec(db, "COMMIT", cause) != 0) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (0);
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->sqlite))
+		sqlite3_exec(db->sqlite, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t
+db_last_id(struct db *db)
+{
+	return (sqlite3_last_insert_rowid(db->sqlite));
+}
+
+int64_t
+db_int(struct db *db, sqlite3_stmt *stmt, int64_t def)
+{
+	int64_t	v = def;
+
+	(void)db;
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return (v);
+}
+
+const char *
+db_text(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char	*s;
+
+	s = sqlite3_column_text(stmt, i);
+	return (s != NULL ? (const char *)s : "");
+}

@@ -1,0 +1,368 @@
+#include "http.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "auth.h"
+#include "query.h"
+#include "xmalloc.h"
+
+struct http_pair {
+	char	*name;
+	char	*value;
+};
+
+struct http_req {
+	enum http_method	 method;
+	char			*path;
+	struct query		*query;
+	struct http_pair	 headers[HTTP_HEADERS_MAX];
+	size_t			 nheaders;
+	char			*body;
+	size_t			 body_len;
+	struct http_pair	 params[HTTP_PARAMS_MAX];
+	size_t			 nparams;
+	struct auth_claims	*claims;
+	json_t			*json;
+
+	int			 status;
+	char			*res_body;
+	size_t			 res_len;
+	const char		*res_type;
+	struct http_pair	 res_headers[HTTP_HEADERS_MAX];
+	size_t			 nres_headers;
+};
+
+static const char *const http_method_names[] = {
+	[HTTP_GET] = "GET",
+	[HTTP_POST] = "POST",
+	[HTTP_PUT] = "PUT",
+	[HTTP_PATCH] = "PATCH",
+	[HTTP_DELETE] = "DELETE",
+	[HTTP_OPTIONS] = "OPTIONS",
+	[HTTP_HEAD] = "HEAD",
+	[HTTP_OTHER] = "OTHER",
+};
+
+static const struct {
+	int		 status;
+	const char	*text;
+} http_statuses[] = {
+	{ 200, "OK" },
+	{ 201, "Created" },
+	{ 202, "Accepted" },
+	{ 204, "No Content" },
+	{ 304, "Not Modified" },
+	{ 400, "Bad Request" },
+	{ 401, "Unauthorized" },
+	{ 403, "Forbidden" },
+	{ 404, "Not Found" },
+	{ 405, "Method Not Allowed" },
+	{ 409, "Conflict" },
+	{ 412, "Precondition Failed" },
+	{ 413, "Payload Too Large" },
+	{ 415, "Unsupported Media Type" },
+	{ 429, "Too Many Requests" },
+	{ 500, "Internal Server Error" },
+	{ 503, "Service Unavailable" },
+};
+
+const char *
+http_method_name(enum http_method m)
+{
+	if ((size_t)m >= sizeof http_method_names / sizeof http_method_names[0])
+		return ("OTHER");
+	return (http_method_names[m]);
+}
+
+const char *
+http_status_text(int status)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof http_statuses / sizeof http_statuses[0]; i++) {
+		if (http_statuses[i].status == status)
+			return (http_statuses[i].text);
+	}
+	return ("Unknown");
+}
+
+struct http_req *
+http_req_new(enum http_method method, const char *path)
+{
+	struct http_req	*req;
+	size_t		 len;
+
+	req = xcalloc(1, sizeof *req);
+	req->method = method;
+	req->path = xstrdup(path != NULL && *path != '\0' ? path : "/");
+	/* "/api/events/" routes like "/api/events". */
+	len = strlen(req->path);
+	while (len > 1 && req->path[len - 1] == '/')
+		req->path[--len] = '\0';
+	req->query = query_new();
+	req->status = 404;
+	return (req);
+}
+
+static void
+http_pairs_free(struct http_pair *pairs, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(pairs[i].name);
+		free(pairs[i].value);
+	}
+}
+
+void
+http_req_free(struct http_req *req)
+{
+	if (req == NULL)
+		return;
+	free(req->path);
+	query_free(req->query);
+	http_pairs_free(req->headers, req->nheaders);
+	http_pairs_free(req->params, req->nparams);
+	http_pairs_free(req->res_headers, req->nres_headers);
+	free(req->body);
+	free(req->claims);
+	json_decref(req->json);
+	free(req->res_body);
+	free(req);
+}
+
+void
+http_req_set_header(struct http_req *req, const char *name,
+    const char *value)
+{
+	if (req->nheaders == HTTP_HEADERS_MAX)
+		return;
+	req->headers[req->nheaders].name = xstrdup(name);
+	req->headers[req->nheaders].value = xstrdup(value);
+	req->nheaders++;
+}
+
+int
+http_req_append_body(struct http_req *req, const void *buf, size_t len)
+{
+	if (len > HTTP_BODY_MAX - req->body_len)
+		return (-1);
+	req->body = xrealloc(req->body, req->body_len + len + 1);
+	memcpy(req->body + req->body_len, buf, len);
+	req->body_len += len;
+	req->body[req->body_len] = '\0';
+	return (0);
+}
+
+void
+http_req_set_param(struct http_req *req, const char *name, const char *value)
+{
+	if (req->nparams == HTTP_PARAMS_MAX)
+		return;
+	req->params[req->nparams].name = xstrdup(name);
+	req->params[req->nparams].value = xstrdup(value);
+	req->nparams++;
+}
+
+void
+http_req_clear_params(struct http_req *req)
+{
+	http_pairs_free(req->params, req->nparams);
+	req->nparams = 0;
+}
+
+void
+http_req_set_claims(struct http_req *req, const struct auth_claims *claims)
+{
+	free(req->claims);
+	req->claims = NULL;
+	if (claims != NULL) {
+		req->claims = xmalloc(sizeof *req->claims);
+		memcpy(req->claims, claims, sizeof *req->claims);
+	}
+}
+
+enum http_method
+http_req_method(const struct http_req *req)
+{
+	return (req->method);
+}
+
+const char *
+http_req_path(const struct http_req *req)
+{
+	return (req->path);
+}
+
+struct query *
+http_req_query(struct http_req *req)
+{
+	return (req->query);
+}
+
+const char *
+http_req_header(const struct http_req *req, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < req->nheaders; i++) {
+		if (strcasecmp(req->headers[i].name, name) == 0)
+			return (req->headers[i].value);
+	}
+	return (NULL);
+}
+
+const char *
+http_req_body(const struct http_req *req, size_t *len)
+{
+	*len = req->body_len;
+	return (req->body != NULL ? req->body : "");
+}
+
+const char *
+http_req_param(const struct http_req *req, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < req->nparams; i++) {
+		if (strcmp(req->params[i].name, name) == 0)
+			return (req->params[i].value);
+	}
+	return (NULL);
+}
+
+int
+http_req_param_id(const struct http_req *req, const char *name, int64_t *out)
+{
+	const char	*s;
+	char		*end;
+	long long	 n;
+
+	if ((s = http_req_param(req, name)) == NULL || *s < '0' || *s > '9')
+		return (-1);
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (*end != '\0' || errno != 0 || n <= 0)
+		return (-1);
+	*out = n;
+	return (0);
+}
+
+const struct auth_claims *
+http_req_claims(const struct http_req *req)
+{
+	return (req->claims);
+}
+
+json_t *
+http_req_json(struct http_req *req)
+{
+	json_error_t	 error;
+	json_t		*json;
+
+	if (req->json != NULL)
+		return (req->json);
+	if (req->body_len == 0) {
+		http_reply_error(req, 400, "Request body must be a JSON object");
+		return (NULL);
+	}
+	json = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES,
+	    &error);
+	if (json == NULL) {
+		http_reply_error(req, 400, "Malformed JSON body: %s (line %d)",
+		    error.text, error.line);
+		return (NULL);
+	}
+	if (!json_is_object(json)) {
+		json_decref(json);
+		http_reply_error(req, 400, "Request body must be a JSON object");
+		return (NULL);
+	}
+	req->json = json;
+	return (json);
+}
+
+void
+http_reply_json(struct http_req *req, int status, json_t *body)
+{
+	free(req->res_body);
+	req->status = status;
+	req->res_type = "application/json";
+	req->res_body = json_dumps(body, JSON_COMPACT);
+	json_decref(body);
+	if (req->res_body == NULL) {
+		req->status = 500;
+		req->res_body = xstrdup("{\"message\":\"Internal error\"}");
+	}
+	req->res_len = strlen(req->res_body);
+}
+
+void
+http_reply_error(struct http_req *req, int status, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+	json_t	*body, *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	/* A message may quote input: never let bad UTF-8 break the JSON. */
+	if ((s = json_string(msg)) == NULL)
+		s = json_string(http_status_text(status));
+	body = json_object();
+	json_object_set_new(body, "message", s);
+	free(msg);
+	http_reply_json(req, status, body);
+}
+
+void
+http_reply_add_header(struct http_req *req, const char *name,
+    const char *value)
+{
+	if (req->nres_headers == HTTP_HEADERS_MAX)
+		return;
+	req->res_headers[req->nres_headers].name = xstrdup(name);
+	req->res_headers[req->nres_headers].value = xstrdup(value);
+	req->nres_headers++;
+}
+
+int
+http_res_status(const struct http_req *req)
+{
+	return (req->status);
+}
+
+const char *
+http_res_body(const struct http_req *req, size_t *len)
+{
+	*len = req->res_len;
+	return (req->res_body != NULL ? req->res_body : "");
+}
+
+const char *
+http_res_content_type(const struct http_req *req)
+{
+	return (req->res_type != NULL ? req->res_type : "application/json");
+}
+
+size_t
+http_res_header_count(const struct http_req *req)
+{
+	return (req->nres_headers);
+}
+
+void
+http_res_header(const struct http_req *req, size_t i, const char **name,
+    const char **value)
+{
+	*name = req->res_headers[i].name;
+	*value = req->res_headers[i].value;
+}

@@ -1,0 +1,89 @@
+/*
+ * One HTTP exchange, independent of libwebsockets: what the request said
+ * (method, path, query, headers, body, route parameters, the caller's
+ * token claims) and the reply a handler chose.  server.c fills requests
+ * from the socket and writes replies; tests build them by hand.
+ */
+#ifndef EVTOP_MOCK_HTTP_H
+#define EVTOP_MOCK_HTTP_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct auth_claims;
+struct query;
+
+enum http_method {
+	HTTP_GET,
+	HTTP_POST,
+	HTTP_PUT,
+	HTTP_PATCH,
+	HTTP_DELETE,
+	HTTP_OPTIONS,
+	HTTP_HEAD,
+	HTTP_OTHER
+};
+
+#define HTTP_BODY_MAX		(1024 * 1024)
+#define HTTP_PARAMS_MAX		4
+#define HTTP_HEADERS_MAX	16
+
+struct http_req;
+
+const char	*http_method_name(enum http_method);
+
+struct http_req	*http_req_new(enum http_method, const char *path);
+void		 http_req_free(struct http_req *);
+
+/* Building a request. */
+void		 http_req_set_header(struct http_req *, const char *name,
+		     const char *value);
+/* Appends to the body; -1 when it would pass HTTP_BODY_MAX. */
+int		 http_req_append_body(struct http_req *, const void *,
+		     size_t);
+void		 http_req_set_param(struct http_req *, const char *name,
+		     const char *value);
+void		 http_req_clear_params(struct http_req *);
+void		 http_req_set_claims(struct http_req *,
+		     const struct auth_claims *);
+
+/* Reading a request. */
+enum http_method http_req_method(const struct http_req *);
+const char	*http_req_path(const struct http_req *);
+struct query	*http_req_query(struct http_req *);
+/* A header by case-insensitive name, or NULL. */
+const char	*http_req_header(const struct http_req *, const char *name);
+const char	*http_req_body(const struct http_req *, size_t *len);
+const char	*http_req_param(const struct http_req *, const char *name);
+/* A positive integer parameter: 0 and *out, or -1. */
+int		 http_req_param_id(const struct http_req *, const char *name,
+		     int64_t *out);
+/* The caller's claims when the route checked a token, else NULL. */
+const struct auth_claims *http_req_claims(const struct http_req *);
+/*
+ * The body as a JSON object.  On failure replies 400 with a message and
+ * returns NULL.  The object belongs to the request.
+ */
+json_t		*http_req_json(struct http_req *);
+
+/* Replying: the last reply wins. */
+void		 http_reply_json(struct http_req *, int status, json_t *body);
+void		 http_reply_error(struct http_req *, int status,
+		     const char *fmt, ...)
+		     __attribute__((format(printf, 3, 4)));
+void		 http_reply_add_header(struct http_req *, const char *name,
+		     const char *value);
+
+/* The reply, for the server glue and tests. */
+int		 http_res_status(const struct http_req *);
+const char	*http_res_body(const struct http_req *, size_t *len);
+const char	*http_res_content_type(const struct http_req *);
+size_t		 http_res_header_count(const struct http_req *);
+void		 http_res_header(const struct http_req *, size_t i,
+		     const char **name, const char **value);
+
+/* The standard reason phrase for status, or "Unknown". */
+const char	*http_status_text(int status);
+
+#endif

@@ -1,0 +1,12 @@
+#include "mock.h"
+
+#include <time.h>
+
+double
+mock_now_monotonic(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
+}

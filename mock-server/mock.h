@@ -1,0 +1,31 @@
+/*
+ * The server's state, handed to every route, the simulator and the seeder.
+ * Each member is an opaque module of its own; this struct only ties them
+ * together (state is passed, not global).
+ */
+#ifndef EVTOP_MOCK_H
+#define EVTOP_MOCK_H
+
+#include <time.h>
+
+#define MOCK_NAME	"evtop-mock"
+#ifndef EVTOP_VERSION
+#define EVTOP_VERSION	"0.0.0"
+#endif
+
+struct auth;
+struct db;
+struct hub;
+
+struct mock {
+	struct db	*db;
+	struct hub	*hub;
+	struct auth	*auth;
+	double		 started;	/* monotonic seconds, for uptime */
+	int		 verbose;	/* -v: log requests to stderr */
+};
+
+/* Monotonic clock in seconds. */
+double	mock_now_monotonic(void);
+
+#endif

@@ -1,0 +1,314 @@
+#include "registrations.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "events.h"
+#include "hub.h"
+#include "json-util.h"
+#include "mock.h"
+#include "xmalloc.h"
+
+static const char reg_sql_find[] =
+	"SELECT id, user_id, event_id, status, registration_date,"
+	" checked_in_at FROM registrations WHERE user_id = ? AND event_id = ?";
+static const char reg_sql_event[] =
+	"SELECT status FROM events WHERE id = ?";
+static const char reg_sql_user[] =
+	"SELECT 1 FROM users WHERE id = ?";
+static const char reg_sql_insert[] =
+	"INSERT INTO registrations (user_id, event_id, status,"
+	" registration_date) VALUES (?, ?, ?, ?)";
+static const char reg_sql_reactivate[] =
+	"UPDATE registrations SET status = ?, registration_date = ?,"
+	" checked_in_at = NULL WHERE id = ?";
+static const char reg_sql_set_status[] =
+	"UPDATE registrations SET status = ? WHERE id = ?";
+static const char reg_sql_checkin[] =
+	"UPDATE registrations SET checked_in_at = ? WHERE id = ?";
+static const char reg_sql_first_waitlisted[] =
+	"SELECT user_id FROM registrations WHERE event_id = ?"
+	" AND status = 'waitlisted' ORDER BY registration_date, id LIMIT 1";
+
+int
+registrations_find(struct mock *m, int64_t user_id, int64_t event_id,
+    struct registration *out)
+{
+	sqlite3_stmt	*stmt;
+
+	memset(out, 0, sizeof *out);
+	stmt = db_stmt(m->db, reg_sql_find);
+	sqlite3_bind_int64(stmt, 1, user_id);
+	sqlite3_bind_int64(stmt, 2, event_id);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		return (1);
+	}
+	out->id = sqlite3_column_int64(stmt, 0);
+	out->user_id = sqlite3_column_int64(stmt, 1);
+	out->event_id = sqlite3_column_int64(stmt, 2);
+	snprintf(out->status, sizeof out->status, "%s", db_text(stmt, 3));
+	out->registration_date = (time_t)sqlite3_column_int64(stmt, 4);
+	out->checked_in_at = (time_t)sqlite3_column_int64(stmt, 5);
+	sqlite3_reset(stmt);
+	return (0);
+}
+
+json_t *
+registrations_to_json(const struct registration *r)
+{
+	char	date[32], checked[32];
+	json_t	*obj;
+
+	json_util_format_time(r->registration_date, date, sizeof date);
+	obj = json_pack("{sI sI sI ss ss}", "id", (json_int_t)r->id,
+	    "user_id", (json_int_t)r->user_id,
+	    "event_id", (json_int_t)r->event_id,
+	    "registration_date", date, "status", r->status);
+	if (r->checked_in_at != 0) {
+		json_util_format_time(r->checked_in_at, checked,
+		    sizeof checked);
+		json_object_set_new(obj, "checked_in_at", json_string(checked));
+	} else
+		json_object_set_new(obj, "checked_in_at", json_null());
+	return (obj);
+}
+
+static void
+reg_publish(struct mock *m, int64_t event_id, const char *type, json_t *data)
+{
+	char		 topic[32];
+	const char	*topics[3];
+
+	snprintf(topic, sizeof topic, "event:%" PRId64, event_id);
+	topics[0] = "events";
+	topics[1] = topic;
+	topics[2] = NULL;
+	hub_publish(m->hub, topics, type, data);
+}
+
+void
+registrations_publish_counters(struct mock *m, int64_t event_id)
+{
+	struct event_counters	c;
+
+	if (events_counters(m->db, event_id, &c) == 0)
+		reg_publish(m, event_id, "counters", events_counters_json(&c));
+}
+
+static void
+reg_publish_registration(struct mock *m, const char *type, int64_t user_id,
+    int64_t event_id)
+{
+	struct registration	r;
+
+	if (registrations_find(m, user_id, event_id, &r) == 0)
+		reg_publish(m, event_id, type, registrations_to_json(&r));
+}
+
+static int
+reg_step(struct mock *m, sqlite3_stmt *stmt, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		xasprintf(cause, "database error: %s",
+		    sqlite3_errmsg(db_handle(m->db)));
+		return (-1);
+	}
+	return (0);
+}
+
+/* Checks the event is open; 0 or a negative result with *cause. */
+static int
+reg_check_event(struct mock *m, int64_t event_id, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 result = REGISTRATIONS_OK;
+
+	stmt = db_stmt(m->db, reg_sql_event);
+	sqlite3_bind_int64(stmt, 1, event_id);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		*cause = xstrdup("Event not found");
+		result = REGISTRATIONS_NOT_FOUND;
+	} else if (strcmp(db_text(stmt, 0), "published") != 0) {
+		xasprintf(cause, "Event is %s: registration is closed",
+		    db_text(stmt, 0));
+		result = REGISTRATIONS_CLOSED;
+	}
+	sqlite3_reset(stmt);
+	return (result);
+}
+
+int
+registrations_create(struct mock *m, int64_t user_id, int64_t event_id,
+    time_t now, struct registration *out, char **cause)
+{
+	struct registration	 old;
+	struct event_counters	 c;
+	sqlite3_stmt		*stmt;
+	const char		*status;
+	int			 result, found;
+
+	if (db_begin(m->db, cause) != 0)
+		return (REGISTRATIONS_FAILED);
+	if ((result = reg_check_event(m, event_id, cause)) != 0)
+		goto fail;
+	stmt = db_stmt(m->db, reg_sql_user);
+	sqlite3_bind_int64(stmt, 1, user_id);
+	if (db_int(m->db, stmt, 0) != 1) {
+		*cause = xstrdup("User not found");
+		result = REGISTRATIONS_NOT_FOUND;
+		goto fail;
+	}
+	found = (registrations_find(m, user_id, event_id, &old) == 0);
+	if (found && strcmp(old.status, "cancelled") != 0) {
+		xasprintf(cause, "Already registered for this event (%s)",
+		    old.status);
+		result = REGISTRATIONS_CONFLICT;
+		goto fail;
+	}
+	events_counters(m->db, event_id, &c);
+	status = c.confirmed < c.capacity ? "confirmed" : "waitlisted";
+	if (found) {
+		stmt = db_stmt(m->db, reg_sql_reactivate);
+		sqlite3_bind_text(stmt, 1, status, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, now);
+		sqlite3_bind_int64(stmt, 3, old.id);
+	} else {
+		stmt = db_stmt(m->db, reg_sql_insert);
+		sqlite3_bind_int64(stmt, 1, user_id);
+		sqlite3_bind_int64(stmt, 2, event_id);
+		sqlite3_bind_text(stmt, 3, status, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 4, now);
+	}
+	if (reg_step(m, stmt, cause) != 0 || db_commit(m->db, cause) != 0) {
+		result = REGISTRATIONS_FAILED;
+		goto fail;
+	}
+
+	if (out != NULL)
+		registrations_find(m, user_id, event_id, out);
+	reg_publish_registration(m, "registration.created", user_id, event_id);
+	registrations_publish_counters(m, event_id);
+	return (REGISTRATIONS_OK);
+
+fail:
+	db_rollback(m->db);
+	return (result);
+}
+
+int
+registrations_cancel(struct mock *m, int64_t user_id, int64_t event_id,
+    time_t now, int64_t *promoted, char **cause)
+{
+	struct registration	 r;
+	sqlite3_stmt		*stmt;
+	int64_t			 next = 0;
+	int			 result;
+
+	(void)now;
+	if (promoted != NULL)
+		*promoted = 0;
+	if (db_begin(m->db, cause) != 0)
+		return (REGISTRATIONS_FAILED);
+	if (registrations_find(m, user_id, event_id, &r) != 0 ||
+	    strcmp(r.status, "cancelled") == 0) {
+		*cause = xstrdup("Registration not found");
+		result = REGISTRATIONS_NOT_FOUND;
+		goto fail;
+	}
+	stmt = db_stmt(m->db, reg_sql_set_status);
+	sqlite3_bind_text(stmt, 1, "cancelled", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, r.id);
+	if (reg_step(m, stmt, cause) != 0) {
+		result = REGISTRATIONS_FAILED;
+		goto fail;
+	}
+	if (strcmp(r.status, "confirmed") == 0) {
+		stmt = db_stmt(m->db, reg_sql_first_waitlisted);
+		sqlite3_bind_int64(stmt, 1, event_id);
+		next = db_int(m->db, stmt, 0);
+	}
+	if (next != 0) {
+		struct registration	w;
+
+		registrations_find(m, next, event_id, &w);
+		stmt = db_stmt(m->db, reg_sql_set_status);
+		sqlite3_bind_text(stmt, 1, "confirmed", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, w.id);
+		if (reg_step(m, stmt, cause) != 0) {
+			result = REGISTRATIONS_FAILED;
+			goto fail;
+		}
+	}
+	if (db_commit(m->db, cause) != 0) {
+		result = REGISTRATIONS_FAILED;
+		goto fail;
+	}
+
+	if (promoted != NULL)
+		*promoted = next;
+	reg_publish_registration(m, "registration.cancelled", user_id,
+	    event_id);
+	if (next != 0)
+		reg_publish_registration(m, "registration.promoted", next,
+		    event_id);
+	registrations_publish_counters(m, event_id);
+	return (REGISTRATIONS_OK);
+
+fail:
+	db_rollback(m->db);
+	return (result);
+}
+
+int
+registrations_checkin(struct mock *m, int64_t user_id, int64_t event_id,
+    time_t now, char **cause)
+{
+	struct registration	 r;
+	sqlite3_stmt		*stmt;
+	json_t			*data;
+	int			 result;
+
+	if (db_begin(m->db, cause) != 0)
+		return (REGISTRATIONS_FAILED);
+	if (registrations_find(m, user_id, event_id, &r) != 0 ||
+	    strcmp(r.status, "cancelled") == 0) {
+		*cause = xstrdup("Registration not found");
+		result = REGISTRATIONS_NOT_FOUND;
+		goto fail;
+	}
+	if (strcmp(r.status, "confirmed") != 0) {
+		*cause = xstrdup("Only a confirmed registration can check in");
+		result = REGISTRATIONS_CONFLICT;
+		goto fail;
+	}
+	if (r.checked_in_at != 0) {
+		*cause = xstrdup("Already checked in");
+		result = REGISTRATIONS_CONFLICT;
+		goto fail;
+	}
+	stmt = db_stmt(m->db, reg_sql_checkin);
+	sqlite3_bind_int64(stmt, 1, now);
+	sqlite3_bind_int64(stmt, 2, r.id);
+	if (reg_step(m, stmt, cause) != 0 || db_commit(m->db, cause) != 0) {
+		result = REGISTRATIONS_FAILED;
+		goto fail;
+	}
+
+	r.checked_in_at = now;
+	data = registrations_to_json(&r);
+	reg_publish(m, event_id, "checkin", data);
+	registrations_publish_counters(m, event_id);
+	return (REGISTRATIONS_OK);
+
+fail:
+	db_rollback(m->db);
+	return (result);
+}

@@ -1,0 +1,57 @@
+/*
+ * Registration logic shared by the REST routes and the simulator: register
+ * (confirmed while there is room, else waitlisted), cancel (promotes the
+ * first waitlisted), check in.  Each runs in one transaction and, once
+ * committed, publishes registration.* / checkin and counters envelopes.
+ */
+#ifndef EVTOP_MOCK_REGISTRATIONS_H
+#define EVTOP_MOCK_REGISTRATIONS_H
+
+#include <jansson.h>
+#include <stdint.h>
+#include <time.h>
+
+struct mock;
+
+enum registrations_result {
+	REGISTRATIONS_OK = 0,
+	REGISTRATIONS_FAILED = -1,	/* database trouble */
+	REGISTRATIONS_NOT_FOUND = -2,	/* no such event, user or registration */
+	REGISTRATIONS_CONFLICT = -3,	/* already registered / checked in */
+	REGISTRATIONS_CLOSED = -4,	/* event is a draft or cancelled */
+};
+
+struct registration {
+	int64_t	 id;
+	int64_t	 user_id;
+	int64_t	 event_id;
+	char	 status[16];		/* confirmed, waitlisted, cancelled */
+	time_t	 registration_date;
+	time_t	 checked_in_at;		/* 0: not checked in */
+};
+
+/*
+ * Registers user for event.  Fills *out (may be NULL).  Returns
+ * REGISTRATIONS_OK or a negative result with a sentence in *cause.
+ */
+int	 registrations_create(struct mock *, int64_t user_id, int64_t event_id,
+	     time_t now, struct registration *out, char **cause);
+/*
+ * Cancels the user's registration; when it was confirmed, the first
+ * waitlisted one is promoted (its user id in *promoted, else 0).
+ */
+int	 registrations_cancel(struct mock *, int64_t user_id, int64_t event_id,
+	     time_t now, int64_t *promoted, char **cause);
+/* Checks in a confirmed registration. */
+int	 registrations_checkin(struct mock *, int64_t user_id,
+	     int64_t event_id, time_t now, char **cause);
+
+/* Reads the user's registration for event: 0, or 1 when none. */
+int	 registrations_find(struct mock *, int64_t user_id, int64_t event_id,
+	     struct registration *out);
+json_t	*registrations_to_json(const struct registration *);
+
+/* Publishes the event's counters envelope to events and event:ID. */
+void	 registrations_publish_counters(struct mock *, int64_t event_id);
+
+#endif

@@ -1,0 +1,141 @@
+#include "router.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "auth.h"
+#include "mock.h"
+#include "xmalloc.h"
+
+/* The length of the segment at s (up to '/' or the end). */
+static size_t
+router_segment(const char *s)
+{
+	return (strcspn(s, "/"));
+}
+
+int
+router_path_matches(const char *pattern, const char *path,
+    struct http_req *req)
+{
+	const char	*p = pattern, *q = path;
+	size_t		 plen, qlen;
+	char		*name, *value;
+
+	if (req != NULL)
+		http_req_clear_params(req);
+	for (;;) {
+		if (*p != '/' || *q != '/')
+			break;
+		p++;
+		q++;
+		plen = router_segment(p);
+		qlen = router_segment(q);
+		if (plen > 1 && *p == ':') {
+			if (qlen == 0)
+				goto fail;
+			if (req != NULL) {
+				name = xstrndup(p + 1, plen - 1);
+				value = xstrndup(q, qlen);
+				http_req_set_param(req, name, value);
+				free(name);
+				free(value);
+			}
+		} else if (plen != qlen || strncmp(p, q, plen) != 0)
+			goto fail;
+		p += plen;
+		q += qlen;
+		if (*p == '\0' && *q == '\0')
+			return (1);
+	}
+fail:
+	if (req != NULL)
+		http_req_clear_params(req);
+	return (0);
+}
+
+enum router_match
+router_find(const struct route *table, size_t n, enum http_method method,
+    const char *path, struct http_req *req, const struct route **found)
+{
+	enum http_method	want;
+	size_t			i;
+	int			other = 0;
+
+	want = method == HTTP_HEAD ? HTTP_GET : method;
+	*found = NULL;
+	for (i = 0; i < n; i++) {
+		if (!router_path_matches(table[i].pattern, path, NULL))
+			continue;
+		if (table[i].method != want) {
+			other = 1;
+			continue;
+		}
+		router_path_matches(table[i].pattern, path, req);
+		*found = &table[i];
+		return (ROUTER_FOUND);
+	}
+	return (other ? ROUTER_BAD_METHOD : ROUTER_NOT_FOUND);
+}
+
+/* The token of an "Authorization: Bearer TOKEN" header, or NULL. */
+static const char *
+router_bearer(const struct http_req *req)
+{
+	const char	*h;
+
+	if ((h = http_req_header(req, "authorization")) == NULL)
+		return (NULL);
+	if (strncasecmp(h, "Bearer ", 7) != 0)
+		return (NULL);
+	h += 7;
+	while (*h == ' ')
+		h++;
+	return (*h != '\0' ? h : NULL);
+}
+
+void
+router_dispatch(struct mock *m, const struct route *table, size_t n,
+    struct http_req *req)
+{
+	const struct route	*route;
+	struct auth_claims	 claims;
+	const char		*token;
+	char			*cause = NULL;
+
+	switch (router_find(table, n, http_req_method(req),
+	    http_req_path(req), req, &route)) {
+	case ROUTER_NOT_FOUND:
+		http_reply_error(req, 404, "Route %s %s not found",
+		    http_method_name(http_req_method(req)), http_req_path(req));
+		return;
+	case ROUTER_BAD_METHOD:
+		http_reply_error(req, 405, "Method %s is not allowed on %s",
+		    http_method_name(http_req_method(req)), http_req_path(req));
+		return;
+	case ROUTER_FOUND:
+		break;
+	}
+
+	token = router_bearer(req);
+	if (token != NULL && m->auth != NULL &&
+	    auth_verify_token(m->auth, token, time(NULL), &claims,
+	    &cause) == 0)
+		http_req_set_claims(req, &claims);
+	if (route->auth != ROUTE_PUBLIC && http_req_claims(req) == NULL) {
+		http_reply_error(req, 401, "%s", token == NULL ?
+		    "Authentication required: no token provided" :
+		    cause != NULL ? cause : "Invalid token");
+		free(cause);
+		return;
+	}
+	free(cause);
+	if (route->auth == ROUTE_ADMIN &&
+	    strcmp(http_req_claims(req)->role, "admin") != 0) {
+		http_reply_error(req, 403, "This action needs the admin role");
+		return;
+	}
+	route->handler(m, req);
+}

@@ -1,0 +1,75 @@
+#include <jansson.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "db.h"
+#include "http.h"
+#include "json-util.h"
+#include "mock.h"
+#include "query.h"
+#include "routes.h"
+
+static const char misc_sql_notifications[] =
+	"SELECT id, seq, type, level, title, message, event_id, created_at"
+	" FROM notifications WHERE seq > ? ORDER BY seq LIMIT ?";
+
+void
+routes_misc_health(struct mock *m, struct http_req *req)
+{
+	http_reply_json(req, 200, json_pack("{ss sf}", "status", "OK",
+	    "uptime", mock_now_monotonic() - m->started));
+}
+
+void
+routes_misc_meta(struct mock *m, struct http_req *req)
+{
+	json_t	*features;
+	size_t	 i;
+
+	(void)m;
+	features = json_array();
+	for (i = 0; routes_features[i] != NULL; i++)
+		json_array_append_new(features, json_string(routes_features[i]));
+	http_reply_json(req, 200, json_pack("{ss ss so}", "name", MOCK_NAME,
+	    "version", EVTOP_VERSION, "features", features));
+}
+
+void
+routes_misc_notifications(struct mock *m, struct http_req *req)
+{
+	sqlite3_stmt	*stmt;
+	json_t		*list, *n, *v;
+	int64_t		 since, limit;
+	char		*cause = NULL, created[32];
+
+	if (query_get_int(http_req_query(req), "since", 0, 0, INT64_MAX,
+	    &since, &cause) != 0 ||
+	    query_get_int(http_req_query(req), "limit", 50, 1, 500, &limit,
+	    &cause) != 0) {
+		http_reply_error(req, 400, "%s", cause);
+		free(cause);
+		return;
+	}
+	list = json_array();
+	stmt = db_stmt(m->db, misc_sql_notifications);
+	sqlite3_bind_int64(stmt, 1, since);
+	sqlite3_bind_int64(stmt, 2, limit);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		json_util_format_time((time_t)sqlite3_column_int64(stmt, 7),
+		    created, sizeof created);
+		n = json_pack("{sI sI ss ss ss ss ss}",
+		    "id", (json_int_t)sqlite3_column_int64(stmt, 0),
+		    "seq", (json_int_t)sqlite3_column_int64(stmt, 1),
+		    "type", db_text(stmt, 2), "level", db_text(stmt, 3),
+		    "title", db_text(stmt, 4), "message", db_text(stmt, 5),
+		    "created_at", created);
+		if (n == NULL)
+			continue;	/* bad UTF-8 in a hand-edited file */
+		v = sqlite3_column_type(stmt, 6) == SQLITE_NULL ? json_null() :
+		    json_integer(sqlite3_column_int64(stmt, 6));
+		json_object_set_new(n, "event_id", v);
+		json_array_append_new(list, n);
+	}
+	sqlite3_reset(stmt);
+	http_reply_json(req, 200, json_pack("{so}", "notifications", list));
+}

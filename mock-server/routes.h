@@ -1,0 +1,37 @@
+/*
+ * The REST API's route table and its handlers, one file per area:
+ * routes-auth.c (sign-in, profile), routes-events.c (events and
+ * registrations), routes-misc.c (health, meta, notifications).
+ */
+#ifndef EVTOP_MOCK_ROUTES_H
+#define EVTOP_MOCK_ROUTES_H
+
+#include <stddef.h>
+
+#include "router.h"
+
+struct mock;
+struct http_req;
+
+extern const struct route	routes_table[];
+extern const size_t		routes_count;
+
+/* The features /api/meta advertises: only what is implemented. */
+extern const char *const	routes_features[];
+
+/* Routes a request through routes_table. */
+void	routes_dispatch(struct mock *, struct http_req *);
+
+void	routes_auth_login(struct mock *, struct http_req *);
+void	routes_auth_profile(struct mock *, struct http_req *);
+
+void	routes_events_list(struct mock *, struct http_req *);
+void	routes_events_get(struct mock *, struct http_req *);
+void	routes_events_register(struct mock *, struct http_req *);
+void	routes_events_unregister(struct mock *, struct http_req *);
+
+void	routes_misc_health(struct mock *, struct http_req *);
+void	routes_misc_meta(struct mock *, struct http_req *);
+void	routes_misc_notifications(struct mock *, struct http_req *);
+
+#endif

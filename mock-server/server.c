@@ -1,0 +1,373 @@
+#include "server.h"
+
+#include <libwebsockets.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http.h"
+#include "mock.h"
+#include "query.h"
+#include "routes.h"
+#include "ws.h"
+#include "xmalloc.h"
+
+#define SERVER_CHUNK	16384
+
+struct server {
+	struct mock		*m;
+	struct lws_context	*context;
+	int			 port;
+};
+
+/* Per connection: an HTTP exchange or a WebSocket, never both at once. */
+struct server_conn {
+	struct http_req	*req;
+	int		 too_large;
+	int		 close_after;
+	char		*out;
+	size_t		 out_len;
+	size_t		 out_off;
+	struct ws_conn	*ws;
+};
+
+/* lws's method index to ours. */
+static const enum http_method server_methods[] = {
+	[LWSHUMETH_GET] = HTTP_GET,
+	[LWSHUMETH_POST] = HTTP_POST,
+	[LWSHUMETH_OPTIONS] = HTTP_OPTIONS,
+	[LWSHUMETH_PUT] = HTTP_PUT,
+	[LWSHUMETH_PATCH] = HTTP_PATCH,
+	[LWSHUMETH_DELETE] = HTTP_DELETE,
+	[LWSHUMETH_CONNECT] = HTTP_OTHER,
+	[LWSHUMETH_HEAD] = HTTP_HEAD,
+	[LWSHUMETH_COLON_PATH] = HTTP_OTHER,
+};
+
+/* Request headers handed to routes, by lws token. */
+static const struct {
+	const char		*name;
+	enum lws_token_indexes	 token;
+} server_headers[] = {
+	{ "authorization", WSI_TOKEN_HTTP_AUTHORIZATION },
+	{ "content-type", WSI_TOKEN_HTTP_CONTENT_TYPE },
+	{ "content-length", WSI_TOKEN_HTTP_CONTENT_LENGTH },
+	{ "if-none-match", WSI_TOKEN_HTTP_IF_NONE_MATCH },
+	{ "if-match", WSI_TOKEN_HTTP_IF_MATCH },
+};
+
+static int	server_log_verbose;
+
+static void
+server_log_emit(int level, const char *line)
+{
+	(void)level;
+	fprintf(stderr, "%s: lws: %s", MOCK_NAME, line);
+}
+
+void
+server_set_log_level(int verbose)
+{
+	server_log_verbose = verbose;
+	lws_set_log_level(verbose ? LLL_ERR|LLL_WARN : LLL_ERR,
+	    server_log_emit);
+}
+
+static void
+server_conn_reset(struct server_conn *c)
+{
+	http_req_free(c->req);
+	free(c->out);
+	c->req = NULL;
+	c->out = NULL;
+	c->out_len = c->out_off = 0;
+	c->too_large = 0;
+	c->close_after = 0;
+}
+
+static struct http_req *
+server_read_request(struct lws *wsi, const char *path)
+{
+	struct http_req	*req;
+	char		*uri, buf[8192];
+	int		 method, len, i;
+	size_t		 h;
+
+	method = lws_http_get_uri_and_method(wsi, &uri, &len);
+	req = http_req_new(method >= 0 && (size_t)method <
+	    sizeof server_methods / sizeof server_methods[0] ?
+	    server_methods[method] : HTTP_OTHER, path);
+	for (i = 0; i < QUERY_MAX_ARGS; i++) {
+		if (lws_hdr_copy_fragment(wsi, buf, sizeof buf,
+		    WSI_TOKEN_HTTP_URI_ARGS, i) < 0)
+			break;
+		query_add_pair(http_req_query(req), buf);
+	}
+	for (h = 0; h < sizeof server_headers / sizeof server_headers[0]; h++) {
+		if (lws_hdr_total_length(wsi, server_headers[h].token) <= 0)
+			continue;
+		if (lws_hdr_copy(wsi, buf, sizeof buf,
+		    server_headers[h].token) >= 0)
+			http_req_set_header(req, server_headers[h].name, buf);
+	}
+	return (req);
+}
+
+static int
+server_complete(struct lws *wsi, struct server_conn *c)
+{
+	int	close_after = c->close_after;
+
+	server_conn_reset(c);
+	if (close_after)
+		return (-1);
+	if (lws_http_transaction_completed(wsi))
+		return (-1);
+	return (0);
+}
+
+/* Runs the route and writes the reply's headers; the body follows. */
+static int
+server_respond(struct lws *wsi, struct server *s, struct server_conn *c)
+{
+	unsigned char	 hdr[LWS_PRE + 2048], *start, *p, *end;
+	const char	*body, *name, *value;
+	char		 lname[64];
+	size_t		 len, i, j;
+	int		 status;
+
+	if (c->too_large)
+		http_reply_error(c->req, 413,
+		    "Request body is larger than %d bytes", HTTP_BODY_MAX);
+	else
+		routes_dispatch(s->m, c->req);
+	status = http_res_status(c->req);
+	body = http_res_body(c->req, &len);
+	if (s->m->verbose)
+		fprintf(stderr, "%s: %s %s -> %d (%zu bytes)\n", MOCK_NAME,
+		    http_method_name(http_req_method(c->req)),
+		    http_req_path(c->req), status, len);
+
+	start = p = hdr + LWS_PRE;
+	end = hdr + sizeof hdr - 1;
+	if (lws_add_http_common_headers(wsi, (unsigned int)status,
+	    http_res_content_type(c->req), len, &p, end) != 0)
+		return (-1);
+	if (lws_add_http_header_by_name(wsi,
+	    (const unsigned char *)"cache-control:",
+	    (const unsigned char *)"no-store", 8, &p, end) != 0)
+		return (-1);
+	for (i = 0; i < http_res_header_count(c->req); i++) {
+		http_res_header(c->req, i, &name, &value);
+		for (j = 0; name[j] != '\0' && j < sizeof lname - 2; j++)
+			lname[j] = (char)(name[j] >= 'A' && name[j] <= 'Z' ?
+			    name[j] + 32 : name[j]);
+		lname[j++] = ':';
+		lname[j] = '\0';
+		if (lws_add_http_header_by_name(wsi,
+		    (const unsigned char *)lname, (const unsigned char *)value,
+		    (int)strlen(value), &p, end) != 0)
+			return (-1);
+	}
+	if (lws_finalize_write_http_header(wsi, start, &p, end) != 0)
+		return (-1);
+
+	if (len == 0 || http_req_method(c->req) == HTTP_HEAD)
+		return (server_complete(wsi, c));
+	c->out = xmalloc(len);
+	memcpy(c->out, body, len);
+	c->out_len = len;
+	c->out_off = 0;
+	lws_callback_on_writable(wsi);
+	return (0);
+}
+
+static int
+server_write_body(struct lws *wsi, struct server_conn *c)
+{
+	unsigned char	buf[LWS_PRE + SERVER_CHUNK];
+	size_t		n;
+	int		final;
+
+	if (c->out == NULL)
+		return (0);
+	n = c->out_len - c->out_off;
+	if (n > SERVER_CHUNK)
+		n = SERVER_CHUNK;
+	memcpy(buf + LWS_PRE, c->out + c->out_off, n);
+	final = (c->out_off + n == c->out_len);
+	if (lws_write(wsi, buf + LWS_PRE, n, final ? LWS_WRITE_HTTP_FINAL :
+	    LWS_WRITE_HTTP) != (int)n)
+		return (-1);
+	c->out_off += n;
+	if (!final) {
+		lws_callback_on_writable(wsi);
+		return (0);
+	}
+	return (server_complete(wsi, c));
+}
+
+static int
+server_on_http(struct lws *wsi, struct server *s, struct server_conn *c,
+    const char *path)
+{
+	char		 buf[32];
+	long long	 length = 0;
+
+	server_conn_reset(c);
+	c->req = server_read_request(wsi, path);
+	if (lws_hdr_copy(wsi, buf, sizeof buf,
+	    WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0)
+		length = strtoll(buf, NULL, 10);
+	if (length > HTTP_BODY_MAX) {
+		/* Don't read a body we will refuse: answer and hang up. */
+		c->too_large = 1;
+		c->close_after = 1;
+		return (server_respond(wsi, s, c));
+	}
+	if (length > 0)
+		return (0);	/* the body arrives in HTTP_BODY callbacks */
+	return (server_respond(wsi, s, c));
+}
+
+/* Accepts a WebSocket only on WS_PATH. */
+static int
+server_ws_path_ok(struct lws *wsi)
+{
+	char	uri[128];
+
+	if (lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) <= 0)
+		return (0);
+	return (strcmp(uri, WS_PATH) == 0);
+}
+
+static int
+server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
+    void *in, size_t len)
+{
+	struct server_conn	*c = user;
+	struct server		*s;
+
+	s = lws_context_user(lws_get_context(wsi));
+	switch (reason) {
+	case LWS_CALLBACK_HTTP:
+		return (server_on_http(wsi, s, c, in));
+	case LWS_CALLBACK_HTTP_BODY:
+		if (c->req != NULL && !c->too_large &&
+		    http_req_append_body(c->req, in, len) != 0)
+			c->too_large = 1;
+		return (0);
+	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+		if (c->req == NULL)
+			return (-1);
+		if (c->too_large)
+			c->close_after = 1;
+		return (server_respond(wsi, s, c));
+	case LWS_CALLBACK_HTTP_WRITEABLE:
+		return (server_write_body(wsi, c));
+	case LWS_CALLBACK_CLOSED_HTTP:
+	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
+		if (c != NULL)
+			server_conn_reset(c);
+		return (0);
+
+	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
+		return (server_ws_path_ok(wsi) ? 0 : 1);
+	case LWS_CALLBACK_ESTABLISHED:
+		c->ws = ws_conn_new(s->m, wsi);
+		return (0);
+	case LWS_CALLBACK_RECEIVE:
+		return (c->ws != NULL ? ws_conn_receive(c->ws, in, len) : -1);
+	case LWS_CALLBACK_SERVER_WRITEABLE:
+		return (c->ws != NULL ? ws_conn_writable(c->ws) : 0);
+	case LWS_CALLBACK_CLOSED:
+		ws_conn_free(c->ws);
+		c->ws = NULL;
+		return (0);
+	default:
+		break;
+	}
+	return (lws_callback_http_dummy(wsi, reason, user, in, len));
+}
+
+static const struct lws_protocols server_protocols[] = {
+	{ "evtop", server_callback, sizeof (struct server_conn), 0, 0, NULL,
+	  0 },
+	{ NULL, NULL, 0, 0, 0, NULL, 0 }
+};
+
+/* Ping idle WebSockets after 30 s; drop them after 60 s of silence. */
+static const lws_retry_bo_t server_retry = {
+	.secs_since_valid_ping = 30,
+	.secs_since_valid_hangup = 60,
+};
+
+struct server *
+server_new(struct mock *m, uv_loop_t *loop, const char *host, int port,
+    char **cause)
+{
+	struct lws_context_creation_info	 info;
+	struct lws_vhost			*vhost;
+	struct server				*s;
+	void					*loops[1];
+
+	s = xcalloc(1, sizeof *s);
+	s->m = m;
+
+	memset(&info, 0, sizeof info);
+	info.port = port;
+	info.iface = host;
+	info.protocols = server_protocols;
+	info.options = LWS_SERVER_OPTION_LIBUV |
+	    LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE;
+	if (host != NULL && strchr(host, ':') == NULL)
+		info.options |= LWS_SERVER_OPTION_DISABLE_IPV6;
+	loops[0] = loop;
+	info.foreign_loops = loops;
+	info.user = s;
+	info.max_http_header_data = 8192;
+	info.retry_and_idle_policy = &server_retry;
+	info.timeout_secs = 30;
+	info.pcontext = &s->context;
+
+	s->context = lws_create_context(&info);
+	if (s->context == NULL) {
+		xasprintf(cause, "cannot listen on %s:%d (address in use, "
+		    "or not an address of this machine?)",
+		    host != NULL ? host : "*", port);
+		free(s);
+		return (NULL);
+	}
+	vhost = lws_get_vhost_by_name(s->context, "default");
+	s->port = vhost != NULL ? lws_get_vhost_listen_port(vhost) : port;
+	if (s->port <= 0) {
+		xasprintf(cause, "cannot find the port listened on");
+		lws_context_destroy(s->context);
+		free(s);
+		return (NULL);
+	}
+	return (s);
+}
+
+int
+server_port(const struct server *s)
+{
+	return (s->port);
+}
+
+void
+server_shutdown(struct server *s)
+{
+	if (s != NULL && s->context != NULL)
+		lws_context_destroy(s->context);
+}
+
+void
+server_free(struct server *s)
+{
+	if (s == NULL)
+		return;
+	if (s->context != NULL)
+		lws_context_destroy(s->context);
+	free(s);
+}
