@@ -79,6 +79,12 @@ ws_conn_free(struct ws_conn *c)
 	free(c);
 }
 
+struct hub_client *
+ws_conn_client(struct ws_conn *c)
+{
+	return (c->client);
+}
+
 static void
 ws_error(struct ws_conn *c, const char *message)
 {

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+struct hub_client;
 struct lws;
 struct mock;
 struct ws_conn;
@@ -32,5 +33,7 @@ int		 ws_conn_writable(struct ws_conn *);
  * the connection must close once its queue is written.
  */
 int		 ws_conn_message(struct ws_conn *, const char *text, size_t len);
+/* The hub side of the connection: its queue of frames to send. */
+struct hub_client *ws_conn_client(struct ws_conn *);
 
 #endif

@@ -1,0 +1,358 @@
+/* Registration rules of evtop-mock on an in-memory store. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "db.h"
+#include "events.h"
+#include "hub.h"
+#include "mock.h"
+#include "notify.h"
+#include "registrations.h"
+#include "seed.h"
+#include "simulate.h"
+#include "users.h"
+#include "test.h"
+
+#define NOW	1781510400	/* 2026-06-15T08:00:00Z */
+
+static struct mock	m;
+
+static void
+setup(void)
+{
+	char	*cause = NULL;
+
+	memset(&m, 0, sizeof m);
+	m.db = db_open(NULL, &cause);
+	if (m.db == NULL) {
+		fprintf(stderr, "db_open: %s\n", cause);
+		exit(1);
+	}
+	m.hub = hub_new(64, 64);
+}
+
+static void
+teardown(void)
+{
+	hub_free(m.hub);
+	db_close(m.db);
+}
+
+static int64_t
+make_user(int n)
+{
+	char	 email[64], *cause = NULL;
+	int64_t	 id = 0;
+
+	snprintf(email, sizeof email, "user%d@example.org", n);
+	if (users_create(m.db, email, "User", "attendee", "!", NOW, &id,
+	    &cause) != 0) {
+		fprintf(stderr, "users_create: %s\n", cause);
+		free(cause);
+	}
+	return (id);
+}
+
+static int64_t
+make_event(int64_t capacity, const char *status)
+{
+	struct event_new	 ev;
+	int64_t			 id = 0;
+	char			*cause = NULL;
+
+	memset(&ev, 0, sizeof ev);
+	ev.title = "Test";
+	ev.date_time = NOW + 86400;
+	ev.location = "Here";
+	ev.max_capacity = capacity;
+	ev.status = status;
+	if (events_create(m.db, &ev, NOW, &id, &cause) != 0) {
+		fprintf(stderr, "events_create: %s\n", cause);
+		free(cause);
+	}
+	return (id);
+}
+
+static int
+reg(int64_t user, int64_t event, char *status, size_t len)
+{
+	struct registration	 r;
+	char			*cause = NULL;
+	int			 rc;
+
+	rc = registrations_create(&m, user, event, NOW, &r, &cause);
+	if (rc == 0 && status != NULL)
+		snprintf(status, len, "%s", r.status);
+	free(cause);
+	return (rc);
+}
+
+static void
+test_capacity_and_waitlist(void)
+{
+	struct event_counters	c;
+	int64_t			ev, users[5];
+	char			status[16];
+	int			i;
+
+	setup();
+	ev = make_event(3, "published");
+	for (i = 0; i < 5; i++)
+		users[i] = make_user(i);
+	for (i = 0; i < 5; i++) {
+		CHECK_INT(reg(users[i], ev, status, sizeof status), 0);
+		CHECK_STR(status, i < 3 ? "confirmed" : "waitlisted");
+	}
+	events_counters(m.db, ev, &c);
+	CHECK_INT(c.confirmed, 3);
+	CHECK_INT(c.waitlisted, 2);
+	CHECK_INT(c.available, 0);
+	teardown();
+}
+
+static void
+test_no_double_registration(void)
+{
+	struct event_counters	c;
+	int64_t			ev, u;
+
+	setup();
+	ev = make_event(10, "published");
+	u = make_user(1);
+	CHECK_INT(reg(u, ev, NULL, 0), REGISTRATIONS_OK);
+	CHECK_INT(reg(u, ev, NULL, 0), REGISTRATIONS_CONFLICT);
+	events_counters(m.db, ev, &c);
+	CHECK_INT(c.confirmed, 1);
+	teardown();
+}
+
+static void
+test_closed_and_missing(void)
+{
+	int64_t	u;
+
+	setup();
+	u = make_user(1);
+	CHECK_INT(reg(u, make_event(10, "draft"), NULL, 0),
+	    REGISTRATIONS_CLOSED);
+	CHECK_INT(reg(u, make_event(10, "cancelled"), NULL, 0),
+	    REGISTRATIONS_CLOSED);
+	CHECK_INT(reg(u, 999, NULL, 0), REGISTRATIONS_NOT_FOUND);
+	CHECK_INT(reg(999, make_event(10, "published"), NULL, 0),
+	    REGISTRATIONS_NOT_FOUND);
+	teardown();
+}
+
+static void
+test_cancel_promotes_first_waitlisted(void)
+{
+	struct registration	 r;
+	struct event_counters	 c;
+	int64_t			 ev, a, b, d, promoted = -1;
+	char			*cause = NULL;
+
+	setup();
+	ev = make_event(1, "published");
+	a = make_user(1);
+	b = make_user(2);
+	d = make_user(3);
+	reg(a, ev, NULL, 0);
+	reg(b, ev, NULL, 0);
+	reg(d, ev, NULL, 0);
+	CHECK_INT(registrations_cancel(&m, a, ev, NOW, &promoted, &cause), 0);
+	CHECK_INT(promoted, b);
+	registrations_find(&m, b, ev, &r);
+	CHECK_STR(r.status, "confirmed");
+	registrations_find(&m, d, ev, &r);
+	CHECK_STR(r.status, "waitlisted");
+	events_counters(m.db, ev, &c);
+	CHECK_INT(c.confirmed, 1);
+	CHECK_INT(c.waitlisted, 1);
+
+	/* Cancelling a waitlisted one promotes nobody. */
+	CHECK_INT(registrations_cancel(&m, d, ev, NOW, &promoted, &cause), 0);
+	CHECK_INT(promoted, 0);
+	/* Nothing to cancel twice. */
+	CHECK_INT(registrations_cancel(&m, d, ev, NOW, &promoted, &cause),
+	    REGISTRATIONS_NOT_FOUND);
+	free(cause);
+	/* A cancelled user may register again, at the back of the queue. */
+	CHECK_INT(reg(a, ev, NULL, 0), 0);
+	registrations_find(&m, a, ev, &r);
+	CHECK_STR(r.status, "waitlisted");
+	teardown();
+}
+
+static void
+test_checkin(void)
+{
+	struct event_counters	 c;
+	int64_t			 ev, a, b;
+	char			*cause = NULL;
+
+	setup();
+	ev = make_event(1, "published");
+	a = make_user(1);
+	b = make_user(2);
+	reg(a, ev, NULL, 0);
+	reg(b, ev, NULL, 0);
+	CHECK_INT(registrations_checkin(&m, a, ev, NOW, &cause), 0);
+	CHECK_INT(registrations_checkin(&m, a, ev, NOW, &cause),
+	    REGISTRATIONS_CONFLICT);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(registrations_checkin(&m, b, ev, NOW, &cause),
+	    REGISTRATIONS_CONFLICT);	/* waitlisted */
+	free(cause);
+	cause = NULL;
+	CHECK_INT(registrations_checkin(&m, make_user(3), ev, NOW, &cause),
+	    REGISTRATIONS_NOT_FOUND);
+	free(cause);
+	events_counters(m.db, ev, &c);
+	CHECK_INT(c.checked_in, 1);
+	teardown();
+}
+
+struct seen {
+	int	counters;
+	int	created;
+	int	promoted;
+	int	checkin;
+	int	notification;
+	uint64_t last;
+	int	ordered;
+};
+
+static void
+collect(uint64_t seq, const char *text, void *arg)
+{
+	struct seen	*s = arg;
+
+	if (seq <= s->last)
+		s->ordered = 0;
+	s->last = seq;
+	if (strstr(text, "\"type\":\"counters\"") != NULL)
+		s->counters++;
+	if (strstr(text, "\"type\":\"registration.created\"") != NULL)
+		s->created++;
+	if (strstr(text, "\"type\":\"registration.promoted\"") != NULL)
+		s->promoted++;
+	if (strstr(text, "\"type\":\"checkin\"") != NULL)
+		s->checkin++;
+	if (strstr(text, "\"type\":\"notification\"") != NULL)
+		s->notification++;
+}
+
+static void
+test_envelopes_published(void)
+{
+	struct seen	 s;
+	int64_t		 ev, a, b;
+	char		*cause = NULL;
+
+	setup();
+	ev = make_event(1, "published");
+	a = make_user(1);
+	b = make_user(2);
+	reg(a, ev, NULL, 0);
+	reg(b, ev, NULL, 0);
+	registrations_cancel(&m, a, ev, NOW, NULL, &cause);
+	registrations_checkin(&m, b, ev, NOW, &cause);
+	CHECK(notify_post(&m, "activity", "warning", "Test", "Test is 90% full",
+	    ev, NOW, &cause) > 0);
+	CHECK_INT(notify_post(&m, "activity", "loud", "Test", "x", ev, NOW,
+	    &cause), 0);
+	free(cause);
+
+	memset(&s, 0, sizeof s);
+	s.ordered = 1;
+	hub_replay_each(m.hub, 0, collect, &s);
+	CHECK_INT(s.created, 2);
+	CHECK_INT(s.promoted, 1);
+	CHECK_INT(s.checkin, 1);
+	CHECK_INT(s.counters, 4);
+	CHECK_INT(s.notification, 1);
+	CHECK(s.ordered);
+	/* A failed action publishes nothing. */
+	CHECK_INT(reg(b, ev, NULL, 0), REGISTRATIONS_CONFLICT);
+	CHECK_INT(hub_seq(m.hub), s.last);
+	teardown();
+}
+
+static void
+test_seed_demo(void)
+{
+	struct user	 u;
+	struct event_counters c;
+	struct auth	*auth;
+	json_t		*ev;
+	int64_t		 soonest;
+	char		*cause = NULL;
+
+	setup();
+	auth = auth_new(NULL, 0, 4, 3600);
+	m.auth = auth;
+	CHECK_INT(seed_demo(&m, NOW, 0, &cause), 0);
+	free(cause);
+	CHECK_INT(users_find_by_email(m.db, "admin@example.com", &u), 0);
+	CHECK_STR(u.role, "admin");
+	CHECK_STR(u.name, "Ada Admin");
+	CHECK(auth_check_password(u.password_hash, "evtop-demo"));
+	users_done(&u);
+	CHECK_INT(users_find_by_email(m.db, "attendee@example.com", &u), 0);
+	CHECK_STR(u.role, "attendee");
+	users_done(&u);
+
+	soonest = events_soonest(m.db, NOW);
+	ev = events_get_json(m.db, soonest);
+	CHECK_STR(json_string_value(json_object_get(ev, "title")),
+	    "Evtop Launch Party");
+	json_decref(ev);
+	events_counters(m.db, soonest, &c);
+	CHECK_INT(c.capacity, 200);
+	CHECK(c.confirmed >= 110 && c.confirmed <= 130);
+	CHECK(c.checked_in > 0);
+	/* Seeding is silent on the hub: no envelopes before the server runs. */
+	CHECK_INT(hub_seq(m.hub), 0);
+	auth_free(auth);
+	teardown();
+}
+
+static void
+test_simulate_changes_soonest(void)
+{
+	struct event_counters	before, after;
+	struct auth		*auth;
+	unsigned int		 rng = 1;
+	int64_t			 soonest;
+	char			*cause = NULL;
+	int			 i;
+
+	setup();
+	auth = auth_new(NULL, 0, 4, 3600);
+	m.auth = auth;
+	seed_demo(&m, NOW, 12, &cause);
+	soonest = events_soonest(m.db, NOW);
+	events_counters(m.db, soonest, &before);
+	for (i = 0; i < 200; i++)
+		simulate_step(&m, &rng, NOW);
+	events_counters(m.db, soonest, &after);
+	CHECK(before.confirmed != after.confirmed ||
+	    before.checked_in != after.checked_in ||
+	    before.waitlisted != after.waitlisted);
+	CHECK(after.confirmed <= after.capacity);
+	CHECK(hub_seq(m.hub) > 0);
+	auth_free(auth);
+	teardown();
+}
+
+TEST_MAIN(
+	TEST_CASE(test_capacity_and_waitlist),
+	TEST_CASE(test_no_double_registration),
+	TEST_CASE(test_closed_and_missing),
+	TEST_CASE(test_cancel_promotes_first_waitlisted),
+	TEST_CASE(test_checkin),
+	TEST_CASE(test_envelopes_published),
+	TEST_CASE(test_seed_demo),
+	TEST_CASE(test_simulate_changes_soonest))
