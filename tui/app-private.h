@@ -59,7 +59,6 @@ struct app {
 	uv_timer_t		 frame;
 	uv_timer_t		 wake;
 	int			 handles;
-	int			 pending;	/* requests with our callback */
 	int			 freeing;
 	uint64_t		 last_draw;
 

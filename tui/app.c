@@ -145,13 +145,13 @@ static const struct api_hooks app_hooks = {
 	.error = app_hook_error,
 };
 
-/* The app is freed when its handles have closed and no request is out. */
+/* The app is freed when its handles have closed. */
 static void
 app_release(struct app *app)
 {
 	size_t	i;
 
-	if (!app->freeing || app->handles > 0 || app->pending > 0)
+	if (!app->freeing || app->handles > 0)
 		return;
 	for (i = 0; i < APP_PANES; i++)
 		pane_done(&app->panes[i]);
@@ -161,26 +161,14 @@ app_release(struct app *app)
 }
 
 static void
-app_refresh_done(void *arg, int status, const char *cause)
-{
-	struct app	*app = arg;
-
-	app->pending--;
-	if (app->freeing) {
-		app_release(app);
-		return;
-	}
-	if (status != API_OK && cause != NULL)
-		app_toast(app, NOTIFY_ERROR, "Refresh failed", cause);
-}
-
-static void
 app_refresh(struct app *app)
 {
-	if (app->api == NULL)
-		return;
-	app->pending++;
-	api_refresh_events(app->api, app_refresh_done, app);
+	/*
+	 * No callback: a failure reaches the error hook and is toasted, and
+	 * nothing of ours is left pending when api_free cancels requests.
+	 */
+	if (app->api != NULL)
+		api_refresh_events(app->api, NULL, NULL);
 }
 
 static void

@@ -135,7 +135,8 @@ pane_stats_draw(struct pane *p)
 	snprintf(buf, sizeof buf, "%s", e->category != NULL ? e->category :
 	    (p->env->ascii ? "-" : "\xe2\x80\x94"));
 	y = pane_stats_line(p, y, "Category", buf, 0);
-	if (e->status != NULL)
+	/* The list shows the status too: drop it first when short. */
+	if (e->status != NULL && getmaxy(p->win) - 2 >= 11)
 		y = pane_stats_line(p, y, "Status", e->status,
 		    term_style(pane_status_style(e->status)));
 

@@ -78,6 +78,7 @@ static const struct {
 	{ TERM_WARN,	    COLOR_YELLOW, -1,	      A_BOLD,	 A_BOLD },
 	{ TERM_ERROR,	    COLOR_RED,	  -1,	      A_BOLD,	 A_BOLD|A_REVERSE },
 	{ TERM_GAUGE,	    COLOR_GREEN,  -1,	      0,	 0 },
+	{ TERM_TOAST,	    COLOR_BLACK,  COLOR_WHITE, 0,	 A_REVERSE },
 };
 
 void

@@ -28,6 +28,7 @@ enum term_style {
 	TERM_WARN,
 	TERM_ERROR,
 	TERM_GAUGE,
+	TERM_TOAST,		/* toast text */
 	TERM_STYLE__COUNT
 };
 

@@ -118,12 +118,18 @@ static const enum term_style toast_styles[] = {
 	[NOTIFY_ERROR] = TERM_ERROR,
 };
 
+/*
+ * One line per toast, newest on top: a coloured level badge and the text.
+ * Lines rather than bordered boxes, so a stack hides as little as possible
+ * of the panes under it.
+ */
 void
 toasts_draw(struct toasts *t, int top, int lines, int cols, int ascii)
 {
 	struct toast	*to;
+	const char	*level;
 	size_t		 i, shown;
-	int		 w, h, y, flags;
+	int		 w, bw, flags;
 	attr_t		 attr;
 
 	if (t->win != NULL) {
@@ -132,49 +138,29 @@ toasts_draw(struct toasts *t, int top, int lines, int cols, int ascii)
 	}
 	if (t->n == 0)
 		return;
-	w = cols / 2;
-	if (w > 50)
-		w = 50;
-	if (w < 20)
-		w = cols < 20 ? cols : 20;
+	w = cols * 2 / 5;
+	if (w > 56)
+		w = 56;
+	if (w < 24)
+		w = cols < 24 ? cols : 24;
 	shown = t->n;
-	while (shown > 0 && (int)shown * 3 > lines - top)
+	while (shown > 0 && (int)shown > (lines - top) / 4)
 		shown--;
 	if (shown == 0)
 		return;
-	h = (int)shown * 3;
-	if ((t->win = newwin(h, w, top, cols - w)) == NULL)
+	if ((t->win = newwin((int)shown, w, top, cols - w)) == NULL)
 		return;
 	flags = TEXTW_ELLIPSIS|TEXTW_PAD|(ascii ? TEXTW_ASCII : 0);
 	for (i = 0; i < shown; i++) {
-		to = &t->list[t->n - 1 - i];	/* newest on top */
-		y = (int)i * 3;
+		to = &t->list[t->n - 1 - i];
 		attr = (unsigned)to->level < 4 ?
 		    term_style(toast_styles[to->level]) : 0;
-		wattr_on(t->win, attr, NULL);
-		if (ascii) {
-			mvwaddch(t->win, y, 0, '+');
-			mvwhline(t->win, y, 1, '-', w - 2);
-			mvwaddch(t->win, y, w - 1, '+');
-			mvwaddch(t->win, y + 1, 0, '|');
-			mvwaddch(t->win, y + 1, w - 1, '|');
-			mvwaddch(t->win, y + 2, 0, '+');
-			mvwhline(t->win, y + 2, 1, '-', w - 2);
-			mvwaddch(t->win, y + 2, w - 1, '+');
-		} else {
-			mvwaddch(t->win, y, 0, ACS_ULCORNER);
-			mvwhline(t->win, y, 1, ACS_HLINE, w - 2);
-			mvwaddch(t->win, y, w - 1, ACS_URCORNER);
-			mvwaddch(t->win, y + 1, 0, ACS_VLINE);
-			mvwaddch(t->win, y + 1, w - 1, ACS_VLINE);
-			mvwaddch(t->win, y + 2, 0, ACS_LLCORNER);
-			mvwhline(t->win, y + 2, 1, ACS_HLINE, w - 2);
-			mvwaddch(t->win, y + 2, w - 1, ACS_LRCORNER);
-		}
-		mvwprintw(t->win, y, 2, " %s ", notification_level_name(
-		    to->level));
-		wattr_off(t->win, attr, NULL);
-		textw_put(t->win, y + 1, 1, to->text, w - 2, flags, 0);
+		level = notification_level_name(to->level);
+		wmove(t->win, (int)i, 0);
+		bw = textw_put(t->win, (int)i, 0, level, 9,
+		    TEXTW_PAD|TEXTW_ELLIPSIS, attr|A_REVERSE|A_BOLD);
+		textw_put(t->win, (int)i, bw, to->text, w - bw, flags,
+		    term_style(TERM_TOAST));
 	}
 	wnoutrefresh(t->win);
 }

@@ -1,5 +1,5 @@
 /*
- * Toasts: short-lived boxes stacked at the top right, one per notification
+ * Toasts: short-lived lines stacked at the top right, one per notification
  * or background error.  Each expires after TOAST_MS; the app arms one timer
  * for the soonest expiry.
  */
@@ -14,7 +14,7 @@
 #include "model.h"
 
 #define TOAST_MS	4000
-#define TOAST_MAX	4	/* more push the oldest out */
+#define TOAST_MAX	3	/* more push the oldest out */
 
 struct toasts;
 

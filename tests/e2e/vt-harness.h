@@ -1,0 +1,75 @@
+/*
+ * The end-to-end harness: runs a program on a pseudo-terminal of a fixed
+ * size with a clean environment (TERM=xterm-256color, TZ=UTC,
+ * LANG=C.UTF-8, a private temporary HOME), feeds what it draws into
+ * libvterm and lets a test read the screen and type keys, as a user would.
+ * Waits poll the pty until a condition holds or a generous deadline passes;
+ * the deadline bounds a failure, it is not a timing assertion.
+ */
+#ifndef EVTOP_VT_HARNESS_H
+#define EVTOP_VT_HARNESS_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include <vterm.h>
+
+#define VT_DEADLINE_MS	30000
+
+struct vt;
+
+/*
+ * Starts argv[0] (a path) with argv on a rows x cols pty; env adds or
+ * replaces NAME=value entries (NULL-terminated, may be NULL).  Returns
+ * NULL with a message on stderr when it cannot.
+ */
+struct vt	*vt_spawn(const char *const *argv, const char *const *env,
+		    int rows, int cols);
+/* Kills the program if it still runs, reaps it, removes the HOME. */
+void		 vt_free(struct vt *);
+pid_t		 vt_pid(const struct vt *);
+const char	*vt_home(const struct vt *);
+
+/* Reads what the program wrote for up to timeout_ms; -1 once it closed. */
+int		 vt_pump(struct vt *, int timeout_ms);
+/* The text of a row (trailing blanks cut); a new string. */
+char		*vt_row(struct vt *, int row);
+/* The text of cols cells from row, col; a new string. */
+char		*vt_text(struct vt *, int row, int col, int cols);
+/* 1 and the position when s is on screen (within one row). */
+int		 vt_find(struct vt *, const char *s, int *row, int *col);
+/* 1 when the cell is bold. */
+int		 vt_bold(struct vt *, int row, int col);
+void		 vt_size(const struct vt *, int *rows, int *cols);
+
+/* Pumps until pred holds (0) or timeout_ms passes (-1). */
+int		 vt_wait(struct vt *, int (*pred)(struct vt *, void *),
+		     void *arg, int timeout_ms);
+/* Waits until s is on screen (0) or not (-1 on timeout). */
+int		 vt_wait_text(struct vt *, const char *s, int timeout_ms);
+int		 vt_wait_gone(struct vt *, const char *s, int timeout_ms);
+
+void		 vt_send_char(struct vt *, uint32_t c);
+void		 vt_send_key(struct vt *, VTermKey key);
+void		 vt_send_text(struct vt *, const char *s);
+/* Resizes the pty (the program gets SIGWINCH) and the screen. */
+void		 vt_resize(struct vt *, int rows, int cols);
+
+/*
+ * Waits for the program to exit: returns its exit status, 128+signal when
+ * a signal killed it, or -1 on timeout.
+ */
+int		 vt_wait_exit(struct vt *, int timeout_ms);
+/* Writes the screen to f, framed, for a failure report. */
+void		 vt_dump(struct vt *, FILE *f);
+
+/*
+ * Processes still alive (not zombies) that are in session sid or were
+ * listed in pids (n of them).  Used to check that nothing outlives evtop.
+ */
+int		 vt_session_count(pid_t sid, const pid_t *pids, size_t n);
+/* Fills pids (up to max) with processes of session sid; returns how many. */
+size_t		 vt_session_pids(pid_t sid, pid_t *pids, size_t max);
+
+#endif
