@@ -32,7 +32,7 @@ layout_compute(int lines, int cols, struct layout *l)
 	layout_rect(&l->bar, lines - 1, 0, 1, cols);
 	body = lines - 2;
 
-	if (cols >= LAYOUT_WIDE_COLS) {
+	if (cols >= LAYOUT_WIDE_COLS && lines >= LAYOUT_WIDE_LINES) {
 		bottom = body / 3;
 		if (bottom < 6)
 			bottom = 6;

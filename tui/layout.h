@@ -8,6 +8,7 @@
 #define LAYOUT_MIN_COLS		60
 #define LAYOUT_MIN_LINES	16
 #define LAYOUT_WIDE_COLS	100	/* from here stats sit beside events */
+#define LAYOUT_WIDE_LINES	24	/* ...if there is height for the log */
 
 struct layout_rect {
 	int	y, x, h, w;

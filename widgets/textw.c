@@ -113,7 +113,7 @@ textw_fit(const char *s, int cols, int flags)
 	const char	*ell = (flags & TEXTW_ASCII) ? "~" : "\xe2\x80\xa6";
 	char		*out;
 	size_t		 keep, size, off = 0, ell_len = 0;
-	int		 width, used, pad, cut = 0;
+	int		 width, used = 0, pad, cut = 0;
 
 	if (cols < 0)
 		cols = 0;

@@ -1,0 +1,223 @@
+/*
+ * Key tables, the bottom bar and the help generated from them, the layout
+ * arithmetic and the toast stack.
+ */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "actions.h"
+#include "help.h"
+#include "keys.h"
+#include "layout.h"
+#include "toast.h"
+
+#include "test.h"
+
+static void
+test_lookup(void)
+{
+	CHECK_INT(keys_lookup(&keys_global, 'q'), ACTION_QUIT);
+	CHECK_INT(keys_lookup(&keys_global, '?'), ACTION_HELP);
+	CHECK_INT(keys_lookup(&keys_global, '\t'), ACTION_FOCUS_NEXT);
+	CHECK_INT(keys_lookup(&keys_global, KEYS_FN|KEY_BTAB),
+	    ACTION_FOCUS_PREV);
+	CHECK_INT(keys_lookup(&keys_global, 'r'), ACTION_REFRESH);
+	CHECK_INT(keys_lookup(&keys_global, 'x'), ACTION_NONE);
+	CHECK_INT(keys_lookup(NULL, 'q'), ACTION_NONE);
+
+	/* A pane's table first, then the global one. */
+	CHECK_INT(keys_resolve(&keys_list, 'j'), ACTION_DOWN);
+	CHECK_INT(keys_resolve(&keys_list, KEYS_FN|KEY_UP), ACTION_UP);
+	CHECK_INT(keys_resolve(&keys_list, 'G'), ACTION_END);
+	CHECK_INT(keys_resolve(&keys_list, KEYS_FN|KEY_NPAGE),
+	    ACTION_PAGE_DOWN);
+	CHECK_INT(keys_resolve(&keys_list, 'q'), ACTION_QUIT);
+	CHECK_INT(keys_resolve(NULL, 'j'), ACTION_NONE);
+
+	/* In the help, Esc and q close it rather than quit. */
+	CHECK_INT(keys_lookup(&keys_help, KEYS_ESC), ACTION_CLOSE);
+	CHECK_INT(keys_lookup(&keys_help, 'q'), ACTION_CLOSE);
+
+	/* A function key never matches the character of the same code. */
+	CHECK_INT(keys_code(KEY_CODE_YES, KEY_DOWN), KEYS_FN|KEY_DOWN);
+	CHECK_INT(keys_code(OK, 'j'), 'j');
+	CHECK(keys_code(KEY_CODE_YES, 'q') != 'q');
+}
+
+static void
+test_actions(void)
+{
+	const struct key_table	*tables[] = { &keys_global, &keys_list,
+				    &keys_help };
+	size_t			 i, j;
+
+	CHECK_INT(actions_find("quit"), ACTION_QUIT);
+	CHECK_INT(actions_find("page-down"), ACTION_PAGE_DOWN);
+	CHECK_INT(actions_find("nonsense"), ACTION_NONE);
+	CHECK_STR(actions_get(ACTION_QUIT)->name, "quit");
+	CHECK_STR(actions_get((enum action)9999)->name, "none");
+	/* Every bound action has help text and a key name. */
+	for (i = 0; i < 3; i++) {
+		for (j = 0; j < tables[i]->n; j++) {
+			CHECK(tables[i]->bindings[j].action != ACTION_NONE);
+			CHECK(*actions_get(tables[i]->bindings[j].action)->help
+			    != '\0');
+			CHECK(*tables[i]->bindings[j].name != '\0');
+		}
+	}
+}
+
+static void
+test_bar(void)
+{
+	const struct key_table	*tables[] = { &keys_global, &keys_list };
+	const struct key_table	*help[] = { &keys_help, NULL };
+	char			 buf[256];
+
+	keys_bar(buf, sizeof buf, tables, 2, 0);
+	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  "
+	    "\xe2\x86\x91\xe2\x86\x93 Move");
+	keys_bar(buf, sizeof buf, tables, 2, 1);
+	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  j/k Move");
+	keys_bar(buf, sizeof buf, help, 2, 1);
+	CHECK_STR(buf, "Esc Close  j/k Move");
+	/* A short buffer ends at a whole entry. */
+	keys_bar(buf, 16, tables, 2, 1);
+	CHECK_STR(buf, "q Quit  ? Help");
+}
+
+static void
+test_help_lines(void)
+{
+	const struct key_table	*tables[] = { &keys_global, &keys_list };
+	struct help_line	*hl;
+	size_t			 n, i, titles = 0;
+	int			 found_move = 0, found_quit = 0;
+
+	hl = help_lines(tables, 2, &n);
+	for (i = 0; i < n; i++) {
+		if (hl[i].keys == NULL) {
+			titles++;
+			continue;
+		}
+		if (strcmp(hl[i].text, "Select the next row") == 0) {
+			CHECK_STR(hl[i].keys, "Down j");
+			found_move++;
+		}
+		if (strcmp(hl[i].text, "Quit evtop") == 0) {
+			CHECK_STR(hl[i].keys, "q");
+			found_quit++;
+		}
+	}
+	CHECK_INT(titles, 2);
+	CHECK_STR(hl[0].text, "Global");
+	CHECK_INT(found_move, 1);	/* one line per action */
+	CHECK_INT(found_quit, 1);
+	help_lines_free(hl, n);
+}
+
+static int
+rect_inside(const struct layout_rect *r, int lines, int cols)
+{
+	return (r->y >= 0 && r->x >= 0 && r->h > 0 && r->w > 0 &&
+	    r->y + r->h <= lines && r->x + r->w <= cols);
+}
+
+static int
+rect_overlap(const struct layout_rect *a, const struct layout_rect *b)
+{
+	return (a->x < b->x + b->w && b->x < a->x + a->w &&
+	    a->y < b->y + b->h && b->y < a->y + a->h);
+}
+
+static void
+test_layout(void)
+{
+	struct layout	l;
+	int		lines, cols, area, bad = 0;
+
+	CHECK_INT(layout_compute(24, 80, &l), 0);
+	CHECK_INT(l.header.y, 0);
+	CHECK_INT(l.bar.y, 23);
+	CHECK(l.stats.h >= 12);		/* every stats line fits at 80x24 */
+	CHECK_INT(layout_compute(30, 100, &l), 0);
+	CHECK_INT(l.events.x, 0);
+	CHECK(l.stats.x > 0);		/* beside the events when wide */
+
+	CHECK_INT(layout_compute(LAYOUT_MIN_LINES - 1, 80, &l), -1);
+	CHECK_INT(l.too_small, 1);
+	CHECK_INT(layout_compute(24, LAYOUT_MIN_COLS - 1, &l), -1);
+
+	/*
+	 * Any size from the minimum: inside, no overlap; events the largest
+	 * from 24 lines (below that the stats keep their twelve lines).
+	 */
+	for (lines = LAYOUT_MIN_LINES; lines <= 80; lines++) {
+		for (cols = LAYOUT_MIN_COLS; cols <= 260; cols++) {
+			if (layout_compute(lines, cols, &l) != 0) {
+				bad++;
+				continue;
+			}
+			area = l.events.h * l.events.w;
+			if (!rect_inside(&l.events, lines, cols) ||
+			    !rect_inside(&l.stats, lines, cols) ||
+			    !rect_inside(&l.notify, lines, cols) ||
+			    rect_overlap(&l.events, &l.stats) ||
+			    rect_overlap(&l.events, &l.notify) ||
+			    rect_overlap(&l.stats, &l.notify) ||
+			    rect_overlap(&l.header, &l.events) ||
+			    rect_overlap(&l.bar, &l.notify) ||
+			    (lines >= 24 && (area < l.stats.h * l.stats.w ||
+			    area < l.notify.h * l.notify.w)) ||
+			    l.events.h < 6 || l.notify.h < 6) {
+				if (bad++ < 3)
+					fprintf(stderr, "bad layout at %dx%d\n",
+					    cols, lines);
+			}
+		}
+	}
+	CHECK_INT(bad, 0);
+}
+
+static void
+test_toasts(void)
+{
+	struct toasts	*t = toasts_new();
+
+	CHECK_INT(toasts_deadline(t), 0);
+	toasts_add(t, NOTIFY_INFO, "Registered", "Ana joined", 1000);
+	CHECK_INT(toasts_count(t), 1);
+	CHECK_STR(toasts_text(t, 0), "Registered: Ana joined");
+	CHECK_INT(toasts_deadline(t), 1000 + TOAST_MS);
+	toasts_add(t, NOTIFY_ERROR, "Error", NULL, 2000);
+	toasts_add(t, NOTIFY_WARNING, "", "Only a message", 2500);
+	CHECK_STR(toasts_text(t, 0), "Only a message");	/* newest first */
+	CHECK_STR(toasts_text(t, 1), "Error");
+
+	/* A fourth pushes the oldest out. */
+	toasts_add(t, NOTIFY_SUCCESS, "Fourth", NULL, 3000);
+	CHECK_INT(toasts_count(t), TOAST_MAX);
+	CHECK_STR(toasts_text(t, TOAST_MAX - 1), "Error");
+	CHECK(toasts_text(t, TOAST_MAX) == NULL);
+
+	CHECK_INT(toasts_expire(t, 2000 + TOAST_MS - 1), 0);
+	CHECK_INT(toasts_expire(t, 2000 + TOAST_MS), 1);
+	CHECK_INT(toasts_count(t), 2);
+	CHECK_INT(toasts_deadline(t), 2500 + TOAST_MS);
+	CHECK_INT(toasts_expire(t, 10000000), 1);
+	CHECK_INT(toasts_count(t), 0);
+	CHECK_INT(toasts_deadline(t), 0);
+	toasts_add(t, NOTIFY_INFO, "left for free", NULL, 0);
+	toasts_free(t);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_lookup),
+	TEST_CASE(test_actions),
+	TEST_CASE(test_bar),
+	TEST_CASE(test_help_lines),
+	TEST_CASE(test_layout),
+	TEST_CASE(test_toasts))

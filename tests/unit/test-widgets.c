@@ -1,0 +1,244 @@
+/*
+ * The widgets: width-aware text (ASCII, CJK, emoji, combining marks), the
+ * list's selection and scrolling arithmetic and column widths, the gauge.
+ */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gauge.h"
+#include "list.h"
+#include "textw.h"
+
+#include "test.h"
+
+__attribute__((constructor)) static void
+setup_locale(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+}
+
+#define CJK	"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"	/* 日本語 */
+#define EMOJI	"\xf0\x9f\x98\x80"			/* 😀 */
+#define ACUTE	"\xcc\x81"				/* U+0301 */
+#define ELL	"\xe2\x80\xa6"				/* … */
+
+static void
+check_fit(const char *s, int cols, int flags, const char *want)
+{
+	char	*got = textw_fit(s, cols, flags);
+
+	CHECK_STR(got, want);
+	free(got);
+}
+
+static void
+test_width(void)
+{
+	CHECK_INT(textw_width(""), 0);
+	CHECK_INT(textw_width("abc"), 3);
+	CHECK_INT(textw_width(CJK), 6);
+	CHECK_INT(textw_width(EMOJI), 2);
+	CHECK_INT(textw_width("e" ACUTE "e" ACUTE), 2);
+	CHECK_INT(textw_width("a\xff" "b"), 3);	/* invalid byte: one cell */
+	CHECK_INT(textw_width("\xe2\x82"), 2);	/* cut sequence: two cells */
+}
+
+static void
+test_fit_ascii(void)
+{
+	check_fit("hello world", 20, 0, "hello world");
+	check_fit("hello world", 8, 0, "hello wo");
+	check_fit("hello world", 8, TEXTW_ELLIPSIS, "hello w" ELL);
+	check_fit("hello world", 8, TEXTW_ELLIPSIS|TEXTW_ASCII, "hello w~");
+	check_fit("hello", 5, TEXTW_ELLIPSIS, "hello");
+	check_fit("hi", 5, TEXTW_PAD, "hi   ");
+	check_fit("42", 5, TEXTW_PAD|TEXTW_RIGHT, "   42");
+	check_fit("hello", 0, TEXTW_ELLIPSIS|TEXTW_PAD, "");
+	check_fit("hello", 1, TEXTW_ELLIPSIS, ELL);
+	check_fit(NULL, 3, TEXTW_PAD, "   ");
+}
+
+static void
+test_fit_wide(void)
+{
+	/* Never half a wide character: the ellipsis, then padding. */
+	check_fit(CJK, 6, TEXTW_ELLIPSIS, CJK);
+	check_fit(CJK, 5, TEXTW_ELLIPSIS, "\xe6\x97\xa5\xe6\x9c\xac" ELL);
+	check_fit(CJK, 4, TEXTW_ELLIPSIS, "\xe6\x97\xa5" ELL);
+	check_fit(CJK, 4, TEXTW_ELLIPSIS|TEXTW_PAD, "\xe6\x97\xa5" ELL " ");
+	check_fit(CJK, 3, 0, "\xe6\x97\xa5");
+	check_fit(CJK, 1, 0, "");
+	check_fit("a" EMOJI "b", 3, 0, "a" EMOJI);
+	check_fit("a" EMOJI "b", 2, TEXTW_ELLIPSIS, "a" ELL);
+	check_fit("a" EMOJI "b", 2, 0, "a");
+	check_fit(EMOJI EMOJI, 3, TEXTW_PAD, EMOJI " ");
+}
+
+static void
+test_fit_combining(void)
+{
+	/* A combining mark stays with its base. */
+	check_fit("e" ACUTE "e" ACUTE "e" ACUTE, 3, TEXTW_ELLIPSIS,
+	    "e" ACUTE "e" ACUTE "e" ACUTE);
+	check_fit("e" ACUTE "e" ACUTE "e" ACUTE, 2, TEXTW_ELLIPSIS,
+	    "e" ACUTE ELL);
+	check_fit("e" ACUTE "e" ACUTE "e" ACUTE, 2, 0, "e" ACUTE "e" ACUTE);
+	check_fit("ab" ACUTE, 3, TEXTW_PAD, "ab" ACUTE " ");
+}
+
+static size_t	list_rows;
+
+static size_t
+list_count_cb(void *data)
+{
+	return (list_rows);
+}
+
+static void
+list_cell_cb(void *data, size_t row, unsigned col, char *buf, size_t len,
+    attr_t *attr)
+{
+	snprintf(buf, len, "row %zu", row);
+}
+
+static const struct list_ops test_list_ops = {
+	.count = list_count_cb,
+	.cell = list_cell_cb,
+};
+
+static const struct list_column test_columns[] = {
+	{ "TITLE", 0, 0, 0 },
+	{ "DATE", 16, 0, 0 },
+	{ "STATUS", 9, 0, 0 },
+	{ "FILL", 9, LIST_RIGHT, 0 },
+	{ "BAR", 10, 0, 84 },
+};
+
+static void
+test_list_moves(void)
+{
+	struct list	*l;
+	int		 i;
+
+	list_rows = 100;
+	l = list_new(test_columns, 5, &test_list_ops, NULL);
+	list_set_height(l, 10);
+	CHECK_INT(list_selected(l), 0);
+	CHECK_INT(list_top(l), 0);
+	CHECK_INT(list_move(l, LIST_UP), 0);	/* already at the top */
+
+	for (i = 0; i < 12; i++)
+		CHECK_INT(list_move(l, LIST_DOWN), 1);
+	CHECK_INT(list_selected(l), 12);
+	CHECK_INT(list_top(l), 3);		/* scrolled just enough */
+
+	CHECK_INT(list_move(l, LIST_PAGE_DOWN), 1);
+	CHECK_INT(list_selected(l), 22);
+	CHECK(list_selected(l) >= list_top(l) &&
+	    list_selected(l) < list_top(l) + 10);
+
+	CHECK_INT(list_move(l, LIST_END), 1);
+	CHECK_INT(list_selected(l), 99);
+	CHECK_INT(list_top(l), 90);
+	CHECK_INT(list_move(l, LIST_DOWN), 0);
+	CHECK_INT(list_move(l, LIST_PAGE_DOWN), 0);
+
+	CHECK_INT(list_move(l, LIST_PAGE_UP), 1);
+	CHECK_INT(list_selected(l), 89);
+	CHECK(list_selected(l) >= list_top(l) &&
+	    list_selected(l) < list_top(l) + 10);
+
+	CHECK_INT(list_move(l, LIST_HOME), 1);
+	CHECK_INT(list_selected(l), 0);
+	CHECK_INT(list_top(l), 0);
+	list_free(l);
+}
+
+static void
+test_list_shrink(void)
+{
+	struct list	*l;
+
+	list_rows = 50;
+	l = list_new(test_columns, 5, &test_list_ops, NULL);
+	list_set_height(l, 10);
+	list_select(l, 40);
+	CHECK_INT(list_selected(l), 40);
+
+	/* The rows went away under the selection: it stays in range. */
+	list_rows = 5;
+	list_sync(l);
+	CHECK_INT(list_selected(l), 4);
+	CHECK_INT(list_top(l), 0);
+
+	list_rows = 0;
+	list_sync(l);
+	CHECK(list_selected(l) == LIST_NONE);
+	CHECK_INT(list_move(l, LIST_DOWN), 0);
+	CHECK_INT(list_select(l, 3), 0);
+
+	list_rows = 30;
+	list_sync(l);
+	CHECK_INT(list_select(l, 1000), 1);
+	CHECK_INT(list_selected(l), 29);
+	CHECK_INT(list_top(l), 20);
+
+	/* A taller view shows more rows: top moves back. */
+	list_set_height(l, 25);
+	CHECK_INT(list_top(l), 5);
+	list_free(l);
+}
+
+static void
+test_list_widths(void)
+{
+	struct list	*l;
+	int		 w[5];
+
+	list_rows = 1;
+	l = list_new(test_columns, 5, &test_list_ops, NULL);
+	list_widths(l, 58, w);
+	CHECK_INT(w[0], 58 - 16 - 9 - 9 - 3);
+	CHECK_INT(w[1], 16);
+	CHECK_INT(w[4], 0);			/* hidden below 84 */
+	list_widths(l, 100, w);
+	CHECK_INT(w[4], 10);
+	CHECK_INT(w[0], 100 - 16 - 9 - 9 - 10 - 4);
+	list_widths(l, 30, w);
+	CHECK_INT(w[0], 0);			/* no room left for it */
+	list_free(l);
+}
+
+static void
+test_gauge(void)
+{
+	char	buf[128];
+
+	CHECK_INT(gauge_format(buf, sizeof buf, 10, 50, 100, 1), 5);
+	CHECK_STR(buf, "#####.....");
+	CHECK_INT(gauge_format(buf, sizeof buf, 10, 1, 1000, 1), 1);
+	CHECK_INT(gauge_format(buf, sizeof buf, 10, 0, 1000, 1), 0);
+	CHECK_INT(gauge_format(buf, sizeof buf, 10, 300, 200, 1), 10);
+	CHECK_INT(gauge_format(buf, sizeof buf, 10, -1, 200, 1), 0);
+	CHECK_STR(buf, "..........");
+	CHECK_INT(gauge_format(buf, sizeof buf, 4, 2, 4, 0), 2);
+	CHECK_INT(textw_width(buf), 4);
+	/* A short buffer is cut whole, never mid-character. */
+	gauge_format(buf, 7, 10, 10, 10, 0);
+	CHECK_STR(buf, "\xe2\x96\x88\xe2\x96\x88");
+	CHECK_INT(gauge_percent(124, 200), 62);
+	CHECK_INT(gauge_percent(5, 0), -1);
+	CHECK_INT(gauge_percent(-1, 10), -1);
+	CHECK_INT(gauge_percent(20, 10), 100);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_width),
+	TEST_CASE(test_fit_ascii),
+	TEST_CASE(test_fit_wide),
+	TEST_CASE(test_fit_combining),
+	TEST_CASE(test_list_moves),
+	TEST_CASE(test_list_shrink),
+	TEST_CASE(test_list_widths),
+	TEST_CASE(test_gauge))
