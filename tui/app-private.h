@@ -67,6 +67,8 @@ struct app {
 };
 
 /* app.c */
+/* The hooks app_run gives the api (tests call them directly). */
+const struct api_hooks	*app_api_hooks(void);
 void	app_key(struct app *, int key);
 int	app_damaged(const struct app *);
 void	app_frame_cb(uv_timer_t *);

@@ -145,6 +145,12 @@ static const struct api_hooks app_hooks = {
 	.error = app_hook_error,
 };
 
+const struct api_hooks *
+app_api_hooks(void)
+{
+	return (&app_hooks);
+}
+
 /* The app is freed when its handles have closed. */
 static void
 app_release(struct app *app)

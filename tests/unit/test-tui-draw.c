@@ -1,0 +1,417 @@
+/*
+ * The dashboard drawn into an in-process curses screen on a pty (no
+ * SIGWINCH there: the test resizes by hand), from a store filled by hand.
+ * The text is read back from curses' idea of the screen.
+ */
+#include <fcntl.h>
+#include <locale.h>
+#include <pty.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "app-private.h"
+#include "keys.h"
+#include "store.h"
+#include "xmalloc.h"
+
+#include "test.h"
+
+static int	 master = -1;
+static FILE	*out, *in;
+static SCREEN	*scr;
+
+__attribute__((constructor)) static void
+setup_locale(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	setlocale(LC_ALL, "C.UTF-8");
+}
+
+static void
+drain(void)
+{
+	char	buf[65536];
+
+	while (read(master, buf, sizeof buf) > 0)
+		;
+}
+
+static int
+screen_open(int rows, int cols)
+{
+	struct winsize	ws;
+	int		slave;
+
+	memset(&ws, 0, sizeof ws);
+	ws.ws_row = (unsigned short)rows;
+	ws.ws_col = (unsigned short)cols;
+	if (openpty(&master, &slave, NULL, NULL, &ws) != 0)
+		return (-1);
+	fcntl(master, F_SETFL, O_NONBLOCK);
+	out = fdopen(slave, "w");
+	in = fdopen(dup(slave), "r");
+	scr = newterm("xterm-256color", out, in);
+	if (scr == NULL)
+		return (-1);
+	set_term(scr);
+	term_styles_init(0);
+	return (0);
+}
+
+static void
+screen_close(void)
+{
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	close(master);
+}
+
+/* A row of curses' screen as UTF-8; a new string. */
+static char *
+row_text(int row)
+{
+	wchar_t	 w[512];
+	char	*s;
+	size_t	 n;
+	int	 len;
+
+	memset(w, 0, sizeof w);
+	len = mvwinnwstr(curscr, row, 0, w, COLS < 511 ? COLS : 511);
+	if (len < 0)
+		len = 0;
+	w[len] = L'\0';
+	n = wcstombs(NULL, w, 0);
+	if (n == (size_t)-1)
+		return (xstrdup(""));
+	s = xmalloc(n + 1);
+	wcstombs(s, w, n + 1);
+	return (s);
+}
+
+static int
+find(const char *needle, int *rowp, int *colp)
+{
+	char	*t, *at;
+	int	 r;
+
+	for (r = 0; r < LINES; r++) {
+		t = row_text(r);
+		if ((at = strstr(t, needle)) != NULL) {
+			if (rowp != NULL)
+				*rowp = r;
+			if (colp != NULL) {
+				char	*p = xstrndup(t, (size_t)(at - t));
+				wchar_t	 w[512];
+				size_t	 n = mbstowcs(w, p, 511);
+
+				*colp = n == (size_t)-1 ? 0 : wcswidth(w, n);
+				free(p);
+			}
+			free(t);
+			return (1);
+		}
+		free(t);
+	}
+	return (0);
+}
+
+static int
+count(const char *needle)
+{
+	char	*t, *at;
+	int	 r, n = 0;
+
+	for (r = 0; r < LINES; r++) {
+		t = row_text(r);
+		for (at = t; (at = strstr(at, needle)) != NULL; at++)
+			n++;
+		free(t);
+	}
+	return (n);
+}
+
+static void
+dump(void)
+{
+	char	*t;
+	int	 r;
+
+	for (r = 0; r < LINES; r++) {
+		t = row_text(r);
+		fprintf(stderr, "%2d|%s\n", r, t);
+		free(t);
+	}
+}
+
+static void
+fill_event(struct event *e, int64_t id, const char *title, time_t when,
+    int64_t confirmed, int64_t cap, int64_t waitlisted)
+{
+	memset(e, 0, sizeof *e);
+	e->id = id;
+	e->title = xstrdup(title);
+	e->date_time = when;
+	e->location = xstrdup("Lisbon, Hall A");
+	e->category = xstrdup("social");
+	e->status = xstrdup("published");
+	e->max_capacity = cap;
+	e->created_by = -1;
+	e->current_registrations = confirmed;
+	e->available_spots = cap - confirmed;
+	e->waitlisted = waitlisted;
+	e->checked_in = waitlisted < 0 ? -1 : 30;
+	e->version = -1;
+}
+
+#define T0	1781600400	/* 2026-06-16 09:00 UTC */
+#define LONG_CJK "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae" \
+	"\xe9\x95\xb7\xe3\x81\x84\xe3\x82\xa4\xe3\x83\x99\xe3\x83\xb3" \
+	"\xe3\x83\x88\xe5\x90\x8d\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82" \
+	"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe9\x95\xb7" \
+	"\xe3\x81\x84\xe3\x82\xa4\xe3\x83\x99\xe3\x83\xb3\xe3\x83\x88"
+
+static struct event *
+make_events(size_t *n, int swap)
+{
+	struct event	*evs = xcalloc(4, sizeof *evs);
+
+	fill_event(&evs[0], 1, "Evtop Launch Party", T0, 124, 200, 3);
+	fill_event(&evs[1], 2, "Core Server Meetup", T0 + 3600, 9, 10, -1);
+	fill_event(&evs[2], 3, LONG_CJK, T0 + 7200, 5, 40, 0);
+	fill_event(&evs[3], 4, "Workshop " "\xf0\x9f\x98\x80", T0 + 9000, 1,
+	    2, 0);
+	if (swap) {
+		/* The core meetup moves to the end of the day. */
+		evs[1].date_time = T0 + 20000;
+	}
+	*n = 4;
+	return (evs);
+}
+
+static struct app *
+make_app(uv_loop_t *loop, struct store *store)
+{
+	struct app_options	 opts;
+	struct app		*app;
+
+	memset(&opts, 0, sizeof opts);
+	opts.no_color = 1;
+	opts.server_label = "test-server";
+	app = app_new(loop, NULL, store, &opts);
+	app->running = 1;
+	app->damage |= APP_DAMAGE_LAYOUT;
+	return (app);
+}
+
+static void
+draw(struct app *app)
+{
+	app_draw(app);
+	drain();
+}
+
+static void
+free_app(uv_loop_t *loop, struct app *app)
+{
+	app_free(app);
+	/* q's uv_stop is still pending when the loop never ran: twice. */
+	uv_run(loop, UV_RUN_DEFAULT);
+	uv_run(loop, UV_RUN_DEFAULT);
+}
+
+static void
+test_draw_dashboard(void)
+{
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+	struct event	*evs;
+	size_t		 n;
+	int		 row, col;
+	char		*t;
+
+	uv_loop_init(&loop);
+	if (screen_open(24, 80) != 0) {
+		CHECK(0);
+		return;
+	}
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, -1);
+	app = make_app(&loop, store);
+	draw(app);
+
+	t = row_text(0);
+	CHECK(strstr(t, "evtop") != NULL);
+	CHECK(strstr(t, "test-server") != NULL);
+	CHECK(strstr(t, "offline") != NULL);
+	free(t);
+	t = row_text(23);
+	CHECK(strstr(t, "q Quit") != NULL);
+	CHECK(strstr(t, "4 events") != NULL);
+	free(t);
+
+	/* Rows in date order with dates; the first selected in the stats. */
+	CHECK(find("2026-06-16 09:00", NULL, NULL));
+	CHECK_INT(count("Evtop Launch Party"), 2);
+	CHECK(find("124/200", NULL, NULL));
+	CHECK(find("Confirmed", &row, &col));
+	t = row_text(row);
+	CHECK(strstr(t, "124") != NULL);
+	free(t);
+
+	/* The long CJK title is cut with an ellipsis, whole characters. */
+	CHECK(find("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", &row, &col));
+	t = row_text(row);
+	CHECK(strstr(t, "\xe2\x80\xa6") != NULL);
+	CHECK(strstr(t, "2026-06-16 11:00") != NULL);	/* still aligned */
+	free(t);
+	CHECK(find("Workshop \xf0\x9f\x98\x80", NULL, NULL));
+
+	/* j selects the core server's event: absent counters are a dash. */
+	app_key(app, 'j');
+	draw(app);
+	CHECK_INT(count("Core Server Meetup"), 2);
+	CHECK(find("Waitlisted", &row, &col));
+	t = row_text(row);
+	CHECK(strstr(t, "\xe2\x80\x94") != NULL);
+	CHECK(strstr(t, "-1") == NULL);
+	free(t);
+
+	/* A refresh that reorders the list keeps the same event selected. */
+	evs = make_events(&n, 1);
+	store_set_events(store, evs, n, -1);
+	app_api_hooks()->events_changed(app);
+	draw(app);
+	CHECK_INT(app->env.selected_event, 2);
+	CHECK_INT(count("Core Server Meetup"), 2);
+
+	/* q quits with 0. */
+	app_key(app, 'q');
+	CHECK_INT(app->running, 0);
+	CHECK_INT(app->exit_code, 0);
+
+	if (test_failures)
+		dump();
+	free_app(&loop, app);
+	screen_close();
+	store_free(store);
+	CHECK_INT(uv_loop_close(&loop), 0);
+}
+
+static void
+test_draw_live(void)
+{
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct app		*app;
+	struct event		*evs;
+	struct counters		 c;
+	struct notification	*note;
+	size_t			 n;
+	int			 row, col, vcol;
+
+	uv_loop_init(&loop);
+	if (screen_open(30, 100) != 0) {
+		CHECK(0);
+		return;
+	}
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, -1);
+	app = make_app(&loop, store);
+	draw(app);
+
+	/* A counter that just changed is drawn bold; one that did not, not. */
+	memset(&c, 0, sizeof c);
+	c.event_id = 1;
+	c.confirmed = 125;
+	c.waitlisted = 3;
+	c.checked_in = 30;
+	c.available = 75;
+	CHECK_INT(store_apply_counters(store, &c), 1);
+	app_api_hooks()->counters_changed(app, 1);
+	draw(app);
+	CHECK(find("Confirmed", &row, &col));
+	vcol = col + 12;
+	CHECK(find("Confirmed   125", NULL, NULL));
+	CHECK((mvwinch(curscr, row, vcol) & A_BOLD) != 0);
+	CHECK(find("Capacity", &row, &col));
+	CHECK((mvwinch(curscr, row, vcol) & A_BOLD) == 0);
+	/* ...and the pane asks to be woken when the highlight fades. */
+	CHECK(app->panes[APP_PANE_STATS].ops->deadline(
+	    &app->panes[APP_PANE_STATS]) > app->env.now_ms);
+
+	/* A notification is logged and toasted. */
+	note = xcalloc(1, sizeof *note);
+	note->seq = 7;
+	note->level = NOTIFY_WARNING;
+	note->title = xstrdup("Almost full");
+	note->message = xstrdup("Evtop Launch Party has 5 spots left");
+	note->event_id = 1;
+	note->created_at = T0;
+	CHECK_INT(store_add_notification(store, note), 1);
+	app_api_hooks()->notification(app,
+	    store_notification_at(store, 0));
+	draw(app);
+	CHECK(find("Almost full: Evtop", &row, NULL));
+	CHECK_INT(row, 1);				/* the toast, top right */
+	CHECK(find("09:00:00 warning Almost full \xe2\x80\x94 Evtop", NULL,
+	    NULL));
+
+	/* An error from the api is toasted too. */
+	app_api_hooks()->error(app, "server down");
+	draw(app);
+	CHECK(find("Error: server down", &row, NULL));
+	CHECK_INT(row, 1);				/* newest on top */
+
+	/* Help opens over everything and Esc closes it. */
+	app_key(app, '?');
+	draw(app);
+	CHECK(find("Show or hide this help", NULL, NULL));
+	CHECK(find("Select the next row", NULL, NULL));
+	CHECK(find("Esc Close", NULL, NULL));
+	app_key(app, 'j');		/* scrolls the help, not the list */
+	CHECK_INT(app->env.selected_event, 1);
+	app_key(app, KEYS_ESC);
+	draw(app);
+	CHECK(!find("Show or hide this help", NULL, NULL));
+	CHECK(find("q Quit", NULL, NULL));
+
+	/* Tab moves the focus to the log, and keys follow it. */
+	app_key(app, '\t');
+	CHECK_INT(app->focus, APP_PANE_NOTIFY);
+	app_key(app, 'j');
+	CHECK_INT(app->env.selected_event, 1);
+	app_key(app, KEYS_FN|KEY_BTAB);
+	CHECK_INT(app->focus, APP_PANE_EVENTS);
+	app_key(app, 'G');
+	CHECK_INT(app->env.selected_event, 4);
+
+	/* Too small: a message instead of a mangled dashboard; then back. */
+	resize_term(14, 50);
+	app_key(app, KEYS_FN|KEY_RESIZE);
+	draw(app);
+	CHECK(find("Terminal too small", NULL, NULL));
+	resize_term(24, 80);
+	app_key(app, KEYS_FN|KEY_RESIZE);
+	draw(app);
+	CHECK(!find("Terminal too small", NULL, NULL));
+	CHECK(find("q Quit", &row, NULL));
+	CHECK_INT(row, 23);
+	CHECK(find("Events", NULL, NULL));
+
+	if (test_failures)
+		dump();
+	free_app(&loop, app);
+	screen_close();
+	store_free(store);
+	CHECK_INT(uv_loop_close(&loop), 0);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_draw_dashboard),
+	TEST_CASE(test_draw_live))
