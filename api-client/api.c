@@ -198,7 +198,7 @@ api_login_done(struct api_call *call, const struct http_response *resp,
 	char		*why = NULL, *msg, *sentence;
 
 	if (error != NULL) {
-		call->cb(call->arg, -1, error);
+		call->cb(call->arg, API_ERR_UNREACHABLE, error);
 		return;
 	}
 	if (resp->status == 400 || resp->status == 401 ||
@@ -207,13 +207,13 @@ api_login_done(struct api_call *call, const struct http_response *resp,
 		xasprintf(&sentence, "sign-in refused: %s", msg != NULL ? msg :
 		    "wrong email or password");
 		free(msg);
-		call->cb(call->arg, -1, sentence);
+		call->cb(call->arg, API_ERR_AUTH, sentence);
 		free(sentence);
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
 		sentence = api_status_sentence(api, resp);
-		call->cb(call->arg, -1, sentence);
+		call->cb(call->arg, API_ERR_FAILED, sentence);
 		free(sentence);
 		return;
 	}
@@ -221,7 +221,7 @@ api_login_done(struct api_call *call, const struct http_response *resp,
 		xasprintf(&sentence, "cannot use the server's sign-in answer: "
 		    "%s", why);
 		free(why);
-		call->cb(call->arg, -1, sentence);
+		call->cb(call->arg, API_ERR_FAILED, sentence);
 		free(sentence);
 		return;
 	}
@@ -229,7 +229,7 @@ api_login_done(struct api_call *call, const struct http_response *resp,
 	api->session = s;
 	log_debug("api: signed in as user %lld (%s)",
 	    (long long)s.user.id, s.user.role != NULL ? s.user.role : "?");
-	call->cb(call->arg, 0, NULL);
+	call->cb(call->arg, API_OK, NULL);
 }
 
 void
@@ -240,14 +240,14 @@ api_login(struct api *api, const char *email, const char *password,
 	char	*body;
 
 	if (email == NULL || *email == '\0' || password == NULL) {
-		cb(arg, -1, "enter an email address and a password");
+		cb(arg, API_ERR_AUTH, "enter an email address and a password");
 		return;
 	}
 	j = json_pack("{s:s, s:s}", "email", email, "password", password);
 	body = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
 	json_decref(j);
 	if (body == NULL) {
-		cb(arg, -1, "the email or password is not valid UTF-8");
+		cb(arg, API_ERR_FAILED, "the email or password is not valid UTF-8");
 		return;
 	}
 	api_request(api, "POST", "/api/auth/login", body, api_login_done,
@@ -258,12 +258,12 @@ api_login(struct api *api, const char *email, const char *password,
 
 /* Finishes a refresh: the callback, or the error hook when there is none. */
 static void
-api_refresh_finish(struct api_call *call, const char *sentence)
+api_refresh_finish(struct api_call *call, int status, const char *sentence)
 {
 	if (call->api->dead)
 		return;
 	if (call->cb != NULL)
-		call->cb(call->arg, sentence != NULL ? -1 : 0, sentence);
+		call->cb(call->arg, status, sentence);
 	else if (sentence != NULL)
 		api_report_error(call->api, sentence);
 }
@@ -280,14 +280,15 @@ api_refresh_done(struct api_call *call, const struct http_response *resp,
 
 	api->refreshing = 0;
 	if (error != NULL) {
-		api_refresh_finish(call, error);
+		api_refresh_finish(call, API_ERR_UNREACHABLE, error);
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
 		sentence = api_status_sentence(api, resp);
 		if (strcmp(sentence, API_SIGNED_OUT) == 0)
 			api_signed_out(api);
-		api_refresh_finish(call, sentence);
+		api_refresh_finish(call, strcmp(sentence, API_SIGNED_OUT) == 0 ?
+		    API_ERR_AUTH : API_ERR_FAILED, sentence);
 		free(sentence);
 		return;
 	}
@@ -296,7 +297,7 @@ api_refresh_done(struct api_call *call, const struct http_response *resp,
 		xasprintf(&sentence, "cannot use the server's event list: %s",
 		    why);
 		free(why);
-		api_refresh_finish(call, sentence);
+		api_refresh_finish(call, API_ERR_FAILED, sentence);
 		free(sentence);
 		return;
 	}
@@ -304,7 +305,7 @@ api_refresh_done(struct api_call *call, const struct http_response *resp,
 	store_set_refreshed_at(api->store, time(NULL));
 	if (!api->dead && api->hooks.events_changed != NULL)
 		api->hooks.events_changed(api->hooks_arg);
-	api_refresh_finish(call, NULL);
+	api_refresh_finish(call, API_OK, NULL);
 }
 
 void

@@ -16,6 +16,8 @@
 
 #define WS_MESSAGE_MAX		(1024 * 1024)
 #define WS_CLOSE_ABNORMAL	1006
+#define WS_REAP_EVERY_MS	5
+#define WS_REAP_TRIES		400
 
 struct ws_out {
 	char			*data;		/* LWS_PRE bytes, then text */
@@ -54,6 +56,7 @@ struct ws {
 
 	struct ws_outq		 outq;
 	int			 dying;
+	int			 reap_tries;
 	uv_timer_t		 reaper;
 };
 
@@ -99,11 +102,13 @@ ws_ended(struct ws *ws, int status, const char *why)
 	ws->rxlen = 0;
 	ws->rx_skip = 0;
 	ws_outq_clear(ws);
-	if (ws->close_why != NULL && why == NULL)
-		why = ws->close_why;
-	if (why == NULL || *why == '\0')
-		why = "the connection was closed";
-	sentence = xstrdup(why);
+	if (why == NULL && ws->close_why != NULL && *ws->close_why != '\0')
+		xasprintf(&sentence, "%s closed the connection: %s", ws->url,
+		    ws->close_why);
+	else if (why == NULL)
+		xasprintf(&sentence, "lost the connection to %s", ws->url);
+	else
+		sentence = xstrdup(why);
 	free(ws->close_why);
 	ws->close_why = NULL;
 	log_debug("ws: %s ended (code %d, status %d): %s", ws->url, code,
@@ -302,6 +307,7 @@ ws_new(uv_loop_t *loop, const struct ws_options *opts,
 	info.uid = -1;
 	info.client_ssl_ca_filepath = opts->cacert;
 	info.retry_and_idle_policy = &ws_idle_policy;
+	info.pcontext = &ws->ctx;
 	if ((ws->ctx = lws_create_context(&info)) == NULL) {
 		xasprintf(cause, "cannot start the WebSocket client (is the "
 		    "libwebsockets libuv plugin, libwebsockets-evlib-uv, "
@@ -336,16 +342,31 @@ ws_reaped(uv_handle_t *h)
 	free(ws);
 }
 
+/*
+ * On a foreign libuv loop the context is destroyed in stages: the first
+ * call closes its handles, and a later call, once libuv has finished
+ * closing them, frees it (and clears ws->ctx through info.pcontext).  So
+ * the reaper keeps calling until that happens, for a bounded while.
+ */
 static void
 ws_reap(uv_timer_t *timer)
 {
 	struct ws	*ws = timer->data;
 
-	/* Its callbacks see dying set and call no hook. */
-	lws_context_destroy(ws->ctx);
-	ws->ctx = NULL;
+	if (ws->ctx != NULL && ws->reap_tries++ < WS_REAP_TRIES) {
+		lws_context_destroy(ws->ctx);
+		if (ws->ctx != NULL)
+			return;
+	}
+	if (ws->ctx != NULL)
+		log_debug("ws: libwebsockets context not freed after %d tries",
+		    WS_REAP_TRIES);
+	else
+		log_debug("ws: libwebsockets context freed (%d steps)",
+		    ws->reap_tries);
 	ws->wsi = NULL;
 	ws_outq_clear(ws);
+	uv_timer_stop(&ws->reaper);
 	uv_close((uv_handle_t *)&ws->reaper, ws_reaped);
 }
 
@@ -356,7 +377,7 @@ ws_free(struct ws *ws)
 		return;
 	ws->dying = 1;
 	/* Maybe inside an lws callback: destroy from the loop instead. */
-	uv_timer_start(&ws->reaper, ws_reap, 0, 0);
+	uv_timer_start(&ws->reaper, ws_reap, 0, WS_REAP_EVERY_MS);
 }
 
 int
