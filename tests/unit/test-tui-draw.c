@@ -311,7 +311,7 @@ test_draw_live(void)
 	struct app		*app;
 	struct event		*evs;
 	struct counters		 c;
-	struct notification	*note;
+	struct notification	 note;
 	size_t			 n;
 	int			 row, col, vcol;
 
@@ -346,14 +346,14 @@ test_draw_live(void)
 	    &app->panes[APP_PANE_STATS]) > app->env.now_ms);
 
 	/* A notification is logged and toasted. */
-	note = xcalloc(1, sizeof *note);
-	note->seq = 7;
-	note->level = NOTIFY_WARNING;
-	note->title = xstrdup("Almost full");
-	note->message = xstrdup("Evtop Launch Party has 5 spots left");
-	note->event_id = 1;
-	note->created_at = T0;
-	CHECK_INT(store_add_notification(store, note), 1);
+	memset(&note, 0, sizeof note);
+	note.seq = 7;
+	note.level = NOTIFY_WARNING;
+	note.title = xstrdup("Almost full");
+	note.message = xstrdup("Evtop Launch Party has 5 spots left");
+	note.event_id = 1;
+	note.created_at = T0;
+	CHECK_INT(store_add_notification(store, &note), 1);
 	app_api_hooks()->notification(app,
 	    store_notification_at(store, 0));
 	draw(app);
