@@ -134,7 +134,9 @@ pane_events_draw(struct pane *p)
 	werase(p->win);
 	pane_frame(p);
 	if (store_event_count(p->env->store) == 0) {
-		mvwaddstr(p->win, 2, 2, "No upcoming events.");
+		mvwaddstr(p->win, 2, 2,
+		    store_refreshed_at(p->env->store) == 0 ?
+		    "Loading events..." : "No upcoming events.");
 		return;
 	}
 	list_draw(pe->list, p->win, 1, 1, w - 2, h - 2, p->focused,

@@ -12,6 +12,8 @@
 #include "help.h"
 #include "keys.h"
 #include "layout.h"
+#include "statusbar.h"
+#include "term.h"
 #include "toast.h"
 
 #include "test.h"
@@ -214,7 +216,44 @@ test_toasts(void)
 	toasts_free(t);
 }
 
+static void
+test_statusbar(void)
+{
+	char	buf[128];
+	int	style = -1;
+
+	CHECK_STR(statusbar_link_text(API_LINK_LIVE, &style), "LIVE");
+	CHECK_INT(style, TERM_OK);
+	CHECK_STR(statusbar_link_text(API_LINK_OFFLINE, &style), "offline");
+	CHECK_INT(style, TERM_ERROR);
+	CHECK_STR(statusbar_link_text(API_LINK_POLLING, &style), "polling");
+	CHECK_STR(statusbar_link_text(API_LINK_RETRYING, &style), "retrying");
+	CHECK_STR(statusbar_link_text(API_LINK_CONNECTING, &style),
+	    "connecting");
+
+	/* No exp, or far off: nothing to say. */
+	CHECK_INT(statusbar_token_warning(0, 1000, buf, sizeof buf, &style), 0);
+	CHECK_INT(statusbar_token_warning(1000 + 3600, 1000, buf, sizeof buf,
+	    &style), 0);
+	CHECK_INT(statusbar_token_warning(1000 + 601, 1000, buf, sizeof buf,
+	    &style), 0);
+	/* Within ten minutes: a warning, rounded up to whole minutes. */
+	CHECK_INT(statusbar_token_warning(1000 + 600, 1000, buf, sizeof buf,
+	    &style), 1);
+	CHECK_STR(buf, "token expires in 10 min");
+	CHECK_INT(style, TERM_WARN);
+	CHECK_INT(statusbar_token_warning(1000 + 30, 1000, buf, sizeof buf,
+	    &style), 1);
+	CHECK_STR(buf, "token expires in 1 min");
+	/* Expired: an error that says what to do. */
+	CHECK_INT(statusbar_token_warning(1000, 1000, buf, sizeof buf, &style),
+	    1);
+	CHECK_STR(buf, "token expired: sign in again");
+	CHECK_INT(style, TERM_ERROR);
+}
+
 TEST_MAIN(
+	TEST_CASE(test_statusbar),
 	TEST_CASE(test_lookup),
 	TEST_CASE(test_actions),
 	TEST_CASE(test_bar),
