@@ -214,6 +214,48 @@ ws_conn_message(struct ws_conn *c, const char *text, size_t len)
 	return (rc);
 }
 
+/* Writes what is queued and closes with the pending code. */
+static int
+ws_conn_write_queue(struct ws_conn *c, int max)
+{
+	const char	*text;
+	size_t		 len;
+	int		 i;
+
+	for (i = 0; i < max; i++) {
+		if ((text = hub_client_peek(c->client, &len)) == NULL)
+			break;
+		if (c->out_size < LWS_PRE + len) {
+			c->out_size = LWS_PRE + len;
+			c->out = xrealloc(c->out, c->out_size);
+		}
+		memcpy(c->out + LWS_PRE, text, len);
+		if (lws_write(c->wsi, c->out + LWS_PRE, len, LWS_WRITE_TEXT) <
+		    (int)len)
+			return (-1);
+		hub_client_pop(c->client);
+		if (lws_send_pipe_choked(c->wsi))
+			break;
+	}
+	return (0);
+}
+
+/*
+ * Sends the last frames (the error) and closes with the pending code.
+ * libwebsockets 4.1 sends the close frame only when the callback that
+ * returns -1 is a receive one, so this happens here and not once the
+ * socket is writable.
+ */
+static int
+ws_conn_close_now(struct ws_conn *c)
+{
+	ws_conn_write_queue(c, 8);
+	lws_close_reason(c->wsi, (enum lws_close_status)c->close_code,
+	    (unsigned char *)(uintptr_t)c->close_reason,
+	    strlen(c->close_reason));
+	return (-1);
+}
+
 int
 ws_conn_receive(struct ws_conn *c, const void *in, size_t len)
 {
@@ -242,48 +284,34 @@ ws_conn_receive(struct ws_conn *c, const void *in, size_t len)
 		ws_error(c, "Message too big");
 		ws_close_after(c, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE,
 		    "Message too big");
-		return (0);
+		return (ws_conn_close_now(c));
 	}
 	rc = ws_conn_message(c, c->msg, c->msg_len);
 	c->msg_len = 0;
-	(void)rc;	/* a pending close happens once the queue drains */
-	return (0);
+	if (rc == 0)
+		return (0);
+	return (ws_conn_close_now(c));
 }
 
 int
 ws_conn_writable(struct ws_conn *c)
 {
-	const char	*text;
-	size_t		 len;
-	int		 i;
+	size_t	len;
 
 	if (hub_client_overflowed(c->client)) {
 		lws_close_reason(c->wsi, (enum lws_close_status)WS_CLOSE_TOO_SLOW,
 		    (unsigned char *)(uintptr_t)"client too slow", 15);
 		return (-1);
 	}
-	for (i = 0; i < 32; i++) {
-		if ((text = hub_client_peek(c->client, &len)) == NULL)
-			break;
-		if (c->out_size < LWS_PRE + len) {
-			c->out_size = LWS_PRE + len;
-			c->out = xrealloc(c->out, c->out_size);
-		}
-		memcpy(c->out + LWS_PRE, text, len);
-		if (lws_write(c->wsi, c->out + LWS_PRE, len, LWS_WRITE_TEXT) <
-		    (int)len)
-			return (-1);
-		hub_client_pop(c->client);
-		if (lws_send_pipe_choked(c->wsi))
-			break;
-	}
-	if (hub_client_peek(c->client, &len) != NULL)
-		lws_callback_on_writable(c->wsi);
-	else if (c->close_code != 0) {
+	if (c->close_code != 0 && hub_client_peek(c->client, &len) == NULL) {
 		lws_close_reason(c->wsi, (enum lws_close_status)c->close_code,
 		    (unsigned char *)(uintptr_t)c->close_reason,
 		    strlen(c->close_reason));
 		return (-1);
 	}
+	if (ws_conn_write_queue(c, 32) != 0)
+		return (-1);
+	if (hub_client_peek(c->client, &len) != NULL || c->close_code != 0)
+		lws_callback_on_writable(c->wsi);
 	return (0);
 }

@@ -1,0 +1,650 @@
+/*
+ * The real evtop-mock binary ($EVTOP_MOCK) driven from outside: REST with
+ * libcurl, the WebSocket with a libwebsockets client, and a clean exit on
+ * SIGTERM.
+ */
+#include <curl/curl.h>
+#include <errno.h>
+#include <jansson.h>
+#include <libwebsockets.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "json-util.h"
+#include "test.h"
+
+#define DEADLINE	30	/* seconds: only against hangs, never asserted */
+
+static pid_t	mock_pid = -1;
+static int	mock_port;
+static char	mock_url[64];
+
+/* Starts the mock and reads its stdout up to the "listening on" line. */
+static int
+mock_start(void)
+{
+	const char	*path = getenv("EVTOP_MOCK");
+	char		 buf[4096];
+	size_t		 have = 0;
+	ssize_t		 n;
+	int		 fds[2];
+	struct pollfd	 pfd;
+	char		*line;
+	time_t		 until = time(NULL) + DEADLINE;
+
+	if (path == NULL) {
+		fprintf(stderr, "EVTOP_MOCK is not set\n");
+		return (-1);
+	}
+	if (pipe(fds) != 0)
+		return (-1);
+	if ((mock_pid = fork()) == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		execl(path, path, "--listen", "127.0.0.1:0", "--seed", "demo",
+		    "--hash-cost", "4", (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	pfd.fd = fds[0];
+	pfd.events = POLLIN;
+	while (time(NULL) < until && have < sizeof buf - 1) {
+		if (poll(&pfd, 1, 1000) <= 0)
+			continue;
+		if ((n = read(fds[0], buf + have, sizeof buf - 1 - have)) <= 0)
+			break;
+		have += (size_t)n;
+		buf[have] = '\0';
+		if ((line = strstr(buf, "listening on http://127.0.0.1:")) !=
+		    NULL && strchr(line, '\n') != NULL) {
+			mock_port = atoi(line + strlen(
+			    "listening on http://127.0.0.1:"));
+			snprintf(mock_url, sizeof mock_url,
+			    "http://127.0.0.1:%d", mock_port);
+			/* The demo accounts come first, one per role. */
+			CHECK(strstr(buf, "admin@example.com") != NULL);
+			CHECK(strstr(buf, "attendee@example.com") != NULL);
+			/* Nothing may follow the listening line. */
+			CHECK(line[strlen(line) - 1] == '\n');
+			close(fds[0]);
+			return (0);
+		}
+	}
+	close(fds[0]);
+	fprintf(stderr, "no \"listening on\" line from %s: %s\n", path, buf);
+	return (-1);
+}
+
+struct reply {
+	long	 status;
+	char	*body;
+	size_t	 len;
+	json_t	*json;
+};
+
+static size_t
+reply_write(char *data, size_t size, size_t n, void *arg)
+{
+	struct reply	*r = arg;
+
+	r->body = realloc(r->body, r->len + size * n + 1);
+	memcpy(r->body + r->len, data, size * n);
+	r->len += size * n;
+	r->body[r->len] = '\0';
+	return (size * n);
+}
+
+static void
+reply_done(struct reply *r)
+{
+	free(r->body);
+	json_decref(r->json);
+	memset(r, 0, sizeof *r);
+}
+
+/* One request; body may be NULL.  Fills r (json NULL if not JSON). */
+static void
+request(const char *method, const char *path, const char *body,
+    const char *token, struct reply *r)
+{
+	CURL			*curl;
+	struct curl_slist	*headers = NULL;
+	char			 url[512], auth[2048];
+
+	memset(r, 0, sizeof *r);
+	snprintf(url, sizeof url, "%s%s", mock_url, path);
+	curl = curl_easy_init();
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, reply_write);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)DEADLINE);
+	headers = curl_slist_append(headers, "Content-Type: application/json");
+	if (token != NULL) {
+		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+		headers = curl_slist_append(headers, auth);
+	}
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+	if (body != NULL) {
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
+	}
+	if (curl_easy_perform(curl) == CURLE_OK)
+		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_slist_free_all(headers);
+	curl_easy_cleanup(curl);
+	if (r->body != NULL)
+		r->json = json_loads(r->body, 0, NULL);
+}
+
+static const char *
+message_of(const struct reply *r)
+{
+	return (json_string_value(json_object_get(r->json, "message")));
+}
+
+/* Signs in and returns a new token (NULL on failure). */
+static char *
+login(const char *email)
+{
+	struct reply	 r;
+	char		 body[256], *token = NULL;
+
+	snprintf(body, sizeof body,
+	    "{\"email\":\"%s\",\"password\":\"evtop-demo\"}", email);
+	request("POST", "/api/auth/login", body, NULL, &r);
+	if (r.status == 200 &&
+	    json_string_value(json_object_get(r.json, "token")) != NULL)
+		token = strdup(json_string_value(json_object_get(r.json,
+		    "token")));
+	reply_done(&r);
+	return (token);
+}
+
+static void
+test_health(void)
+{
+	struct reply	r;
+
+	request("GET", "/api/health", NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(json_string_value(json_object_get(r.json, "status")), "OK");
+	CHECK(json_is_number(json_object_get(r.json, "uptime")));
+	reply_done(&r);
+	request("GET", "/health", NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	reply_done(&r);
+	request("GET", "/api/meta", NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(json_string_value(json_object_get(r.json, "name")),
+	    "evtop-mock");
+	CHECK(json_is_array(json_object_get(r.json, "features")));
+	reply_done(&r);
+}
+
+static void
+test_login(void)
+{
+	struct reply	 r;
+	json_t		*user;
+	char		*token;
+
+	request("POST", "/api/auth/login",
+	    "{\"email\":\"admin@example.com\",\"password\":\"evtop-demo\"}",
+	    NULL, &r);
+	CHECK_INT(r.status, 200);
+	user = json_object_get(r.json, "user");
+	CHECK_STR(json_string_value(json_object_get(user, "email")),
+	    "admin@example.com");
+	CHECK_STR(json_string_value(json_object_get(user, "name")),
+	    "Ada Admin");
+	CHECK_STR(json_string_value(json_object_get(user, "role")), "admin");
+	CHECK(json_is_integer(json_object_get(user, "id")));
+	CHECK(json_is_string(json_object_get(user, "created_at")));
+	CHECK(json_is_string(json_object_get(r.json, "message")));
+	token = strdup(json_string_value(json_object_get(r.json, "token")));
+	reply_done(&r);
+
+	request("GET", "/api/users/profile", NULL, token, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(json_string_value(json_object_get(json_object_get(r.json,
+	    "user"), "email")), "admin@example.com");
+	reply_done(&r);
+	free(token);
+
+	request("POST", "/api/auth/login",
+	    "{\"email\":\"admin@example.com\",\"password\":\"wrong\"}", NULL,
+	    &r);
+	CHECK_INT(r.status, 401);
+	CHECK_STR(message_of(&r), "Invalid email or password");
+	reply_done(&r);
+
+	request("POST", "/api/auth/login",
+	    "{\"email\":\"nobody@example.com\",\"password\":\"evtop-demo\"}",
+	    NULL, &r);
+	CHECK_INT(r.status, 401);
+	CHECK_STR(message_of(&r), "Invalid email or password");
+	reply_done(&r);
+}
+
+static void
+test_bad_requests(void)
+{
+	struct reply	 r;
+	char		*big;
+
+	request("POST", "/api/auth/login", "{\"email\": oops", NULL, &r);
+	CHECK_INT(r.status, 400);
+	CHECK(message_of(&r) != NULL);
+	reply_done(&r);
+
+	request("GET", "/api/no/such/route", NULL, NULL, &r);
+	CHECK_INT(r.status, 404);
+	CHECK(message_of(&r) != NULL);
+	reply_done(&r);
+
+	request("GET", "/api/users/profile", NULL, NULL, &r);
+	CHECK_INT(r.status, 401);
+	CHECK(message_of(&r) != NULL);
+	reply_done(&r);
+
+	request("GET", "/api/users/profile", NULL, "not-a-token", &r);
+	CHECK_INT(r.status, 401);
+	reply_done(&r);
+
+	big = malloc(2 * 1024 * 1024 + 1);
+	memset(big, 'x', 2 * 1024 * 1024);
+	big[2 * 1024 * 1024] = '\0';
+	request("POST", "/api/auth/login", big, NULL, &r);
+	CHECK_INT(r.status, 413);
+	reply_done(&r);
+	free(big);
+
+	/* The server is still fine afterwards. */
+	request("GET", "/api/health", NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	reply_done(&r);
+}
+
+static void
+test_events(void)
+{
+	struct reply	 r;
+	json_t		*events, *ev;
+	const char	*fields[] = { "id", "title", "description", "date_time",
+	    "location", "max_capacity", "created_by", "creator_name",
+	    "created_at", "updated_at", "current_registrations",
+	    "available_spots", "status", "category", "waitlisted",
+	    "checked_in", "version" };
+	size_t		 i;
+	time_t		 t, prev = 0, now = time(NULL);
+	char		 path[64];
+	int64_t		 total_upcoming;
+
+	request("GET", "/api/events", NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	events = json_object_get(r.json, "events");
+	CHECK(json_array_size(events) >= 20);
+	CHECK_INT(json_integer_value(json_object_get(r.json, "page")), 1);
+	CHECK_INT(json_integer_value(json_object_get(r.json, "per_page")), 50);
+	total_upcoming = json_integer_value(json_object_get(r.json, "total"));
+	CHECK_INT(total_upcoming, (int64_t)json_array_size(events));
+	ev = json_array_get(events, 0);
+	CHECK_STR(json_string_value(json_object_get(ev, "title")),
+	    "Evtop Launch Party");
+	CHECK_INT(json_integer_value(json_object_get(ev, "max_capacity")), 200);
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (json_object_get(ev, fields[i]) == NULL)
+			fprintf(stderr, "event lacks %s\n", fields[i]);
+		CHECK(json_object_get(ev, fields[i]) != NULL);
+	}
+	json_array_foreach(events, i, ev) {
+		/* Upcoming only, soonest first. */
+		CHECK(json_util_parse_time(json_string_value(
+		    json_object_get(ev, "date_time")), &t) == 0);
+		CHECK(t >= now - 5);
+		CHECK(t >= prev);
+		prev = t;
+	}
+	reply_done(&r);
+
+	request("GET", "/api/events?include_past=1&per_page=5&page=2", NULL,
+	    NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_INT(json_array_size(json_object_get(r.json, "events")), 5);
+	CHECK(json_integer_value(json_object_get(r.json, "total")) >
+	    total_upcoming);
+	reply_done(&r);
+
+	request("GET", "/api/events?per_page=abc", NULL, NULL, &r);
+	CHECK_INT(r.status, 400);
+	reply_done(&r);
+
+	request("GET", "/api/events/1", NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(json_string_value(json_object_get(json_object_get(r.json,
+	    "event"), "title")), "Evtop Launch Party");
+	reply_done(&r);
+
+	snprintf(path, sizeof path, "/api/events/%d", 999999);
+	request("GET", path, NULL, NULL, &r);
+	CHECK_INT(r.status, 404);
+	CHECK_STR(message_of(&r), "Event not found");
+	reply_done(&r);
+}
+
+/* A WebSocket client session against /api/ws. */
+struct session {
+	const char	*path;
+	const char	*token;
+	const char	*subscribe;	/* sent after hello */
+	json_t		*frames;	/* everything received */
+	int		 established;
+	int		 closed;
+	int		 close_code;
+	int		 failed;
+	int		 hello_seq;
+	struct lws	*wsi;
+	char		*pending[4];	/* frames to send, in order */
+	size_t		 npending;
+};
+
+static void
+session_send(struct lws *wsi, struct session *s, const char *text)
+{
+	if (s->npending < sizeof s->pending / sizeof s->pending[0])
+		s->pending[s->npending++] = strdup(text);
+	lws_callback_on_writable(wsi);
+}
+
+static int
+client_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
+    void *in, size_t len)
+{
+	struct session	*s = lws_get_opaque_user_data(wsi);
+	unsigned char	 buf[LWS_PRE + 4096];
+	char		 text[4096];
+	json_t		*f;
+	size_t		 n;
+
+	switch (reason) {
+	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
+		if (s != NULL)
+			s->failed = 1;
+		break;
+	case LWS_CALLBACK_CLIENT_ESTABLISHED:
+		s->established = 1;
+		if (s->token != NULL) {
+			snprintf(text, sizeof text,
+			    "{\"type\":\"auth\",\"token\":\"%s\"}", s->token);
+			session_send(wsi, s, text);
+		} else
+			session_send(wsi, s, "{\"type\":\"subscribe\","
+			    "\"topics\":[\"events\"]}");
+		break;
+	case LWS_CALLBACK_CLIENT_RECEIVE:
+		f = json_loadb(in, len, 0, NULL);
+		if (f == NULL)
+			break;
+		json_array_append_new(s->frames, f);
+		if (strcmp(json_string_value(json_object_get(f, "type")),
+		    "hello") == 0) {
+			s->hello_seq = (int)json_integer_value(json_object_get(
+			    json_object_get(f, "data"), "seq"));
+			if (s->subscribe != NULL) {
+				session_send(wsi, s, s->subscribe);
+				session_send(wsi, s, "{\"type\":\"ping\"}");
+			}
+		}
+		break;
+	case LWS_CALLBACK_CLIENT_WRITEABLE:
+		if (s->npending == 0)
+			break;
+		n = strlen(s->pending[0]);
+		memcpy(buf + LWS_PRE, s->pending[0], n);
+		free(s->pending[0]);
+		memmove(s->pending, s->pending + 1,
+		    --s->npending * sizeof s->pending[0]);
+		if (s->npending > 0)
+			lws_callback_on_writable(wsi);
+		if (lws_write(wsi, buf + LWS_PRE, n, LWS_WRITE_TEXT) < (int)n)
+			return (-1);
+		break;
+	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+		if (len >= 2)
+			s->close_code = ((unsigned char *)in)[0] << 8 |
+			    ((unsigned char *)in)[1];
+		break;
+	case LWS_CALLBACK_CLIENT_CLOSED:
+		s->closed = 1;
+		break;
+	default:
+		break;
+	}
+	return (lws_callback_http_dummy(wsi, reason, user, in, len));
+}
+
+static const struct lws_protocols client_protocols[] = {
+	{ "evtop-test", client_callback, 0, 0, 0, NULL, 0 },
+	{ NULL, NULL, 0, 0, 0, NULL, 0 }
+};
+
+static void
+session_open(struct lws_context *ctx, struct session *s)
+{
+	struct lws_client_connect_info	ci;
+
+	s->frames = json_array();
+	memset(&ci, 0, sizeof ci);
+	ci.context = ctx;
+	ci.address = "127.0.0.1";
+	ci.port = mock_port;
+	ci.path = s->path != NULL ? s->path : "/api/ws";
+	ci.host = "127.0.0.1";
+	ci.origin = "127.0.0.1";
+	ci.protocol = NULL;	/* no subprotocol, like evtop */
+	ci.local_protocol_name = "evtop-test";
+	ci.opaque_user_data = s;
+	ci.pwsi = &s->wsi;
+	if (lws_client_connect_via_info(&ci) == NULL)
+		s->failed = 1;
+}
+
+/* The first frame of type after index from, or NULL. */
+static json_t *
+session_find(const struct session *s, const char *type, size_t from)
+{
+	json_t	*f;
+	size_t	 i;
+
+	json_array_foreach(s->frames, i, f) {
+		if (i >= from && strcmp(json_string_value(json_object_get(f,
+		    "type")), type) == 0)
+			return (f);
+	}
+	return (NULL);
+}
+
+/* Services ctx until done(s) or the deadline. */
+static void
+session_wait(struct lws_context *ctx, struct session *s,
+    int (*done)(const struct session *))
+{
+	time_t	until = time(NULL) + DEADLINE;
+
+	while (!done(s) && !s->failed && time(NULL) < until)
+		lws_service(ctx, 100);
+}
+
+static int
+done_closed(const struct session *s)
+{
+	return (s->closed);
+}
+
+static int
+done_pong(const struct session *s)
+{
+	return (s->closed || session_find(s, "pong", 0) != NULL);
+}
+
+static int
+done_counters(const struct session *s)
+{
+	return (s->closed || session_find(s, "counters", 0) != NULL);
+}
+
+static void
+session_done(struct session *s)
+{
+	json_decref(s->frames);
+	while (s->npending > 0)
+		free(s->pending[--s->npending]);
+}
+
+static void
+test_websocket(void)
+{
+	struct lws_context_creation_info	 info;
+	struct lws_context			*ctx;
+	struct session				 a, b, bad, none, path;
+	struct reply				 r;
+	json_t					*f, *data;
+	char					*admin, *attendee, sub[256];
+	int					 seq;
+
+	admin = login("admin@example.com");
+	attendee = login("attendee@example.com");
+	CHECK(admin != NULL && attendee != NULL);
+	if (admin == NULL || attendee == NULL)
+		return;
+
+	lws_set_log_level(LLL_ERR, NULL);
+	memset(&info, 0, sizeof info);
+	info.port = CONTEXT_PORT_NO_LISTEN;
+	info.protocols = client_protocols;
+	ctx = lws_create_context(&info);
+	CHECK(ctx != NULL);
+
+	/* Signed in and subscribed; the pong proves the subscribe landed. */
+	memset(&a, 0, sizeof a);
+	a.token = admin;
+	a.subscribe = "{\"type\":\"subscribe\",\"topics\":"
+	    "[\"events\",\"event:1\"]}";
+	session_open(ctx, &a);
+	session_wait(ctx, &a, done_pong);
+	f = session_find(&a, "hello", 0);
+	CHECK(f != NULL);
+	CHECK_STR(json_string_value(json_object_get(json_object_get(f,
+	    "data"), "server")), "evtop-mock");
+	CHECK(session_find(&a, "pong", 0) != NULL);
+	CHECK(session_find(&a, "error", 0) == NULL);
+	seq = a.hello_seq;
+
+	/* A registration over REST shows up as live counters. */
+	request("POST", "/api/events/1/register", NULL, attendee, &r);
+	CHECK_INT(r.status, 201);
+	CHECK_STR(json_string_value(json_object_get(json_object_get(r.json,
+	    "registration"), "status")), "confirmed");
+	reply_done(&r);
+	session_wait(ctx, &a, done_counters);
+	f = session_find(&a, "counters", 0);
+	CHECK(f != NULL);
+	CHECK(json_integer_value(json_object_get(f, "seq")) > seq);
+	data = json_object_get(f, "data");
+	CHECK_INT(json_integer_value(json_object_get(data, "event_id")), 1);
+	CHECK(json_integer_value(json_object_get(data, "confirmed")) > 0);
+	CHECK(json_object_get(data, "available") != NULL);
+	CHECK(session_find(&a, "registration.created", 0) != NULL);
+
+	/* Reconnecting with since replays what happened after it. */
+	memset(&b, 0, sizeof b);
+	b.token = admin;
+	snprintf(sub, sizeof sub, "{\"type\":\"subscribe\",\"topics\":"
+	    "[\"event:1\"],\"since\":%d}", seq);
+	b.subscribe = sub;
+	session_open(ctx, &b);
+	session_wait(ctx, &b, done_counters);
+	CHECK(session_find(&b, "counters", 0) != NULL);
+
+	/* A bad token: an error envelope and close code 4401. */
+	memset(&bad, 0, sizeof bad);
+	bad.token = "bad.token.here";
+	session_open(ctx, &bad);
+	session_wait(ctx, &bad, done_closed);
+	CHECK(session_find(&bad, "error", 0) != NULL);
+	CHECK_INT(bad.close_code, 4401);
+
+	/* No auth frame at all: the same. */
+	memset(&none, 0, sizeof none);
+	session_open(ctx, &none);
+	session_wait(ctx, &none, done_closed);
+	CHECK_INT(none.close_code, 4401);
+
+	/* WebSockets live at /api/ws only. */
+	memset(&path, 0, sizeof path);
+	path.path = "/api/elsewhere";
+	path.token = admin;
+	session_open(ctx, &path);
+	session_wait(ctx, &path, done_closed);
+	CHECK(path.failed || path.closed);
+	CHECK(session_find(&path, "hello", 0) == NULL);
+
+	lws_context_destroy(ctx);
+	session_done(&a);
+	session_done(&b);
+	session_done(&bad);
+	session_done(&none);
+	session_done(&path);
+	free(admin);
+	free(attendee);
+}
+
+static void
+test_sigterm_exits_cleanly(void)
+{
+	int	status = 0;
+	pid_t	pid;
+	time_t	until = time(NULL) + DEADLINE;
+
+	CHECK_INT(kill(mock_pid, SIGTERM), 0);
+	while ((pid = waitpid(mock_pid, &status, WNOHANG)) == 0 &&
+	    time(NULL) < until)
+		usleep(50000);
+	if (pid == 0) {
+		kill(mock_pid, SIGKILL);
+		waitpid(mock_pid, &status, 0);
+	}
+	CHECK_INT(pid, mock_pid);
+	CHECK(WIFEXITED(status));
+	CHECK_INT(WEXITSTATUS(status), 0);
+	mock_pid = -1;
+	curl_global_cleanup();
+}
+
+static void
+test_start(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	CHECK_INT(mock_start(), 0);
+	if (mock_pid <= 0 || mock_port == 0) {
+		fprintf(stderr, "cannot start evtop-mock\n");
+		exit(1);
+	}
+}
+
+TEST_MAIN(
+	TEST_CASE(test_start),
+	TEST_CASE(test_health),
+	TEST_CASE(test_login),
+	TEST_CASE(test_bad_requests),
+	TEST_CASE(test_events),
+	TEST_CASE(test_websocket),
+	TEST_CASE(test_sigterm_exits_cleanly))
