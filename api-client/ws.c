@@ -222,7 +222,7 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 			xasprintf(&why, "%s answered %d instead of opening a "
 			    "WebSocket", ws->url, status);
 		else
-			xasprintf(&why, "cannot open %s: %s", ws->url,
+			xasprintf(&why, "cannot reach %s: %s", ws->url,
 			    in != NULL && len > 0 ? (const char *)in :
 			    "connection failed");
 		ws_ended(ws, status >= 300 ? status : 0, why);
@@ -299,8 +299,10 @@ ws_new(uv_loop_t *loop, const struct ws_options *opts,
 	memset(&info, 0, sizeof info);
 	info.port = CONTEXT_PORT_NO_LISTEN;
 	info.protocols = ws_protocols;
-	info.options = LWS_SERVER_OPTION_LIBUV |
-	    LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
+	info.options = LWS_SERVER_OPTION_LIBUV;
+	/* TLS (and loading the CA bundle) only for wss://. */
+	if (ws->tls)
+		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
 	info.foreign_loops = loops;
 	info.user = ws;
 	info.gid = -1;

@@ -4,6 +4,8 @@
  * counters), losing the server, and a clean shutdown.  Every wait is bounded
  * by a give-up timer; nothing here measures time.
  */
+#include <arpa/inet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <uv.h>
@@ -245,6 +247,182 @@ test_cancel_on_free(void)
 	CHECK_INT(quiet.events_changed, 0);
 }
 
+/*
+ * A core-only server on the same loop: no /api/ws (404), a bare event
+ * array with numeric strings, and a 403 "Invalid token" when told to.
+ */
+struct core_conn {
+	uv_tcp_t	 tcp;
+	char		 buf[8192];
+	size_t		 len;
+	uv_write_t	 wr;
+	char		*out;
+};
+
+static uv_tcp_t	core_server;
+static int	core_port;
+static int	core_forbid;	/* answer /api/events with 403 */
+static int	core_event_gets;
+
+static const char core_events[] = "[{\"id\":\"5\",\"title\":\"Core event\","
+    "\"date_time\":\"2026-09-01T10:00:00.000Z\",\"location\":\"Hall\","
+    "\"max_capacity\":\"20\",\"current_registrations\":\"3\","
+    "\"available_spots\":\"17\"}]";
+/* {"alg":"none"}.{"exp":1900000000,"role":"organizer"}. */
+static const char core_login[] = "{\"message\":\"ok\",\"user\":{\"id\":2,"
+    "\"email\":\"o@example.com\",\"name\":\"Org\"},\"token\":"
+    "\"eyJhbGciOiJub25lIn0.eyJleHAiOjE5MDAwMDAwMDAsInJvbGUiOiJvcmdhbml6ZXIifQ.\"}";
+
+static void
+core_closed(uv_handle_t *h)
+{
+	struct core_conn	*c = h->data;
+
+	free(c->out);
+	free(c);
+}
+
+static void
+core_written(uv_write_t *wr, int status)
+{
+	struct core_conn	*c = wr->data;
+
+	uv_close((uv_handle_t *)&c->tcp, core_closed);
+}
+
+static void
+core_alloc(uv_handle_t *h, size_t hint, uv_buf_t *b)
+{
+	struct core_conn	*c = h->data;
+
+	b->base = c->buf + c->len;
+	b->len = sizeof c->buf - 1 - c->len;
+}
+
+static void
+core_answer(struct core_conn *c)
+{
+	const char	*status = "404 Not Found";
+	const char	*body = "{\"message\":\"Not found\"}";
+	uv_buf_t	 b;
+
+	if (strncmp(c->buf, "GET /api/events ", 16) == 0) {
+		core_event_gets++;
+		if (core_forbid) {
+			status = "403 Forbidden";
+			body = "{\"message\":\"Invalid token\"}";
+		} else {
+			status = "200 OK";
+			body = core_events;
+		}
+	} else if (strncmp(c->buf, "POST /api/auth/login ", 21) == 0) {
+		status = "200 OK";
+		body = core_login;
+	}
+	if (asprintf(&c->out, "HTTP/1.1 %s\r\nContent-Type: application/json"
+	    "\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%s", status,
+	    strlen(body), body) < 0)
+		abort();
+	b = uv_buf_init(c->out, (unsigned int)strlen(c->out));
+	c->wr.data = c;
+	uv_read_stop((uv_stream_t *)&c->tcp);
+	uv_write(&c->wr, (uv_stream_t *)&c->tcp, &b, 1, core_written);
+}
+
+static void
+core_read(uv_stream_t *s, ssize_t n, const uv_buf_t *b)
+{
+	struct core_conn	*c = s->data;
+	const char		*end, *cl;
+	size_t			 body = 0;
+
+	if (n < 0) {
+		uv_close((uv_handle_t *)&c->tcp, core_closed);
+		return;
+	}
+	c->len += (size_t)n;
+	c->buf[c->len] = '\0';
+	if ((end = strstr(c->buf, "\r\n\r\n")) == NULL)
+		return;
+	if ((cl = strcasestr(c->buf, "Content-Length:")) != NULL && cl < end)
+		body = strtoul(cl + 15, NULL, 10);
+	if (c->len >= (size_t)(end + 4 - c->buf) + body)
+		core_answer(c);
+}
+
+static void
+core_accept(uv_stream_t *server, int status)
+{
+	struct core_conn	*c = calloc(1, sizeof *c);
+
+	uv_tcp_init(server->loop, &c->tcp);
+	c->tcp.data = c;
+	if (uv_accept(server, (uv_stream_t *)&c->tcp) != 0) {
+		uv_close((uv_handle_t *)&c->tcp, core_closed);
+		return;
+	}
+	uv_read_start((uv_stream_t *)&c->tcp, core_alloc, core_read);
+}
+
+static void
+test_core_server(void)
+{
+	struct api_options	 opts;
+	struct sockaddr_in	 sin;
+	struct api		*core;
+	char			 url[64];
+	int			 len = sizeof sin;
+
+	uv_tcp_init(&st.loop, &core_server);
+	uv_ip4_addr("127.0.0.1", 0, &sin);
+	CHECK_INT(uv_tcp_bind(&core_server, (struct sockaddr *)&sin, 0), 0);
+	CHECK_INT(uv_listen((uv_stream_t *)&core_server, 8, core_accept), 0);
+	uv_tcp_getsockname(&core_server, (struct sockaddr *)&sin, &len);
+	core_port = ntohs(sin.sin_port);
+	snprintf(url, sizeof url, "http://127.0.0.1:%d/", core_port);
+
+	memset(&opts, 0, sizeof opts);
+	opts.server = url;
+	core = api_new(&st.loop, &opts, store, &hooks, &st);
+	st.done = 0;
+	api_login(core, "o@example.com", "pw", on_done, &st);
+	CHECK(run_until(&st.done, 1));
+	CHECK_INT(st.status, API_OK);
+	CHECK(api_session(core) != NULL);
+	if (api_session(core) != NULL) {
+		CHECK_INT(api_session(core)->exp, 1900000000);
+		CHECK_STR(api_session(core)->user.role, "organizer");
+	}
+
+	/* No /api/ws: the link falls back to polling, which refetches. */
+	st.links[API_LINK_POLLING] = 0;
+	api_start_live(core);
+	CHECK(run_until(&st.links[API_LINK_POLLING], 1));
+	CHECK_INT(api_link_state(core), API_LINK_POLLING);
+	CHECK(run_until(&core_event_gets, 1));
+	st.events_changed = 0;
+	CHECK(run_until(&st.events_changed, 1));
+	CHECK_INT(store_event_count(store), 1);
+	if (store_event_count(store) == 1) {
+		CHECK_STR(store_event_at(store, 0)->title, "Core event");
+		CHECK_INT(store_event_at(store, 0)->available_spots, 17);
+	}
+
+	/* 403 "Invalid token" means signed out, not a forbidden action. */
+	core_forbid = 1;
+	st.done = 0;
+	api_refresh_events(core, on_done, &st);
+	CHECK(run_until(&st.done, 1));
+	CHECK_INT(st.status, API_ERR_AUTH);
+	CHECK_STR(st.cause, "signed out: sign in again");
+	CHECK(api_session(core) == NULL);
+	CHECK_INT(api_link_state(core), API_LINK_OFFLINE);
+	CHECK_INT(store_event_count(store), 1);		/* unchanged */
+
+	api_free(core);
+	uv_close((uv_handle_t *)&core_server, NULL);
+}
+
 static void
 test_server_lost(void)
 {
@@ -295,6 +473,7 @@ TEST_MAIN(
 	TEST_CASE(test_live),
 	TEST_CASE(test_cancel_on_free),
 	TEST_CASE(test_server_lost),
+	TEST_CASE(test_core_server),
 	TEST_CASE(test_shutdown),
 	TEST_CASE(test_teardown)
 )
