@@ -126,17 +126,15 @@ config_parse_argv(struct config *cfg, int argc, char **argv, char **cause)
 		if (c >= 256 && (size_t)(c - 256) < n)
 			o = &t[c - 256];
 		else if (c == '?' || c == ':') {
-			if (optopt != 0 && c == ':')
-				xasprintf(cause, "option -%c needs an argument",
-				    optopt);
-			else if (optopt != 0 && c == '?')
-				xasprintf(cause, "unknown option -%c", optopt);
-			else if (c == ':')
-				xasprintf(cause, "option %s needs an argument",
-				    argv[optind - 1]);
+			/* optopt is the short name, or 0 / a table value. */
+			if (optopt > 0 && optopt < 256)
+				xasprintf(cause, c == ':' ?
+				    "option -%c needs an argument" :
+				    "unknown option -%c", optopt);
 			else
-				xasprintf(cause, "unknown option %s",
-				    argv[optind - 1]);
+				xasprintf(cause, c == ':' ?
+				    "option %s needs an argument" :
+				    "unknown option %s", argv[optind - 1]);
 			rc = -1;
 			break;
 		} else if ((o = config_find_short(c)) == NULL) {
