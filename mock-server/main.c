@@ -333,10 +333,12 @@ main(int argc, char **argv)
 
 	if (main_setup(&m, &o) != 0)
 		goto out;
-	if ((st.server = server_new(&m, &loop, o.host, o.port, &cause)) ==
-	    NULL) {
+	st.server = server_new(&m, &loop);
+	if (server_listen(st.server, o.host, o.port, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", MOCK_NAME, cause);
 		free(cause);
+		if (server_broken(st.server))
+			exit(1);
 		goto out;
 	}
 	uv_signal_init(&loop, &st.sigterm);
@@ -355,8 +357,8 @@ main(int argc, char **argv)
 	uv_run(&loop, UV_RUN_DEFAULT);
 	rc = 0;
 out:
-	server_free(st.server);
 	uv_run(&loop, UV_RUN_DEFAULT);
+	server_free(st.server);
 	if (uv_loop_close(&loop) != 0 && o.verbose)
 		fprintf(stderr, "%s: some handles were still open at exit\n",
 		    MOCK_NAME);

@@ -1,9 +1,14 @@
 #include "server.h"
 
+#include <sys/socket.h>
+
+#include <errno.h>
 #include <libwebsockets.h>
+#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "http.h"
 #include "mock.h"
@@ -16,6 +21,8 @@
 
 struct server {
 	struct mock		*m;
+	uv_loop_t		*loop;
+	int			 broken;	/* lws failed mid-start */
 	struct lws_context	*context;
 	int			 port;
 };
@@ -303,50 +310,113 @@ static const lws_retry_bo_t server_retry = {
 };
 
 struct server *
-server_new(struct mock *m, uv_loop_t *loop, const char *host, int port,
-    char **cause)
+server_new(struct mock *m, uv_loop_t *loop)
 {
-	struct lws_context_creation_info	 info;
-	struct lws_vhost			*vhost;
-	struct server				*s;
-	void					*loops[1];
+	struct server	*s;
 
 	s = xcalloc(1, sizeof *s);
 	s->m = m;
+	s->loop = loop;
+	return (s);
+}
+
+/*
+ * Resolves host to a numeric address (lws binds to addresses or interface
+ * names only) and checks that host:port can be bound, so a busy port gets
+ * a clear sentence: lws 4.1 cannot fail cleanly on a foreign loop.
+ */
+static int
+server_check_bind(const char *host, int port, char *addr, size_t len,
+    char **cause)
+{
+	struct addrinfo	 hints, *ai;
+	char		 service[16];
+	int		 fd, rc, one = 1, saved;
+
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE;
+	snprintf(service, sizeof service, "%d", port);
+	if ((rc = getaddrinfo(host, service, &hints, &ai)) != 0) {
+		xasprintf(cause, "cannot listen on %s:%d: %s", host, port,
+		    gai_strerror(rc));
+		return (-1);
+	}
+	if ((fd = socket(ai->ai_family, ai->ai_socktype, 0)) == -1 ||
+	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+	    bind(fd, ai->ai_addr, ai->ai_addrlen) != 0) {
+		saved = errno;
+		xasprintf(cause, "cannot listen on %s:%d: %s", host, port,
+		    strerror(saved));
+		if (fd != -1)
+			close(fd);
+		freeaddrinfo(ai);
+		return (-1);
+	}
+	close(fd);
+	rc = getnameinfo(ai->ai_addr, ai->ai_addrlen, addr, (socklen_t)len,
+	    NULL, 0, NI_NUMERICHOST);
+	freeaddrinfo(ai);
+	if (rc != 0) {
+		xasprintf(cause, "cannot listen on %s:%d: %s", host, port,
+		    gai_strerror(rc));
+		return (-1);
+	}
+	return (0);
+}
+
+int
+server_listen(struct server *s, const char *host, int port, char **cause)
+{
+	struct lws_context_creation_info	 info;
+	struct lws_vhost			*vhost;
+	void					*loops[1];
+	char					 addr[NI_MAXHOST];
+
+	if (server_check_bind(host, port, addr, sizeof addr, cause) != 0)
+		return (-1);
 
 	memset(&info, 0, sizeof info);
 	info.port = port;
-	info.iface = host;
+	info.iface = addr;
 	info.protocols = server_protocols;
 	info.options = LWS_SERVER_OPTION_LIBUV |
-	    LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE;
-	if (host != NULL && strchr(host, ':') == NULL)
+	    LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
+	    LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND;
+	if (strchr(addr, ':') == NULL)
 		info.options |= LWS_SERVER_OPTION_DISABLE_IPV6;
-	loops[0] = loop;
+	loops[0] = s->loop;
 	info.foreign_loops = loops;
 	info.user = s;
 	info.max_http_header_data = 8192;
 	info.retry_and_idle_policy = &server_retry;
 	info.timeout_secs = 30;
+	/* lws clears this once a destroy has finished on the loop. */
 	info.pcontext = &s->context;
 
 	s->context = lws_create_context(&info);
 	if (s->context == NULL) {
-		xasprintf(cause, "cannot listen on %s:%d (address in use, "
-		    "or not an address of this machine?)",
-		    host != NULL ? host : "*", port);
-		free(s);
-		return (NULL);
+		/* lws has torn itself down: the loop must not run again. */
+		s->broken = 1;
+		xasprintf(cause, "cannot listen on %s:%d", host, port);
+		return (-1);
 	}
 	vhost = lws_get_vhost_by_name(s->context, "default");
-	s->port = vhost != NULL ? lws_get_vhost_listen_port(vhost) : port;
-	if (s->port <= 0) {
-		xasprintf(cause, "cannot find the port listened on");
-		lws_context_destroy(s->context);
-		free(s);
-		return (NULL);
+	if (vhost != NULL)
+		s->port = lws_get_vhost_listen_port(vhost);
+	if (vhost == NULL || s->port <= 0) {
+		xasprintf(cause, "cannot listen on %s:%d", host, port);
+		server_shutdown(s);
+		return (-1);
 	}
-	return (s);
+	return (0);
+}
+
+int
+server_broken(const struct server *s)
+{
+	return (s->broken);
 }
 
 int
@@ -367,7 +437,10 @@ server_free(struct server *s)
 {
 	if (s == NULL)
 		return;
-	if (s->context != NULL)
+	if (s->context != NULL && !s->broken) {
+		/* Finish a destroy the loop has not completed. */
 		lws_context_destroy(s->context);
+		uv_run(s->loop, UV_RUN_DEFAULT);
+	}
 	free(s);
 }

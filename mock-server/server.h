@@ -12,17 +12,24 @@
 struct mock;
 struct server;
 
+struct server	*server_new(struct mock *, uv_loop_t *);
 /*
- * Listens on host:port (port 0: an ephemeral one) on loop.  Returns NULL
- * with a sentence in *cause.
+ * Listens on host:port (port 0: an ephemeral one).  Returns 0, or -1 with
+ * a sentence in *cause; either way server_free after running the loop.
  */
-struct server	*server_new(struct mock *, uv_loop_t *, const char *host,
-		     int port, char **cause);
+int		 server_listen(struct server *, const char *host, int port,
+		     char **cause);
+/*
+ * 1 when libwebsockets failed half-way through starting: its handles may
+ * be left on the loop, which must then not run again.
+ */
+int		 server_broken(const struct server *);
 /* The port actually listened on. */
 int		 server_port(const struct server *);
 /*
  * Starts closing every connection and the listener; the loop then runs
- * until lws has released its handles.  server_free afterwards.
+ * until lws has released its handles.  server_free afterwards, once the
+ * loop has returned.
  */
 void		 server_shutdown(struct server *);
 void		 server_free(struct server *);
