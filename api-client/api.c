@@ -312,8 +312,9 @@ void
 api_refresh_events(struct api *api, api_done_cb cb, void *arg)
 {
 	api->refreshing = 1;
-	api_request(api, "GET", "/api/events", NULL, api_refresh_done, cb,
-	    arg);
+	/* The largest page the mock serves; core servers ignore it. */
+	api_request(api, "GET", "/api/events?per_page=200", NULL,
+	    api_refresh_done, cb, arg);
 }
 
 void

@@ -477,7 +477,6 @@ http_start(struct http *http, const char *method, const char *url,
 	struct http_request	*req;
 	char			*auth;
 	size_t			 i;
-	int			 running;
 
 	req = xcalloc(1, sizeof *req);
 	req->http = http;
@@ -541,8 +540,6 @@ http_start(struct http *http, const char *method, const char *url,
 	log_debug("http: %s %s%s", method, url, body != NULL ?
 	    " (with a JSON body)" : "");
 	curl_multi_add_handle(http->multi, req->easy);
-	/* Kick curl now rather than waiting for its timer callback. */
-	(void)running;
 	return (req);
 }
 

@@ -306,7 +306,8 @@ core_answer(struct core_conn *c)
 	const char	*body = "{\"message\":\"Not found\"}";
 	uv_buf_t	 b;
 
-	if (strncmp(c->buf, "GET /api/events ", 16) == 0) {
+	if (strncmp(c->buf, "GET /api/events", 15) == 0 &&
+	    (c->buf[15] == ' ' || c->buf[15] == '?')) {
 		core_event_gets++;
 		if (core_forbid) {
 			status = "403 Forbidden";
@@ -443,6 +444,60 @@ test_server_lost(void)
 }
 
 static void
+on_waited(uv_timer_t *t)
+{
+	(*(int *)t->data)++;
+}
+
+/* A token the server no longer accepts: close 4401, then signed out. */
+static void
+test_expired_token(void)
+{
+	static const char *const	 extra[] = { "--seed", "demo",
+	    "--hash-cost", "4", "--token-ttl", "1", NULL };
+	struct mockproc			 short_lived;
+	struct api_options		 opts;
+	struct api			*brief;
+	uv_timer_t			 wait;
+	char				*path, *cause = NULL;
+	int				 waited = 0;
+
+	if ((path = mockproc_find(&cause)) == NULL ||
+	    mockproc_start(&short_lived, path, extra, -1, 30000, &cause) != 0) {
+		fprintf(stderr, "evtop-mock did not start: %s\n", cause);
+		CHECK(0);
+		free(cause);
+		free(path);
+		return;
+	}
+	free(path);
+	memset(&opts, 0, sizeof opts);
+	opts.server = short_lived.url;
+	brief = api_new(&st.loop, &opts, store, &hooks, &st);
+	st.done = 0;
+	api_login(brief, "admin@example.com", "evtop-demo", on_done, &st);
+	CHECK(run_until(&st.done, 1));
+	CHECK_INT(st.status, API_OK);
+
+	/* Let the one-second token expire (this waits, it does not time). */
+	uv_timer_init(&st.loop, &wait);
+	wait.data = &waited;
+	uv_timer_start(&wait, on_waited, 2500, 0);
+	CHECK(run_until(&waited, 1));
+	uv_close((uv_handle_t *)&wait, NULL);
+
+	api_start_live(brief);
+	while (api_link_state(brief) != API_LINK_OFFLINE && !st.gave_up) {
+		st.links[API_LINK_OFFLINE] = 0;
+		run_until(&st.links[API_LINK_OFFLINE], 1);
+	}
+	CHECK_INT(api_link_state(brief), API_LINK_OFFLINE);
+	CHECK(api_session(brief) == NULL);
+	api_free(brief);
+	mockproc_stop(&short_lived);
+}
+
+static void
 test_shutdown(void)
 {
 	api_free(api);
@@ -474,6 +529,7 @@ TEST_MAIN(
 	TEST_CASE(test_cancel_on_free),
 	TEST_CASE(test_server_lost),
 	TEST_CASE(test_core_server),
+	TEST_CASE(test_expired_token),
 	TEST_CASE(test_shutdown),
 	TEST_CASE(test_teardown)
 )
