@@ -269,7 +269,8 @@ http_req_json(struct http_req *req)
 	if (req->json != NULL)
 		return (req->json);
 	if (req->body_len == 0) {
-		http_reply_error(req, 400, "Request body must be a JSON object");
+		http_reply_error(req, 400,
+		    "Request body must be a JSON object");
 		return (NULL);
 	}
 	json = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES,
@@ -281,7 +282,8 @@ http_req_json(struct http_req *req)
 	}
 	if (!json_is_object(json)) {
 		json_decref(json);
-		http_reply_error(req, 400, "Request body must be a JSON object");
+		http_reply_error(req, 400,
+		    "Request body must be a JSON object");
 		return (NULL);
 	}
 	req->json = json;

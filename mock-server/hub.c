@@ -144,7 +144,9 @@ hub_clients(const struct hub *hub)
 int
 hub_topic_valid(const char *topic)
 {
-	static const char *const	 plain[] = { "events", "notifications" };
+	static const char *const	 plain[] = {
+		"events", "notifications"
+	};
 	static const char *const	 prefixed[] = { "event:", "chat:" };
 	const char			*p;
 	size_t				 i, n;
@@ -225,8 +227,8 @@ hub_publish(struct hub *hub, const char *const *topics, const char *type,
 	hub->ring_len++;
 
 	for (c = hub->clients; c != NULL; c = c->next) {
-		if (hub_msg_matches(msg, (const char (*)[HUB_TOPIC_LEN])c->topics,
-		    c->ntopics))
+		if (hub_msg_matches(msg,
+		    (const char (*)[HUB_TOPIC_LEN])c->topics, c->ntopics))
 			hub_client_push(c, msg);
 	}
 	return (hub->seq);

@@ -16,7 +16,7 @@ struct mock;
 enum registrations_result {
 	REGISTRATIONS_OK = 0,
 	REGISTRATIONS_FAILED = -1,	/* database trouble */
-	REGISTRATIONS_NOT_FOUND = -2,	/* no such event, user or registration */
+	REGISTRATIONS_NOT_FOUND = -2,	/* no such event, user, registration */
 	REGISTRATIONS_CONFLICT = -3,	/* already registered / checked in */
 	REGISTRATIONS_CLOSED = -4,	/* event is a draft or cancelled */
 };

@@ -29,7 +29,8 @@ routes_misc_meta(struct mock *m, struct http_req *req)
 	(void)m;
 	features = json_array();
 	for (i = 0; routes_features[i] != NULL; i++)
-		json_array_append_new(features, json_string(routes_features[i]));
+		json_array_append_new(features,
+		    json_string(routes_features[i]));
 	http_reply_json(req, 200, json_pack("{ss ss so}", "name", MOCK_NAME,
 	    "version", EVTOP_VERSION, "features", features));
 }

@@ -109,7 +109,8 @@ seed_users(struct mock *m, struct seed_rng *r, const char *hash, time_t now,
 		const char	*last = SEED_PICK(r, seed_last);
 
 		snprintf(name, sizeof name, "%s %s", first, last);
-		snprintf(email, sizeof email, "attendee%03zu@example.net", i + 1);
+		snprintf(email, sizeof email, "attendee%03zu@example.net",
+		    i + 1);
 		if (users_create(m->db, email, name, "attendee", hash,
 		    now - 86400 * (time_t)seed_range(r, 1, 60), &id,
 		    cause) != 0)
@@ -175,8 +176,8 @@ seed_events(struct mock *m, struct seed_rng *r, int nevents, time_t now,
 	day = now - now % 86400;
 	for (i = 1; i < nevents; i++) {
 		memset(&ev, 0, sizeof ev);
-		snprintf(title, sizeof title, "%s %s", SEED_PICK(r, seed_topics),
-		    SEED_PICK(r, seed_formats));
+		snprintf(title, sizeof title, "%s %s",
+		    SEED_PICK(r, seed_topics), SEED_PICK(r, seed_formats));
 		snprintf(desc, sizeof desc, "A %s for people who build things."
 		    " Talks, hands-on sessions and time to meet the community.",
 		    title);

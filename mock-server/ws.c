@@ -299,7 +299,8 @@ ws_conn_writable(struct ws_conn *c)
 	size_t	len;
 
 	if (hub_client_overflowed(c->client)) {
-		lws_close_reason(c->wsi, (enum lws_close_status)WS_CLOSE_TOO_SLOW,
+		lws_close_reason(c->wsi,
+		    (enum lws_close_status)WS_CLOSE_TOO_SLOW,
 		    (unsigned char *)(uintptr_t)"client too slow", 15);
 		return (-1);
 	}

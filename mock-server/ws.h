@@ -32,7 +32,8 @@ int		 ws_conn_writable(struct ws_conn *);
  * Handles one complete text message (exposed for tests).  Returns -1 when
  * the connection must close once its queue is written.
  */
-int		 ws_conn_message(struct ws_conn *, const char *text, size_t len);
+int		 ws_conn_message(struct ws_conn *, const char *text,
+		     size_t len);
 /* The hub side of the connection: its queue of frames to send. */
 struct hub_client *ws_conn_client(struct ws_conn *);
 

@@ -19,7 +19,8 @@
 #include "json-util.h"
 #include "test.h"
 
-#define DEADLINE	30	/* seconds: only against hangs, never asserted */
+/* Seconds: only a guard against hangs, never asserted. */
+#define DEADLINE	30
 
 static pid_t	mock_pid = -1;
 static int	mock_port;
@@ -134,7 +135,8 @@ request(const char *method, const char *path, const char *body,
 	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 	if (body != NULL) {
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE,
+		    (long)strlen(body));
 	}
 	if (curl_easy_perform(curl) == CURLE_OK)
 		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
