@@ -1,6 +1,7 @@
 #include "simulate.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@ struct simulate {
 	struct mock	*m;
 	uv_timer_t	 timer;
 	unsigned int	 rng;
-	uint64_t	 users;		/* attendees created so far */
+	double		 rate;		/* actions per second, > 0 */
 };
 
 static const char sim_sql_random_event[] =
@@ -51,10 +52,10 @@ static const struct {
 	int		soonest;
 	int		other;
 } sim_weights[] = {
-	{ SIM_REGISTER, 40, 65 },
-	{ SIM_CANCEL, 15, 25 },
-	{ SIM_CHECKIN, 37, 0 },
-	{ SIM_NOTIFY, 8, 10 },
+	{ SIM_REGISTER, 43, 72 },
+	{ SIM_CANCEL, 15, 26 },
+	{ SIM_CHECKIN, 40, 0 },
+	{ SIM_NOTIFY, 2, 2 },	/* a toast every ten seconds or so at 5/s */
 };
 
 static unsigned int
@@ -135,8 +136,8 @@ sim_notify(struct mock *m, unsigned int *rng, int64_t event, time_t now)
 {
 	struct event_counters	 c;
 	sqlite3_stmt		*stmt;
-	char			 title[128], message[256];
-	const char		*level;
+	char			 name[128], message[256];
+	const char		*level, *kind;
 	char			*cause = NULL;
 
 	if (events_counters(m->db, event, &c) != 0)
@@ -144,31 +145,34 @@ sim_notify(struct mock *m, unsigned int *rng, int64_t event, time_t now)
 	stmt = db_stmt(m->db, sim_sql_title);
 	sqlite3_bind_int64(stmt, 1, event);
 	if (sqlite3_step(stmt) == SQLITE_ROW)
-		snprintf(title, sizeof title, "%s", db_text(stmt, 0));
+		snprintf(name, sizeof name, "%s", db_text(stmt, 0));
 	else
-		title[0] = '\0';
+		name[0] = '\0';
 	sqlite3_reset(stmt);
 
 	if (c.capacity > 0 && c.confirmed * 10 >= c.capacity * 9 &&
 	    c.waitlisted == 0) {
 		level = "warning";
-		snprintf(message, sizeof message, "%s is %d%% full", title,
+		kind = "Almost full";
+		snprintf(message, sizeof message, "%s is %d%% full", name,
 		    (int)(c.confirmed * 100 / c.capacity));
 	} else if (c.waitlisted > 0 && sim_rand(rng) % 2 == 0) {
 		level = "info";
-		snprintf(message, sizeof message, "Waitlist opened for %s "
-		    "(%" PRId64 " waiting)", title, c.waitlisted);
+		kind = "Waitlist open";
+		snprintf(message, sizeof message, "%" PRId64 " waiting for %s",
+		    c.waitlisted, name);
 	} else if (sim_rand(rng) % 8 == 0) {
 		level = "error";
-		snprintf(message, sizeof message,
-		    "Badge printer %u offline at %s", 1 + sim_rand(rng) % 3,
-		    title);
+		kind = "Badge printer offline";
+		snprintf(message, sizeof message, "Printer %u at %s needs "
+		    "paper", 1 + sim_rand(rng) % 3, name);
 	} else {
 		level = "success";
-		snprintf(message, sizeof message, "Check-in desk %u online "
-		    "for %s", 1 + sim_rand(rng) % 4, title);
+		kind = "Check-in desk online";
+		snprintf(message, sizeof message, "Desk %u is scanning for %s",
+		    1 + sim_rand(rng) % 4, name);
 	}
-	if (notify_post(m, "activity", level, title, message, event, now,
+	if (notify_post(m, "activity", level, kind, message, event, now,
 	    &cause) == 0)
 		free(cause);
 }
@@ -215,29 +219,45 @@ simulate_step(struct mock *m, unsigned int *rng, time_t now)
 	}
 }
 
+/*
+ * People do not arrive on a metronome: the gap to the next action is drawn
+ * from an exponential distribution with the configured mean rate.
+ */
+static uint64_t
+sim_next_ms(struct simulate *sim)
+{
+	double	u, ms;
+
+	u = (sim_rand(&sim->rng) + 1.0) / (double)0x1000001;	/* (0, 1] */
+	ms = -log(u) * 1000.0 / sim->rate;
+	if (ms < 1.0)
+		return (1);
+	if (ms > 60000.0)
+		return (60000);
+	return ((uint64_t)ms);
+}
+
 static void
 sim_tick(uv_timer_t *timer)
 {
 	struct simulate	*sim = timer->data;
 
 	simulate_step(sim->m, &sim->rng, time(NULL));
+	uv_timer_start(&sim->timer, sim_tick, sim_next_ms(sim), 0);
 }
 
 struct simulate *
 simulate_new(struct mock *m, uv_loop_t *loop, double rate)
 {
 	struct simulate	*sim;
-	uint64_t	 ms;
 
 	sim = xcalloc(1, sizeof *sim);
 	sim->m = m;
 	sim->rng = 20260615u;
-	ms = rate >= 1000.0 ? 1 : (uint64_t)(1000.0 / rate);
-	if (ms == 0)
-		ms = 1;
+	sim->rate = rate;
 	uv_timer_init(loop, &sim->timer);
 	sim->timer.data = sim;
-	uv_timer_start(&sim->timer, sim_tick, ms, ms);
+	uv_timer_start(&sim->timer, sim_tick, sim_next_ms(sim), 0);
 	return (sim);
 }
 
