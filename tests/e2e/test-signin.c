@@ -1,0 +1,150 @@
+/*
+ * Signing in to a server by hand, on a terminal: the password prompt does
+ * not echo, a wrong password or an unreachable server ends with a sentence
+ * and its documented exit status, the right one opens the dashboard, and a
+ * bad option is refused with a usage hint.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mockproc.h"
+#include "test.h"
+#include "vt-harness.h"
+
+#define SECRET_WRONG	"not-the-Password-42"
+
+static struct mockproc	mock = { -1, NULL };
+
+static int
+start_mock(void)
+{
+	static const char *const extra[] = {
+		"--seed", "demo", "--hash-cost", "4", NULL
+	};
+	const char	*path = getenv("EVTOP_MOCK");
+	char		*cause = NULL;
+
+	if (mock.url != NULL)
+		return (0);
+	if (path == NULL ||
+	    mockproc_start(&mock, path, extra, -1, 60000, &cause) != 0) {
+		fprintf(stderr, "e2e: cannot start the mock: %s\n",
+		    cause != NULL ? cause : "EVTOP_MOCK is not set");
+		free(cause);
+		return (-1);
+	}
+	return (0);
+}
+
+static struct vt *
+spawn(const char *a1, const char *a2, const char *a3, const char *a4)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), a1, a2, a3, a4, NULL };
+
+	if (argv[0] == NULL)
+		return (NULL);
+	return (vt_spawn(argv, NULL, 30, 100));
+}
+
+static void
+expect(struct vt *vt, const char *text)
+{
+	if (vt_wait_text(vt, text, VT_DEADLINE_MS) != 0) {
+		fprintf(stderr, "e2e: never saw \"%s\"\n", text);
+		vt_dump(vt, stderr);
+		CHECK(0);
+	}
+}
+
+static void
+test_wrong_password_is_refused_without_echo(void)
+{
+	struct vt	*vt;
+
+	CHECK(start_mock() == 0);
+	if (mock.url == NULL)
+		return;
+	vt = spawn("-s", mock.url, "-u", "admin@example.com");
+	CHECK(vt != NULL);
+	if (vt == NULL)
+		return;
+	expect(vt, "Password for admin@example.com");
+	vt_send_text(vt, SECRET_WRONG "\r");
+	expect(vt, "sign-in refused");
+	CHECK(!vt_find(vt, SECRET_WRONG, NULL, NULL));
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 4);
+	vt_free(vt);
+}
+
+static void
+test_email_prompt_then_dashboard(void)
+{
+	struct vt	*vt;
+
+	CHECK(start_mock() == 0);
+	if (mock.url == NULL)
+		return;
+	vt = spawn("--server", mock.url, NULL, NULL);
+	CHECK(vt != NULL);
+	if (vt == NULL)
+		return;
+	expect(vt, "Email:");
+	vt_send_text(vt, "admin@example.com\r");
+	expect(vt, "Email: admin@example.com");	/* the email is echoed */
+	expect(vt, "Password for admin@example.com");
+	vt_send_text(vt, "evtop-demo\r");
+	expect(vt, "Evtop Launch Party");
+	expect(vt, "admin@example.com (admin)");
+	CHECK(!vt_find(vt, "evtop-demo", NULL, NULL));
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+}
+
+static void
+test_unreachable_server(void)
+{
+	struct vt	*vt;
+
+	/* Port 1 on loopback: nothing listens there. */
+	vt = spawn("-s", "http://127.0.0.1:1", "-u", "admin@example.com");
+	CHECK(vt != NULL);
+	if (vt == NULL)
+		return;
+	expect(vt, "Password for");
+	vt_send_text(vt, "whatever\r");
+	expect(vt, "cannot reach");
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 3);
+	vt_free(vt);
+}
+
+static void
+test_bad_option(void)
+{
+	struct vt	*vt;
+
+	vt = spawn("--frobnicate", NULL, NULL, NULL);
+	CHECK(vt != NULL);
+	if (vt == NULL)
+		return;
+	expect(vt, "unknown option --frobnicate");
+	expect(vt, "Try 'evtop --help'");
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
+	vt_free(vt);
+}
+
+static void
+test_stop_mock(void)
+{
+	mockproc_stop(&mock);
+	CHECK(mock.url == NULL);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_wrong_password_is_refused_without_echo),
+	TEST_CASE(test_email_prompt_then_dashboard),
+	TEST_CASE(test_unreachable_server),
+	TEST_CASE(test_bad_option),
+	TEST_CASE(test_stop_mock)
+)
