@@ -7,7 +7,7 @@ ifneq ($(CI),)
 CMAKE_FLAGS += -DEVTOP_WERROR=ON
 endif
 
-.PHONY: all deps build build-asan demo test test-plain test-asan clean
+.PHONY: all deps build build-asan demo test test-plain test-asan bench clean
 
 all: build
 
@@ -37,6 +37,10 @@ test-asan: build-asan
 
 # Every test, once in the plain build and once under the sanitizers.
 test: test-plain test-asan
+
+# Figures, not pass/fail: see bench/README.md.
+bench: build
+	cmake --build $(BUILD) --target bench
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
