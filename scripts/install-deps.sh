@@ -18,6 +18,7 @@ libsqlite3-dev
 libcrypt-dev
 libssl-dev
 libvterm-dev
+openssl
 "
 
 missing=""
