@@ -130,8 +130,7 @@ static void
 app_draw_bar(struct app *app)
 {
 	const struct key_table	*tables[2];
-	char			 right[64];
-	size_t			 n = store_event_count(app->store);
+	char			 right[96], n[64];
 
 	if (app->help) {
 		tables[0] = &keys_help;
@@ -140,7 +139,9 @@ app_draw_bar(struct app *app)
 		tables[0] = &keys_global;
 		tables[1] = app->panes[app->focus].ops->keys;
 	}
-	snprintf(right, sizeof right, "%zu event%s", n, n == 1 ? "" : "s");
+	pane_events_count_text(app->store, n, sizeof n);
+	snprintf(right, sizeof right, "%s event%s", n,
+	    strcmp(n, "1") == 0 ? "" : "s");
 	statusbar_draw_keys(app->bar, app->env.ascii, tables, 2, right);
 }
 
@@ -171,20 +172,23 @@ app_draw(struct app *app)
 	}
 	for (i = 0; i < APP_PANES; i++) {
 		p = &app->panes[i];
-		if (p->damaged) {
-			p->ops->draw(p);
-			wnoutrefresh(p->win);
-		} else if (all) {
+		if (p->damaged || p->cursor)
+			pane_draw(p);
+		else if (!all)
+			continue;
+		if (all)
 			touchwin(p->win);
-			wnoutrefresh(p->win);
-		}
+		wnoutrefresh(p->win);
 	}
 	if (app->damage & (APP_DAMAGE_BAR|APP_DAMAGE_OVERLAY)) {
 		app_draw_bar(app);
 		wnoutrefresh(app->bar);
 	}
 
-	toasts_draw(app->toasts, 1, LINES - 1, COLS, app->env.ascii);
+	/* Inside the log's border: the log holds the same news. */
+	toasts_draw(app->toasts, app->layout.notify.y + 1,
+	    app->layout.notify.x + 1, app->layout.notify.h - 2,
+	    app->layout.notify.w - 2, app->env.ascii);
 	app_delwin(&app->help_win);
 	if (app->help) {
 		tables[0] = &keys_global;
@@ -197,7 +201,7 @@ app_draw(struct app *app)
 done:
 	doupdate();
 	for (i = 0; i < APP_PANES; i++)
-		app->panes[i].damaged = 0;
+		app->panes[i].damaged = app->panes[i].cursor = 0;
 	app->damage = 0;
 	app->last_draw = app->env.now_ms != 0 ? app->env.now_ms : 1;
 }

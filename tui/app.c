@@ -37,6 +37,8 @@ app_apply(struct app *app, struct pane *p, int flags)
 
 	if (flags & PANE_REDRAW)
 		p->damaged = 1;
+	if (flags & PANE_CURSOR)
+		p->cursor = 1;
 	if (flags & PANE_SELECTION) {
 		for (i = 0; i < APP_PANES; i++) {
 			if (app->panes[i].ops->selection == NULL)
@@ -357,7 +359,7 @@ app_damaged(const struct app *app)
 	if (app->damage != 0)
 		return (1);
 	for (i = 0; i < APP_PANES; i++) {
-		if (app->panes[i].damaged)
+		if (app->panes[i].damaged || app->panes[i].cursor)
 			return (1);
 	}
 	return (0);

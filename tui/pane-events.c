@@ -1,21 +1,15 @@
 /*
  * The events pane: one row per event in the store, soonest first, with a
- * selection that follows the event (by id) across refreshes.
+ * selection that follows the event (by id) across refreshes and is
+ * published to the other panes.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "gauge.h"
-#include "list.h"
-#include "pane.h"
+#include "pane-list.h"
 #include "term.h"
-#include "xmalloc.h"
-
-struct pane_events {
-	struct list	*list;
-	int64_t		 selected_id;
-};
 
 enum {
 	EVENTS_TITLE,
@@ -34,18 +28,15 @@ static const struct list_column pane_events_columns[] = {
 };
 
 static size_t
-pane_events_count(void *data)
+pane_events_count(struct pane *p)
 {
-	struct pane	*p = data;
-
 	return (store_event_count(p->env->store));
 }
 
 static void
-pane_events_cell(void *data, size_t row, unsigned col, char *buf, size_t len,
-    attr_t *attr)
+pane_events_cell(struct pane *p, size_t row, unsigned col, char *buf,
+    size_t len, attr_t *attr)
 {
-	struct pane		*p = data;
 	const struct event	*e;
 
 	if ((e = store_event_at(p->env->store, row)) == NULL)
@@ -77,131 +68,100 @@ pane_events_cell(void *data, size_t row, unsigned col, char *buf, size_t len,
 	}
 }
 
-static const struct list_ops pane_events_list_ops = {
-	.count = pane_events_count,
-	.cell = pane_events_cell,
-};
-
-/* Publishes the selected event's id to the env; 1 when it changed. */
-static int
-pane_events_publish(struct pane *p)
+static int64_t
+pane_events_key(struct pane *p, size_t row)
 {
-	struct pane_events	*pe = p->data;
-	const struct event	*e;
-	size_t			 row = list_selected(pe->list);
-	int64_t			 id = -1;
+	const struct event	*e = store_event_at(p->env->store, row);
 
-	if (row != LIST_NONE && (e = store_event_at(p->env->store, row)) != NULL)
-		id = e->id;
-	pe->selected_id = id;
+	return (e != NULL ? e->id : -1);
+}
+
+static size_t
+pane_events_find(struct pane *p, int64_t id)
+{
+	size_t	index;
+
+	if (store_event_find(p->env->store, id, &index) == NULL)
+		return (LIST_NONE);
+	return (index);
+}
+
+static const char *
+pane_events_empty(struct pane *p)
+{
+	if (store_refreshed_at(p->env->store) == 0)
+		return (p->env->ascii ? "Loading events..." :
+		    "Loading events\xe2\x80\xa6");
+	return ("No upcoming events.");
+}
+
+void
+pane_events_count_text(const struct store *s, char *buf, size_t len)
+{
+	size_t	n = store_event_count(s);
+	int64_t	total = store_event_total(s);
+
+	if (total > 0 && (uint64_t)total > n)
+		snprintf(buf, len, "%zu of %" PRId64, n, total);
+	else
+		snprintf(buf, len, "%zu", n);
+}
+
+/* "Events 33", or "Events 200 of 10000" when the list is partial. */
+static void
+pane_events_title(struct pane *p, char *buf, size_t len)
+{
+	char	n[64];
+
+	if (store_event_count(p->env->store) == 0) {
+		snprintf(buf, len, "%s", p->ops->title);
+		return;
+	}
+	pane_events_count_text(p->env->store, n, sizeof n);
+	snprintf(buf, len, "%s %s", p->ops->title, n);
+}
+
+/* Publishes the selected event's id to the other panes. */
+static int
+pane_events_moved(struct pane *p)
+{
+	size_t	row = pane_list_selected(p);
+	int64_t	id = row != LIST_NONE ? pane_events_key(p, row) : -1;
+
 	if (p->env->selected_event == id)
 		return (0);
 	p->env->selected_event = id;
-	return (1);
+	return (PANE_SELECTION);
 }
+
+static const struct pane_list_ops pane_events_list = {
+	.columns = pane_events_columns,
+	.ncolumns = sizeof pane_events_columns / sizeof pane_events_columns[0],
+	.stick_top = 0,
+	.count = pane_events_count,
+	.cell = pane_events_cell,
+	.key = pane_events_key,
+	.find = pane_events_find,
+	.empty = pane_events_empty,
+	.title = pane_events_title,
+	.moved = pane_events_moved,
+};
 
 static void
 pane_events_init(struct pane *p)
 {
-	struct pane_events	*pe;
-
-	pe = xcalloc(1, sizeof *pe);
-	pe->list = list_new(pane_events_columns,
-	    sizeof pane_events_columns / sizeof pane_events_columns[0],
-	    &pane_events_list_ops, p);
-	list_set_ascii(pe->list, p->env->ascii);
-	pe->selected_id = -1;
-	p->data = pe;
-	pane_events_publish(p);
-}
-
-static void
-pane_events_free(struct pane *p)
-{
-	struct pane_events	*pe = p->data;
-
-	list_free(pe->list);
-	free(pe);
-	p->data = NULL;
-}
-
-static void
-pane_events_draw(struct pane *p)
-{
-	struct pane_events	*pe = p->data;
-	int			 h = getmaxy(p->win), w = getmaxx(p->win);
-
-	werase(p->win);
-	pane_frame(p);
-	if (store_event_count(p->env->store) == 0) {
-		mvwaddstr(p->win, 2, 2,
-		    store_refreshed_at(p->env->store) == 0 ?
-		    "Loading events..." : "No upcoming events.");
-		return;
-	}
-	list_draw(pe->list, p->win, 1, 1, w - 2, h - 2, p->focused,
-	    term_style(TERM_LIST_HEADER), term_style(TERM_SELECT));
-}
-
-static int
-pane_events_action(struct pane *p, enum action a)
-{
-	static const struct {
-		enum action	action;
-		enum list_move	move;
-	} moves[] = {
-		{ ACTION_UP,		LIST_UP },
-		{ ACTION_DOWN,		LIST_DOWN },
-		{ ACTION_PAGE_UP,	LIST_PAGE_UP },
-		{ ACTION_PAGE_DOWN,	LIST_PAGE_DOWN },
-		{ ACTION_HOME,		LIST_HOME },
-		{ ACTION_END,		LIST_END },
-	};
-	struct pane_events	*pe = p->data;
-	size_t			 i;
-	int			 flags = 0;
-
-	for (i = 0; i < sizeof moves / sizeof moves[0]; i++) {
-		if (moves[i].action != a)
-			continue;
-		list_sync(pe->list);
-		if (list_move(pe->list, moves[i].move))
-			flags |= PANE_REDRAW;
-		if (pane_events_publish(p))
-			flags |= PANE_SELECTION;
-		return (flags);
-	}
-	return (PANE_UNHANDLED);
-}
-
-static int
-pane_events_changed(struct pane *p)
-{
-	struct pane_events	*pe = p->data;
-	size_t			 index;
-	int			 flags = PANE_REDRAW;
-
-	list_sync(pe->list);
-	if (pe->selected_id != -1 &&
-	    store_event_find(p->env->store, pe->selected_id, &index) != NULL)
-		list_select(pe->list, index);
-	if (pane_events_publish(p))
-		flags |= PANE_SELECTION;
-	return (flags);
+	pane_list_init(p, &pane_events_list);
 }
 
 static int
 pane_events_counters(struct pane *p, int64_t event_id)
 {
-	struct pane_events	*pe = p->data;
-	size_t			 index, top = list_top(pe->list);
+	size_t	index;
 
 	/* Only a row in view needs drawing. */
 	if (store_event_find(p->env->store, event_id, &index) == NULL)
 		return (0);
-	if (index >= top && index < top + list_height(pe->list))
-		return (PANE_REDRAW);
-	return (0);
+	return (pane_list_in_view(p, index) ? PANE_REDRAW : 0);
 }
 
 const struct pane_ops pane_events_ops = {
@@ -210,9 +170,10 @@ const struct pane_ops pane_events_ops = {
 	.focusable = 1,
 	.keys = &keys_list,
 	.init = pane_events_init,
-	.free = pane_events_free,
-	.draw = pane_events_draw,
-	.action = pane_events_action,
-	.events_changed = pane_events_changed,
+	.free = pane_list_free,
+	.draw = pane_list_draw,
+	.draw_cursor = pane_list_draw_cursor,
+	.action = pane_list_action,
+	.events_changed = pane_list_changed,
 	.counters_changed = pane_events_counters,
 };

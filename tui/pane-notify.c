@@ -7,15 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "list.h"
-#include "pane.h"
+#include "pane-list.h"
 #include "term.h"
-#include "xmalloc.h"
-
-struct pane_notify {
-	struct list	*list;
-	int64_t		 selected_seq;
-};
 
 enum {
 	NOTIFY_COL_TIME,
@@ -40,10 +33,8 @@ pane_notify_at(struct pane *p, size_t row)
 }
 
 static size_t
-pane_notify_count(void *data)
+pane_notify_count(struct pane *p)
 {
-	struct pane	*p = data;
-
 	return (store_notification_count(p->env->store));
 }
 
@@ -63,14 +54,12 @@ pane_notify_level_style(enum notification_level level)
 }
 
 static void
-pane_notify_cell(void *data, size_t row, unsigned col, char *buf, size_t len,
-    attr_t *attr)
+pane_notify_cell(struct pane *p, size_t row, unsigned col, char *buf,
+    size_t len, attr_t *attr)
 {
-	struct pane			*p = data;
 	const struct notification	*n;
 	struct tm			 tm;
-	const char			*dash = p->env->ascii ? "-" :
-					    "\xe2\x80\x94";
+	const char			*dash = pane_dash(p->env->ascii);
 
 	if ((n = pane_notify_at(p, row)) == NULL)
 		return;
@@ -96,112 +85,40 @@ pane_notify_cell(void *data, size_t row, unsigned col, char *buf, size_t len,
 	}
 }
 
-static const struct list_ops pane_notify_list_ops = {
+static int64_t
+pane_notify_key(struct pane *p, size_t row)
+{
+	const struct notification	*n = pane_notify_at(p, row);
+
+	return (n != NULL ? n->seq : -1);
+}
+
+static const char *
+pane_notify_empty(struct pane *p)
+{
+	return ("No notifications yet.");
+}
+
+static const struct pane_list_ops pane_notify_list = {
+	.columns = pane_notify_columns,
+	.ncolumns = sizeof pane_notify_columns / sizeof pane_notify_columns[0],
+	.stick_top = 1,
 	.count = pane_notify_count,
 	.cell = pane_notify_cell,
+	.key = pane_notify_key,
+	.empty = pane_notify_empty,
 };
-
-static void
-pane_notify_remember(struct pane *p)
-{
-	struct pane_notify		*pn = p->data;
-	const struct notification	*n;
-
-	n = pane_notify_at(p, list_selected(pn->list));
-	pn->selected_seq = n != NULL ? n->seq : -1;
-}
 
 static void
 pane_notify_init(struct pane *p)
 {
-	struct pane_notify	*pn;
-
-	pn = xcalloc(1, sizeof *pn);
-	pn->list = list_new(pane_notify_columns,
-	    sizeof pane_notify_columns / sizeof pane_notify_columns[0],
-	    &pane_notify_list_ops, p);
-	list_set_ascii(pn->list, p->env->ascii);
-	pn->selected_seq = -1;
-	p->data = pn;
-}
-
-static void
-pane_notify_free(struct pane *p)
-{
-	struct pane_notify	*pn = p->data;
-
-	list_free(pn->list);
-	free(pn);
-	p->data = NULL;
-}
-
-static void
-pane_notify_draw(struct pane *p)
-{
-	struct pane_notify	*pn = p->data;
-	int			 h = getmaxy(p->win), w = getmaxx(p->win);
-
-	werase(p->win);
-	pane_frame(p);
-	if (store_notification_count(p->env->store) == 0) {
-		mvwaddstr(p->win, 1, 2, "No notifications yet.");
-		return;
-	}
-	list_draw(pn->list, p->win, 1, 1, w - 2, h - 2, p->focused,
-	    term_style(TERM_LIST_HEADER), term_style(TERM_SELECT));
-}
-
-static int
-pane_notify_action(struct pane *p, enum action a)
-{
-	static const struct {
-		enum action	action;
-		enum list_move	move;
-	} moves[] = {
-		{ ACTION_UP,		LIST_UP },
-		{ ACTION_DOWN,		LIST_DOWN },
-		{ ACTION_PAGE_UP,	LIST_PAGE_UP },
-		{ ACTION_PAGE_DOWN,	LIST_PAGE_DOWN },
-		{ ACTION_HOME,		LIST_HOME },
-		{ ACTION_END,		LIST_END },
-	};
-	struct pane_notify	*pn = p->data;
-	size_t			 i;
-
-	for (i = 0; i < sizeof moves / sizeof moves[0]; i++) {
-		if (moves[i].action != a)
-			continue;
-		list_sync(pn->list);
-		if (!list_move(pn->list, moves[i].move))
-			return (0);
-		pane_notify_remember(p);
-		return (PANE_REDRAW);
-	}
-	return (PANE_UNHANDLED);
+	pane_list_init(p, &pane_notify_list);
 }
 
 static int
 pane_notify_arrived(struct pane *p, const struct notification *n)
 {
-	struct pane_notify		*pn = p->data;
-	const struct notification	*at;
-	size_t				 row, count;
-
-	list_sync(pn->list);
-	/* At the top: follow the newest.  Otherwise keep our place. */
-	if (pn->selected_seq != -1 && list_selected(pn->list) != 0) {
-		count = list_count(pn->list);
-		for (row = 0; row < count; row++) {
-			at = pane_notify_at(p, row);
-			if (at != NULL && at->seq == pn->selected_seq) {
-				list_select(pn->list, row);
-				break;
-			}
-		}
-	} else
-		list_select(pn->list, 0);
-	pane_notify_remember(p);
-	return (PANE_REDRAW);
+	return (pane_list_changed(p));
 }
 
 const struct pane_ops pane_notify_ops = {
@@ -210,8 +127,9 @@ const struct pane_ops pane_notify_ops = {
 	.focusable = 1,
 	.keys = &keys_list,
 	.init = pane_notify_init,
-	.free = pane_notify_free,
-	.draw = pane_notify_draw,
-	.action = pane_notify_action,
+	.free = pane_list_free,
+	.draw = pane_list_draw,
+	.draw_cursor = pane_list_draw_cursor,
+	.action = pane_list_action,
 	.notification = pane_notify_arrived,
 };

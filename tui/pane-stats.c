@@ -89,6 +89,13 @@ pane_stats_compare(struct pane *p, const struct event *e)
 	memcpy(ps->shown, v, sizeof ps->shown);
 }
 
+/* A text value, or a dash when the server gave none. */
+static const char *
+pane_stats_text(struct pane *p, const char *s)
+{
+	return (s != NULL && *s != '\0' ? s : pane_dash(p->env->ascii));
+}
+
 /* One "Label  value" line; returns the next row. */
 static int
 pane_stats_line(struct pane *p, int y, const char *label, const char *value,
@@ -130,11 +137,10 @@ pane_stats_draw(struct pane *p)
 	    flags, A_BOLD);
 	pane_format_date(e->date_time, date, sizeof date);
 	y = pane_stats_line(p, y, "Date", date, 0);
-	y = pane_stats_line(p, y, "Location",
-	    e->location != NULL ? e->location : "", 0);
-	snprintf(buf, sizeof buf, "%s", e->category != NULL ? e->category :
-	    (p->env->ascii ? "-" : "\xe2\x80\x94"));
-	y = pane_stats_line(p, y, "Category", buf, 0);
+	y = pane_stats_line(p, y, "Location", pane_stats_text(p, e->location),
+	    0);
+	y = pane_stats_line(p, y, "Category", pane_stats_text(p, e->category),
+	    0);
 	/* The list shows the status too: drop it first when short. */
 	if (e->status != NULL && getmaxy(p->win) - 2 >= 11)
 		y = pane_stats_line(p, y, "Status", e->status,

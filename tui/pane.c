@@ -31,7 +31,29 @@ pane_done(struct pane *p)
 void
 pane_frame(struct pane *p)
 {
-	term_frame(p->win, p->env->ascii, p->ops->title, p->focused);
+	pane_frame_title(p, NULL);
+}
+
+void
+pane_frame_title(struct pane *p, const char *title)
+{
+	term_frame(p->win, p->env->ascii, title != NULL ? title :
+	    p->ops->title, p->focused);
+}
+
+void
+pane_draw(struct pane *p)
+{
+	if (p->damaged || !p->cursor || p->ops->draw_cursor == NULL ||
+	    p->ops->draw_cursor(p) != 0)
+		p->ops->draw(p);
+	p->damaged = p->cursor = 0;
+}
+
+const char *
+pane_dash(int ascii)
+{
+	return (ascii ? "-" : "\xe2\x80\x94");
 }
 
 void
@@ -48,7 +70,7 @@ void
 pane_format_count(int64_t v, int ascii, char *buf, size_t len)
 {
 	if (v < 0)
-		snprintf(buf, len, "%s", ascii ? "-" : "\xe2\x80\x94");
+		snprintf(buf, len, "%s", pane_dash(ascii));
 	else
 		snprintf(buf, len, "%" PRId64, v);
 }

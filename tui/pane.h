@@ -22,6 +22,7 @@
 #define PANE_REDRAW	0x1	/* this pane */
 #define PANE_SELECTION	0x2	/* the selected event changed */
 #define PANE_UNHANDLED	0x4	/* the action was not for this pane */
+#define PANE_CURSOR	0x8	/* only this pane's selection moved */
 
 /* What every pane may read, handed down by the app (not global). */
 struct pane_env {
@@ -50,6 +51,12 @@ struct pane_ops {
 	void	(*free)(struct pane *p);
 	/* Renders the whole pane into p->win (border included). */
 	void	(*draw)(struct pane *p);
+	/*
+	 * After PANE_CURSOR: repaints only the rows the selection left and
+	 * reached, or returns -1 when the whole pane must be drawn.  NULL:
+	 * always the whole pane.
+	 */
+	int	(*draw_cursor)(struct pane *p);
 	/* A named action while focused: PANE_* flags. */
 	int	(*action)(struct pane *p, enum action);
 	/* The event list changed in the store: PANE_* flags. NULL: ignore. */
@@ -73,7 +80,8 @@ struct pane {
 	void			*data;
 	WINDOW			*win;	/* NULL while too small to show */
 	int			 focused;
-	int			 damaged;
+	int			 damaged;	/* draw the whole pane */
+	int			 cursor;	/* only the selection moved */
 };
 
 extern const struct pane_ops	pane_events_ops;
@@ -84,10 +92,21 @@ void	pane_init(struct pane *, const struct pane_ops *, struct pane_env *);
 void	pane_done(struct pane *);
 /* Draws the border and title of p. */
 void	pane_frame(struct pane *);
+/* Draws the border of p with another title (NULL: the ops title). */
+void	pane_frame_title(struct pane *, const char *title);
+/* Draws p whole, or only its moved cursor when that is all that changed. */
+void	pane_draw(struct pane *);
+/* The mark for an absent value: an em dash, "-" in ASCII. */
+const char *pane_dash(int ascii);
 /* Formats a time as "YYYY-MM-DD HH:MM" in local time into buf. */
 void	pane_format_date(time_t, char *buf, size_t len);
 /* Formats a count, or an em dash (ASCII "-") when absent (< 0). */
 void	pane_format_count(int64_t, int ascii, char *buf, size_t len);
+/*
+ * The number of events for titles: "33", or "200 of 10000" when the
+ * server holds more than the store.
+ */
+void	pane_events_count_text(const struct store *, char *buf, size_t len);
 /* The style of an event status badge. */
 int	pane_status_style(const char *status);
 

@@ -122,11 +122,18 @@ term_frame(WINDOW *w, int ascii, const char *title, int focused)
 	attr_t	attr = term_style(focused ? TERM_FRAME_FOCUS : TERM_FRAME);
 	int	width = getmaxx(w);
 
+	/*
+	 * The wide-character line set: in a UTF-8 locale these are the
+	 * Unicode box characters themselves, not VT100 alternate-charset
+	 * letters that some terminals and screen captures show as "lqqk".
+	 */
 	wattr_on(w, attr, NULL);
 	if (ascii)
 		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
 	else
-		box(w, 0, 0);
+		wborder_set(w, WACS_VLINE, WACS_VLINE, WACS_HLINE, WACS_HLINE,
+		    WACS_ULCORNER, WACS_URCORNER, WACS_LLCORNER,
+		    WACS_LRCORNER);
 	wattr_off(w, attr, NULL);
 	if (title != NULL && width > 6) {
 		mvwaddch(w, 0, 2, ' ');

@@ -22,6 +22,14 @@ struct list {
 	size_t				 top;
 	unsigned			 height;
 	int				 ascii;
+
+	/* What the last list_draw showed, for list_draw_cursor. */
+	struct {
+		WINDOW			*w;
+		int			 y, x, width, height, focused;
+		attr_t			 select_attr;
+		size_t			 top, selected, count;
+	} drawn;
 };
 
 struct list *
@@ -228,14 +236,24 @@ list_draw_line(struct list *l, WINDOW *w, int y, int x, int width,
 	}
 }
 
+/* The attributes of a row: the selection stands out. */
+static attr_t
+list_row_attr(const struct list *l, size_t row, int focused,
+    attr_t select_attr)
+{
+	if (row != l->selected)
+		return (0);
+	return (focused ? select_attr : A_BOLD);
+}
+
 void
 list_draw(struct list *l, WINDOW *w, int y, int x, int width, int height,
     int focused, attr_t header_attr, attr_t select_attr)
 {
 	int	*widths, i;
 	size_t	 row;
-	attr_t	 attr;
 
+	l->drawn.w = NULL;
 	if (width <= 0 || height <= 0)
 		return;
 	widths = xcalloc(l->ncolumns, sizeof *widths);
@@ -250,10 +268,47 @@ list_draw(struct list *l, WINDOW *w, int y, int x, int width, int height,
 			mvwhline(w, y + i, x, ' ', width);
 			continue;
 		}
-		attr = 0;
-		if (row == l->selected)
-			attr = focused ? select_attr : A_BOLD;
-		list_draw_line(l, w, y + i, x, width, widths, row, attr);
+		list_draw_line(l, w, y + i, x, width, widths, row,
+		    list_row_attr(l, row, focused, select_attr));
 	}
 	free(widths);
+
+	l->drawn.w = w;
+	l->drawn.y = y;
+	l->drawn.x = x;
+	l->drawn.width = width;
+	l->drawn.height = height;
+	l->drawn.focused = focused;
+	l->drawn.select_attr = select_attr;
+	l->drawn.top = l->top;
+	l->drawn.selected = l->selected;
+	l->drawn.count = l->count;
+}
+
+int
+list_draw_cursor(struct list *l, WINDOW *w)
+{
+	size_t	 rows[2];
+	int	*widths, i;
+
+	if (l->drawn.w == NULL || l->drawn.w != w || l->count == 0 ||
+	    l->drawn.top != l->top || l->drawn.count != l->count)
+		return (-1);
+	rows[0] = l->drawn.selected;
+	rows[1] = l->selected;
+	widths = xcalloc(l->ncolumns, sizeof *widths);
+	list_widths(l, l->drawn.width, widths);
+	for (i = 0; i < 2; i++) {
+		if (rows[i] < l->top ||
+		    rows[i] - l->top >= (size_t)l->drawn.height - 1 ||
+		    rows[i] >= l->count)
+			continue;
+		list_draw_line(l, w, l->drawn.y + 1 + (int)(rows[i] - l->top),
+		    l->drawn.x, l->drawn.width, widths, rows[i],
+		    list_row_attr(l, rows[i], l->drawn.focused,
+		    l->drawn.select_attr));
+	}
+	free(widths);
+	l->drawn.selected = l->selected;
+	return (0);
 }

@@ -77,5 +77,11 @@ void		 list_widths(const struct list *, int width, int *widths);
 void		 list_draw(struct list *, WINDOW *w, int y, int x, int width,
 		     int height, int focused, attr_t header_attr,
 		     attr_t select_attr);
+/*
+ * When only the selection moved since list_draw into w (same rows in view,
+ * same count), repaints the row it left and the row it reached and
+ * returns 0; otherwise draws nothing and returns -1: draw the whole list.
+ */
+int		 list_draw_cursor(struct list *, WINDOW *w);
 
 #endif

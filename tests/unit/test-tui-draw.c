@@ -314,6 +314,7 @@ test_draw_live(void)
 	struct notification	 note;
 	size_t			 n;
 	int			 row, col, vcol;
+	char			*t;
 
 	uv_loop_init(&loop);
 	if (screen_open(30, 100) != 0) {
@@ -357,16 +358,47 @@ test_draw_live(void)
 	app_api_hooks()->notification(app,
 	    store_notification_at(store, 0));
 	draw(app);
-	CHECK(find("Almost full: Evtop", &row, NULL));
-	CHECK_INT(row, 1);				/* the toast, top right */
+	/*
+	 * The toast sits at the bottom right, over the log's last row, just
+	 * above the log's border and the key bar; the stats title stays.
+	 */
+	CHECK(find("Almost full: Evtop", &row, &col));
+	CHECK_INT(row, 27);
+	CHECK(col > 40);
 	CHECK(find("09:00:00 warning Almost full \xe2\x80\x94 Evtop", NULL,
 	    NULL));
+	CHECK_INT(count("Evtop Launch Party"), 4);	/* list, stats, log, toast */
+	t = row_text(2);
+	CHECK(strstr(t, "Evtop Launch Party") != NULL);	/* the stats title */
+	free(t);
 
-	/* An error from the api is toasted too. */
+	/* The same notification again: one toast, counted. */
+	app_api_hooks()->notification(app,
+	    store_notification_at(store, 0));
+	draw(app);
+	CHECK_INT(count("Almost full: Evtop"), 1);
+	CHECK(find("\xc3\x97" "2 Almost full: Evtop", &row, NULL));
+	CHECK_INT(row, 27);
+
+	/* An error from the api is toasted too, the newest at the bottom. */
 	app_api_hooks()->error(app, "server down");
 	draw(app);
 	CHECK(find("Error: server down", &row, NULL));
-	CHECK_INT(row, 1);				/* newest on top */
+	CHECK_INT(row, 27);
+	CHECK(find("Almost full: Evtop", &row, NULL));
+	CHECK_INT(row, 26);
+	/*
+	 * At most three lines, and never the log's header or newest rows;
+	 * the errors outlast the warning.
+	 */
+	app_api_hooks()->error(app, "disk full");
+	app_api_hooks()->error(app, "out of cheese");
+	draw(app);
+	CHECK(!find("Almost full: Evtop", NULL, NULL));
+	CHECK(find("Error: server down", &row, NULL));
+	CHECK_INT(row, 25);
+	CHECK(find("TIME     LEVEL", NULL, NULL));
+	CHECK_INT(toasts_count(app->toasts), TOAST_MAX);
 
 	/* Help opens over everything and Esc closes it. */
 	app_key(app, '?');

@@ -188,30 +188,60 @@ static void
 test_toasts(void)
 {
 	struct toasts	*t = toasts_new();
+	uint64_t	 err;
 
 	CHECK_INT(toasts_deadline(t), 0);
 	toasts_add(t, NOTIFY_INFO, "Registered", "Ana joined", 1000);
 	CHECK_INT(toasts_count(t), 1);
 	CHECK_STR(toasts_text(t, 0), "Registered: Ana joined");
+	CHECK_INT(toasts_repeats(t, 0), 1);
 	CHECK_INT(toasts_deadline(t), 1000 + TOAST_MS);
 	toasts_add(t, NOTIFY_ERROR, "Error", NULL, 2000);
 	toasts_add(t, NOTIFY_WARNING, "", "Only a message", 2500);
 	CHECK_STR(toasts_text(t, 0), "Only a message");	/* newest first */
 	CHECK_STR(toasts_text(t, 1), "Error");
 
-	/* A fourth pushes the oldest out. */
+	/* Errors stay longest, warnings longer than news. */
+	err = toasts_life(NOTIFY_ERROR);
+	CHECK(err > toasts_life(NOTIFY_WARNING));
+	CHECK(toasts_life(NOTIFY_WARNING) > toasts_life(NOTIFY_INFO));
+	CHECK_INT(toasts_life(NOTIFY_SUCCESS), TOAST_MS);
+
+	/* A fourth pushes out the one due to go first, not the error. */
 	toasts_add(t, NOTIFY_SUCCESS, "Fourth", NULL, 3000);
 	CHECK_INT(toasts_count(t), TOAST_MAX);
+	CHECK_STR(toasts_text(t, 0), "Fourth");
 	CHECK_STR(toasts_text(t, TOAST_MAX - 1), "Error");
 	CHECK(toasts_text(t, TOAST_MAX) == NULL);
+	CHECK_INT(toasts_repeats(t, TOAST_MAX), 0);
 
-	CHECK_INT(toasts_expire(t, 2000 + TOAST_MS - 1), 0);
-	CHECK_INT(toasts_expire(t, 2000 + TOAST_MS), 1);
+	/* The same news again counts and lives on instead of stacking. */
+	toasts_add(t, NOTIFY_WARNING, NULL, "Only a message", 3500);
+	CHECK_INT(toasts_count(t), TOAST_MAX);
+	CHECK_STR(toasts_text(t, 0), "Only a message");
+	CHECK_INT(toasts_repeats(t, 0), 2);
+	CHECK_STR(toasts_text(t, 1), "Fourth");
+	/* ...but the same text at another level is other news. */
+	toasts_add(t, NOTIFY_INFO, "Fourth", NULL, 3600);
+	CHECK_INT(toasts_repeats(t, 0), 1);
+	CHECK_STR(toasts_text(t, 1), "Only a message");
+	CHECK_STR(toasts_text(t, 2), "Error");
+
+	CHECK_INT(toasts_expire(t, 3600 + TOAST_MS - 1), 0);
+	CHECK_INT(toasts_expire(t, 3600 + TOAST_MS), 1);
 	CHECK_INT(toasts_count(t), 2);
-	CHECK_INT(toasts_deadline(t), 2500 + TOAST_MS);
+	CHECK_INT(toasts_deadline(t), 3500 + toasts_life(NOTIFY_WARNING));
+	CHECK_INT(toasts_expire(t, 3500 + toasts_life(NOTIFY_WARNING)), 1);
+	CHECK_INT(toasts_count(t), 1);
+	CHECK_STR(toasts_text(t, 0), "Error");
+	CHECK_INT(toasts_deadline(t), 2000 + err);
 	CHECK_INT(toasts_expire(t, 10000000), 1);
 	CHECK_INT(toasts_count(t), 0);
 	CHECK_INT(toasts_deadline(t), 0);
+
+	/* Once gone, the same news is a new toast. */
+	toasts_add(t, NOTIFY_ERROR, "Error", NULL, 20000000);
+	CHECK_INT(toasts_repeats(t, 0), 1);
 	toasts_add(t, NOTIFY_INFO, "left for free", NULL, 0);
 	toasts_free(t);
 }
