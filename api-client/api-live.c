@@ -8,11 +8,13 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api-private.h"
 #include "json-util.h"
 #include "log.h"
 #include "model.h"
+#include "model-private.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -29,19 +31,25 @@ static void	api_live_deleted(struct api *, const struct envelope *);
 static void	api_live_resync(struct api *, const struct envelope *);
 static void	api_live_error(struct api *, const struct envelope *);
 
-/* What each envelope type does; types not listed are ignored. */
+/*
+ * What each envelope type does; types not listed are ignored.  hello and
+ * error carry the server's current seq but are not part of the stream: were
+ * it taken as the last one seen, a reconnect would ask to replay from there
+ * and skip whatever was missed in between.
+ */
 static const struct {
 	const char	*type;
 	void		(*fn)(struct api *, const struct envelope *);
+	int		 stream;	/* its seq counts as seen */
 } api_live_handlers[] = {
-	{ "hello", api_live_hello },
-	{ "counters", api_live_counters },
-	{ "notification", api_live_notification },
-	{ "event.created", api_live_event },
-	{ "event.updated", api_live_event },
-	{ "event.deleted", api_live_deleted },
-	{ "resync", api_live_resync },
-	{ "error", api_live_error },
+	{ "hello", api_live_hello, 0 },
+	{ "counters", api_live_counters, 1 },
+	{ "notification", api_live_notification, 1 },
+	{ "event.created", api_live_event, 1 },
+	{ "event.updated", api_live_event, 1 },
+	{ "event.deleted", api_live_deleted, 1 },
+	{ "resync", api_live_resync, 0 },
+	{ "error", api_live_error, 0 },
 };
 
 void
@@ -145,6 +153,9 @@ api_live_deleted(struct api *api, const struct envelope *env)
 static void
 api_live_resync(struct api *api, const struct envelope *env)
 {
+	/* The refetch covers the gap: replay from here next time. */
+	if (env->seq > api->last_seq)
+		api->last_seq = env->seq;
 	log_debug("api: resync asked: refetching events");
 	api_refresh_background(api);
 }
@@ -197,29 +208,33 @@ api_live_open(void *arg)
 	free(text);
 }
 
-static void
-api_live_message(void *arg, const char *text, size_t len)
+void
+api_live_receive(struct api *api, const char *text, size_t len)
 {
-	struct api	*api = arg;
 	struct envelope	 env;
 	char		*why = NULL;
-	size_t		 i;
+	size_t		 i, n = nitems(api_live_handlers);
 
 	if (model_parse_envelope(text, len, &env, &why) != 0) {
 		log_debug("ws: unusable message ignored: %s", why);
 		free(why);
 		return;
 	}
-	if (env.seq > api->last_seq)
-		api->last_seq = env.seq;
-	for (i = 0; i < sizeof api_live_handlers /
-	    sizeof api_live_handlers[0]; i++) {
-		if (strcmp(env.type, api_live_handlers[i].type) == 0) {
-			api_live_handlers[i].fn(api, &env);
+	for (i = 0; i < n; i++) {
+		if (strcmp(env.type, api_live_handlers[i].type) == 0)
 			break;
-		}
 	}
+	if ((i == n || api_live_handlers[i].stream) && env.seq > api->last_seq)
+		api->last_seq = env.seq;
+	if (i < n)
+		api_live_handlers[i].fn(api, &env);
 	envelope_done(&env);
+}
+
+static void
+api_live_message(void *arg, const char *text, size_t len)
+{
+	api_live_receive(arg, text, len);
 }
 
 static void	api_live_schedule(struct api *);
@@ -247,6 +262,22 @@ api_live_retry_fired(uv_timer_t *timer)
 	api_live_connect(timer->data);
 }
 
+/*
+ * xorshift32 seeded per client: random() unseeded gives every evtop the
+ * same "jitter", so clients dropped together would reconnect together.
+ */
+static uint64_t
+api_live_random(struct api *api)
+{
+	uint32_t	x = api->rng;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	api->rng = x;
+	return (x);
+}
+
 /* Schedules the next attempt: 1 s doubling to 30 s, plus up to 25 %. */
 static void
 api_live_schedule(struct api *api)
@@ -259,8 +290,10 @@ api_live_schedule(struct api *api)
 		api->backoff_ms *= 2;
 	if (api->backoff_ms > API_BACKOFF_MAX)
 		api->backoff_ms = API_BACKOFF_MAX;
-	delay = api->backoff_ms + (uint64_t)random() % (api->backoff_ms / 4 +
+	delay = api->backoff_ms + api_live_random(api) % (api->backoff_ms / 4 +
 	    1);
+	if (api->hold_until > uv_now(api->loop) + delay)
+		delay = api->hold_until - uv_now(api->loop);
 	log_debug("api: reconnecting in %llu ms", (unsigned long long)delay);
 	uv_timer_start(&api->retry_timer, api_live_retry_fired, delay, 0);
 }
@@ -269,6 +302,27 @@ static void
 api_live_poll_fired(uv_timer_t *timer)
 {
 	api_refresh_background(timer->data);
+}
+
+void
+api_live_hold(struct api *api, long seconds)
+{
+	uint64_t	ms;
+
+	if (seconds < 0 || api->dead)
+		return;
+	if (seconds > API_RATE_WAIT_MAX)
+		seconds = API_RATE_WAIT_MAX;
+	ms = (uint64_t)seconds * 1000;
+	if (api->hold_until < uv_now(api->loop) + ms)
+		api->hold_until = uv_now(api->loop) + ms;
+	log_debug("api: rate limited: next background request in %ld s",
+	    seconds);
+	/* Polling: the next poll comes no sooner than the server asked. */
+	if (uv_is_active((uv_handle_t *)&api->poll_timer)) {
+		uv_timer_start(&api->poll_timer, api_live_poll_fired,
+		    ms > API_POLL_MS ? ms : API_POLL_MS, API_POLL_MS);
+	}
 }
 
 static void
@@ -356,6 +410,8 @@ api_live_init(struct api *api)
 {
 	api->link = API_LINK_OFFLINE;
 	api->last_seq = -1;
+	api->rng = (uint32_t)(uv_hrtime() ^ ((uint64_t)getpid() << 16) ^
+	    (uintptr_t)api) | 1;
 	uv_timer_init(api->loop, &api->retry_timer);
 	uv_timer_init(api->loop, &api->poll_timer);
 	api->retry_timer.data = api;
@@ -384,4 +440,10 @@ api_live_done(struct api *api)
 	api->handles = 2;
 	uv_close((uv_handle_t *)&api->retry_timer, api_live_timer_closed);
 	uv_close((uv_handle_t *)&api->poll_timer, api_live_timer_closed);
+}
+
+int64_t
+api_live_last_seq(const struct api *api)
+{
+	return (api->last_seq);
 }

@@ -46,6 +46,8 @@ struct api {
 	int			 live;		/* api_start_live was called */
 	int64_t			 last_seq;	/* -1 before the first */
 	uint64_t		 backoff_ms;
+	uint32_t		 rng;		/* jitter, never 0 */
+	uint64_t		 hold_until;	/* uv_now: rate limited until */
 	uv_timer_t		 retry_timer;
 	uv_timer_t		 poll_timer;
 
@@ -55,12 +57,24 @@ struct api {
 
 /* The sentence every caller shows when the token is no longer good. */
 #define API_SIGNED_OUT	"signed out: sign in again"
+/* A 429 without Retry-After or RateLimit-Reset: wait this long, in s. */
+#define API_RATE_WAIT_DEFAULT	60
+/* Rate-limit waits beyond a day are taken as a day. */
+#define API_RATE_WAIT_MAX	86400
 
 void	api_set_link(struct api *, enum api_link, const char *why);
 void	api_report_error(struct api *, const char *sentence);
 void	api_signed_out(struct api *);
 /* Refreshes the events for the live link (resync, polling). */
 void	api_refresh_background(struct api *);
+
+/* One text frame from the live link (the WebSocket's message hook). */
+void	api_live_receive(struct api *, const char *text, size_t len);
+/* The seq a reconnect asks to replay from, -1 before any. */
+int64_t	api_live_last_seq(const struct api *);
+
+/* Holds background requests back for seconds (a server's Retry-After). */
+void	api_live_hold(struct api *, long seconds);
 
 void	api_live_init(struct api *);
 void	api_live_done(struct api *);

@@ -23,7 +23,7 @@ static const char *api_link_names[] = {
 	[API_LINK_POLLING] = "polling",
 };
 
-/* Statuses with a sentence of their own; others get the server's message. */
+/* Statuses with a sentence of their own when the body has no message. */
 static const struct {
 	long		 status;
 	const char	*sentence;
@@ -31,7 +31,8 @@ static const struct {
 	{ 401, API_SIGNED_OUT },
 	{ 404, "the server has no such resource (is %s an Event API "
 	    "server?)" },
-	{ 429, "the server is limiting requests; try again later" },
+	{ 429, "the server is limiting requests (rate limited); try again "
+	    "later" },
 };
 
 struct api *
@@ -98,41 +99,77 @@ api_free(struct api *api)
 	api_live_done(api);
 }
 
-/* The sentence for an answer that is not a success. */
-static char *
-api_status_sentence(struct api *api, const struct http_response *resp)
+/*
+ * Whether an answer that is not a success means the token is no good: a
+ * 401 always; a 403 only when its message talks about the token (servers
+ * that answer 403 "Token expired"), never for a forbidden action.
+ */
+static int
+api_answer_signed_out(const struct http_response *resp, const char *msg)
 {
-	char	*msg, *out;
+	if (resp->status == 401)
+		return (1);
+	return (resp->status == 403 && msg != NULL &&
+	    strcasestr(msg, "token") != NULL);
+}
+
+/* How long the server asks us to wait before the next request, in s. */
+static long
+api_answer_wait(const struct http_response *resp)
+{
+	if (resp->status != 429 && resp->status != 503)
+		return (-1);
+	if (resp->retry_after >= 0)
+		return (resp->retry_after);
+	if (resp->status == 429)
+		return (resp->rate_reset >= 0 ? resp->rate_reset :
+		    API_RATE_WAIT_DEFAULT);
+	return (-1);
+}
+
+/*
+ * The status and sentence for an answer that is not a success; honours a
+ * rate limit by holding background requests back.
+ */
+static int
+api_answer_failure(struct api *api, const struct http_response *resp,
+    char **sentence)
+{
+	char	*msg;
+	long	 wait;
 	size_t	 i;
 
 	msg = model_parse_error(resp->body, resp->len);
-	if (resp->status == 403 && msg != NULL &&
-	    strcasestr(msg, "token") != NULL) {
+	if ((wait = api_answer_wait(resp)) >= 0)
+		api_live_hold(api, wait);
+	if (api_answer_signed_out(resp, msg)) {
 		free(msg);
-		return (xstrdup(API_SIGNED_OUT));
+		*sentence = xstrdup(API_SIGNED_OUT);
+		return (API_ERR_AUTH);
 	}
 	if (resp->status == 429 && resp->retry_after >= 0) {
 		free(msg);
-		xasprintf(&out, "the server is limiting requests; try again "
-		    "in %ld seconds", resp->retry_after);
-		return (out);
+		xasprintf(sentence, "the server asks to wait %ld s (rate "
+		    "limited)", resp->retry_after);
+		return (API_ERR_FAILED);
 	}
 	if (msg != NULL) {
-		xasprintf(&out, "server answered %ld: %s", resp->status, msg);
+		xasprintf(sentence, "server answered %ld: %s", resp->status,
+		    msg);
 		free(msg);
-		return (out);
+		return (API_ERR_FAILED);
 	}
 	for (i = 0; i < sizeof api_status_sentences /
 	    sizeof api_status_sentences[0]; i++) {
 		if (api_status_sentences[i].status == resp->status) {
-			xasprintf(&out, api_status_sentences[i].sentence,
+			xasprintf(sentence, api_status_sentences[i].sentence,
 			    api->server);
-			return (out);
+			return (API_ERR_FAILED);
 		}
 	}
-	xasprintf(&out, "server answered %ld%s", resp->status,
+	xasprintf(sentence, "server answered %ld%s", resp->status,
 	    resp->len > 0 ? " with something that is not JSON" : "");
-	return (out);
+	return (API_ERR_FAILED);
 }
 
 static void
@@ -212,7 +249,7 @@ api_login_done(struct api_call *call, const struct http_response *resp,
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
-		sentence = api_status_sentence(api, resp);
+		api_answer_failure(api, resp, &sentence);
 		call->cb(call->arg, API_ERR_FAILED, sentence);
 		free(sentence);
 		return;
@@ -277,6 +314,7 @@ api_refresh_done(struct api_call *call, const struct http_response *resp,
 	size_t		 n;
 	int64_t		 total;
 	char		*why = NULL, *sentence;
+	int		 status;
 
 	api->refreshing = 0;
 	if (error != NULL) {
@@ -284,11 +322,10 @@ api_refresh_done(struct api_call *call, const struct http_response *resp,
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
-		sentence = api_status_sentence(api, resp);
-		if (strcmp(sentence, API_SIGNED_OUT) == 0)
+		status = api_answer_failure(api, resp, &sentence);
+		if (status == API_ERR_AUTH)
 			api_signed_out(api);
-		api_refresh_finish(call, strcmp(sentence, API_SIGNED_OUT) == 0 ?
-		    API_ERR_AUTH : API_ERR_FAILED, sentence);
+		api_refresh_finish(call, status, sentence);
 		free(sentence);
 		return;
 	}
@@ -323,6 +360,10 @@ api_refresh_background(struct api *api)
 	/* One at a time: a slow server must not pile up polls. */
 	if (api->refreshing || api->dead)
 		return;
+	if (uv_now(api->loop) < api->hold_until) {
+		log_debug("api: refresh held back: rate limited");
+		return;
+	}
 	api_refresh_events(api, NULL, NULL);
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/queue.h>
+#include <time.h>
 
 #include "log.h"
 #include "xmalloc.h"
@@ -21,6 +22,8 @@
 #define HTTP_CONNECT_TIMEOUT	10L
 #define HTTP_TOTAL_TIMEOUT	30L
 #define HTTP_ETAG_MAX		256
+/* A "seconds" header this large is a Unix time (2001 on). */
+#define HTTP_EPOCH_MIN		1000000000L
 
 struct http_request {
 	struct http		*http;
@@ -218,12 +221,17 @@ http_write_cb(char *data, size_t size, size_t n, void *userp)
 	return (len);
 }
 
-/* A header value as a number of seconds, or -1. */
+/*
+ * A header value as a number, or -1.  Times come as seconds from now, but
+ * Retry-After may be an HTTP date and some servers send X-RateLimit-Reset
+ * as a Unix time: both become seconds from now.
+ */
 static long
 http_header_number(const char *v, size_t len)
 {
-	char	buf[32], *end;
+	char	buf[64], *end;
 	long	n;
+	time_t	t, now = time(NULL);
 
 	if (len == 0 || len >= sizeof buf)
 		return (-1);
@@ -231,8 +239,15 @@ http_header_number(const char *v, size_t len)
 	buf[len] = '\0';
 	errno = 0;
 	n = strtol(buf, &end, 10);
-	if (errno != 0 || end == buf || n < 0)
+	if (end == buf || *end != '\0') {
+		if ((t = curl_getdate(buf, NULL)) <= 0)
+			return (-1);
+		return (t > now ? (long)(t - now) : 0);
+	}
+	if (errno != 0 || n < 0)
 		return (-1);
+	if (n >= HTTP_EPOCH_MIN)
+		return (n > now ? (long)(n - now) : 0);
 	return (n);
 }
 

@@ -261,8 +261,11 @@ struct core_conn {
 
 static uv_tcp_t	core_server;
 static int	core_port;
-static int	core_forbid;	/* answer /api/events with 403 */
 static int	core_event_gets;
+/* When set, /api/events answers this status line, headers and body. */
+static const char *core_status;
+static const char *core_headers = "";
+static const char *core_body;
 
 static const char core_events[] = "[{\"id\":\"5\",\"title\":\"Core event\","
     "\"date_time\":\"2026-09-01T10:00:00.000Z\",\"location\":\"Hall\","
@@ -303,15 +306,17 @@ static void
 core_answer(struct core_conn *c)
 {
 	const char	*status = "404 Not Found";
+	const char	*headers = "";
 	const char	*body = "{\"message\":\"Not found\"}";
 	uv_buf_t	 b;
 
 	if (strncmp(c->buf, "GET /api/events", 15) == 0 &&
 	    (c->buf[15] == ' ' || c->buf[15] == '?')) {
 		core_event_gets++;
-		if (core_forbid) {
-			status = "403 Forbidden";
-			body = "{\"message\":\"Invalid token\"}";
+		if (core_status != NULL) {
+			status = core_status;
+			headers = core_headers;
+			body = core_body;
 		} else {
 			status = "200 OK";
 			body = core_events;
@@ -321,8 +326,8 @@ core_answer(struct core_conn *c)
 		body = core_login;
 	}
 	if (asprintf(&c->out, "HTTP/1.1 %s\r\nContent-Type: application/json"
-	    "\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%s", status,
-	    strlen(body), body) < 0)
+	    "\r\n%sContent-Length: %zu\r\nConnection: close\r\n\r\n%s",
+	    status, headers, strlen(body), body) < 0)
 		abort();
 	b = uv_buf_init(c->out, (unsigned int)strlen(c->out));
 	c->wr.data = c;
@@ -363,6 +368,71 @@ core_accept(uv_stream_t *server, int status)
 		return;
 	}
 	uv_read_start((uv_stream_t *)&c->tcp, core_alloc, core_read);
+}
+
+static void
+on_waited(uv_timer_t *t)
+{
+	(*(int *)t->data)++;
+}
+
+/* Runs the loop for ms (a wait, not a measurement). */
+static void
+wait_for(uint64_t ms)
+{
+	uv_timer_t	wait;
+	int		waited = 0;
+
+	uv_timer_init(&st.loop, &wait);
+	wait.data = &waited;
+	uv_timer_start(&wait, on_waited, ms, 0);
+	CHECK(run_until(&waited, 1));
+	uv_close((uv_handle_t *)&wait, NULL);
+	uv_run(&st.loop, UV_RUN_NOWAIT);
+}
+
+static void
+refresh_core(struct api *core)
+{
+	st.done = 0;
+	api_refresh_events(core, on_done, &st);
+	CHECK(run_until(&st.done, 1));
+}
+
+/*
+ * 429 with Retry-After: the sentence says how long, and polling (every
+ * 10 s) holds off: nothing is asked for longer than a poll interval.
+ */
+static void
+test_core_rate_limit(struct api *core)
+{
+	int	gets;
+
+	core_status = "429 Too Many Requests";
+	core_headers = "Retry-After: 3600\r\nRateLimit-Remaining: 0\r\n";
+	core_body = "{\"message\":\"Too many requests, please try again "
+	    "later.\"}";
+	refresh_core(core);
+	CHECK_INT(st.status, API_ERR_FAILED);
+	CHECK_STR(st.cause, "the server asks to wait 3600 s (rate limited)");
+	CHECK_INT(api_link_state(core), API_LINK_POLLING);
+	gets = core_event_gets;
+	wait_for(12000);
+	CHECK_INT(core_event_gets, gets);
+
+	/* An HTTP date works as well as seconds. */
+	core_headers = "Retry-After: Fri, 31 Dec 2100 23:59:59 GMT\r\n";
+	refresh_core(core);
+	CHECK(st.cause != NULL && strncmp(st.cause,
+	    "the server asks to wait ", 24) == 0 &&
+	    strstr(st.cause, " s (rate limited)") != NULL);
+
+	/* Without Retry-After: still a sentence that says why. */
+	core_headers = "";
+	core_body = "";
+	refresh_core(core);
+	CHECK_STR(st.cause, "the server is limiting requests (rate limited); "
+	    "try again later");
 }
 
 static void
@@ -409,16 +479,40 @@ test_core_server(void)
 		CHECK_INT(store_event_at(store, 0)->available_spots, 17);
 	}
 
-	/* 403 "Invalid token" means signed out, not a forbidden action. */
-	core_forbid = 1;
-	st.done = 0;
-	api_refresh_events(core, on_done, &st);
-	CHECK(run_until(&st.done, 1));
+	/* A 403 for a forbidden action is not a sign-out. */
+	core_status = "403 Forbidden";
+	core_body = "{\"message\":\"Not the creator\"}";
+	refresh_core(core);
+	CHECK_INT(st.status, API_ERR_FAILED);
+	CHECK_STR(st.cause, "server answered 403: Not the creator");
+	CHECK(api_session(core) != NULL);
+	CHECK_INT(api_link_state(core), API_LINK_POLLING);
+
+	test_core_rate_limit(core);
+
+	/* 403 "Token expired" means signed out, not a forbidden action. */
+	core_status = "403 Forbidden";
+	core_headers = "";
+	core_body = "{\"message\":\"Token expired\"}";
+	refresh_core(core);
 	CHECK_INT(st.status, API_ERR_AUTH);
 	CHECK_STR(st.cause, "signed out: sign in again");
 	CHECK(api_session(core) == NULL);
 	CHECK_INT(api_link_state(core), API_LINK_OFFLINE);
 	CHECK_INT(store_event_count(store), 1);		/* unchanged */
+
+	/* A 401 is a sign-out whatever its message says. */
+	st.done = 0;
+	api_login(core, "o@example.com", "pw", on_done, &st);
+	CHECK(run_until(&st.done, 1));
+	CHECK(api_session(core) != NULL);
+	core_status = "401 Unauthorized";
+	core_body = "{\"message\":\"jwt malformed\"}";
+	refresh_core(core);
+	CHECK_INT(st.status, API_ERR_AUTH);
+	CHECK_STR(st.cause, "signed out: sign in again");
+	CHECK(api_session(core) == NULL);
+	core_status = NULL;
 
 	api_free(core);
 	uv_close((uv_handle_t *)&core_server, NULL);
@@ -441,12 +535,6 @@ test_server_lost(void)
 	CHECK(st.cause != NULL && strstr(st.cause, "cannot reach") != NULL);
 	/* The events from before are still there. */
 	CHECK(store_event_count(store) > 0);
-}
-
-static void
-on_waited(uv_timer_t *t)
-{
-	(*(int *)t->data)++;
 }
 
 /* A token the server no longer accepts: close 4401, then signed out. */
