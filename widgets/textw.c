@@ -64,7 +64,7 @@ textw_char_width(wchar_t wc)
 	int	w;
 
 	if (wc < 0x80)
-		return (wc >= 0x20 && wc != 0x7f ? 1 : 0);
+		return (1);	/* a control is drawn as one U+FFFD */
 	w = wcwidth(wc);
 	if (w < 0)
 		return (1);	/* unknown here: assume one column */
@@ -87,6 +87,8 @@ textw_width(const char *s)
 	return (width);
 }
 
+static char	*textw_fit_clean(const char *, int, int);
+
 /* Byte length of the longest prefix of s taking at most cols columns. */
 static size_t
 textw_prefix(const char *s, int cols, int *used)
@@ -107,8 +109,59 @@ textw_prefix(const char *s, int cols, int *used)
 	return (off);
 }
 
+/*
+ * A copy of s that curses draws in exactly textw_width columns: control
+ * characters, invalid bytes and characters the locale cannot print become
+ * U+FFFD ("?" in ASCII), and combining marks with no base are dropped
+ * (curses would put them on the cell before, a border).
+ */
+static char *
+textw_clean(const char *s, int ascii)
+{
+	const char	*bad = ascii ? "?" : "\xef\xbf\xbd";
+	size_t		 len = strlen(s), off = 0, n, out = 0;
+	char		*buf;
+	wchar_t		 wc;
+	int		 base = 0, ok;
+
+	buf = xmalloc(len * 3 + 1);
+	while (off < len) {
+		n = textw_decode(s + off, len - off, &wc);
+		if (wc < 0x80)
+			ok = wc >= 0x20 && wc != 0x7f;
+		else
+			ok = wc >= 0xa0 && (wc != 0xfffd || n == 3) &&
+			    wcwidth(wc) >= 0;
+		if (!ok) {
+			memcpy(buf + out, bad, strlen(bad));
+			out += strlen(bad);
+			base = 1;
+		} else if (wc >= 0x80 && wcwidth(wc) == 0 && !base)
+			;	/* a mark with nothing to sit on */
+		else {
+			memcpy(buf + out, s + off, n);
+			out += n;
+			base = 1;
+		}
+		off += n;
+	}
+	buf[out] = '\0';
+	return (buf);
+}
+
 char *
 textw_fit(const char *s, int cols, int flags)
+{
+	char	*clean, *out;
+
+	clean = textw_clean(s != NULL ? s : "", flags & TEXTW_ASCII);
+	out = textw_fit_clean(clean, cols, flags);
+	free(clean);
+	return (out);
+}
+
+static char *
+textw_fit_clean(const char *s, int cols, int flags)
 {
 	const char	*ell = (flags & TEXTW_ASCII) ? "~" : "\xe2\x80\xa6";
 	char		*out;

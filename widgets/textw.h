@@ -20,14 +20,19 @@
  * returns its length; an invalid byte decodes to U+FFFD with length 1.
  */
 size_t	 textw_decode(const char *s, size_t len, wchar_t *wc);
-/* Columns taken by one character: 0 for combining marks, 2 for wide. */
+/*
+ * Columns taken by one character: 0 for combining marks, 2 for wide, 1
+ * for a control character (drawn as a replacement character).
+ */
 int	 textw_char_width(wchar_t);
 /* Columns taken by a UTF-8 string. */
 int	 textw_width(const char *s);
 /*
  * A new string holding s cut to at most cols columns (flags above).  A
  * wide character that does not fit is left out whole; combining marks
- * stay with their base.
+ * stay with their base.  Control characters, invalid bytes and what the
+ * locale cannot print become U+FFFD ("?" with TEXTW_ASCII); combining
+ * marks with no base go.  The result is safe to hand to curses.
  */
 char	*textw_fit(const char *s, int cols, int flags);
 /* Draws textw_fit(s, cols, flags) at y, x of w with attr; returns columns. */

@@ -444,6 +444,286 @@ test_draw_live(void)
 	CHECK_INT(uv_loop_close(&loop), 0);
 }
 
+/* The character in a cell of curses' screen. */
+static wchar_t
+cell_char(int row, int col)
+{
+	cchar_t	cc;
+	wchar_t	wch[CCHARW_MAX + 1];
+	attr_t	attr;
+	short	pair;
+
+	if (mvwin_wch(curscr, row, col, &cc) == ERR)
+		return (0);
+	if (getcchar(&cc, wch, &attr, &pair, NULL) == ERR)
+		return (0);
+	return (wch[0]);
+}
+
+/* The lines of w that changed since its last wnoutrefresh. */
+static int
+touched_lines(WINDOW *w)
+{
+	int	y, n = 0;
+
+	for (y = 0; y < getmaxy(w); y++)
+		n += is_linetouched(w, y) == TRUE;
+	return (n);
+}
+
+static void
+test_draw_cursor(void)
+{
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+	struct event	*evs;
+	struct pane	*p;
+	size_t		 n;
+	int		 row = 0, col = 0;
+
+	uv_loop_init(&loop);
+	if (screen_open(24, 80) != 0) {
+		CHECK(0);
+		return;
+	}
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, -1);
+	app = make_app(&loop, store);
+	draw(app);
+	p = &app->panes[APP_PANE_EVENTS];
+
+	/* The Unicode line set, not alternate-charset letters. */
+	CHECK(find("\xe2\x94\x8c\xe2\x94\x80 Events 4 \xe2\x94\x80", &row,
+	    NULL));
+	CHECK_INT(row, 1);
+	CHECK(cell_char(2, 0) == 0x2502);
+	CHECK(cell_char(2, 79) == 0x2502);
+
+	/* j: only the rows left and reached are repainted... */
+	app_key(app, 'j');
+	CHECK_INT(p->damaged, 0);
+	CHECK_INT(p->cursor, 1);
+	CHECK_INT(app->env.selected_event, 2);
+	pane_draw(p);
+	CHECK_INT(touched_lines(p->win), 2);
+	CHECK(is_linetouched(p->win, 2) == TRUE);
+	CHECK(is_linetouched(p->win, 3) == TRUE);
+	wnoutrefresh(p->win);
+	draw(app);
+	/* ...and the screen shows the move; the stats follow it. */
+	CHECK(find("Core Server Meetup", &row, NULL));
+	CHECK_INT(row, 4);
+	CHECK((mvwinch(curscr, 4, 1) & A_REVERSE) != 0);
+	CHECK((mvwinch(curscr, 3, 1) & A_REVERSE) == 0);
+	CHECK_INT(count("Core Server Meetup"), 2);
+
+	/* Another pane's focus or data change still draws it whole. */
+	app_key(app, 'k');
+	app_api_hooks()->events_changed(app);
+	CHECK_INT(p->damaged, 1);
+	pane_draw(p);
+	CHECK(touched_lines(p->win) > 2);
+	wnoutrefresh(p->win);
+	draw(app);
+	CHECK((mvwinch(curscr, 3, 1) & A_REVERSE) != 0);
+	CHECK((mvwinch(curscr, 4, 1) & A_REVERSE) == 0);
+
+	/* A move that scrolls cannot be two rows: the whole pane. */
+	CHECK(find("Workshop", &row, &col));
+	app_key(app, 'G');
+	CHECK_INT(p->cursor, 1);	/* four rows fit: no scroll */
+
+	if (test_failures)
+		dump();
+	free_app(&loop, app);
+	screen_close();
+	store_free(store);
+	CHECK_INT(uv_loop_close(&loop), 0);
+}
+
+static void
+test_draw_states(void)
+{
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+	struct event	*evs;
+	size_t		 n;
+	char		*t;
+
+	uv_loop_init(&loop);
+	if (screen_open(30, 100) != 0) {
+		CHECK(0);
+		return;
+	}
+	app = make_app(&loop, store);
+
+	/* Before the first answer: loading, in a sentence. */
+	draw(app);
+	CHECK(find("Loading events\xe2\x80\xa6", NULL, NULL));
+	CHECK(find("No event selected.", NULL, NULL));
+	CHECK(find("No notifications yet.", NULL, NULL));
+	CHECK(find("0 events", NULL, NULL));
+
+	/* An answer with nothing in it. */
+	store_set_events(store, NULL, 0, 0);
+	store_set_refreshed_at(store, T0);
+	app_api_hooks()->events_changed(app);
+	draw(app);
+	CHECK(!find("Loading", NULL, NULL));
+	CHECK(find("No upcoming events.", NULL, NULL));
+
+	/* A page of a longer list says so in the title and the bar. */
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, 10000);
+	app_api_hooks()->events_changed(app);
+	draw(app);
+	CHECK(find(" Events 4 of 10000 ", NULL, NULL));
+	t = row_text(29);
+	CHECK(strstr(t, "4 of 10000 events") != NULL);
+	free(t);
+	CHECK(!find("No upcoming events.", NULL, NULL));
+	CHECK_INT(app->env.selected_event, 1);
+
+	/* The whole list: just the count. */
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, 4);
+	app_api_hooks()->events_changed(app);
+	draw(app);
+	CHECK(find(" Events 4 ", NULL, NULL));
+	CHECK(!find("of 4", NULL, NULL));
+
+	if (test_failures)
+		dump();
+	free_app(&loop, app);
+	screen_close();
+	store_free(store);
+	CHECK_INT(uv_loop_close(&loop), 0);
+}
+
+#define ODD_EVENTS	5
+
+static struct event *
+make_odd_events(size_t *n)
+{
+	struct event	*evs = xcalloc(ODD_EVENTS, sizeof *evs);
+	char		*longt;
+	size_t		 i;
+
+	/* A thousand characters: CJK, an emoji and combining marks. */
+	longt = xmalloc(1000 * 4 + 1);
+	longt[0] = '\0';
+	for (i = 0; i < 250; i++)
+		strcat(longt, "\xe6\x97\xa5" "e\xcc\x81" "\xf0\x9f\x8e\x89" "x");
+	fill_event(&evs[0], 1, longt, T0, 1, 10, 0);
+	free(longt);
+	free(evs[0].location);
+	evs[0].location = xstrdup("");
+	fill_event(&evs[1], 2, "\xcc\x81\xcc\x81" "Caf" "e\xcc\x81 "
+	    "Re\xcc\x81sume\xcc\x81 \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91"
+	    "\xa9", T0 + 60, 2, 10, 0);
+	fill_event(&evs[2], 3, "Tabs\tand\x1b[31m escapes\r\n", T0 + 120, 3,
+	    10, 0);
+	fill_event(&evs[3], 4, "", T0 + 180, 4, 10, 0);
+	fill_event(&evs[4], 5, "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96"
+	    "\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87", T0 + 240,
+	    5, 10, 0);
+	free(evs[4].location);
+	evs[4].location = NULL;
+	*n = ODD_EVENTS;
+	return (evs);
+}
+
+/* Every event row has its date at the same column and its border last. */
+static void
+check_grid(const struct app *app)
+{
+	const struct layout_rect	*r = &app->layout.events;
+	char				*t, *at;
+	wchar_t				 w[512];
+	int				 y, date_col = -1, rows = 0, c;
+	size_t				 k;
+
+	for (y = r->y + 2; y < r->y + r->h - 1; y++) {
+		t = row_text(y);
+		if ((at = strstr(t, "2026-06-16")) == NULL) {
+			free(t);
+			continue;
+		}
+		*at = '\0';
+		k = mbstowcs(w, t, 511);
+		c = k == (size_t)-1 ? -1 : wcswidth(w, k);
+		free(t);
+		if (date_col == -1)
+			date_col = c;
+		CHECK_INT(c, date_col);
+		CHECK(cell_char(y, r->x) == 0x2502);
+		CHECK(cell_char(y, r->x + r->w - 1) == 0x2502);
+		rows++;
+	}
+	CHECK_INT(rows, ODD_EVENTS);
+	/* The stats pane too, on every line. */
+	r = &app->layout.stats;
+	for (y = r->y + 1; y < r->y + r->h - 1; y++) {
+		CHECK(cell_char(y, r->x) == 0x2502);
+		CHECK(cell_char(y, r->x + r->w - 1) == 0x2502);
+	}
+}
+
+static void
+test_draw_odd_text(void)
+{
+	static const int sizes[][2] = { { 24, 80 }, { 60, 200 } };
+	uv_loop_t	 loop;
+	struct store	*store;
+	struct app	*app;
+	struct event	*evs;
+	size_t		 n, i;
+	int		 row = 0;
+	char		*t;
+
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		uv_loop_init(&loop);
+		if (screen_open(sizes[i][0], sizes[i][1]) != 0) {
+			CHECK(0);
+			return;
+		}
+		store = store_new();
+		evs = make_odd_events(&n);
+		store_set_events(store, evs, n, -1);
+		app = make_app(&loop, store);
+		draw(app);
+		check_grid(app);
+		/* The empty location is a dash, not a hole. */
+		CHECK(find("Location    \xe2\x80\x94", NULL, NULL));
+		/* No escape reached the screen. */
+		CHECK(find("Tabs\xef\xbf\xbd" "and\xef\xbf\xbd[31m", &row,
+		    NULL));
+		t = row_text(row);
+		CHECK(strchr(t, '\x1b') == NULL);
+		free(t);
+
+		/* Each one selected in turn: the stats pane holds too. */
+		while (app->env.selected_event != ODD_EVENTS) {
+			app_key(app, 'j');
+			draw(app);
+			check_grid(app);
+		}
+		CHECK(find("Location    \xe2\x80\x94", NULL, NULL));
+
+		if (test_failures)
+			dump();
+		free_app(&loop, app);
+		screen_close();
+		store_free(store);
+		CHECK_INT(uv_loop_close(&loop), 0);
+	}
+}
+
 TEST_MAIN(
 	TEST_CASE(test_draw_dashboard),
-	TEST_CASE(test_draw_live))
+	TEST_CASE(test_draw_live),
+	TEST_CASE(test_draw_cursor),
+	TEST_CASE(test_draw_states),
+	TEST_CASE(test_draw_odd_text))

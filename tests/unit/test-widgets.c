@@ -42,6 +42,23 @@ test_width(void)
 	CHECK_INT(textw_width("e" ACUTE "e" ACUTE), 2);
 	CHECK_INT(textw_width("a\xff" "b"), 3);	/* invalid byte: one cell */
 	CHECK_INT(textw_width("\xe2\x82"), 2);	/* cut sequence: two cells */
+	CHECK_INT(textw_width("a\tb\x1b"), 4);	/* controls: one cell each */
+}
+
+/* What curses is given takes exactly the columns counted. */
+static void
+test_fit_odd(void)
+{
+	check_fit("a\tb\x1b[31m", 20, 0,
+	    "a\xef\xbf\xbd" "b\xef\xbf\xbd[31m");
+	check_fit("a\tb\x1b[31m", 20, TEXTW_ASCII, "a?b?[31m");
+	check_fit("a\xff" "b", 5, TEXTW_PAD|TEXTW_ASCII, "a?b  ");
+	check_fit("line\nnext", 6, TEXTW_ELLIPSIS, "line\xef\xbf\xbd" ELL);
+	check_fit("\xc2\x9b" "2J", 5, 0, "\xef\xbf\xbd" "2J");	/* C1 CSI */
+	/* A mark with no base would land on the cell before: dropped. */
+	check_fit(ACUTE "e" ACUTE, 3, TEXTW_PAD, "e" ACUTE "  ");
+	/* A real U+FFFD stays. */
+	check_fit("\xef\xbf\xbd", 2, 0, "\xef\xbf\xbd");
 }
 
 static void
@@ -235,6 +252,7 @@ test_gauge(void)
 
 TEST_MAIN(
 	TEST_CASE(test_width),
+	TEST_CASE(test_fit_odd),
 	TEST_CASE(test_fit_ascii),
 	TEST_CASE(test_fit_wide),
 	TEST_CASE(test_fit_combining),
