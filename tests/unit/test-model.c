@@ -69,6 +69,45 @@ test_events_list(void)
 	events_free(evs, n);
 }
 
+/*
+ * A server that ignores page/per_page answers the whole list: 5,000
+ * events in one body, all of them kept, in order.
+ */
+static void
+test_unpaginated_list(void)
+{
+	struct event	*evs;
+	char		*body, *why = NULL;
+	size_t		 n, len = 0, cap = 5000 * 200 + 64, i;
+	int64_t		 total;
+	int		 w;
+
+	body = malloc(cap);
+	len += (size_t)snprintf(body, cap, "{\"events\":[");
+	for (i = 0; i < 5000; i++) {
+		w = snprintf(body + len, cap - len, "%s{\"id\":%zu,\"title\":"
+		    "\"Event %zu\",\"date_time\":\"2026-06-15T09:00:00.000Z\","
+		    "\"location\":\"Hall\",\"max_capacity\":\"50\","
+		    "\"current_registrations\":%zu}", i == 0 ? "" : ",", i + 1,
+		    i + 1, i % 50);
+		len += (size_t)w;
+	}
+	len += (size_t)snprintf(body + len, cap - len, "],\"total\":5000}");
+	CHECK_INT(model_parse_events(body, len, &evs, &n, &total, &why), 0);
+	CHECK(why == NULL);
+	CHECK_INT(n, 5000);
+	CHECK_INT(total, 5000);
+	if (n == 5000) {
+		CHECK_INT(evs[0].id, 1);
+		CHECK_STR(evs[4999].title, "Event 5000");
+		CHECK_INT(evs[4999].max_capacity, 50);
+		CHECK_INT(evs[4999].current_registrations, 4999 % 50);
+	}
+	events_free(evs, n);
+	free(why);
+	free(body);
+}
+
 static void
 test_bare_array_and_strings(void)
 {
@@ -481,6 +520,7 @@ test_notification(void)
 
 TEST_MAIN(
 	TEST_CASE(test_events_list),
+	TEST_CASE(test_unpaginated_list),
 	TEST_CASE(test_bare_array_and_strings),
 	TEST_CASE(test_missing_required),
 	TEST_CASE(test_wrong_types),
