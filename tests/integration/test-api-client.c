@@ -245,6 +245,18 @@ test_cancel_on_free(void)
 	CHECK(run_until(&st.counters, 2));
 	CHECK_INT(quiet.done, 0);
 	CHECK_INT(quiet.events_changed, 0);
+
+	/*
+	 * Freed with an idle keep-alive connection to the server: its socket
+	 * must be unwatched too, or the loop never closes (test_shutdown).
+	 */
+	other = api_new(&st.loop, &opts, store, NULL, NULL);
+	quiet.done = 0;
+	api_refresh_events(other, on_done, &quiet);
+	CHECK(run_until(&quiet.done, 1));
+	CHECK_INT(quiet.status, API_OK);
+	free(quiet.cause);
+	api_free(other);
 }
 
 /*
@@ -527,6 +539,13 @@ test_server_lost(void)
 	CHECK(run_until(&st.links[API_LINK_RETRYING], 1));
 	CHECK_INT(api_link_state(api), API_LINK_RETRYING);
 	CHECK(st.link_why != NULL);
+	/* The reconnect that finds nobody listening says so, and retries. */
+	CHECK(run_until(&st.links[API_LINK_RETRYING], 2));
+	CHECK_INT(api_link_state(api), API_LINK_RETRYING);
+	CHECK(st.link_why != NULL && strstr(st.link_why, "cannot reach") !=
+	    NULL);
+	if (st.link_why != NULL)
+		printf("# %s\n", st.link_why);
 
 	st.done = 0;
 	api_refresh_events(api, on_done, &st);
