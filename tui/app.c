@@ -275,6 +275,13 @@ app_help_key(struct app *app, int key)
 	case ACTION_PAGE_DOWN:
 		app->help_top += 10;
 		break;
+	case ACTION_HOME:
+		app->help_top = 0;
+		break;
+	case ACTION_END:
+		/* help_draw clamps it to the last page. */
+		app->help_top = (size_t)-1 / 2;
+		break;
 	default:
 		return;
 	}

@@ -48,6 +48,10 @@ static const struct key_binding keys_help_bindings[] = {
 	{ FN(KEY_PPAGE),  "PgUp",	ACTION_PAGE_UP,	   NULL,  NULL },
 	{ FN(KEY_NPAGE),  "PgDn",	ACTION_PAGE_DOWN,  NULL,  NULL },
 	{ ' ',		  "Space",	ACTION_PAGE_DOWN,  NULL,  NULL },
+	{ FN(KEY_HOME),	  "Home",	ACTION_HOME,	   NULL,  NULL },
+	{ 'g',		  "g",		ACTION_HOME,	   NULL,  NULL },
+	{ FN(KEY_END),	  "End",	ACTION_END,	   NULL,  NULL },
+	{ 'G',		  "G",		ACTION_END,	   NULL,  NULL },
 	{ FN(KEY_F(1)),	  "F1",		ACTION_CLOSE,	   NULL,  NULL },
 };
 

@@ -54,7 +54,12 @@ static int			term_atexit_done;
 
 static attr_t			term_styles[TERM_STYLE__COUNT];
 
-/* Style table: colour pair foreground/background and extra attributes. */
+/*
+ * Style table: colour pair foreground/background and extra attributes.
+ * A foreground colour on the default background must read on dark and
+ * light terminals alike (use_default_colors): no yellow or white text on
+ * it; highlights get a background of their own.
+ */
 static const struct {
 	enum term_style	style;
 	short		fg;
@@ -68,11 +73,11 @@ static const struct {
 	{ TERM_BAR_KEY,	    COLOR_WHITE,  COLOR_CYAN, A_BOLD,	 A_REVERSE|A_BOLD },
 	{ TERM_FRAME,	    -1,		  -1,	      A_DIM,	 0 },
 	{ TERM_FRAME_FOCUS, COLOR_CYAN,	  -1,	      A_BOLD,	 A_BOLD },
-	{ TERM_LIST_HEADER, COLOR_YELLOW, -1,	      A_BOLD,	 A_UNDERLINE },
+	{ TERM_LIST_HEADER, COLOR_BLACK,  COLOR_GREEN, 0,	 A_UNDERLINE },
 	{ TERM_SELECT,	    COLOR_BLACK,  COLOR_CYAN, 0,	 A_REVERSE },
 	{ TERM_DIM,	    -1,		  -1,	      A_DIM,	 A_DIM },
 	{ TERM_LABEL,	    COLOR_CYAN,	  -1,	      0,	 0 },
-	{ TERM_CHANGED,	    COLOR_YELLOW, -1,	      A_BOLD,	 A_BOLD },
+	{ TERM_CHANGED,	    COLOR_BLACK,  COLOR_YELLOW, A_BOLD,	 A_BOLD },
 	{ TERM_OK,	    COLOR_GREEN,  -1,	      0,	 0 },
 	{ TERM_INFO,	    COLOR_CYAN,	  -1,	      0,	 0 },
 	{ TERM_WARN,	    COLOR_YELLOW, -1,	      A_BOLD,	 A_BOLD },
@@ -120,7 +125,7 @@ void
 term_frame(WINDOW *w, int ascii, const char *title, int focused)
 {
 	attr_t	attr = term_style(focused ? TERM_FRAME_FOCUS : TERM_FRAME);
-	int	width = getmaxx(w);
+	int	width = getmaxx(w), x;
 
 	/*
 	 * The wide-character line set: in a UTF-8 locale these are the
@@ -135,12 +140,14 @@ term_frame(WINDOW *w, int ascii, const char *title, int focused)
 		    WACS_ULCORNER, WACS_URCORNER, WACS_LLCORNER,
 		    WACS_LRCORNER);
 	wattr_off(w, attr, NULL);
+	/* The focused pane's title is reversed: visible without colour. */
 	if (title != NULL && width > 6) {
-		mvwaddch(w, 0, 2, ' ');
-		textw_put(w, 0, 3, title, width - 6,
-		    TEXTW_ELLIPSIS|(ascii ? TEXTW_ASCII : 0),
-		    attr|A_BOLD);
-		waddch(w, ' ');
+		if (focused)
+			attr |= A_REVERSE;
+		textw_put(w, 0, 2, " ", 1, 0, attr);
+		x = 3 + textw_put(w, 0, 3, title, width - 6,
+		    TEXTW_ELLIPSIS|(ascii ? TEXTW_ASCII : 0), attr|A_BOLD);
+		textw_put(w, 0, x, " ", 1, 0, attr);
 	}
 }
 

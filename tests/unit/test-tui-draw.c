@@ -414,8 +414,15 @@ test_draw_live(void)
 	CHECK(find("q Quit", NULL, NULL));
 
 	/* Tab moves the focus to the log, and keys follow it. */
+	CHECK(find(" Events 4 ", &row, &col));
+	CHECK((mvwinch(curscr, row, col + 1) & A_REVERSE) != 0);
 	app_key(app, '\t');
 	CHECK_INT(app->focus, APP_PANE_NOTIFY);
+	draw(app);
+	/* The focused title stands out even without colour. */
+	CHECK((mvwinch(curscr, row, col + 1) & A_REVERSE) == 0);
+	CHECK(find(" Notifications ", &row, &col));
+	CHECK((mvwinch(curscr, row, col + 1) & A_REVERSE) != 0);
 	app_key(app, 'j');
 	CHECK_INT(app->env.selected_event, 1);
 	app_key(app, KEYS_FN|KEY_BTAB);
@@ -593,6 +600,26 @@ test_draw_states(void)
 	draw(app);
 	CHECK(find(" Events 4 ", NULL, NULL));
 	CHECK(!find("of 4", NULL, NULL));
+
+	/* On the smallest screen the help scrolls, g and G included. */
+	resize_term(16, 60);
+	app_key(app, KEYS_FN|KEY_RESIZE);
+	app_key(app, '?');
+	draw(app);
+	CHECK(find("Help (scroll", NULL, NULL));
+	CHECK(find("Quit evtop", NULL, NULL));
+	CHECK(!find("Select the last row", NULL, NULL));
+	app_key(app, 'G');
+	draw(app);
+	CHECK(find("Select the last row", NULL, NULL));
+	CHECK(!find("Quit evtop", NULL, NULL));
+	app_key(app, 'g');
+	draw(app);
+	CHECK(find("Quit evtop", NULL, NULL));
+	app_key(app, 'q');
+	draw(app);
+	CHECK(!find("Help (scroll", NULL, NULL));
+	CHECK_INT(app->running, 1);	/* q closed the help, not evtop */
 
 	if (test_failures)
 		dump();
