@@ -64,6 +64,8 @@ app_hook_events(void *arg)
 	size_t		 i;
 
 	app_now(app);
+	free(app->env.load_error);
+	app->env.load_error = NULL;
 	for (i = 0; i < APP_PANES; i++) {
 		if (app->panes[i].ops->events_changed != NULL)
 			app_apply(app, &app->panes[i],
@@ -137,6 +139,14 @@ app_hook_error(void *arg, const char *sentence)
 	struct app	*app = arg;
 
 	app_toast(app, NOTIFY_ERROR, "Error", sentence);
+	/* Until a first list arrives, the events pane says why it is empty. */
+	if (store_refreshed_at(app->env.store) == 0) {
+		free(app->env.load_error);
+		xasprintf(&app->env.load_error, "Cannot load the events: %s. "
+		    "Press r to try again.", sentence);
+		app->panes[APP_PANE_EVENTS].damaged = 1;
+		app_schedule(app);
+	}
 }
 
 static const struct api_hooks app_hooks = {
@@ -164,6 +174,7 @@ app_release(struct app *app)
 	for (i = 0; i < APP_PANES; i++)
 		pane_done(&app->panes[i]);
 	toasts_free(app->toasts);
+	free(app->env.load_error);
 	free(app->label);
 	free(app);
 }

@@ -89,6 +89,8 @@ pane_events_find(struct pane *p, int64_t id)
 static const char *
 pane_events_empty(struct pane *p)
 {
+	if (store_refreshed_at(p->env->store) == 0 && p->env->load_error != NULL)
+		return (p->env->load_error);
 	if (store_refreshed_at(p->env->store) == 0)
 		return (p->env->ascii ? "Loading events..." :
 		    "Loading events\xe2\x80\xa6");

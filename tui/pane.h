@@ -31,6 +31,7 @@ struct pane_env {
 	uint64_t	 now_ms;	/* monotonic milliseconds now */
 	time_t		 now;		/* wall clock now */
 	int64_t		 selected_event;	/* under the cursor; -1 none */
+	char		*load_error;	/* why the first load failed, or NULL */
 };
 
 struct pane;

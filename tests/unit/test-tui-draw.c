@@ -573,12 +573,19 @@ test_draw_states(void)
 	CHECK(find("No notifications yet.", NULL, NULL));
 	CHECK(find("0 events", NULL, NULL));
 
+	/* The first load failed: the pane says why, not "loading" forever. */
+	app_api_hooks()->error(app, "cannot reach http://x: refused");
+	draw(app);
+	CHECK(!find("Loading", NULL, NULL));
+	CHECK(find("Cannot load the events: cannot reach", NULL, NULL));
+
 	/* An answer with nothing in it. */
 	store_set_events(store, NULL, 0, 0);
 	store_set_refreshed_at(store, T0);
 	app_api_hooks()->events_changed(app);
 	draw(app);
 	CHECK(!find("Loading", NULL, NULL));
+	CHECK(!find("Cannot load", NULL, NULL));
 	CHECK(find("No upcoming events.", NULL, NULL));
 
 	/* A page of a longer list says so in the title and the bar. */
