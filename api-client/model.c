@@ -64,6 +64,17 @@ model_string(const json_t *obj, const char *key, size_t max)
 	    max));
 }
 
+/* An optional time under key: 0 when absent or not ISO 8601. */
+static time_t
+model_time(const json_t *obj, const char *key)
+{
+	time_t	t;
+
+	if (json_util_parse_time(json_util_string(obj, key), &t) != 0)
+		return (0);
+	return (t);
+}
+
 /* A short, safe quotation of a server value for an error sentence. */
 char *
 model_quote(const json_t *v)
@@ -169,9 +180,7 @@ model_parse_event(const json_t *j, struct event *ev, char **cause)
 	/* A location is shown in every row: absent reads as empty. */
 	if (ev->location == NULL)
 		ev->location = xstrdup("");
-	if (json_util_parse_time(json_util_string(j, "updated_at"),
-	    &ev->updated_at) != 0)
-		ev->updated_at = 0;
+	ev->updated_at = model_time(j, "updated_at");
 	return (0);
 }
 
@@ -321,9 +330,7 @@ model_parse_notification(const json_t *j, struct notification *no,
 	no->message = model_string(j, "message", MODEL_TEXT_MAX);
 	if (no->title == NULL)
 		no->title = xstrdup(no->type != NULL ? no->type : "");
-	if (json_util_parse_time(json_util_string(j, "created_at"),
-	    &no->created_at) != 0)
-		no->created_at = 0;
+	no->created_at = model_time(j, "created_at");
 	return (0);
 }
 
