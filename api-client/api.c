@@ -354,6 +354,50 @@ api_refresh_events(struct api *api, api_done_cb cb, void *arg)
 	    api_refresh_done, cb, arg);
 }
 
+static void
+api_notifications_done(struct api_call *call,
+    const struct http_response *resp, const char *error)
+{
+	struct api		*api = call->api;
+	struct notification	*notes;
+	size_t			 n, i;
+	char			*why = NULL, *sentence = NULL;
+	int			 status = API_OK;
+
+	if (error != NULL) {
+		status = API_ERR_UNREACHABLE;
+		sentence = xstrdup(error);
+	} else if (resp->status == 404)
+		log_debug("api: the server keeps no notifications");
+	else if (resp->status < 200 || resp->status > 299)
+		status = api_answer_failure(api, resp, &sentence);
+	else if (model_parse_notifications(resp->body, resp->len, &notes, &n,
+	    &why) != 0) {
+		xasprintf(&sentence, "cannot use the server's notifications: %s",
+		    why);
+		free(why);
+		status = API_ERR_FAILED;
+	} else {
+		for (i = 0; i < n; i++)
+			store_add_notification(api->store, &notes[i]);
+		free(notes);
+		if (!api->dead && api->hooks.notifications_loaded != NULL)
+			api->hooks.notifications_loaded(api->hooks_arg);
+	}
+	if (sentence != NULL)
+		log_debug("api: notifications: %s", sentence);
+	if (!api->dead && call->cb != NULL)
+		call->cb(call->arg, status, sentence);
+	free(sentence);
+}
+
+void
+api_load_notifications(struct api *api, api_done_cb cb, void *arg)
+{
+	api_request(api, "GET", "/api/notifications?limit=100", NULL,
+	    api_notifications_done, cb, arg);
+}
+
 void
 api_refresh_background(struct api *api)
 {

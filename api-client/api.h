@@ -37,6 +37,8 @@ struct api_hooks {
 	void	(*counters_changed)(void *arg, int64_t event_id);
 	/* A new notification arrived (already in the store): toast it. */
 	void	(*notification)(void *arg, const struct notification *);
+	/* Past notifications were added to the log: no toast for those. */
+	void	(*notifications_loaded)(void *arg);
 	/* The live link changed state; why is a sentence or NULL. */
 	void	(*link_changed)(void *arg, enum api_link, const char *why);
 	/* A background request failed: a sentence for the user. */
@@ -74,6 +76,12 @@ void		 api_login(struct api *, const char *email,
 		    const char *password, api_done_cb, void *arg);
 /* GET /api/events into the store. */
 void		 api_refresh_events(struct api *, api_done_cb, void *arg);
+/*
+ * GET /api/notifications: the latest into the store's log.  A server
+ * without notifications (404) is not an error: the log starts empty.
+ * cb may be NULL; failures are only traced, the log is a nicety.
+ */
+void		 api_load_notifications(struct api *, api_done_cb, void *arg);
 /*
  * Opens the live link: WebSocket auth and subscribe to events and
  * notifications, reconnecting with back-off and replaying from the last

@@ -203,6 +203,22 @@ model_parse_event_body(const char *body, size_t len, struct event *ev,
 	return (r);
 }
 
+/* The array of a list answer: a bare array, or {"<key>":[...]}. */
+static const json_t *
+model_list(const json_t *root, const char *key, char **cause)
+{
+	const json_t	*list;
+
+	list = json_is_array(root) ? root : json_object_get(root, key);
+	if (!json_is_array(list)) {
+		if (cause != NULL)
+			xasprintf(cause, "the server's answer has no list of "
+			    "%s (expected {\"%s\":[...]})", key, key);
+		return (NULL);
+	}
+	return (list);
+}
+
 int
 model_parse_events(const char *body, size_t len, struct event **events,
     size_t *n, int64_t *total, char **cause)
@@ -218,11 +234,7 @@ model_parse_events(const char *body, size_t len, struct event **events,
 	*total = -1;
 	if ((root = json_util_load(body, len, cause)) == NULL)
 		return (-1);
-	list = json_is_array(root) ? root : json_object_get(root, "events");
-	if (!json_is_array(list)) {
-		if (cause != NULL)
-			xasprintf(cause, "the server's answer has no list of "
-			    "events (expected {\"events\":[...]})");
+	if ((list = model_list(root, "events", cause)) == NULL) {
 		json_decref(root);
 		return (-1);
 	}
@@ -415,4 +427,44 @@ notification_level_name(enum notification_level level)
 	if ((size_t)level >= nitems(model_level_names))
 		return ("info");
 	return (model_level_names[level]);
+}
+
+int
+model_parse_notifications(const char *body, size_t len,
+    struct notification **out, size_t *n, char **cause)
+{
+	json_t			*root;
+	const json_t		*list;
+	struct notification	*notes;
+	size_t			 i, count;
+	char			*why = NULL;
+
+	*out = NULL;
+	*n = 0;
+	if ((root = json_util_load(body, len, cause)) == NULL)
+		return (-1);
+	if ((list = model_list(root, "notifications", cause)) == NULL) {
+		json_decref(root);
+		return (-1);
+	}
+	count = json_array_size(list);
+	notes = xcalloc(count == 0 ? 1 : count, sizeof *notes);
+	for (i = 0; i < count; i++) {
+		if (model_parse_notification(json_array_get(list, i),
+		    &notes[i], &why) != 0) {
+			if (cause != NULL)
+				xasprintf(cause, "item %zu of the notifications: "
+				    "%s", i + 1, why);
+			free(why);
+			while (i-- > 0)
+				notification_done(&notes[i]);
+			free(notes);
+			json_decref(root);
+			return (-1);
+		}
+	}
+	json_decref(root);
+	*out = notes;
+	*n = count;
+	return (0);
 }

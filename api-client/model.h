@@ -85,6 +85,9 @@ int	model_parse_event_body(const char *body, size_t len, struct event *,
 	    char **cause);
 int	model_parse_events(const char *body, size_t len, struct event **events,
 	    size_t *n, int64_t *total, char **cause);
+/* {"notifications":[...]} or a bare array, in the server's order. */
+int	model_parse_notifications(const char *body, size_t len,
+	    struct notification **notes, size_t *n, char **cause);
 int	model_parse_counters(const json_t *, struct counters *, char **cause);
 int	model_parse_notification(const json_t *, struct notification *,
 	    char **cause);

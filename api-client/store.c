@@ -194,15 +194,17 @@ store_apply_counters(struct store *st, const struct counters *c)
 	return (changed);
 }
 
+#define STORE_NOTE(st, i) \
+	(&(st)->notes[((st)->first + (i)) % STORE_NOTIFICATIONS_MAX])
+
 int
 store_add_notification(struct store *st, struct notification *no)
 {
-	size_t	i, slot;
+	size_t	i;
 
 	if (no->seq >= 0) {
 		for (i = 0; i < st->nnotes; i++) {
-			if (st->notes[(st->first + i) %
-			    STORE_NOTIFICATIONS_MAX].seq == no->seq) {
+			if (STORE_NOTE(st, i)->seq == no->seq) {
 				notification_done(no);
 				return (0);
 			}
@@ -213,8 +215,17 @@ store_add_notification(struct store *st, struct notification *no)
 		st->first = (st->first + 1) % STORE_NOTIFICATIONS_MAX;
 		st->nnotes--;
 	}
-	slot = (st->first + st->nnotes) % STORE_NOTIFICATIONS_MAX;
-	st->notes[slot] = *no;
+	/*
+	 * Keep seq order: history fetched over REST may land after live
+	 * notifications that are newer.  Walk back past newer ones.
+	 */
+	i = st->nnotes;
+	while (i > 0 && no->seq >= 0 &&
+	    STORE_NOTE(st, i - 1)->seq > no->seq) {
+		*STORE_NOTE(st, i) = *STORE_NOTE(st, i - 1);
+		i--;
+	}
+	*STORE_NOTE(st, i) = *no;
 	st->nnotes++;
 	memset(no, 0, sizeof *no);
 	return (1);

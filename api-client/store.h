@@ -43,8 +43,9 @@ int		 store_remove_event(struct store *, int64_t id);
 int		 store_apply_counters(struct store *, const struct counters *);
 
 /*
- * Appends a notification (takes ownership).  One whose seq is already in
- * the log is dropped and 0 returned; otherwise 1.
+ * Adds a notification (takes ownership), kept in seq order so history
+ * fetched late sorts before live ones.  One whose seq is already in the
+ * log is dropped and 0 returned; otherwise 1.
  */
 int		 store_add_notification(struct store *, struct notification *);
 size_t		 store_notification_count(const struct store *);

@@ -9,9 +9,14 @@
 #include "query.h"
 #include "routes.h"
 
+/* With since: the oldest after it (paging forward).  Without: the latest. */
 static const char misc_sql_notifications[] =
 	"SELECT id, seq, type, level, title, message, event_id, created_at"
 	" FROM notifications WHERE seq > ? ORDER BY seq LIMIT ?";
+static const char misc_sql_notifications_latest[] =
+	"SELECT * FROM (SELECT id, seq, type, level, title, message, event_id,"
+	" created_at FROM notifications ORDER BY seq DESC LIMIT ?)"
+	" ORDER BY seq";
 
 void
 routes_misc_health(struct mock *m, struct http_req *req)
@@ -52,9 +57,14 @@ routes_misc_notifications(struct mock *m, struct http_req *req)
 		return;
 	}
 	list = json_array();
-	stmt = db_stmt(m->db, misc_sql_notifications);
-	sqlite3_bind_int64(stmt, 1, since);
-	sqlite3_bind_int64(stmt, 2, limit);
+	if (query_get(http_req_query(req), "since") != NULL) {
+		stmt = db_stmt(m->db, misc_sql_notifications);
+		sqlite3_bind_int64(stmt, 1, since);
+		sqlite3_bind_int64(stmt, 2, limit);
+	} else {
+		stmt = db_stmt(m->db, misc_sql_notifications_latest);
+		sqlite3_bind_int64(stmt, 1, limit);
+	}
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		json_util_format_time((time_t)sqlite3_column_int64(stmt, 7),
 		    created, sizeof created);

@@ -2,6 +2,7 @@
 
 #include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "db.h"
 #include "events.h"
 #include "mock.h"
+#include "notify.h"
 #include "users.h"
 #include "xmalloc.h"
 
@@ -230,6 +232,47 @@ seed_events(struct mock *m, struct seed_rng *r, int nevents, time_t now,
 	return (0);
 }
 
+/* A little history, so the demo's notification log does not start blank. */
+static void
+seed_notifications(struct mock *m, time_t now)
+{
+	static const struct {
+		int		 ago;	/* minutes */
+		const char	*level, *title, *format;
+	} notes[] = {
+		{ 45, "info", "Doors open soon", "Doors open in 90 minutes "
+		  "for %s" },
+		{ 30, "success", "Check-in desk online", "Desk 1 is scanning "
+		  "for %s" },
+		{ 12, "warning", "Badge printer low", "Printer 2 at %s is low "
+		  "on paper" },
+	};
+	sqlite3_stmt	*stmt;
+	char		 title[256], message[512], *cause = NULL;
+	int64_t		 soonest;
+	size_t		 i;
+
+	if ((soonest = events_soonest(m->db, now)) == 0)
+		return;
+	stmt = db_stmt(m->db, "SELECT title FROM events WHERE id = ?");
+	sqlite3_bind_int64(stmt, 1, soonest);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		return;
+	}
+	snprintf(title, sizeof title, "%s", db_text(stmt, 0));
+	sqlite3_reset(stmt);
+	for (i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+		snprintf(message, sizeof message, notes[i].format, title);
+		if (notify_post(m, "activity", notes[i].level, notes[i].title,
+		    message, soonest, now - notes[i].ago * 60, &cause) == 0) {
+			fprintf(stderr, "%s: seed: %s\n", MOCK_NAME, cause);
+			free(cause);
+			cause = NULL;
+		}
+	}
+}
+
 int
 seed_demo(struct mock *m, time_t now, int nevents, char **cause)
 {
@@ -256,6 +299,7 @@ seed_demo(struct mock *m, time_t now, int nevents, char **cause)
 		return (-1);
 	}
 	free(hash);
+	seed_notifications(m, now);
 	return (0);
 }
 

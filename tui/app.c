@@ -101,19 +101,27 @@ app_toast(struct app *app, enum notification_level level, const char *title,
 	app_schedule(app);
 }
 
+/* A live notification is toasted; n is NULL for loaded history. */
 static void
 app_hook_notification(void *arg, const struct notification *n)
 {
 	struct app	*app = arg;
 	size_t		 i;
 
-	app_toast(app, n->level, n->title, n->message);
+	if (n != NULL)
+		app_toast(app, n->level, n->title, n->message);
 	for (i = 0; i < APP_PANES; i++) {
 		if (app->panes[i].ops->notification != NULL)
 			app_apply(app, &app->panes[i],
 			    app->panes[i].ops->notification(&app->panes[i], n));
 	}
 	app_schedule(app);
+}
+
+static void
+app_hook_history(void *arg)
+{
+	app_hook_notification(arg, NULL);
 }
 
 static void
@@ -153,6 +161,7 @@ static const struct api_hooks app_hooks = {
 	.events_changed = app_hook_events,
 	.counters_changed = app_hook_counters,
 	.notification = app_hook_notification,
+	.notifications_loaded = app_hook_history,
 	.link_changed = app_hook_link,
 	.error = app_hook_error,
 };
@@ -530,6 +539,7 @@ app_run(struct app *app)
 		app->link = api_link_state(app->api);
 		api_set_hooks(app->api, &app_hooks, app);
 		app_refresh(app);
+		api_load_notifications(app->api, NULL, NULL);
 		api_start_live(app->api);
 	}
 	uv_prepare_start(&app->prepare, app_prepare_cb);

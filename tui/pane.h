@@ -64,7 +64,10 @@ struct pane_ops {
 	int	(*events_changed)(struct pane *p);
 	/* Live counters of event_id changed: PANE_* flags.  NULL: ignore. */
 	int	(*counters_changed)(struct pane *p, int64_t event_id);
-	/* A notification arrived: PANE_* flags.  NULL: ignore. */
+	/*
+	 * A notification arrived (NULL: past ones were loaded into the
+	 * log at once): PANE_* flags.  NULL slot: ignore.
+	 */
 	int	(*notification)(struct pane *p, const struct notification *);
 	/* The selected event changed (env->selected_event): PANE_* flags. */
 	int	(*selection)(struct pane *p);

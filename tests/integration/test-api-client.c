@@ -35,6 +35,7 @@ struct state {
 	enum api_link	 link;
 	char		*link_why;
 	int		 errors;
+	int		 history;	/* notifications_loaded calls */
 };
 
 static struct mockproc	 mock;
@@ -62,6 +63,12 @@ on_notification(void *arg, const struct notification *no)
 }
 
 static void
+on_history(void *arg)
+{
+	((struct state *)arg)->history++;
+}
+
+static void
 on_link(void *arg, enum api_link link, const char *why)
 {
 	struct state	*s = arg;
@@ -82,6 +89,7 @@ static const struct api_hooks hooks = {
 	.events_changed = on_events_changed,
 	.counters_changed = on_counters,
 	.notification = on_notification,
+	.notifications_loaded = on_history,
 	.link_changed = on_link,
 	.error = on_error,
 };
@@ -214,6 +222,35 @@ test_refresh(void)
 	for (i = 1; i < store_event_count(store); i++)
 		CHECK(store_event_at(store, i - 1)->date_time <=
 		    store_event_at(store, i)->date_time);
+}
+
+/* The log starts with the server's latest notifications, oldest first. */
+static void
+test_history(void)
+{
+	const struct notification	*no;
+	size_t				 i, n;
+	int				 doors = 0;
+
+	st.done = 0;
+	st.history = 0;
+	st.notifications = 0;
+	api_load_notifications(api, on_done, &st);
+	CHECK(run_until(&st.done, 1));
+	CHECK_INT(st.status, API_OK);
+	CHECK_INT(st.history, 1);
+	CHECK_INT(st.notifications, 0);		/* history is not toasted */
+	n = store_notification_count(store);
+	CHECK(n >= 3);
+	for (i = 0; i < n; i++) {
+		no = store_notification_at(store, i);
+		if (strcmp(no->title, "Doors open soon") == 0)
+			doors++;
+		if (i > 0)
+			CHECK(store_notification_at(store, i - 1)->seq <
+			    no->seq);
+	}
+	CHECK_INT(doors, 1);
 }
 
 static void
@@ -491,6 +528,17 @@ test_core_server(void)
 		CHECK_INT(store_event_at(store, 0)->available_spots, 17);
 	}
 
+	/* No /api/notifications: the log just starts empty, no error. */
+	st.done = 0;
+	st.errors = 0;
+	st.history = 0;
+	api_load_notifications(core, on_done, &st);
+	CHECK(run_until(&st.done, 1));
+	CHECK_INT(st.status, API_OK);
+	CHECK(st.cause == NULL);
+	CHECK_INT(st.errors, 0);
+	CHECK_INT(st.history, 0);
+
 	/* A 403 for a forbidden action is not a sign-out. */
 	core_status = "403 Forbidden";
 	core_body = "{\"message\":\"Not the creator\"}";
@@ -632,6 +680,7 @@ TEST_MAIN(
 	TEST_CASE(test_wrong_password),
 	TEST_CASE(test_sign_in),
 	TEST_CASE(test_refresh),
+	TEST_CASE(test_history),
 	TEST_CASE(test_live),
 	TEST_CASE(test_cancel_on_free),
 	TEST_CASE(test_server_lost),

@@ -518,6 +518,51 @@ test_notification(void)
 	json_decref(j);
 }
 
+static void
+test_notification_list(void)
+{
+	static const char good[] = "{\"notifications\":["
+	    "{\"id\":1,\"seq\":\"4\",\"type\":\"activity\",\"level\":"
+	    "\"info\",\"title\":\"Doors open\"},"
+	    "{\"id\":2,\"seq\":5,\"type\":\"activity\",\"level\":\"error\","
+	    "\"title\":\"Printer\",\"message\":\"jam\"}]}";
+	struct notification	*notes;
+	const char		*bad;
+	size_t			 n;
+	char			*cause = NULL;
+
+	CHECK_INT(model_parse_notifications(good, strlen(good), &notes, &n,
+	    &cause), 0);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_INT(notes[0].seq, 4);
+		CHECK_STR(notes[0].title, "Doors open");
+		CHECK_INT(notes[1].level, NOTIFY_ERROR);
+		CHECK_STR(notes[1].message, "jam");
+		notification_done(&notes[0]);
+		notification_done(&notes[1]);
+	}
+	free(notes);
+
+	CHECK_INT(model_parse_notifications("[]", 2, &notes, &n, &cause), 0);
+	CHECK_INT(n, 0);
+	free(notes);
+
+	bad = "{\"notifications\":5}";
+	CHECK_INT(model_parse_notifications(bad, strlen(bad), &notes, &n,
+	    &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "no list of notifications"));
+	free(cause);
+	cause = NULL;
+
+	bad = "[{\"type\":\"a\"},7]";
+	CHECK_INT(model_parse_notifications(bad, strlen(bad), &notes, &n,
+	    &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "item 2 of the notifications"));
+	CHECK(notes == NULL && n == 0);
+	free(cause);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_events_list),
 	TEST_CASE(test_unpaginated_list),
@@ -534,5 +579,6 @@ TEST_MAIN(
 	TEST_CASE(test_error_bodies),
 	TEST_CASE(test_envelopes),
 	TEST_CASE(test_counters_partial),
-	TEST_CASE(test_notification)
+	TEST_CASE(test_notification),
+	TEST_CASE(test_notification_list)
 )

@@ -162,6 +162,27 @@ test_notifications(void)
 	store_free(st);
 }
 
+/* History fetched over REST after live ones arrived still sorts first. */
+static void
+test_notifications_late_history(void)
+{
+	struct store	*st = store_new();
+	static const int64_t	want[] = { 7, 8, 9, 10, 11 };
+	size_t		 i;
+
+	add_note(st, 10, "live 10", 1);
+	add_note(st, 11, "live 11", 1);
+	add_note(st, 7, "old 7", 1);
+	add_note(st, 8, "old 8", 1);
+	add_note(st, 9, "old 9", 1);
+	add_note(st, 10, "old 10", 0);	/* seen live already */
+	CHECK_INT(store_notification_count(st), 5);
+	for (i = 0; i < 5; i++)
+		CHECK_INT(store_notification_at(st, i)->seq, want[i]);
+	CHECK_STR(store_notification_at(st, 3)->title, "live 10");
+	store_free(st);
+}
+
 static void
 test_refreshed_at(void)
 {
@@ -180,5 +201,6 @@ TEST_MAIN(
 	TEST_CASE(test_put_replaces_and_moves),
 	TEST_CASE(test_counters),
 	TEST_CASE(test_notifications),
+	TEST_CASE(test_notifications_late_history),
 	TEST_CASE(test_refreshed_at)
 )
