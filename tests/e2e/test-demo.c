@@ -4,7 +4,6 @@
  * to 80x24, q quits with status 0 and the demo server goes with it.
  */
 #include <locale.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,7 +149,7 @@ test_demo(void)
 	pid_t		 sid, pids[64];
 	size_t		 npids;
 	char		*before;
-	int		 status, left;
+	int		 status;
 
 	CHECK(bin != NULL);
 	if (bin == NULL)
@@ -227,12 +226,7 @@ test_demo(void)
 	CHECK_INT(status, 0);
 
 	/* Nothing of the session outlives evtop for long. */
-	for (left = 50; left > 0; left--) {
-		if (vt_session_count(sid, pids, npids) == 0)
-			break;
-		poll(NULL, 0, 100);
-	}
-	CHECK_INT(vt_session_count(sid, pids, npids), 0);
+	CHECK_INT(vt_session_wait_gone(sid, pids, npids, 5000), 0);
 out:
 	vt_free(vt);
 	vt = NULL;

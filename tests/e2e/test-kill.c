@@ -3,7 +3,6 @@
  * (the terminal's SIGINT reaches evtop alone, which restores the screen),
  * and not when evtop is killed outright with SIGKILL and can do nothing.
  */
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,21 +29,9 @@ start_demo(pid_t *pids, size_t max, size_t *npids)
 	return (vt);
 }
 
-static int
-survivors(pid_t sid, const pid_t *pids, size_t npids)
-{
-	int	left;
-
-	for (left = 50; left > 0; left--) {
-		if (vt_session_count(sid, pids, npids) == 0)
-			break;
-		poll(NULL, 0, 100);
-	}
-	return (vt_session_count(sid, pids, npids));
-}
-
+/* Starts the demo, stops evtop with how, and checks what is left. */
 static void
-test_ctrl_c(void)
+stop_and_check(void (*how)(struct vt *), int want_status, int restores)
 {
 	pid_t		 pids[64], sid;
 	size_t		 npids = 0;
@@ -56,30 +43,37 @@ test_ctrl_c(void)
 		return;
 	CHECK(npids >= 2);	/* evtop and its evtop-mock */
 	sid = vt_pid(vt);
-	vt_send_char(vt, 0x03);
-	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 128 + SIGINT);
-	CHECK(!vt_find(vt, "q Quit", NULL, NULL));
-	CHECK_INT(survivors(sid, pids, npids), 0);
+	how(vt);
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), want_status);
+	if (restores)
+		CHECK(!vt_find(vt, "q Quit", NULL, NULL));
+	CHECK_INT(vt_session_wait_gone(sid, pids, npids, 5000), 0);
 	vt_free(vt);
 }
 
 static void
+press_ctrl_c(struct vt *vt)
+{
+	vt_send_char(vt, 0x03);
+}
+
+static void
+send_sigkill(struct vt *vt)
+{
+	kill(vt_pid(vt), SIGKILL);
+}
+
+static void
+test_ctrl_c(void)
+{
+	stop_and_check(press_ctrl_c, 128 + SIGINT, 1);
+}
+
+/* SIGKILL leaves the screen as it was: only the server must go. */
+static void
 test_sigkill(void)
 {
-	pid_t		 pids[64], sid;
-	size_t		 npids = 0;
-	struct vt	*vt;
-
-	vt = start_demo(pids, 64, &npids);
-	CHECK(vt != NULL);
-	if (vt == NULL)
-		return;
-	CHECK(npids >= 2);
-	sid = vt_pid(vt);
-	kill(sid, SIGKILL);
-	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 128 + SIGKILL);
-	CHECK_INT(survivors(sid, pids, npids), 0);
-	vt_free(vt);
+	stop_and_check(send_sigkill, 128 + SIGKILL, 0);
 }
 
 TEST_MAIN(

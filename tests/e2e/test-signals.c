@@ -3,7 +3,6 @@
  * goes: a quit signal (SIGTERM) goes through the loop and exits 128+15; a
  * fatal one (SIGSEGV) is caught, the screen restored, and re-raised.
  */
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +22,7 @@ run_signal(int signo, int want_status)
 	struct vt	*vt;
 	pid_t		 sid, pids[64];
 	size_t		 npids;
-	int		 status, left;
+	int		 status;
 
 	CHECK(bin != NULL);
 	if (bin == NULL || (vt = vt_spawn(argv, NULL, 24, 80)) == NULL)
@@ -49,12 +48,7 @@ run_signal(int signo, int want_status)
 		CHECK(0);
 	}
 
-	for (left = 50; left > 0; left--) {
-		if (vt_session_count(sid, pids, npids) == 0)
-			break;
-		poll(NULL, 0, 100);
-	}
-	CHECK_INT(vt_session_count(sid, pids, npids), 0);
+	CHECK_INT(vt_session_wait_gone(sid, pids, npids, 5000), 0);
 out:
 	vt_free(vt);
 }

@@ -560,3 +560,16 @@ vt_session_count(pid_t sid, const pid_t *pids, size_t n)
 	}
 	return ((int)count);
 }
+
+int
+vt_session_wait_gone(pid_t sid, const pid_t *pids, size_t n, int timeout_ms)
+{
+	int	waited;
+
+	for (waited = 0; waited < timeout_ms; waited += 100) {
+		if (vt_session_count(sid, pids, n) == 0)
+			return (0);
+		poll(NULL, 0, 100);
+	}
+	return (vt_session_count(sid, pids, n));
+}

@@ -69,6 +69,12 @@ void		 vt_dump(struct vt *, FILE *f);
  * listed in pids (n of them).  Used to check that nothing outlives evtop.
  */
 int		 vt_session_count(pid_t sid, const pid_t *pids, size_t n);
+/*
+ * Waits up to timeout_ms for vt_session_count to reach 0; returns what is
+ * left (0 when nothing outlived the program).
+ */
+int		 vt_session_wait_gone(pid_t sid, const pid_t *pids, size_t n,
+		     int timeout_ms);
 /* Fills pids (up to max) with processes of session sid; returns how many. */
 size_t		 vt_session_pids(pid_t sid, pid_t *pids, size_t max);
 
