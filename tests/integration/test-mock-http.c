@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "json-util.h"
+#include "support-http.h"
 #include "test.h"
 
 /* Seconds: only a guard against hangs, never asserted. */
@@ -83,73 +84,12 @@ mock_start(void)
 	return (-1);
 }
 
-struct reply {
-	long	 status;
-	char	*body;
-	size_t	 len;
-	json_t	*json;
-};
-
-static size_t
-reply_write(char *data, size_t size, size_t n, void *arg)
-{
-	struct reply	*r = arg;
-
-	r->body = realloc(r->body, r->len + size * n + 1);
-	memcpy(r->body + r->len, data, size * n);
-	r->len += size * n;
-	r->body[r->len] = '\0';
-	return (size * n);
-}
-
-static void
-reply_done(struct reply *r)
-{
-	free(r->body);
-	json_decref(r->json);
-	memset(r, 0, sizeof *r);
-}
-
-/* One request; body may be NULL.  Fills r (json NULL if not JSON). */
+/* One request to the mock started above. */
 static void
 request(const char *method, const char *path, const char *body,
     const char *token, struct reply *r)
 {
-	CURL			*curl;
-	struct curl_slist	*headers = NULL;
-	char			 url[512], auth[2048];
-
-	memset(r, 0, sizeof *r);
-	snprintf(url, sizeof url, "%s%s", mock_url, path);
-	curl = curl_easy_init();
-	curl_easy_setopt(curl, CURLOPT_URL, url);
-	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, reply_write);
-	curl_easy_setopt(curl, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)DEADLINE);
-	headers = curl_slist_append(headers, "Content-Type: application/json");
-	if (token != NULL) {
-		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-		headers = curl_slist_append(headers, auth);
-	}
-	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-	if (body != NULL) {
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE,
-		    (long)strlen(body));
-	}
-	if (curl_easy_perform(curl) == CURLE_OK)
-		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
-	curl_slist_free_all(headers);
-	curl_easy_cleanup(curl);
-	if (r->body != NULL)
-		r->json = json_loads(r->body, 0, NULL);
-}
-
-static const char *
-message_of(const struct reply *r)
-{
-	return (json_string_value(json_object_get(r->json, "message")));
+	support_http(mock_url, method, path, body, token, r);
 }
 
 /* Signs in and returns a new token (NULL on failure). */
@@ -225,14 +165,14 @@ test_login(void)
 	    "{\"email\":\"admin@example.com\",\"password\":\"wrong\"}", NULL,
 	    &r);
 	CHECK_INT(r.status, 401);
-	CHECK_STR(message_of(&r), "Invalid email or password");
+	CHECK_STR(reply_message(&r), "Invalid email or password");
 	reply_done(&r);
 
 	request("POST", "/api/auth/login",
 	    "{\"email\":\"nobody@example.com\",\"password\":\"evtop-demo\"}",
 	    NULL, &r);
 	CHECK_INT(r.status, 401);
-	CHECK_STR(message_of(&r), "Invalid email or password");
+	CHECK_STR(reply_message(&r), "Invalid email or password");
 	reply_done(&r);
 }
 
@@ -244,17 +184,17 @@ test_bad_requests(void)
 
 	request("POST", "/api/auth/login", "{\"email\": oops", NULL, &r);
 	CHECK_INT(r.status, 400);
-	CHECK(message_of(&r) != NULL);
+	CHECK(reply_message(&r) != NULL);
 	reply_done(&r);
 
 	request("GET", "/api/no/such/route", NULL, NULL, &r);
 	CHECK_INT(r.status, 404);
-	CHECK(message_of(&r) != NULL);
+	CHECK(reply_message(&r) != NULL);
 	reply_done(&r);
 
 	request("GET", "/api/users/profile", NULL, NULL, &r);
 	CHECK_INT(r.status, 401);
-	CHECK(message_of(&r) != NULL);
+	CHECK(reply_message(&r) != NULL);
 	reply_done(&r);
 
 	request("GET", "/api/users/profile", NULL, "not-a-token", &r);
@@ -338,7 +278,7 @@ test_events(void)
 	snprintf(path, sizeof path, "/api/events/%d", 999999);
 	request("GET", path, NULL, NULL, &r);
 	CHECK_INT(r.status, 404);
-	CHECK_STR(message_of(&r), "Event not found");
+	CHECK_STR(reply_message(&r), "Event not found");
 	reply_done(&r);
 }
 

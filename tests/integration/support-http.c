@@ -1,0 +1,72 @@
+#include "support-http.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Seconds: only a guard against hangs, never asserted. */
+#define SUPPORT_HTTP_DEADLINE	30
+
+static size_t
+support_http_write(char *data, size_t size, size_t n, void *arg)
+{
+	struct reply	*r = arg;
+
+	r->body = realloc(r->body, r->len + size * n + 1);
+	if (r->body == NULL)
+		abort();
+	memcpy(r->body + r->len, data, size * n);
+	r->len += size * n;
+	r->body[r->len] = '\0';
+	return (size * n);
+}
+
+void
+support_http(const char *base, const char *method, const char *path,
+    const char *body, const char *token, struct reply *r)
+{
+	CURL			*curl;
+	struct curl_slist	*headers = NULL;
+	char			 url[512], auth[2048];
+
+	memset(r, 0, sizeof *r);
+	snprintf(url, sizeof url, "%s%s", base, path);
+	curl = curl_easy_init();
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, support_http_write);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)SUPPORT_HTTP_DEADLINE);
+	headers = curl_slist_append(headers, "Content-Type: application/json");
+	if (token != NULL) {
+		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+		headers = curl_slist_append(headers, auth);
+	}
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+	if (body != NULL) {
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE,
+		    (long)strlen(body));
+	}
+	if (curl_easy_perform(curl) == CURLE_OK)
+		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_slist_free_all(headers);
+	curl_easy_cleanup(curl);
+	if (r->body != NULL)
+		r->json = json_loads(r->body, 0, NULL);
+}
+
+void
+reply_done(struct reply *r)
+{
+	free(r->body);
+	json_decref(r->json);
+	memset(r, 0, sizeof *r);
+}
+
+const char *
+reply_message(const struct reply *r)
+{
+	return (json_string_value(json_object_get(r->json, "message")));
+}

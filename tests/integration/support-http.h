@@ -1,0 +1,23 @@
+/* Blocking HTTP requests for integration tests (libcurl's easy API). */
+#ifndef EVTOP_SUPPORT_HTTP_H
+#define EVTOP_SUPPORT_HTTP_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+struct reply {
+	long	 status;	/* 0 when no answer came */
+	char	*body;
+	size_t	 len;
+	json_t	*json;		/* NULL when the body is not JSON */
+};
+
+/* One request to base + path; body and token may be NULL. */
+void		 support_http(const char *base, const char *method,
+		     const char *path, const char *body, const char *token,
+		     struct reply *);
+void		 reply_done(struct reply *);
+/* The answer's "message", or NULL. */
+const char	*reply_message(const struct reply *);
+
+#endif
