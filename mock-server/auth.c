@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 
 #include "xmalloc.h"
 
@@ -75,13 +76,21 @@ auth_free(struct auth *a)
 int
 auth_read_secret(const char *path, char **out, size_t *len, char **cause)
 {
-	FILE	*f;
-	char	*buf;
-	size_t	 n;
+	struct stat	 st;
+	FILE		*f;
+	char		*buf;
+	size_t		 n;
 
 	if ((f = fopen(path, "rb")) == NULL) {
 		xasprintf(cause, "cannot read secret file %s: %s", path,
 		    strerror(errno));
+		return (-1);
+	}
+	/* Whoever can read the secret can mint tokens for any account. */
+	if (fstat(fileno(f), &st) == 0 && (st.st_mode & 077) != 0) {
+		xasprintf(cause, "secret file %s is readable by group or "
+		    "others: chmod 600 %s", path, path);
+		fclose(f);
 		return (-1);
 	}
 	buf = xmalloc(AUTH_SECRET_MAX + 1);

@@ -218,7 +218,8 @@ main_parse(struct options *o, int argc, char **argv)
 			main_usage(stdout);
 			exit(0);
 		default:
-			main_usage(stderr);
+			/* getopt_long has named the option on stderr. */
+			fprintf(stderr, "Try '%s --help'.\n", MOCK_NAME);
 			exit(2);
 		}
 	}
