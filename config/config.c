@@ -96,6 +96,17 @@ config_getopt_tables(struct option **longs, char **shorts)
 	}
 }
 
+/* Arguments end up in prompts and messages: no escape sequences there. */
+static int
+config_has_control(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return (1);
+	}
+	return (0);
+}
+
 static const struct option_spec *
 config_find_short(int c)
 {
@@ -148,6 +159,12 @@ config_parse_argv(struct config *cfg, int argc, char **argv, char **cause)
 			rc = -1;
 			break;
 		}
+		if (o->arg != NULL && config_has_control(optarg)) {
+			xasprintf(cause, "option --%s has a control character "
+			    "in its %s", o->name, o->arg);
+			rc = -1;
+			break;
+		}
 		config_apply(cfg, o->id, optarg);
 	}
 	if (rc == 0 && optind < argc) {
@@ -182,6 +199,11 @@ config_check(const struct config *cfg, char **cause)
 	if (!cfg->demo && cfg->server == NULL) {
 		xasprintf(cause, "no server: give --server URL (or set "
 		    "EVTOP_SERVER), or try --demo");
+		return (-1);
+	}
+	if (cfg->server != NULL && config_has_control(cfg->server)) {
+		xasprintf(cause, "the server URL has a control character in "
+		    "it (check EVTOP_SERVER)");
 		return (-1);
 	}
 	if (cfg->server != NULL && strncmp(cfg->server, "http://", 7) != 0 &&

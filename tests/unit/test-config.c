@@ -62,6 +62,10 @@ test_bad_options(void)
 		{ "-s", NULL, 2, "option -s needs an argument" },
 		{ "--server=", NULL, 2, "option --server needs a non-empty URL" },
 		{ "--demo", "stray", 3, "unexpected argument 'stray'" },
+		{ "--server=http://x\x1b[2J", NULL, 2,
+		  "option --server has a control character in its URL" },
+		{ "-u", "a\rb@example.com", 3,
+		  "option --user has a control character in its EMAIL" },
 	};
 	struct config	 cfg;
 	char		*cause;
@@ -122,6 +126,16 @@ test_env_does_not_beat_flags(void)
 	config_init(&cfg);
 	config_apply_env(&cfg);
 	CHECK_STR(cfg.server, "http://env.example");
+	config_done(&cfg);
+
+	/* An escape sequence in the environment is refused, not printed. */
+	setenv("EVTOP_SERVER", "http://x\x1b]0;pwned\x07", 1);
+	config_init(&cfg);
+	config_apply_env(&cfg);
+	CHECK_INT(config_check(&cfg, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "control character") != NULL &&
+	    strchr(cause, '\x1b') == NULL);
+	free(cause);
 	config_done(&cfg);
 	unsetenv("EVTOP_SERVER");
 }
