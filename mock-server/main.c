@@ -19,6 +19,7 @@
 #include "seed.h"
 #include "server.h"
 #include "simulate.h"
+#include "version.h"
 #include "xmalloc.h"
 
 struct options {

@@ -29,6 +29,7 @@
 #include "paths.h"
 #include "signin.h"
 #include "store.h"
+#include "version.h"
 #include "xmalloc.h"
 
 /* The accounts `evtop-mock --seed demo` creates; --demo signs in as admin. */
