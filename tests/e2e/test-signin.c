@@ -102,6 +102,37 @@ test_email_prompt_then_dashboard(void)
 	vt_free(vt);
 }
 
+/* A token about to run out is announced in the header. */
+static void
+test_expiry_warning(void)
+{
+	static const char *const extra[] = { "--seed", "demo", "--hash-cost",
+	    "4", "--token-ttl", "300", NULL };
+	struct mockproc	 shortlived;
+	struct vt	*vt;
+	char		*cause = NULL;
+
+	if (mockproc_start(&shortlived, getenv("EVTOP_MOCK"), extra, -1,
+	    60000, &cause) != 0) {
+		fprintf(stderr, "e2e: %s\n", cause);
+		free(cause);
+		CHECK(0);
+		return;
+	}
+	vt = spawn("-s", shortlived.url, "-u", "admin@example.com");
+	CHECK(vt != NULL);
+	if (vt != NULL) {
+		expect(vt, "Password for");
+		vt_send_text(vt, "evtop-demo\r");
+		expect(vt, "Evtop Launch Party");
+		expect(vt, "token expires in 5 min");
+		vt_send_char(vt, 'q');
+		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+		vt_free(vt);
+	}
+	mockproc_stop(&shortlived);
+}
+
 static void
 test_unreachable_server(void)
 {
@@ -144,6 +175,7 @@ test_stop_mock(void)
 TEST_MAIN(
 	TEST_CASE(test_wrong_password_is_refused_without_echo),
 	TEST_CASE(test_email_prompt_then_dashboard),
+	TEST_CASE(test_expiry_warning),
 	TEST_CASE(test_unreachable_server),
 	TEST_CASE(test_bad_option),
 	TEST_CASE(test_stop_mock)
