@@ -224,6 +224,30 @@ free_app(uv_loop_t *loop, struct app *app)
 	uv_run(loop, UV_RUN_DEFAULT);
 }
 
+/* A loop and an in-process screen of rows x cols for one test. */
+static int
+start(uv_loop_t *loop, int rows, int cols)
+{
+	uv_loop_init(loop);
+	if (screen_open(rows, cols) != 0) {
+		CHECK(0);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Shows the screen if the test failed, then frees everything. */
+static void
+finish(uv_loop_t *loop, struct app *app, struct store *store)
+{
+	if (test_failures)
+		dump();
+	free_app(loop, app);
+	screen_close();
+	store_free(store);
+	CHECK_INT(uv_loop_close(loop), 0);
+}
+
 static void
 test_draw_dashboard(void)
 {
@@ -235,11 +259,8 @@ test_draw_dashboard(void)
 	int		 row, col;
 	char		*t;
 
-	uv_loop_init(&loop);
-	if (screen_open(24, 80) != 0) {
-		CHECK(0);
+	if (start(&loop, 24, 80) != 0)
 		return;
-	}
 	evs = make_events(&n, 0);
 	store_set_events(store, evs, n, -1);
 	app = make_app(&loop, store);
@@ -295,12 +316,7 @@ test_draw_dashboard(void)
 	CHECK_INT(app->running, 0);
 	CHECK_INT(app->exit_code, 0);
 
-	if (test_failures)
-		dump();
-	free_app(&loop, app);
-	screen_close();
-	store_free(store);
-	CHECK_INT(uv_loop_close(&loop), 0);
+	finish(&loop, app, store);
 }
 
 static void
@@ -316,11 +332,8 @@ test_draw_live(void)
 	int			 row, col, vcol;
 	char			*t;
 
-	uv_loop_init(&loop);
-	if (screen_open(30, 100) != 0) {
-		CHECK(0);
+	if (start(&loop, 30, 100) != 0)
 		return;
-	}
 	evs = make_events(&n, 0);
 	store_set_events(store, evs, n, -1);
 	app = make_app(&loop, store);
@@ -443,12 +456,7 @@ test_draw_live(void)
 	CHECK_INT(row, 23);
 	CHECK(find("Events", NULL, NULL));
 
-	if (test_failures)
-		dump();
-	free_app(&loop, app);
-	screen_close();
-	store_free(store);
-	CHECK_INT(uv_loop_close(&loop), 0);
+	finish(&loop, app, store);
 }
 
 /* The character in a cell of curses' screen. */
@@ -489,11 +497,8 @@ test_draw_cursor(void)
 	size_t		 n;
 	int		 row = 0, col = 0;
 
-	uv_loop_init(&loop);
-	if (screen_open(24, 80) != 0) {
-		CHECK(0);
+	if (start(&loop, 24, 80) != 0)
 		return;
-	}
 	evs = make_events(&n, 0);
 	store_set_events(store, evs, n, -1);
 	app = make_app(&loop, store);
@@ -541,12 +546,7 @@ test_draw_cursor(void)
 	app_key(app, 'G');
 	CHECK_INT(p->cursor, 1);	/* four rows fit: no scroll */
 
-	if (test_failures)
-		dump();
-	free_app(&loop, app);
-	screen_close();
-	store_free(store);
-	CHECK_INT(uv_loop_close(&loop), 0);
+	finish(&loop, app, store);
 }
 
 static void
@@ -559,11 +559,8 @@ test_draw_states(void)
 	size_t		 n;
 	char		*t;
 
-	uv_loop_init(&loop);
-	if (screen_open(30, 100) != 0) {
-		CHECK(0);
+	if (start(&loop, 30, 100) != 0)
 		return;
-	}
 	app = make_app(&loop, store);
 
 	/* Before the first answer: loading, in a sentence. */
@@ -628,12 +625,7 @@ test_draw_states(void)
 	CHECK(!find("Help (scroll", NULL, NULL));
 	CHECK_INT(app->running, 1);	/* q closed the help, not evtop */
 
-	if (test_failures)
-		dump();
-	free_app(&loop, app);
-	screen_close();
-	store_free(store);
-	CHECK_INT(uv_loop_close(&loop), 0);
+	finish(&loop, app, store);
 }
 
 #define ODD_EVENTS	5
@@ -718,11 +710,8 @@ test_draw_odd_text(void)
 	char		*t;
 
 	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-		uv_loop_init(&loop);
-		if (screen_open(sizes[i][0], sizes[i][1]) != 0) {
-			CHECK(0);
+		if (start(&loop, sizes[i][0], sizes[i][1]) != 0)
 			return;
-		}
 		store = store_new();
 		evs = make_odd_events(&n);
 		store_set_events(store, evs, n, -1);
@@ -746,12 +735,7 @@ test_draw_odd_text(void)
 		}
 		CHECK(find("Location    \xe2\x80\x94", NULL, NULL));
 
-		if (test_failures)
-			dump();
-		free_app(&loop, app);
-		screen_close();
-		store_free(store);
-		CHECK_INT(uv_loop_close(&loop), 0);
+		finish(&loop, app, store);
 	}
 }
 
