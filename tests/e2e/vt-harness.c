@@ -441,6 +441,45 @@ vt_send_text(struct vt *vt, const char *s)
 		vt_send_char(vt, (unsigned char)*s++);
 }
 
+int
+vt_settle(struct vt *vt, int ms)
+{
+	struct timespec	start, now;
+	long		left;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left = ms - ((now.tv_sec - start.tv_sec) * 1000 +
+		    (now.tv_nsec - start.tv_nsec) / 1000000);
+		if (left <= 0)
+			return (0);
+		if (vt_pump(vt, (int)left) < 0)
+			return (-1);
+	}
+}
+
+void
+vt_send_raw(struct vt *vt, const void *buf, size_t len)
+{
+	const char	*p = buf;
+	size_t		 off = 0;
+	ssize_t		 w;
+
+	while (off < len) {
+		w = write(vt->master, p + off, len - off);
+		if (w > 0) {
+			off += (size_t)w;
+			continue;
+		}
+		if (w < 0 && errno != EAGAIN && errno != EINTR)
+			return;
+		/* The program's input is full: let it draw, then go on. */
+		if (vt_pump(vt, 50) < 0)
+			return;
+	}
+}
+
 void
 vt_resize(struct vt *vt, int rows, int cols)
 {

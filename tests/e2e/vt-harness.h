@@ -33,6 +33,8 @@ const char	*vt_home(const struct vt *);
 
 /* Reads what the program wrote for up to timeout_ms; -1 once it closed. */
 int		 vt_pump(struct vt *, int timeout_ms);
+/* Pumps for ms whatever arrives (0), or until the program closed (-1). */
+int		 vt_settle(struct vt *, int ms);
 /* The text of a row (trailing blanks cut); a new string. */
 char		*vt_row(struct vt *, int row);
 /* The text of cols cells from row, col; a new string. */
@@ -53,6 +55,8 @@ int		 vt_wait_gone(struct vt *, const char *s, int timeout_ms);
 void		 vt_send_char(struct vt *, uint32_t c);
 void		 vt_send_key(struct vt *, VTermKey key);
 void		 vt_send_text(struct vt *, const char *s);
+/* Writes bytes to the program as they are, not as keys: garbage too. */
+void		 vt_send_raw(struct vt *, const void *buf, size_t len);
 /* Resizes the pty (the program gets SIGWINCH) and the screen. */
 void		 vt_resize(struct vt *, int rows, int cols);
 
