@@ -61,6 +61,7 @@ struct app {
 	int			 handles;
 	int			 freeing;
 	uint64_t		 last_draw;
+	time_t			 minute;	/* wall-clock minute last drawn */
 
 	int			 running;
 	int			 exit_code;

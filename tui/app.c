@@ -461,8 +461,15 @@ app_wake_cb(uv_timer_t *t)
 		if (d != 0 && d <= app->env.now_ms + 1)
 			app->panes[i].damaged = 1;
 	}
-	/* The clock and the token warning. */
+	/* The clock and the token warning; relative times as minutes turn. */
 	app_mark(app, APP_DAMAGE_HEADER);
+	if (app->env.now / 60 != app->minute) {
+		app->minute = app->env.now / 60;
+		for (i = 0; i < APP_PANES; i++) {
+			if (app->panes[i].ops->clock)
+				app->panes[i].damaged = 1;
+		}
+	}
 	app_schedule(app);
 	app_arm_wake(app);
 }

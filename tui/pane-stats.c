@@ -13,6 +13,7 @@
 #include "term.h"
 #include "textw.h"
 #include "xmalloc.h"
+#include "xmalloc.h"
 
 #define STATS_HIGHLIGHT_MS	1000
 #define STATS_LABEL_WIDTH	12
@@ -113,6 +114,32 @@ pane_stats_line(struct pane *p, int y, const char *label, const char *value,
 	return (y + 1);
 }
 
+/* The description, word-wrapped into what is left of the pane. */
+static void
+pane_stats_description(struct pane *p, int y, const char *text)
+{
+	int	 w = getmaxx(p->win) - 4, bottom = getmaxy(p->win) - 1;
+	size_t	 n, next;
+	char	*line;
+
+	if (text == NULL || w < 10)
+		return;
+	while (*text == ' ')
+		text++;
+	for (; *text != '\0' && y < bottom; y++) {
+		n = textw_wrap(text, w, &next);
+		/* On the last row, what is left is cut with an ellipsis. */
+		if (y == bottom - 1 && text[next] != '\0')
+			line = xstrdup(text);
+		else
+			line = xstrndup(text, n);
+		textw_put(p->win, y, 2, line, w, TEXTW_ELLIPSIS |
+		    (p->env->ascii ? TEXTW_ASCII : 0), term_style(TERM_LABEL));
+		free(line);
+		text += next;
+	}
+}
+
 static void
 pane_stats_draw(struct pane *p)
 {
@@ -137,12 +164,18 @@ pane_stats_draw(struct pane *p)
 	    flags, A_BOLD);
 	pane_format_date(e->date_time, date, sizeof date);
 	y = pane_stats_line(p, y, "Date", date, 0);
+	pane_format_relative(e->date_time, p->env->now, buf, sizeof buf);
+	y = pane_stats_line(p, y, "When", buf, 0);
 	y = pane_stats_line(p, y, "Location", pane_stats_text(p, e->location),
 	    0);
-	y = pane_stats_line(p, y, "Category", pane_stats_text(p, e->category),
-	    0);
-	/* The list shows the status too: drop it first when short. */
-	if (e->status != NULL && getmaxy(p->win) - 2 >= 11)
+	/*
+	 * Ten rows hold the title, times, place, counters and gauge; the
+	 * category and the status (the list shows it too) need more.
+	 */
+	if (getmaxy(p->win) - 2 >= 11)
+		y = pane_stats_line(p, y, "Category",
+		    pane_stats_text(p, e->category), 0);
+	if (e->status != NULL && getmaxy(p->win) - 2 >= 12)
 		y = pane_stats_line(p, y, "Status", e->status,
 		    term_style(pane_status_style(e->status)));
 
@@ -164,7 +197,11 @@ pane_stats_draw(struct pane *p)
 		waddch(p->win, ']');
 		if (pct >= 0)
 			wprintw(p->win, " %3d%%", pct);
+		y++;
 	}
+	if (e->creator_name != NULL)
+		y = pane_stats_line(p, y, "Organizer", e->creator_name, 0);
+	pane_stats_description(p, y + 1, e->description);
 }
 
 static int
@@ -206,4 +243,5 @@ const struct pane_ops pane_stats_ops = {
 	.counters_changed = pane_stats_counters,
 	.selection = pane_stats_redraw,
 	.deadline = pane_stats_deadline,
+	.clock = 1,
 };

@@ -67,6 +67,26 @@ pane_format_date(time_t t, char *buf, size_t len)
 }
 
 void
+pane_format_relative(time_t t, time_t now, char *buf, size_t len)
+{
+	long	d = (long)(t - now), a = d < 0 ? -d : d;
+	long	m = a / 60, h = m / 60, days = (h + 12) / 24;
+
+	if (a < 60)
+		snprintf(buf, len, "%s", d < 0 ? "just started" : "now");
+	else if (m < 60)
+		snprintf(buf, len, d < 0 ? "started %ld min ago" :
+		    "in %ld min", m);
+	else if (h < 24 && m % 60 != 0)
+		snprintf(buf, len, d < 0 ? "started %ld h %ld min ago" :
+		    "in %ld h %ld min", h, m % 60);
+	else if (h < 48)
+		snprintf(buf, len, d < 0 ? "started %ld h ago" : "in %ld h", h);
+	else
+		snprintf(buf, len, d < 0 ? "%ld days ago" : "in %ld days", days);
+}
+
+void
 pane_format_count(int64_t v, int ascii, char *buf, size_t len)
 {
 	if (v < 0)

@@ -76,6 +76,8 @@ struct pane_ops {
 	 * its own (a highlight fading), or 0 for never.  NULL: never.
 	 */
 	uint64_t (*deadline)(struct pane *p);
+	/* 1 when it shows times relative to now: redrawn as minutes turn. */
+	int	clock;
 };
 
 struct pane {
@@ -106,6 +108,8 @@ const char *pane_dash(int ascii);
 void	pane_format_date(time_t, char *buf, size_t len);
 /* Formats a count, or an em dash (ASCII "-") when absent (< 0). */
 void	pane_format_count(int64_t, int ascii, char *buf, size_t len);
+/* When t is from now: "in 58 min", "in 3 h 5 min", "2 days ago"... */
+void	pane_format_relative(time_t t, time_t now, char *buf, size_t len);
 /*
  * The number of events for titles: "33", or "200 of 10000" when the
  * server holds more than the store.

@@ -109,6 +109,38 @@ textw_prefix(const char *s, int cols, int *used)
 	return (off);
 }
 
+size_t
+textw_wrap(const char *s, int cols, size_t *next)
+{
+	size_t	fit, i;
+	wchar_t	wc;
+	int	used;
+
+	fit = textw_prefix(s, cols, &used);
+	if (s[fit] == '\0') {
+		*next = fit;
+		return (fit);
+	}
+	if (fit == 0) {
+		/* Not even one character fits: drop it rather than stall. */
+		*next = textw_decode(s, strlen(s), &wc);
+		return (0);
+	}
+	/* Break at the last space that fits; a longer word is cut. */
+	for (i = fit; i > 0 && s[i] != ' '; i--)
+		;
+	if (i == 0) {
+		*next = fit;
+		return (fit);
+	}
+	*next = i;
+	while (s[*next] == ' ')
+		(*next)++;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	return (i);
+}
+
 /*
  * A copy of s that curses draws in exactly textw_width columns: control
  * characters, invalid bytes and characters the locale cannot print become

@@ -35,6 +35,13 @@ int	 textw_width(const char *s);
  * marks with no base go.  The result is safe to hand to curses.
  */
 char	*textw_fit(const char *s, int cols, int flags);
+/*
+ * One line of s word-wrapped to cols columns: returns the bytes of s that
+ * make the line (trailing spaces left out) and sets *next to where the
+ * following line starts.  A word longer than a line is cut; progress is
+ * always made (*next > 0) while s is not empty.
+ */
+size_t	 textw_wrap(const char *s, int cols, size_t *next);
 /* Draws textw_fit(s, cols, flags) at y, x of w with attr; returns columns. */
 int	 textw_put(WINDOW *w, int y, int x, const char *s, int cols,
 	     int flags, attr_t attr);

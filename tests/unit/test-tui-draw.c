@@ -739,9 +739,46 @@ test_draw_odd_text(void)
 	}
 }
 
+/* The stats pane: when (relative to now), who organises, what it is. */
+static void
+test_draw_event_details(void)
+{
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+	struct event	*evs;
+	char		 rel[64];
+	size_t		 n;
+	int		 row, col;
+
+	if (start(&loop, 30, 100) != 0)
+		return;
+	evs = make_events(&n, 0);
+	evs[0].creator_name = xstrdup("Ada Admin");
+	evs[0].description = xstrdup("An evening for everyone who helped "
+	    "ship evtop: short talks, a live demo on the big screen, food "
+	    "from three trucks and a raffle for the scanner that checked in "
+	    "the first guest. Doors open half an hour before the start and "
+	    "the bar stays open until the last train leaves the station.");
+	store_set_events(store, evs, n, -1);
+	app = make_app(&loop, store);
+	draw(app);
+
+	pane_format_relative(T0, app->env.now, rel, sizeof rel);
+	CHECK(find(rel, NULL, NULL));
+	CHECK(find("Organizer", &row, &col));
+	CHECK(find("Ada Admin", NULL, NULL));
+	/* Wrapped at word boundaries inside the pane, cut with an ellipsis. */
+	CHECK(find("An evening for everyone who", NULL, NULL));
+	CHECK(find("\xe2\x80\xa6", NULL, NULL));
+	CHECK(!find("last train leaves the station.", NULL, NULL));
+	finish(&loop, app, store);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_draw_dashboard),
 	TEST_CASE(test_draw_live),
 	TEST_CASE(test_draw_cursor),
 	TEST_CASE(test_draw_states),
+	TEST_CASE(test_draw_event_details),
 	TEST_CASE(test_draw_odd_text))

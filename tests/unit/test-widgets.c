@@ -250,8 +250,48 @@ test_gauge(void)
 	CHECK_INT(gauge_percent(20, 10), 100);
 }
 
+/* Splits s into lines of cols columns, joined with '|'. */
+static void
+wrap_all(const char *s, int cols, char *out, size_t len)
+{
+	size_t	n, next, used = 0;
+	int	lines = 0;
+
+	out[0] = '\0';
+	while (*s != '\0' && lines++ < 50) {
+		n = textw_wrap(s, cols, &next);
+		CHECK(next > 0);
+		used += (size_t)snprintf(out + used, len - used, "%s%.*s",
+		    used > 0 ? "|" : "", (int)n, s);
+		s += next;
+	}
+}
+
+static void
+test_wrap(void)
+{
+	char	out[512];
+
+	wrap_all("Doors open at six for the launch party", 12, out,
+	    sizeof out);
+	CHECK_STR(out, "Doors open|at six for|the launch|party");
+	wrap_all("short", 12, out, sizeof out);
+	CHECK_STR(out, "short");
+	/* A word longer than the line is cut, never looped on. */
+	wrap_all("supercalifragilistic word", 8, out, sizeof out);
+	CHECK_STR(out, "supercal|ifragili|stic|word");
+	/* Wide characters count two columns and are never split. */
+	wrap_all("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e \xe6\x97\xa5", 5,
+	    out, sizeof out);
+	CHECK_STR(out, "\xe6\x97\xa5\xe6\x9c\xac|\xe8\xaa\x9e \xe6\x97\xa5");
+	/* A column too narrow for a wide character drops it, no stall. */
+	wrap_all("\xe6\x97\xa5x", 1, out, sizeof out);
+	CHECK_STR(out, "x");
+}
+
 TEST_MAIN(
 	TEST_CASE(test_width),
+	TEST_CASE(test_wrap),
 	TEST_CASE(test_fit_odd),
 	TEST_CASE(test_fit_ascii),
 	TEST_CASE(test_fit_wide),
