@@ -1,8 +1,9 @@
 /*
  * Fuzz target for every decoder of server bytes in the client: the model
  * parsers, the error-body reader and the sanitizer.  Built with clang's
- * libFuzzer (tests/fuzz/CMakeLists.txt); with FUZZ_STANDALONE it instead
- * reads the files named on the command line, to replay a crash anywhere.
+ * libFuzzer (tests/fuzz/CMakeLists.txt); linked with fuzz-replay.c it
+ * instead reads the files named on the command line, to replay a crash
+ * anywhere.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -106,33 +107,3 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	free(out);
 	return (0);
 }
-
-#ifdef FUZZ_STANDALONE
-int
-main(int argc, char **argv)
-{
-	FILE	*f;
-	char	*buf;
-	long	 len;
-	int	 i;
-
-	for (i = 1; i < argc; i++) {
-		if ((f = fopen(argv[i], "rb")) == NULL) {
-			perror(argv[i]);
-			return (1);
-		}
-		fseek(f, 0, SEEK_END);
-		len = ftell(f);
-		rewind(f);
-		buf = malloc(len > 0 ? (size_t)len : 1);
-		if (len > 0 && fread(buf, 1, (size_t)len, f) != (size_t)len) {
-			perror(argv[i]);
-			return (1);
-		}
-		fclose(f);
-		LLVMFuzzerTestOneInput((const uint8_t *)buf, (size_t)len);
-		free(buf);
-	}
-	return (0);
-}
-#endif
