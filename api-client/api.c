@@ -367,8 +367,12 @@ api_notifications_done(struct api_call *call,
 	if (error != NULL) {
 		status = API_ERR_UNREACHABLE;
 		sentence = xstrdup(error);
-	} else if (resp->status == 404)
+	} else if (resp->status == 404) {
 		log_debug("api: the server keeps no notifications");
+		store_set_notifications_supported(api->store, 0);
+		if (!api->dead && api->hooks.notifications_loaded != NULL)
+			api->hooks.notifications_loaded(api->hooks_arg);
+	}
 	else if (resp->status < 200 || resp->status > 299)
 		status = api_answer_failure(api, resp, &sentence);
 	else if (model_parse_notifications(resp->body, resp->len, &notes, &n,

@@ -15,6 +15,7 @@ struct store {
 	size_t			 cap;
 	int64_t			 total;
 	time_t			 refreshed_at;
+	int			 no_notifications;	/* the server said it keeps none */
 
 	/* A ring: notes[(first + i) % MAX] is the i-th oldest. */
 	struct notification	 notes[STORE_NOTIFICATIONS_MAX];
@@ -243,6 +244,18 @@ store_notification_at(const struct store *st, size_t idx)
 	if (idx >= st->nnotes)
 		return (NULL);
 	return (&st->notes[(st->first + idx) % STORE_NOTIFICATIONS_MAX]);
+}
+
+void
+store_set_notifications_supported(struct store *st, int yes)
+{
+	st->no_notifications = !yes;
+}
+
+int
+store_notifications_supported(const struct store *st)
+{
+	return (!st->no_notifications);
 }
 
 time_t

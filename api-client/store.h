@@ -53,6 +53,13 @@ size_t		 store_notification_count(const struct store *);
 const struct notification *store_notification_at(const struct store *,
 		     size_t index);
 
+/*
+ * Whether the server keeps notifications at all (1 until it says no, as a
+ * core-only server does with a 404), so the log can say why it is empty.
+ */
+void		 store_set_notifications_supported(struct store *, int);
+int		 store_notifications_supported(const struct store *);
+
 /* Seconds since the epoch of the last successful refresh, 0 if never. */
 time_t		 store_refreshed_at(const struct store *);
 void		 store_set_refreshed_at(struct store *, time_t);

@@ -28,6 +28,13 @@ struct app	*app_new(uv_loop_t *, struct api *, struct store *,
  */
 int		 app_run(struct app *);
 /*
+ * A message that stays on screen until replaced or cleared (NULL): what
+ * the user must know even after toasts have gone ("the demo server
+ * stopped", "signed out").  The sentence is copied.
+ */
+void		 app_set_banner(struct app *, enum notification_level,
+		    const char *sentence);
+/*
  * Closes the app's handles and frees it once they have closed (the caller
  * runs the loop afterwards).  Call it before api_free.
  */
