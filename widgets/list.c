@@ -224,6 +224,12 @@ list_draw_line(struct list *l, WINDOW *w, int y, int x, int width,
 			buf[0] = '\0';
 			l->ops->cell(l->data, row, i, buf, sizeof buf, &attr);
 		}
+		/*
+		 * A line with colours of its own (the selection) keeps them:
+		 * two colour pairs OR-ed together make a third, unreadable.
+		 */
+		if (line_attr & A_COLOR)
+			attr &= ~A_COLOR;
 		flags = TEXTW_ELLIPSIS|TEXTW_PAD;
 		if (l->ascii)
 			flags |= TEXTW_ASCII;

@@ -628,6 +628,90 @@ test_draw_states(void)
 	finish(&loop, app, store);
 }
 
+/* The colour pair of a cell of curses' screen. */
+static short
+cell_pair(int row, int col)
+{
+	cchar_t	cc;
+	wchar_t	wch[CCHARW_MAX + 1];
+	attr_t	attr;
+	short	pair = -1;
+
+	if (mvwin_wch(curscr, row, col, &cc) == ERR)
+		return (-1);
+	if (getcchar(&cc, wch, &attr, &pair, NULL) == ERR)
+		return (-1);
+	return (pair);
+}
+
+/*
+ * With colour on, the selected row is the selection's colours all along:
+ * a status or level colour in it does not mix into something unreadable.
+ */
+static void
+test_draw_select_color(void)
+{
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct app		*app;
+	struct event		*evs;
+	struct notification	*note;
+	size_t			 n;
+	int			 row, col, cc;
+	short			 sel;
+
+	if (start(&loop, 24, 80) != 0)
+		return;
+	CHECK(has_colors());
+	start_color();
+	use_default_colors();
+	term_styles_init(1);
+	sel = (short)PAIR_NUMBER(term_style(TERM_SELECT));
+	CHECK(sel != 0);
+	evs = make_events(&n, 0);
+	free(evs[0].status);
+	evs[0].status = xstrdup("cancelled");
+	free(evs[1].status);
+	evs[1].status = xstrdup("draft");
+	store_set_events(store, evs, n, -1);
+	note = xcalloc(1, sizeof *note);
+	note->seq = 1;
+	note->level = NOTIFY_ERROR;
+	note->title = xstrdup("Cancelled");
+	note->message = xstrdup("Evtop Launch Party is off");
+	note->event_id = 1;
+	note->created_at = T0;
+	store_add_notification(store, note);
+	free(note);
+	app = make_app(&loop, store);
+	app->opts.no_color = 0;
+	draw(app);
+
+	/* The selected cancelled row: its status in the selection's pair. */
+	CHECK(find("cancelled", &row, &col));
+	CHECK_INT(cell_pair(row, col), sel);
+	CHECK_INT(cell_pair(row, 2), sel);
+	/* The draft row below is not selected: its own colour. */
+	CHECK(find("draft", &row, &cc));
+	CHECK_INT(cell_pair(row, cc), PAIR_NUMBER(term_style(TERM_WARN)));
+	app_key(app, 'j');
+	draw(app);
+	CHECK_INT(cell_pair(row, cc), sel);
+	CHECK(find("cancelled", &row, &col));
+	CHECK_INT(cell_pair(row, col), PAIR_NUMBER(term_style(TERM_ERROR)));
+
+	/* The same in the notification log. */
+	app_key(app, KEYS_FN|KEY_BTAB);
+	CHECK_INT(app->focus, APP_PANE_NOTIFY);
+	draw(app);
+	CHECK(find("Cancelled \xe2\x80\x94 Evtop", &row, &col));
+	CHECK_INT(cell_char(row, col - 8), 'e');	/* the level, "error" */
+	CHECK_INT(cell_pair(row, col - 8), sel);
+	CHECK_INT(cell_pair(row, col), sel);
+
+	finish(&loop, app, store);
+}
+
 #define ODD_EVENTS	5
 
 static struct event *
@@ -781,4 +865,5 @@ TEST_MAIN(
 	TEST_CASE(test_draw_cursor),
 	TEST_CASE(test_draw_states),
 	TEST_CASE(test_draw_event_details),
-	TEST_CASE(test_draw_odd_text))
+	TEST_CASE(test_draw_odd_text),
+	TEST_CASE(test_draw_select_color))
