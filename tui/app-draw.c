@@ -121,6 +121,7 @@ app_draw_header(struct app *app)
 		si.role = s->user.role;
 		si.exp = s->exp;
 	}
+	si.signed_out = app->signed_out;
 	si.now = app->env.now;
 	si.ascii = app->env.ascii;
 	statusbar_draw_header(app->header, &si);
@@ -139,10 +140,16 @@ app_draw_bar(struct app *app)
 		tables[0] = &keys_global;
 		tables[1] = app->panes[app->focus].ops->keys;
 	}
+	/* The banner stands in for the count, which the events title has. */
+	if (app->banner != NULL) {
+		statusbar_draw_keys(app->bar, app->env.ascii, tables, 2,
+		    app->banner, term_style(pane_level_style(app->banner_level)));
+		return;
+	}
 	pane_events_count_text(app->store, n, sizeof n);
 	snprintf(right, sizeof right, "%s event%s", n,
 	    strcmp(n, "1") == 0 ? "" : "s");
-	statusbar_draw_keys(app->bar, app->env.ascii, tables, 2, right);
+	statusbar_draw_keys(app->bar, app->env.ascii, tables, 2, right, 0);
 }
 
 void

@@ -45,6 +45,10 @@ struct app {
 	int			 focus;
 	struct toasts		*toasts;
 	enum api_link		 link;
+	int			 was_live;	/* the link has been up */
+	int			 signed_out;	/* the server signed us out */
+	char			*banner;	/* app_set_banner's, or NULL */
+	enum notification_level	 banner_level;
 
 	int			 damage;
 	int			 help;

@@ -14,6 +14,7 @@
 #include <sys/time.h>
 
 #include "app-private.h"
+#include "config.h"
 #include "keys.h"
 #include "log.h"
 #include "xmalloc.h"
@@ -124,6 +125,24 @@ app_hook_history(void *arg)
 	app_hook_notification(arg, NULL);
 }
 
+/* Data that was kept fresh by a link that is gone is marked stale. */
+static void
+app_set_link(struct app *app, enum api_link link)
+{
+	int	stale;
+
+	app->link = link;
+	if (link == API_LINK_LIVE || link == API_LINK_POLLING)
+		app->was_live = 1;
+	stale = app->was_live && link != API_LINK_LIVE &&
+	    link != API_LINK_POLLING;
+	if (stale != app->env.stale) {
+		app->env.stale = stale;
+		app->panes[APP_PANE_EVENTS].damaged = 1;
+	}
+	app_mark(app, APP_DAMAGE_HEADER);
+}
+
 static void
 app_hook_link(void *arg, enum api_link link, const char *why)
 {
@@ -131,13 +150,18 @@ app_hook_link(void *arg, enum api_link link, const char *why)
 
 	log_debug("%s: %s%s%s", __func__, api_link_name(link),
 	    why != NULL ? ": " : "", why != NULL ? why : "");
+	if (link == API_LINK_OFFLINE && why != NULL &&
+	    strstr(why, "signed out") != NULL && !app->signed_out) {
+		app->signed_out = 1;
+		app_set_banner(app, NOTIFY_ERROR, "Signed out by the server: "
+		    "press q and run evtop again to sign in");
+	}
 	if (why != NULL && link != app->link &&
 	    (link == API_LINK_RETRYING || link == API_LINK_POLLING) &&
 	    app->link != API_LINK_RETRYING)
 		app_toast(app, NOTIFY_WARNING, link == API_LINK_POLLING ?
 		    "Polling" : "Live link lost", why);
-	app->link = link;
-	app_mark(app, APP_DAMAGE_HEADER);
+	app_set_link(app, link);
 	app_schedule(app);
 }
 
@@ -184,6 +208,7 @@ app_release(struct app *app)
 		pane_done(&app->panes[i]);
 	toasts_free(app->toasts);
 	free(app->env.load_error);
+	free(app->banner);
 	free(app->label);
 	free(app);
 }
@@ -219,10 +244,22 @@ app_focus(struct app *app, int step)
 	app_mark(app, APP_DAMAGE_BAR);
 }
 
+void
+app_set_banner(struct app *app, enum notification_level level,
+    const char *sentence)
+{
+	free(app->banner);
+	app->banner = sentence != NULL ? xstrdup(sentence) : NULL;
+	app->banner_level = level;
+	app_mark(app, APP_DAMAGE_BAR);
+	app_schedule(app);
+}
+
+/* Signed out by the server: the exit code says "not signed in". */
 static void
 app_do_quit(struct app *app)
 {
-	app->exit_code = 0;
+	app->exit_code = app->signed_out ? EXIT_NOT_SIGNED_IN : EXIT_OK;
 	app->running = 0;
 	uv_stop(app->loop);
 }
@@ -543,7 +580,7 @@ app_run(struct app *app)
 	app_now(app);
 	app_mark(app, APP_DAMAGE_LAYOUT);
 	if (app->api != NULL) {
-		app->link = api_link_state(app->api);
+		app_set_link(app, api_link_state(app->api));
 		api_set_hooks(app->api, &app_hooks, app);
 		app_refresh(app);
 		api_load_notifications(app->api, NULL, NULL);

@@ -23,8 +23,9 @@ struct app	*app_new(uv_loop_t *, struct api *, struct store *,
 /*
  * Turns the terminal on; calls api_set_hooks, api_refresh_events and
  * api_start_live; runs the loop until the user quits; restores the
- * terminal; returns the exit code (0 on q, 128+signal on a quit signal,
- * 1 when the terminal cannot be used, with a sentence on stderr).
+ * terminal; returns the exit code (0 on q, 4 on q after the server
+ * signed the user out, 128+signal on a quit signal, 1 when the terminal
+ * cannot be used, with a sentence on stderr).
  */
 int		 app_run(struct app *);
 /*

@@ -109,18 +109,23 @@ pane_events_count_text(const struct store *s, char *buf, size_t len)
 		snprintf(buf, len, "%zu", n);
 }
 
-/* "Events 33", or "Events 200 of 10000" when the list is partial. */
+/*
+ * "Events 33", or "Events 200 of 10000" when the list is partial; " (stale)"
+ * after the link that kept it fresh went away.
+ */
 static void
 pane_events_title(struct pane *p, char *buf, size_t len)
 {
 	char	n[64];
 
+	const char	*stale = p->env->stale ? " (stale)" : "";
+
 	if (store_event_count(p->env->store) == 0) {
-		snprintf(buf, len, "%s", p->ops->title);
+		snprintf(buf, len, "%s%s", p->ops->title, stale);
 		return;
 	}
 	pane_events_count_text(p->env->store, n, sizeof n);
-	snprintf(buf, len, "%s %s", p->ops->title, n);
+	snprintf(buf, len, "%s %s%s", p->ops->title, n, stale);
 }
 
 /* Publishes the selected event's id to the other panes. */

@@ -38,21 +38,6 @@ pane_notify_count(struct pane *p)
 	return (store_notification_count(p->env->store));
 }
 
-static int
-pane_notify_level_style(enum notification_level level)
-{
-	static const enum term_style styles[] = {
-		[NOTIFY_INFO] = TERM_INFO,
-		[NOTIFY_SUCCESS] = TERM_OK,
-		[NOTIFY_WARNING] = TERM_WARN,
-		[NOTIFY_ERROR] = TERM_ERROR,
-	};
-
-	if ((unsigned)level >= sizeof styles / sizeof styles[0])
-		return (TERM_NORMAL);
-	return (styles[level]);
-}
-
 static void
 pane_notify_cell(struct pane *p, size_t row, unsigned col, char *buf,
     size_t len, attr_t *attr)
@@ -71,7 +56,7 @@ pane_notify_cell(struct pane *p, size_t row, unsigned col, char *buf,
 		break;
 	case NOTIFY_COL_LEVEL:
 		snprintf(buf, len, "%s", notification_level_name(n->level));
-		*attr = term_style(pane_notify_level_style(n->level));
+		*attr = term_style(pane_level_style(n->level));
 		break;
 	case NOTIFY_COL_TEXT:
 		if (n->message != NULL && *n->message != '\0')

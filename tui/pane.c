@@ -116,3 +116,18 @@ pane_status_style(const char *status)
 	}
 	return (TERM_DIM);
 }
+
+int
+pane_level_style(enum notification_level level)
+{
+	static const enum term_style styles[] = {
+		[NOTIFY_INFO] = TERM_INFO,
+		[NOTIFY_SUCCESS] = TERM_OK,
+		[NOTIFY_WARNING] = TERM_WARN,
+		[NOTIFY_ERROR] = TERM_ERROR,
+	};
+
+	if ((unsigned)level >= sizeof styles / sizeof styles[0])
+		return (TERM_NORMAL);
+	return (styles[level]);
+}

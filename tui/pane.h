@@ -32,6 +32,7 @@ struct pane_env {
 	time_t		 now;		/* wall clock now */
 	int64_t		 selected_event;	/* under the cursor; -1 none */
 	char		*load_error;	/* why the first load failed, or NULL */
+	int		 stale;		/* was live, is not now: data may be old */
 };
 
 struct pane;
@@ -117,5 +118,7 @@ void	pane_format_relative(time_t t, time_t now, char *buf, size_t len);
 void	pane_events_count_text(const struct store *, char *buf, size_t len);
 /* The style of an event status badge. */
 int	pane_status_style(const char *status);
+/* The style of a notification level (TERM_ERROR for errors...). */
+int	pane_level_style(enum notification_level);
 
 #endif

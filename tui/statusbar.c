@@ -69,6 +69,8 @@ statusbar_draw_header(WINDOW *w, const struct statusbar_info *si)
 	wbkgdset(w, ' ' | base);
 	werase(w);
 	link = statusbar_link_text(si->link, &link_style);
+	if (si->signed_out && si->link == API_LINK_OFFLINE)
+		link = "signed out";
 	has_warn = statusbar_token_warning(si->exp, si->now, warn, sizeof warn,
 	    &warn_style);
 	clock[0] = '\0';
@@ -110,20 +112,28 @@ statusbar_draw_header(WINDOW *w, const struct statusbar_info *si)
 
 void
 statusbar_draw_keys(WINDOW *w, int ascii, const struct key_table *const *tables,
-    size_t n, const char *right)
+    size_t n, const char *right, attr_t right_attr)
 {
 	char	buf[512];
-	int	cols = getmaxx(w), rw = 0;
+	int	cols = getmaxx(w), rw = 0, pad, max, flags;
 
+	flags = TEXTW_ELLIPSIS|(ascii ? TEXTW_ASCII : 0);
+	if (right_attr == 0)
+		right_attr = term_style(TERM_BAR);
 	wbkgdset(w, ' ' | term_style(TERM_BAR));
 	werase(w);
 	keys_bar(buf, sizeof buf, tables, n, ascii);
 	if (right != NULL)
-		rw = textw_width(right) + 1;
-	if (rw >= cols)
-		rw = 0;
-	textw_put(w, 0, 1, buf, cols - 1 - rw - (rw ? 1 : 0),
-	    TEXTW_ELLIPSIS|(ascii ? TEXTW_ASCII : 0), term_style(TERM_BAR));
+		rw = textw_width(right);
+	/* A blank after the right text unless it needs the column. */
+	max = cols - 2 - STATUSBAR_MIN_KEYS;
+	pad = rw < max ? 1 : 0;
+	if (rw > max)
+		rw = max;
+	if (rw < 1)
+		rw = pad = 0;
+	textw_put(w, 0, 1, buf, cols - 1 - (rw ? rw + pad + 1 : 0), flags,
+	    term_style(TERM_BAR));
 	if (rw)
-		textw_put(w, 0, cols - rw, right, rw, 0, term_style(TERM_BAR));
+		textw_put(w, 0, cols - pad - rw, right, rw, flags, right_attr);
 }

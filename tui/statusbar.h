@@ -23,6 +23,7 @@ struct statusbar_info {
 	time_t		 exp;		/* token expiry, 0 unknown */
 	time_t		 now;
 	int		 ascii;
+	int		 signed_out;	/* offline because the server said so */
 };
 
 /* Text and style of a link state ("LIVE", TERM_OK). */
@@ -31,9 +32,16 @@ const char	*statusbar_link_text(enum api_link, int *style);
 int		 statusbar_token_warning(time_t exp, time_t now, char *buf,
 		     size_t len, int *style);
 void		 statusbar_draw_header(WINDOW *, const struct statusbar_info *);
-/* The keys of these tables, and right-aligned text (or NULL). */
+#define STATUSBAR_MIN_KEYS	14	/* columns the keys keep ("q Quit") */
+
+/*
+ * The keys of these tables, and right-aligned text (or NULL) in right_attr
+ * (0: the bar's).  The right text comes first: the keys get what is left,
+ * at least STATUSBAR_MIN_KEYS columns; text longer than the rest is cut
+ * with an ellipsis.
+ */
 void		 statusbar_draw_keys(WINDOW *, int ascii,
 		     const struct key_table *const *tables, size_t n,
-		     const char *right);
+		     const char *right, attr_t right_attr);
 
 #endif

@@ -712,6 +712,78 @@ test_draw_select_color(void)
 	finish(&loop, app, store);
 }
 
+/* A banner stays in the bar; a server that signs us out says so. */
+static void
+test_draw_banner(void)
+{
+	static const char *const sentence = "Signed out by the server: press "
+	    "q and run evtop again to sign in";
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+	struct event	*evs;
+	size_t		 n;
+	char		*t;
+
+	if (start(&loop, 24, 80) != 0)
+		return;
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, -1);
+	app = make_app(&loop, store);
+	draw(app);
+	CHECK(find(" Events 4 ", NULL, NULL));
+
+	/* Set, it replaces the count and outlasts other redraws. */
+	app_set_banner(app, NOTIFY_WARNING, "The demo server stopped");
+	app_key(app, 'j');
+	app_key(app, '?');
+	draw(app);
+	app_key(app, KEYS_ESC);
+	draw(app);
+	t = row_text(23);
+	CHECK(strstr(t, "q Quit") != NULL);
+	CHECK(strstr(t, "The demo server stopped") != NULL);
+	CHECK(strstr(t, "4 events") == NULL);
+	free(t);
+	app_set_banner(app, NOTIFY_WARNING, NULL);
+	draw(app);
+	t = row_text(23);
+	CHECK(strstr(t, "The demo server stopped") == NULL);
+	CHECK(strstr(t, "4 events") != NULL);
+	free(t);
+
+	/* Live, then lost: the events are marked stale until it is back. */
+	app_api_hooks()->link_changed(app, API_LINK_LIVE, NULL);
+	draw(app);
+	CHECK(!find("stale", NULL, NULL));
+	app_api_hooks()->link_changed(app, API_LINK_RETRYING, "lost");
+	draw(app);
+	CHECK(find(" Events 4 (stale) ", NULL, NULL));
+	app_api_hooks()->link_changed(app, API_LINK_LIVE, NULL);
+	draw(app);
+	CHECK(!find("stale", NULL, NULL));
+
+	/* Signed out: the header says so, the bar says what to do. */
+	app_api_hooks()->link_changed(app, API_LINK_OFFLINE,
+	    "signed out: sign in again");
+	draw(app);
+	t = row_text(0);
+	CHECK(strstr(t, "signed out") != NULL);
+	CHECK(strstr(t, "offline") == NULL);
+	free(t);
+	t = row_text(23);
+	CHECK(strstr(t, sentence) != NULL);
+	CHECK(strstr(t, "q Quit") != NULL);
+	free(t);
+	CHECK(find(" Events 4 (stale) ", NULL, NULL));
+	/* ...and q quits with "not signed in". */
+	app_key(app, 'q');
+	CHECK_INT(app->running, 0);
+	CHECK_INT(app->exit_code, 4);
+
+	finish(&loop, app, store);
+}
+
 #define ODD_EVENTS	5
 
 static struct event *
@@ -866,4 +938,5 @@ TEST_MAIN(
 	TEST_CASE(test_draw_states),
 	TEST_CASE(test_draw_event_details),
 	TEST_CASE(test_draw_odd_text),
-	TEST_CASE(test_draw_select_color))
+	TEST_CASE(test_draw_select_color),
+	TEST_CASE(test_draw_banner))
