@@ -165,12 +165,41 @@ app_hook_link(void *arg, enum api_link link, const char *why)
 	app_schedule(app);
 }
 
+/* An error of ours goes into the log too: the toast goes, and is cut. */
+static void
+app_log_error(struct app *app, const char *sentence)
+{
+	struct notification	 n;
+	size_t			 i, count;
+
+	memset(&n, 0, sizeof n);
+	n.id = -1;
+	n.seq = -1;
+	n.level = NOTIFY_ERROR;
+	n.type = xstrdup("client");
+	n.title = xstrdup("Error");
+	n.message = xstrdup(sentence);
+	n.event_id = -1;
+	n.created_at = app->env.now;
+	if (store_add_notification(app->store, &n) != 1)
+		return;
+	count = store_notification_count(app->store);
+	for (i = 0; i < APP_PANES; i++) {
+		if (app->panes[i].ops->notification != NULL)
+			app_apply(app, &app->panes[i],
+			    app->panes[i].ops->notification(&app->panes[i],
+			    store_notification_at(app->store, count - 1)));
+	}
+}
+
 static void
 app_hook_error(void *arg, const char *sentence)
 {
 	struct app	*app = arg;
 
 	app_toast(app, NOTIFY_ERROR, "Error", sentence);
+	app_log_error(app, sentence);
+	app_schedule(app);
 	/* Until a first list arrives, the events pane says why it is empty. */
 	if (store_refreshed_at(app->env.store) == 0) {
 		free(app->env.load_error);

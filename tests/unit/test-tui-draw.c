@@ -784,6 +784,42 @@ test_draw_banner(void)
 	finish(&loop, app, store);
 }
 
+/* An error is toasted and logged: it can be read after the toast goes. */
+static void
+test_draw_error_log(void)
+{
+	uv_loop_t			 loop;
+	struct store			*store = store_new();
+	struct app			*app;
+	const struct notification	*n;
+
+	if (start(&loop, 30, 100) != 0)
+		return;
+	app = make_app(&loop, store);
+	draw(app);
+	CHECK(find("No notifications yet.", NULL, NULL));
+	app_api_hooks()->error(app, "cannot reach http://example.test: "
+	    "connection refused");
+	draw(app);
+	CHECK(find("Error: cannot reach", NULL, NULL));
+	toasts_expire(app->toasts, app->env.now_ms + 3600 * 1000);
+	app->damage |= APP_DAMAGE_OVERLAY;
+	draw(app);
+	CHECK(!find("Error: cannot reach", NULL, NULL));
+	CHECK(find("error   Error \xe2\x80\x94 cannot reach "
+	    "http://example.test: connection", NULL, NULL));
+	CHECK_INT(store_notification_count(store), 1);
+	n = store_notification_at(store, 0);
+	CHECK_INT(n->level, NOTIFY_ERROR);
+	CHECK_STR(n->type, "client");
+	CHECK_STR(n->message, "cannot reach http://example.test: "
+	    "connection refused");
+	CHECK_INT(n->event_id, -1);
+	CHECK(n->created_at > 0);
+
+	finish(&loop, app, store);
+}
+
 #define ODD_EVENTS	5
 
 static struct event *
@@ -939,4 +975,5 @@ TEST_MAIN(
 	TEST_CASE(test_draw_event_details),
 	TEST_CASE(test_draw_odd_text),
 	TEST_CASE(test_draw_select_color),
-	TEST_CASE(test_draw_banner))
+	TEST_CASE(test_draw_banner),
+	TEST_CASE(test_draw_error_log))
