@@ -12,6 +12,30 @@
 #include "ws.h"
 
 /* A REST request in flight, so api_free can cancel it. */
+/* The event list is asked for in pages of this size, up to this many. */
+#define API_EVENTS_PAGE	200
+#define API_EVENTS_MAX	10000
+
+/* A paged list being gathered (api-pages.c). */
+struct api_pages {
+	struct event	*evs;
+	size_t		 n;
+	size_t		 cap;
+	int64_t		 total;		/* the server's, or -1 */
+	int		 page;		/* the next to ask for, from 1 */
+	int64_t		 first_id;	/* of the last page */
+};
+
+struct api_pages	*api_pages_new(void);
+void			 api_pages_free(struct api_pages *);
+/*
+ * Adds one page (taking the array): 0 when another page should be asked
+ * for, 1 when the list is whole (total reached, an empty or repeated page,
+ * or API_EVENTS_MAX).
+ */
+int			 api_pages_add(struct api_pages *, struct event *,
+			     size_t n, int64_t total);
+
 struct api_call {
 	struct api		*api;
 	struct http_request	*req;
@@ -20,6 +44,7 @@ struct api_call {
 				    const char *error);
 	api_done_cb		 cb;
 	void			*arg;
+	struct api_pages	*pages;		/* a paged list being gathered */
 	LIST_ENTRY(api_call)	 entry;
 };
 LIST_HEAD(api_calls, api_call);

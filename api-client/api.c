@@ -90,6 +90,7 @@ api_free(struct api *api)
 	while ((call = LIST_FIRST(&api->calls)) != NULL) {
 		LIST_REMOVE(call, entry);
 		http_cancel(call->req);
+		api_pages_free(call->pages);
 		free(call);
 	}
 	http_free(api->http);
@@ -184,7 +185,7 @@ api_call_done(void *arg, const struct http_response *resp,
 }
 
 /* Starts a request against path under the server. */
-static void
+static struct api_call *
 api_request(struct api *api, const char *method, const char *path,
     const char *body, void (*done)(struct api_call *,
     const struct http_response *, const char *), api_done_cb cb, void *arg)
@@ -202,6 +203,7 @@ api_request(struct api *api, const char *method, const char *path,
 	call->req = http_start(api->http, method, url, api->session.token,
 	    body, api_call_done, call);
 	free(url);
+	return (call);
 }
 
 void
@@ -305,27 +307,57 @@ api_refresh_finish(struct api_call *call, int status, const char *sentence)
 		api_report_error(call->api, sentence);
 }
 
+static void	api_refresh_done(struct api_call *,
+		    const struct http_response *, const char *);
+
+static void
+api_refresh_fail(struct api_call *call, int status, const char *sentence)
+{
+	api_pages_free(call->pages);
+	call->pages = NULL;
+	call->api->refreshing = 0;
+	api_refresh_finish(call, status, sentence);
+}
+
+static void
+api_refresh_request(struct api *api, struct api_pages *pages, api_done_cb cb,
+    void *arg)
+{
+	char	path[96];
+
+	/* 200 is the largest page the mock serves; core servers ignore it. */
+	snprintf(path, sizeof path, "/api/events?per_page=%d&page=%d",
+	    API_EVENTS_PAGE, pages->page);
+	api_request(api, "GET", path, NULL, api_refresh_done, cb,
+	    arg)->pages = pages;
+}
+
+/*
+ * One page of the event list.  The list is gathered page by page until
+ * the server's total is reached (a server that ignores paging sends it all
+ * at once, or the same page again), then replaces the store's at once.
+ */
 static void
 api_refresh_done(struct api_call *call, const struct http_response *resp,
     const char *error)
 {
-	struct api	*api = call->api;
-	struct event	*evs;
-	size_t		 n;
-	int64_t		 total;
-	char		*why = NULL, *sentence;
-	int		 status;
+	struct api		*api = call->api;
+	struct api_pages	*pages = call->pages;
+	struct event		*evs;
+	size_t			 n;
+	int64_t			 total;
+	char			*why = NULL, *sentence;
+	int			 status;
 
-	api->refreshing = 0;
 	if (error != NULL) {
-		api_refresh_finish(call, API_ERR_UNREACHABLE, error);
+		api_refresh_fail(call, API_ERR_UNREACHABLE, error);
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
 		status = api_answer_failure(api, resp, &sentence);
 		if (status == API_ERR_AUTH)
 			api_signed_out(api);
-		api_refresh_finish(call, status, sentence);
+		api_refresh_fail(call, status, sentence);
 		free(sentence);
 		return;
 	}
@@ -334,11 +366,20 @@ api_refresh_done(struct api_call *call, const struct http_response *resp,
 		xasprintf(&sentence, "cannot use the server's event list: %s",
 		    why);
 		free(why);
-		api_refresh_finish(call, API_ERR_FAILED, sentence);
+		api_refresh_fail(call, API_ERR_FAILED, sentence);
 		free(sentence);
 		return;
 	}
-	store_set_events(api->store, evs, n, total);
+	if (api_pages_add(pages, evs, n, total) == 0) {
+		pages->page++;
+		call->pages = NULL;
+		api_refresh_request(api, pages, call->cb, call->arg);
+		return;
+	}
+	call->pages = NULL;
+	api->refreshing = 0;
+	store_set_events(api->store, pages->evs, pages->n, pages->total);
+	free(pages);
 	store_set_refreshed_at(api->store, time(NULL));
 	if (!api->dead && api->hooks.events_changed != NULL)
 		api->hooks.events_changed(api->hooks_arg);
@@ -349,9 +390,7 @@ void
 api_refresh_events(struct api *api, api_done_cb cb, void *arg)
 {
 	api->refreshing = 1;
-	/* The largest page the mock serves; core servers ignore it. */
-	api_request(api, "GET", "/api/events?per_page=200", NULL,
-	    api_refresh_done, cb, arg);
+	api_refresh_request(api, api_pages_new(), cb, arg);
 }
 
 static void
