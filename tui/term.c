@@ -302,6 +302,19 @@ term_install_winch(struct term *t)
 	sigaction(SIGWINCH, &sa, &term_old_winch);
 }
 
+/*
+ * Whether the terminal newterm set up can address the cursor: "dumb" and
+ * hardcopy terminals cannot, and curses would draw a garbled screen.
+ */
+static int
+term_can_draw(void)
+{
+	const char	*cup = tigetstr("cup");
+
+	return (cup != NULL && cup != (const char *)-1 && *cup != '\0' &&
+	    tigetflag("hc") <= 0);
+}
+
 int
 term_open(struct term *t, char **cause)
 {
@@ -329,6 +342,19 @@ term_open(struct term *t, char **cause)
 		xasprintf(cause, "Cannot use terminal type \"%s\"; set TERM to "
 		    "one terminfo knows, such as xterm-256color.",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		if (t->out != stdout)
+			fclose(t->out);
+		t->out = NULL;
+		term_fd0_flags = -1;
+		return (-1);
+	}
+	if (!term_can_draw()) {
+		xasprintf(cause, "the terminal type %s cannot draw the "
+		    "dashboard; use evtop -b for plain text, or set TERM (e.g. "
+		    "xterm-256color)", termname());
+		endwin();
+		delscreen(t->screen);
+		t->screen = NULL;
 		if (t->out != stdout)
 			fclose(t->out);
 		t->out = NULL;

@@ -179,7 +179,31 @@ test_server_dies(void)
 	vt_free(vt);
 }
 
+/* A terminal that cannot address the cursor: a sentence and exit 1. */
+static void
+test_term_dumb(void)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), "--demo", NULL };
+	const char	*env[] = { "TERM=dumb", NULL };
+	struct vt	*vt;
+
+	if (argv[0] == NULL || (vt = vt_spawn(argv, env, 24, 132)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	vt_wait_text(vt, "cannot draw the dashboard", START_MS);
+	if (!vt_find(vt, "the terminal type dumb cannot draw the dashboard; "
+	    "use evtop -b for plain text, or set TERM (e.g. xterm-256color)",
+	    NULL, NULL)) {
+		vt_dump(vt, stderr);
+		CHECK(0);
+	}
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 1);
+	vt_free(vt);
+}
+
 TEST_MAIN(
+	TEST_CASE(test_term_dumb),
 	TEST_CASE(test_keyboard_garbage),
 	TEST_CASE(test_resize_storm),
 	TEST_CASE(test_server_dies)

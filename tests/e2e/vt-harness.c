@@ -57,12 +57,39 @@ vt_env_dropped(const char *entry)
 	return (0);
 }
 
+/* Whether one of extra (n of them) sets the variable of entry s. */
+static int
+vt_env_overridden(const char *s, const char *const *extra, size_t n)
+{
+	size_t	j, len = strcspn(s, "=");
+
+	for (j = 0; j < n; j++) {
+		if (strncmp(s, extra[j], len + 1) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* Adds s (allocated) to env at *n unless extra sets it; else frees it. */
+static void
+vt_env_put(char **env, size_t *n, char *s, const char *const *extra,
+    size_t nextra)
+{
+	if (s == NULL)
+		return;
+	if (vt_env_overridden(s, extra, nextra)) {
+		free(s);
+		return;
+	}
+	env[(*n)++] = s;
+}
+
 /* The child's environment; every string is allocated. */
 static char **
 vt_env_build(const char *home, const char *const *extra)
 {
 	char	**env;
-	size_t	  n = 0, i, j, nextra = 0, len;
+	size_t	  n = 0, i, j, nextra = 0;
 	char	 *s;
 
 	for (i = 0; environ[i] != NULL; i++)
@@ -72,32 +99,26 @@ vt_env_build(const char *home, const char *const *extra)
 	env = calloc(n + nextra + 16, sizeof *env);
 	n = 0;
 	for (i = 0; environ[i] != NULL; i++) {
-		if (vt_env_dropped(environ[i]))
-			continue;
-		for (j = 0; j < nextra; j++) {
-			len = strcspn(extra[j], "=");
-			if (strncmp(environ[i], extra[j], len + 1) == 0)
-				break;
-		}
-		if (j == nextra)
-			env[n++] = strdup(environ[i]);
+		if (!vt_env_dropped(environ[i]))
+			vt_env_put(env, &n, strdup(environ[i]), extra, nextra);
 	}
-	env[n++] = strdup("TERM=xterm-256color");
-	env[n++] = strdup("TZ=UTC");
-	env[n++] = strdup("LANG=C.UTF-8");
-	env[n++] = strdup("LC_ALL=C.UTF-8");
+	/* The fixed entries, unless extra gives its own (TERM=dumb). */
+	vt_env_put(env, &n, strdup("TERM=xterm-256color"), extra, nextra);
+	vt_env_put(env, &n, strdup("TZ=UTC"), extra, nextra);
+	vt_env_put(env, &n, strdup("LANG=C.UTF-8"), extra, nextra);
+	vt_env_put(env, &n, strdup("LC_ALL=C.UTF-8"), extra, nextra);
 	if (asprintf(&s, "HOME=%s", home) >= 0)
-		env[n++] = s;
+		vt_env_put(env, &n, s, extra, nextra);
 	if (asprintf(&s, "XDG_CONFIG_HOME=%s/.config", home) >= 0)
-		env[n++] = s;
+		vt_env_put(env, &n, s, extra, nextra);
 	if (asprintf(&s, "XDG_STATE_HOME=%s/.local/state", home) >= 0)
-		env[n++] = s;
+		vt_env_put(env, &n, s, extra, nextra);
 	if (asprintf(&s, "XDG_DATA_HOME=%s/.local/share", home) >= 0)
-		env[n++] = s;
+		vt_env_put(env, &n, s, extra, nextra);
 	if (asprintf(&s, "XDG_CACHE_HOME=%s/.cache", home) >= 0)
-		env[n++] = s;
+		vt_env_put(env, &n, s, extra, nextra);
 	if (asprintf(&s, "XDG_RUNTIME_DIR=%s/run", home) >= 0)
-		env[n++] = s;
+		vt_env_put(env, &n, s, extra, nextra);
 	for (j = 0; j < nextra; j++)
 		env[n++] = strdup(extra[j]);
 	env[n] = NULL;

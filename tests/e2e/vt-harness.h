@@ -1,7 +1,7 @@
 /*
  * The end-to-end harness: runs a program on a pseudo-terminal of a fixed
  * size with a clean environment (TERM=xterm-256color, TZ=UTC,
- * LANG=C.UTF-8, a private temporary HOME), feeds what it draws into
+ * LANG=C.UTF-8, a private temporary HOME; vt_spawn's env may replace any), feeds what it draws into
  * libvterm and lets a test read the screen and type keys, as a user would.
  * Waits poll the pty until a condition holds or a generous deadline passes;
  * the deadline bounds a failure, it is not a timing assertion.
