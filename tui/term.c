@@ -302,6 +302,28 @@ term_install_winch(struct term *t)
 	sigaction(SIGWINCH, &sa, &term_old_winch);
 }
 
+void
+term_define_keys(void)
+{
+	static const struct {
+		const char	*seq;
+		int		 key;
+	} extra[] = {
+		{ "\033[1~",	KEY_HOME },	/* tmux, PuTTY, Linux console */
+		{ "\033[4~",	KEY_END },
+		{ "\033[H",	KEY_HOME },	/* xterm in normal cursor mode */
+		{ "\033[F",	KEY_END },
+		{ "\033[7~",	KEY_HOME },	/* rxvt */
+		{ "\033[8~",	KEY_END },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof extra / sizeof extra[0]; i++) {
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
+	}
+}
+
 /*
  * Whether the terminal newterm set up can address the cursor: "dumb" and
  * hardcopy terminals cannot, and curses would draw a garbled screen.
@@ -373,6 +395,7 @@ term_open(struct term *t, char **cause)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	term_define_keys();
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	if (!t->no_color && has_colors()) {

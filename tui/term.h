@@ -57,6 +57,13 @@ void		 term_free(struct term *);
 int		 term_read_key(struct term *, int *key);
 int		 term_ascii(const struct term *);
 
+/*
+ * Teaches curses the Home and End sequences that tmux, PuTTY and rxvt
+ * send but xterm's terminfo lacks (\e[1~, \e[4~, \e[H, \e[F, \e[7~,
+ * \e[8~), where they are free; term_open calls it after keypad().
+ */
+void		 term_define_keys(void);
+
 /* Attributes for each style, colour or monochrome (NO_COLOR). */
 void		 term_styles_init(int color);
 attr_t		 term_style(enum term_style);

@@ -820,6 +820,58 @@ test_draw_error_log(void)
 	finish(&loop, app, store);
 }
 
+/* Writes seq to the screen's terminal and hands the keys read to app. */
+static void
+type_keys(struct app *app, const char *seq)
+{
+	wint_t	wch;
+	int	rc;
+
+	CHECK(write(master, seq, strlen(seq)) == (ssize_t)strlen(seq));
+	/* The bytes are waiting: the timeout only bounds a failure. */
+	wtimeout(stdscr, 5000);
+	while ((rc = wget_wch(stdscr, &wch)) != ERR) {
+		app_key(app, keys_code(rc, (unsigned int)wch));
+		wtimeout(stdscr, 0);
+	}
+}
+
+/* Home and End as tmux, PuTTY and rxvt send them. */
+static void
+test_draw_home_end(void)
+{
+	static const struct {
+		const char	*seq;
+		int64_t		 selected;
+	} seqs[] = {
+		{ "\033[4~", 4 }, { "\033[1~", 1 }, { "\033[F", 4 },
+		{ "\033[H", 1 }, { "\033[8~", 4 }, { "\033[7~", 1 },
+	};
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+	struct event	*evs;
+	size_t		 n, i;
+
+	if (start(&loop, 24, 80) != 0)
+		return;
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	term_define_keys();
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, -1);
+	app = make_app(&loop, store);
+	draw(app);
+	CHECK_INT(app->env.selected_event, 1);
+	for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++) {
+		type_keys(app, seqs[i].seq);
+		CHECK_INT(app->env.selected_event, seqs[i].selected);
+	}
+	draw(app);
+	finish(&loop, app, store);
+}
+
 #define ODD_EVENTS	5
 
 static struct event *
@@ -976,4 +1028,5 @@ TEST_MAIN(
 	TEST_CASE(test_draw_odd_text),
 	TEST_CASE(test_draw_select_color),
 	TEST_CASE(test_draw_banner),
-	TEST_CASE(test_draw_error_log))
+	TEST_CASE(test_draw_error_log),
+	TEST_CASE(test_draw_home_end))
