@@ -374,6 +374,17 @@ app_help_key(struct app *app, int key)
 	app_mark(app, APP_DAMAGE_OVERLAY);
 }
 
+/* Whether "Terminal too small" is up, or will be at the next frame. */
+static int
+app_too_small(const struct app *app)
+{
+	struct layout	l;
+
+	if (app->damage & APP_DAMAGE_LAYOUT)
+		return (layout_compute(LINES, COLS, &l) != 0);
+	return (app->layout.too_small);
+}
+
 void
 app_key(struct app *app, int key)
 {
@@ -384,6 +395,15 @@ app_key(struct app *app, int key)
 
 	if (key == (KEYS_FN|KEY_RESIZE)) {
 		app_mark(app, APP_DAMAGE_LAYOUT);
+		return;
+	}
+	/* Nothing to act on is shown: only quit and redraw work. */
+	if (app_too_small(app)) {
+		a = keys_lookup(&keys_global, key);
+		if (a == ACTION_QUIT)
+			app_do_quit(app);
+		else if (a == ACTION_REDRAW)
+			app_do_redraw(app);
 		return;
 	}
 	if (app->help) {

@@ -872,6 +872,58 @@ test_draw_home_end(void)
 	finish(&loop, app, store);
 }
 
+/* While "Terminal too small" is up only q, Ctrl-L and resizes act. */
+static void
+test_draw_too_small_keys(void)
+{
+	static const int ignored[] = { 'j', 'k', 'G', '?', '\t', 'r',
+	    KEYS_FN|KEY_END, KEYS_FN|KEY_BTAB };
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+	struct event	*evs;
+	size_t		 n, i;
+
+	if (start(&loop, 24, 80) != 0)
+		return;
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, -1);
+	app = make_app(&loop, store);
+	draw(app);
+	resize_term(14, 50);
+	app_key(app, KEYS_FN|KEY_RESIZE);
+	/* Before the frame that shows it, and after. */
+	app_key(app, 'j');
+	draw(app);
+	CHECK(find("Terminal too small", NULL, NULL));
+	for (i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
+		app_key(app, ignored[i]);
+	CHECK_INT(app->env.selected_event, 1);
+	CHECK_INT(app->focus, APP_PANE_EVENTS);
+	CHECK_INT(app->help, 0);
+	app_key(app, KEYS_CTRL('l'));
+	CHECK(app->damage & APP_DAMAGE_LAYOUT);
+	draw(app);
+	CHECK(find("Terminal too small", NULL, NULL));
+
+	/* Back to a size that fits: keys act again. */
+	resize_term(24, 80);
+	app_key(app, KEYS_FN|KEY_RESIZE);
+	app_key(app, 'j');
+	draw(app);
+	CHECK(!find("Terminal too small", NULL, NULL));
+	CHECK_INT(app->env.selected_event, 2);
+
+	/* q still quits from the small screen. */
+	resize_term(14, 50);
+	app_key(app, KEYS_FN|KEY_RESIZE);
+	draw(app);
+	app_key(app, 'q');
+	CHECK_INT(app->running, 0);
+	CHECK_INT(app->exit_code, 0);
+	finish(&loop, app, store);
+}
+
 #define ODD_EVENTS	5
 
 static struct event *
@@ -1029,4 +1081,5 @@ TEST_MAIN(
 	TEST_CASE(test_draw_select_color),
 	TEST_CASE(test_draw_banner),
 	TEST_CASE(test_draw_error_log),
-	TEST_CASE(test_draw_home_end))
+	TEST_CASE(test_draw_home_end),
+	TEST_CASE(test_draw_too_small_keys))
