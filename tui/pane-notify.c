@@ -81,6 +81,8 @@ pane_notify_key(struct pane *p, size_t row)
 static const char *
 pane_notify_empty(struct pane *p)
 {
+	if (!store_notifications_supported(p->env->store))
+		return ("This server keeps no notifications.");
 	return ("No notifications yet.");
 }
 

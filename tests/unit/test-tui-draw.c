@@ -570,6 +570,13 @@ test_draw_states(void)
 	CHECK(find("No notifications yet.", NULL, NULL));
 	CHECK(find("0 events", NULL, NULL));
 
+	/* A core-only server: the log says why it stays empty. */
+	store_set_notifications_supported(store, 0);
+	app_api_hooks()->notifications_loaded(app);
+	draw(app);
+	CHECK(find("This server keeps no notifications.", NULL, NULL));
+	CHECK(!find("No notifications yet.", NULL, NULL));
+
 	/* The first load failed: the pane says why, not "loading" forever. */
 	app_api_hooks()->error(app, "cannot reach http://x: refused");
 	draw(app);
