@@ -49,6 +49,30 @@ batch_count(int64_t v)
 	return (s);
 }
 
+/* A total of counts some of which may be unknown (< 0). */
+struct batch_sum {
+	int64_t	sum;
+	size_t	known;
+	size_t	seen;
+};
+
+static void
+batch_sum_add(struct batch_sum *t, int64_t v)
+{
+	t->seen++;
+	if (v < 0)
+		return;
+	t->sum += v;
+	t->known++;
+}
+
+/* The sum of the known values; "-" when there were values, none known. */
+static char *
+batch_sum_text(const struct batch_sum *t)
+{
+	return (batch_count(t->seen > 0 && t->known == 0 ? -1 : t->sum));
+}
+
 /* The cells of one event row, each a new string. */
 static void
 batch_cells(const struct event *e, char **cells)
@@ -112,9 +136,13 @@ batch_print_events(FILE *f, const struct store *s, time_t now)
 	char			*(*rows)[BATCH__COUNT];
 	char			*header[BATCH__COUNT];
 	int			 widths[BATCH__COUNT], w, rc = 0;
-	int64_t			 confirmed = 0, capacity = 0, waitlisted = 0;
-	int64_t			 checked_in = 0, total;
+	int64_t			 confirmed = 0, capacity = 0, total;
+	struct batch_sum	 waitlisted, checked_in;
+	char			*wl, *ci;
 	size_t			 upcoming = 0;
+
+	memset(&waitlisted, 0, sizeof waitlisted);
+	memset(&checked_in, 0, sizeof checked_in);
 
 	rows = xcalloc(n > 0 ? n : 1, sizeof *rows);
 	for (j = 0; j < BATCH__COUNT; j++) {
@@ -132,10 +160,9 @@ batch_print_events(FILE *f, const struct store *s, time_t now)
 			confirmed += e->current_registrations;
 		if (e->max_capacity > 0)
 			capacity += e->max_capacity;
-		if (e->waitlisted > 0)
-			waitlisted += e->waitlisted;
-		if (e->checked_in > 0)
-			checked_in += e->checked_in;
+		/* A core server counts neither: a dash, not 0. */
+		batch_sum_add(&waitlisted, e->waitlisted);
+		batch_sum_add(&checked_in, e->checked_in);
 		if (e->date_time >= now)
 			upcoming++;
 	}
@@ -147,11 +174,14 @@ batch_print_events(FILE *f, const struct store *s, time_t now)
 			rc = -1;
 	}
 	total = store_event_total(s);
+	wl = batch_sum_text(&waitlisted);
+	ci = batch_sum_text(&checked_in);
 	if (rc == 0 && fprintf(f, "%zu event%s (%zu upcoming), %" PRId64
-	    " confirmed of %" PRId64 " capacity, %" PRId64 " waitlisted, %"
-	    PRId64 " checked in", n, n == 1 ? "" : "s", upcoming, confirmed,
-	    capacity, waitlisted, checked_in) < 0)
+	    " confirmed of %" PRId64 " capacity, %s waitlisted, %s checked in",
+	    n, n == 1 ? "" : "s", upcoming, confirmed, capacity, wl, ci) < 0)
 		rc = -1;
+	free(wl);
+	free(ci);
 	if (rc == 0 && total > (int64_t)n &&
 	    fprintf(f, "; the server has %" PRId64 " in all", total) < 0)
 		rc = -1;

@@ -140,6 +140,7 @@ test_batch_totals(void)
 {
 	struct store	*s = make_store(120);
 	char		*out = print(s, 1781600400 + 2 * 86400);
+	struct event	*evs;
 
 	/* Paginated: the server's total is said, and what is past counted. */
 	CHECK(strstr(out, "3 events (1 upcoming)") != NULL);
@@ -150,6 +151,20 @@ test_batch_totals(void)
 	s = store_new();
 	out = print(s, 0);
 	CHECK(strstr(out, "TITLE\n0 events (0 upcoming)") != NULL);
+	free(out);
+	store_free(s);
+
+	/* A core server counts no waitlist or check-ins: a dash, not 0. */
+	s = store_new();
+	evs = xcalloc(2, sizeof *evs);
+	fill_event(&evs[0], 1, "Core one", 1781600400, "published", 9, 10,
+	    -1, -1);
+	fill_event(&evs[1], 2, "Core two", 1781600400 + 60, "published", 1,
+	    5, -1, -1);
+	store_set_events(s, evs, 2, -1);
+	out = print(s, 0);
+	CHECK(strstr(out, "2 events (2 upcoming), 10 confirmed of 15 "
+	    "capacity, - waitlisted, - checked in\n") != NULL);
 	free(out);
 	store_free(s);
 }
