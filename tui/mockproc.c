@@ -162,14 +162,17 @@ mockproc_read_banner(int fd, int timeout_ms, char **cause)
 			used = 0;	/* an absurd line: drop it */
 		if ((left = mockproc_ms_left(&deadline)) <= 0) {
 			xasprintf(cause, "the mock server did not start within "
-			    "%d seconds", timeout_ms / 1000);
+			    "%.1f seconds", timeout_ms / 1000.0);
 			return (NULL);
 		}
-		if (poll(&pfd, 1, (int)left) == -1) {
+		switch (poll(&pfd, 1, (int)left)) {
+		case -1:
 			if (errno == EINTR)
 				continue;
 			xasprintf(cause, "poll: %s", strerror(errno));
 			return (NULL);
+		case 0:
+			continue;	/* the deadline is checked above */
 		}
 		n = read(fd, line + used, sizeof line - used);
 		if (n == -1 && (errno == EINTR || errno == EAGAIN))
@@ -210,6 +213,7 @@ mockproc_start(struct mockproc *mp, const char *path,
 		break;
 	}
 	close(fds[1]);
+	setpgid(pid, pid);	/* as the child does: whichever runs first */
 	mp->pid = pid;
 	mp->url = mockproc_read_banner(fds[0], timeout_ms, cause);
 	/* Nothing more is read: the mock writes nothing after the banner. */
@@ -221,6 +225,17 @@ mockproc_start(struct mockproc *mp, const char *path,
 	return (0);
 }
 
+int
+mockproc_reap(struct mockproc *mp)
+{
+	int	status;
+
+	if (mp->pid <= 0 || waitpid(mp->pid, &status, WNOHANG) != mp->pid)
+		return (0);
+	mp->pid = -1;
+	return (1);
+}
+
 void
 mockproc_stop(struct mockproc *mp)
 {
@@ -228,14 +243,15 @@ mockproc_stop(struct mockproc *mp)
 	int		status, i;
 
 	if (mp->pid > 0) {
-		kill(mp->pid, SIGTERM);
+		/* Its own process group: anything it started goes too. */
+		kill(-mp->pid, SIGTERM);
 		for (i = 0; i < 150; i++) {	/* up to 3 s */
 			if (waitpid(mp->pid, &status, WNOHANG) != 0)
 				break;
 			nanosleep(&tick, NULL);
 		}
 		if (i == 150) {
-			kill(mp->pid, SIGKILL);
+			kill(-mp->pid, SIGKILL);
 			waitpid(mp->pid, &status, 0);
 		}
 	}

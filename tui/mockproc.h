@@ -27,6 +27,11 @@ char	*mockproc_find(char **cause);
 int	mockproc_start(struct mockproc *, const char *path,
 	    const char *const *extra, int stderr_fd, int timeout_ms,
 	    char **cause);
+/*
+ * Reaps the child if it has exited (on SIGCHLD): returns 1 and forgets
+ * it, 0 while it runs.
+ */
+int	mockproc_reap(struct mockproc *);
 /* SIGTERM, wait a little, then SIGKILL; reaps the child. */
 void	mockproc_stop(struct mockproc *);
 
