@@ -181,16 +181,51 @@ config_apply_env(struct config *cfg)
 {
 	const char	*v;
 
-	if (cfg->server == NULL && (v = getenv("EVTOP_SERVER")) != NULL &&
-	    *v != '\0')
+	/* --demo brings its own server: an exported EVTOP_SERVER stays out. */
+	if (!cfg->demo && cfg->server == NULL &&
+	    (v = getenv("EVTOP_SERVER")) != NULL && *v != '\0')
 		cfg->server = xstrdup(v);
 	if ((v = getenv("NO_COLOR")) != NULL && *v != '\0')
 		cfg->no_color = 1;
 }
 
+void
+config_tidy_server(struct config *cfg)
+{
+	size_t	len;
+
+	if (cfg->server == NULL)
+		return;
+	/* People paste the API's base: http://host/api/ means http://host. */
+	len = strlen(cfg->server);
+	while (len > 0 && cfg->server[len - 1] == '/')
+		cfg->server[--len] = '\0';
+	if (len >= 4 && strcmp(cfg->server + len - 4, "/api") == 0)
+		cfg->server[len - 4] = '\0';
+	len = strlen(cfg->server);
+	while (len > 0 && cfg->server[len - 1] == '/')
+		cfg->server[--len] = '\0';
+}
+
 int
 config_check(const struct config *cfg, char **cause)
 {
+	const char	*extra;
+
+	if (cfg->demo && (cfg->user != NULL || cfg->cacert != NULL ||
+	    cfg->insecure)) {
+		extra = cfg->user != NULL ? "--user" : cfg->cacert != NULL ?
+		    "--cacert" : "--insecure";
+		xasprintf(cause, "--demo signs in to its own server on this "
+		    "machine: %s does not apply", extra);
+		return (-1);
+	}
+	if (cfg->batch && !cfg->demo && cfg->user != NULL) {
+		xasprintf(cause, "batch mode never asks for a password, so it "
+		    "cannot sign in as %s: drop --user to read what the server "
+		    "shows everyone, or run evtop on a terminal", cfg->user);
+		return (-1);
+	}
 	if (cfg->demo && cfg->server != NULL) {
 		xasprintf(cause, "--demo starts its own server: do not give "
 		    "--server too");

@@ -44,6 +44,8 @@ int	config_parse_argv(struct config *, int argc, char **argv,
 	    char **cause);
 /* Fills what argv left unset from the environment. */
 void	config_apply_env(struct config *);
+/* Tidies the server URL: no trailing slash, no pasted "/api" suffix. */
+void	config_tidy_server(struct config *);
 /* Checks the combination makes sense; -1 with a sentence if not. */
 int	config_check(const struct config *, char **cause);
 

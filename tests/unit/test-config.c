@@ -141,6 +141,81 @@ test_env_does_not_beat_flags(void)
 }
 
 static void
+test_tidy_server(void)
+{
+	static const struct {
+		const char	*in, *out;
+	} cases[] = {
+		{ "https://ev.example", "https://ev.example" },
+		{ "https://ev.example/", "https://ev.example" },
+		{ "https://ev.example/api", "https://ev.example" },
+		{ "https://ev.example/api/", "https://ev.example" },
+		{ "https://ev.example/events/api//", "https://ev.example/events" },
+		{ "https://ev.example/apis", "https://ev.example/apis" },
+	};
+	struct config	cfg;
+	size_t		i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		config_init(&cfg);
+		cfg.server = strdup(cases[i].in);
+		config_tidy_server(&cfg);
+		CHECK_STR(cfg.server, cases[i].out);
+		config_done(&cfg);
+	}
+}
+
+/* Options that cannot apply are refused, not silently ignored. */
+static void
+test_pointless_combinations(void)
+{
+	static const struct {
+		const char	*a1, *a2, *a3;
+		int		 argc;
+		const char	*says;
+	} cases[] = {
+		{ "--demo", "-u", "bob@example.com", 4, "--user does not apply" },
+		{ "--demo", "--cacert", "/etc/ca.pem", 4,
+		  "--cacert does not apply" },
+		{ "--demo", "--insecure", NULL, 3, "--insecure does not apply" },
+		{ "-b", "-u", "bob@example.com", 4,
+		  "batch mode never asks for a password" },
+	};
+	struct config	 cfg;
+	char		*cause;
+	size_t		 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *argv[] = { "evtop", cases[i].a1, cases[i].a2,
+		    cases[i].a3, NULL };
+		CHECK_INT(parse(&cfg, &cause, cases[i].argc, argv), 0);
+		if (cfg.server == NULL && !cfg.demo)
+			cfg.server = strdup("http://ev.example");
+		CHECK_INT(config_check(&cfg, &cause), -1);
+		CHECK(cause != NULL && strstr(cause, cases[i].says) != NULL);
+		free(cause);
+		config_done(&cfg);
+	}
+}
+
+/* An exported EVTOP_SERVER does not get in the way of --demo. */
+static void
+test_demo_ignores_env_server(void)
+{
+	const char	*argv[] = { "evtop", "--demo", NULL };
+	struct config	 cfg;
+	char		*cause = NULL;
+
+	setenv("EVTOP_SERVER", "http://env.example", 1);
+	CHECK_INT(parse(&cfg, &cause, 2, argv), 0);
+	config_apply_env(&cfg);
+	CHECK(cfg.server == NULL);
+	CHECK_INT(config_check(&cfg, &cause), 0);
+	config_done(&cfg);
+	unsetenv("EVTOP_SERVER");
+}
+
+static void
 test_help_lists_every_option(void)
 {
 	const struct option_spec	*t;
@@ -168,5 +243,8 @@ TEST_MAIN(
 	TEST_CASE(test_bad_options),
 	TEST_CASE(test_check_combinations),
 	TEST_CASE(test_env_does_not_beat_flags),
+	TEST_CASE(test_tidy_server),
+	TEST_CASE(test_pointless_combinations),
+	TEST_CASE(test_demo_ignores_env_server),
 	TEST_CASE(test_help_lists_every_option)
 )
