@@ -394,6 +394,22 @@ api_refresh_events(struct api *api, api_done_cb cb, void *arg)
 }
 
 static void
+api_check_done(struct api_call *call, const struct http_response *resp,
+    const char *error)
+{
+	/* Any answer at all means the server is there. */
+	if (!call->api->dead)
+		call->cb(call->arg, error != NULL ? API_ERR_UNREACHABLE :
+		    API_OK, error);
+}
+
+void
+api_check_server(struct api *api, api_done_cb cb, void *arg)
+{
+	api_request(api, "GET", "/api/health", NULL, api_check_done, cb, arg);
+}
+
+static void
 api_notifications_done(struct api_call *call,
     const struct http_response *resp, const char *error)
 {

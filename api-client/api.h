@@ -71,6 +71,12 @@ void		 api_set_hooks(struct api *, const struct api_hooks *,
  */
 void		 api_free(struct api *);
 
+/*
+ * GET /api/health: API_OK when the server answers at all (whatever the
+ * status), API_ERR_UNREACHABLE with a sentence when nothing does, so a
+ * password is not asked for a server that is down.
+ */
+void		 api_check_server(struct api *, api_done_cb, void *arg);
 /* POST /api/auth/login.  The password is not kept or logged. */
 void		 api_login(struct api *, const char *email,
 		    const char *password, api_done_cb, void *arg);

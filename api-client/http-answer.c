@@ -233,6 +233,15 @@ http_answer_error(const struct http_answer *a, CURL *easy, CURLcode code,
 		detail = errbuf;
 	else
 		detail = curl_easy_strerror(code);
+	/* https:// to a plain HTTP port: OpenSSL's words help nobody. */
+	if (code == CURLE_SSL_CONNECT_ERROR &&
+	    strstr(detail, "wrong version number") != NULL) {
+		target = http_host(url);
+		xasprintf(&out, "%s does not speak TLS on that port (try "
+		    "http:// instead of https://)", target);
+		free(target);
+		return (out);
+	}
 	for (i = 0; i < sizeof http_errors / sizeof http_errors[0]; i++) {
 		if (http_errors[i].code != code)
 			continue;

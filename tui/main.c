@@ -37,6 +37,7 @@
 #define DEMO_PASSWORD	"evtop-demo"
 #define DEMO_RATE	"5"
 #define DEMO_START_MS	20000
+#define SIGNIN_TRIES	3	/* as ssh and sudo allow */
 
 struct main_wait {
 	int	 done;
@@ -140,37 +141,91 @@ main_start_demo(struct mockproc *mp, char **cause)
 	return (rc);
 }
 
-/* Signs in, asking on the terminal for what argv did not say. */
+/* Asks for the password and signs in; a wrong one may be tried again. */
+static int
+main_sign_in_as(uv_loop_t *loop, struct api *api, const char *user,
+    char **cause)
+{
+	struct main_wait	 w;
+	char			*password = NULL, *prompt;
+	int			 try;
+
+	xasprintf(&prompt, "Password for %s at %s: ", user, api_server(api));
+	for (try = 1; try <= SIGNIN_TRIES; try++) {
+		if (signin_prompt(prompt, 0, &password, cause) != 0)
+			break;
+		memset(&w, 0, sizeof w);
+		if (*password == '\0') {
+			w.status = API_ERR_AUTH;
+			w.cause = xstrdup("the password is empty");
+		} else {
+			api_login(api, user, password, main_done, &w);
+			main_wait(loop, &w);
+		}
+		signin_forget(password);
+		if (w.status != API_ERR_AUTH || try == SIGNIN_TRIES) {
+			free(prompt);
+			*cause = w.cause;
+			return (w.status);
+		}
+		fprintf(stderr, "evtop: %s; try again\n", w.cause);
+		free(w.cause);
+	}
+	free(prompt);
+	return (API_ERR_AUTH);
+}
+
+/*
+ * Signs in, asking on the terminal for what argv did not say, once the
+ * server is known to be there (nobody should type a password for a server
+ * that is down).
+ */
 static int
 main_sign_in(uv_loop_t *loop, struct api *api, const struct config *cfg,
     char **cause)
 {
 	struct main_wait	 w = { 0, 0, NULL };
-	char			*user = NULL, *password = NULL, *prompt;
+	char			*user = NULL;
+	int			 status;
 
 	if (cfg->demo) {
-		user = xstrdup(DEMO_EMAIL);
-		password = xstrdup(DEMO_PASSWORD);
-	} else {
-		if (cfg->user != NULL)
-			user = xstrdup(cfg->user);
-		else if (signin_prompt("Email: ", 1, &user, cause) != 0)
-			return (API_ERR_AUTH);
-		xasprintf(&prompt, "Password for %s at %s: ", user,
-		    api_server(api));
-		if (signin_prompt(prompt, 0, &password, cause) != 0) {
-			free(prompt);
-			free(user);
-			return (API_ERR_AUTH);
-		}
-		free(prompt);
+		api_login(api, DEMO_EMAIL, DEMO_PASSWORD, main_done, &w);
+		main_wait(loop, &w);
+		*cause = w.cause;
+		return (w.status);
 	}
-	api_login(api, user, password, main_done, &w);
-	signin_forget(password);
+	api_check_server(api, main_done, &w);
+	if (main_wait(loop, &w) != API_OK) {
+		*cause = w.cause;
+		return (w.status);
+	}
+	if (cfg->user != NULL)
+		user = xstrdup(cfg->user);
+	else if (signin_prompt("Email: ", 1, &user, cause) != 0)
+		return (API_ERR_AUTH);
+	status = main_sign_in_as(loop, api, user, cause);
 	free(user);
-	main_wait(loop, &w);
-	*cause = w.cause;
-	return (w.status);
+	return (status);
+}
+
+/*
+ * Standard input is not the terminal (a pipe, /dev/null) but the screen
+ * is: read keys from the terminal itself, as less and fzf do.  Returns 0,
+ * or 1 when there is no terminal (then it is batch mode).
+ */
+static int
+main_keys_from_tty(void)
+{
+	int	fd;
+
+	if ((fd = open("/dev/tty", O_RDWR)) == -1)
+		return (1);
+	if (dup2(fd, STDIN_FILENO) == -1) {
+		close(fd);
+		return (1);
+	}
+	close(fd);
+	return (0);
 }
 
 static int
@@ -186,6 +241,11 @@ main_batch(uv_loop_t *loop, struct api *api, struct store *store,
 	}
 	if (batch_print_events(stdout, store, time(NULL)) != 0 ||
 	    fflush(stdout) != 0) {
+		/* The reader has gone (| head): end quietly, as cat does. */
+		if (errno == EPIPE) {
+			signal(SIGPIPE, SIG_DFL);
+			raise(SIGPIPE);
+		}
 		xasprintf(cause, "cannot write the snapshot: %s",
 		    strerror(errno));
 		return (API_ERR_FAILED);
@@ -193,11 +253,36 @@ main_batch(uv_loop_t *loop, struct api *api, struct store *store,
 	return (API_OK);
 }
 
+/* The demo server is a child: if it dies, the dashboard says so. */
+struct main_demo_watch {
+	struct mockproc	*mock;
+	struct app	*app;
+	uv_signal_t	 sigchld;
+};
+
+static void
+main_demo_exited(uv_signal_t *h, int signo)
+{
+	struct main_demo_watch	*dw = h->data;
+	char			*path, *sentence;
+
+	if (!mockproc_reap(dw->mock))
+		return;
+	path = paths_state_file("demo-mock.log", NULL);
+	xasprintf(&sentence, "The demo server stopped; its log is %s",
+	    path != NULL ? path : "demo-mock.log in the state directory");
+	app_set_banner(dw->app, NOTIFY_ERROR, sentence);
+	free(sentence);
+	free(path);
+	uv_signal_stop(h);
+}
+
 static int
 main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
-    const struct config *cfg)
+    const struct config *cfg, struct mockproc *mock)
 {
 	struct app_options	 opts;
+	struct main_demo_watch	 dw;
 	struct app		*app;
 	int			 rc;
 
@@ -206,8 +291,20 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	opts.no_color = cfg->no_color;
 	opts.server_label = cfg->demo ? "demo" : NULL;
 	app = app_new(loop, api, store, &opts);
+	if (cfg->demo) {
+		dw.mock = mock;
+		dw.app = app;
+		uv_signal_init(loop, &dw.sigchld);
+		dw.sigchld.data = &dw;
+		uv_signal_start(&dw.sigchld, main_demo_exited, SIGCHLD);
+	}
 	rc = app_run(app);
+	if (cfg->demo)
+		uv_close((uv_handle_t *)&dw.sigchld, NULL);
 	app_free(app);
+	/* Let the watch's handle close while dw is still in scope. */
+	if (cfg->demo)
+		uv_run(loop, UV_RUN_NOWAIT);
 	return (rc);
 }
 
@@ -244,14 +341,17 @@ main(int argc, char **argv)
 		return (EXIT_OK);
 	}
 	config_apply_env(&cfg);
+	config_tidy_server(&cfg);
+	if (!isatty(STDOUT_FILENO))
+		cfg.batch = 1;
+	else if (!cfg.batch && !isatty(STDIN_FILENO) && main_keys_from_tty())
+		cfg.batch = 1;
 	if (config_check(&cfg, &cause) != 0) {
 		fprintf(stderr, "evtop: %s\nTry 'evtop --help'.\n", cause);
 		free(cause);
 		config_done(&cfg);
 		return (EXIT_USAGE);
 	}
-	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
-		cfg.batch = 1;
 	main_open_trace(&cfg);
 
 	if (cfg.demo) {
@@ -292,7 +392,7 @@ main(int argc, char **argv)
 	} else if (cfg.batch)
 		rc = EXIT_OK;
 	else
-		rc = main_dashboard(&loop, api, store, &cfg);
+		rc = main_dashboard(&loop, api, store, &cfg, &mock);
 	free(cause);
 
 	api_free(api);

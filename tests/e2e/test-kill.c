@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "test.h"
 #include "vt-harness.h"
@@ -76,7 +77,39 @@ test_sigkill(void)
 	stop_and_check(send_sigkill, 128 + SIGKILL, 0);
 }
 
+/* The demo server dying is said on screen, and its process is reaped. */
+static void
+test_demo_server_dies(void)
+{
+	pid_t		 pids[64], sid, mock = -1;
+	size_t		 npids = 0, i;
+	struct vt	*vt;
+	char		 proc[64];
+
+	vt = start_demo(pids, 64, &npids);
+	CHECK(vt != NULL);
+	if (vt == NULL)
+		return;
+	sid = vt_pid(vt);
+	for (i = 0; i < npids; i++) {
+		if (pids[i] != sid)
+			kill((mock = pids[i]), SIGKILL);
+	}
+	CHECK(mock > 0);
+	if (vt_wait_text(vt, "The demo server stopped", VT_DEADLINE_MS) != 0) {
+		vt_dump(vt, stderr);
+		CHECK(0);
+	}
+	/* Reaped: not even a zombie is left of it. */
+	snprintf(proc, sizeof proc, "/proc/%d", (int)mock);
+	CHECK(access(proc, F_OK) != 0);
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_ctrl_c),
-	TEST_CASE(test_sigkill)
+	TEST_CASE(test_sigkill),
+	TEST_CASE(test_demo_server_dies)
 )

@@ -22,6 +22,7 @@
 #include <uv.h>
 
 #include "api.h"
+#include "mockproc.h"
 #include "store.h"
 
 #include "test.h"
@@ -265,6 +266,33 @@ test_missing_cacert(void)
 		printf("# %s\n", cause);
 }
 
+/* https:// to a plain HTTP server: a sentence that says to use http://. */
+static void
+test_plain_http_port(void)
+{
+	static const char *const extra[] = { "--hash-cost", "4", NULL };
+	struct mockproc	 plain;
+	char		*why = NULL;
+	int		 tls_port = port;
+
+	if (mockproc_start(&plain, getenv("EVTOP_MOCK"), extra, -1, 60000,
+	    &why) != 0) {
+		fprintf(stderr, "no mock: %s\n", why);
+		free(why);
+		CHECK(0);
+		return;
+	}
+	port = atoi(strrchr(plain.url, ':') + 1);
+	fetch(NULL, 0);
+	port = tls_port;
+	CHECK_INT(status, API_ERR_UNREACHABLE);
+	CHECK(cause != NULL && strstr(cause, "does not speak TLS on that "
+	    "port (try http:// instead of https://)") != NULL);
+	if (cause != NULL)
+		printf("# %s\n", cause);
+	mockproc_stop(&plain);
+}
+
 static void
 teardown(void)
 {
@@ -290,5 +318,6 @@ TEST_MAIN(
 	TEST_CASE(test_cacert),
 	TEST_CASE(test_insecure),
 	TEST_CASE(test_missing_cacert),
+	TEST_CASE(test_plain_http_port),
 	TEST_CASE(teardown)
 )
