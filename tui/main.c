@@ -269,7 +269,7 @@ main_demo_exited(uv_signal_t *h, int signo)
 	if (!mockproc_reap(dw->mock))
 		return;
 	path = paths_state_file("demo-mock.log", NULL);
-	xasprintf(&sentence, "The demo server stopped; its log is %s",
+	xasprintf(&sentence, "Demo server stopped; log: %s",
 	    path != NULL ? path : "demo-mock.log in the state directory");
 	app_set_banner(dw->app, NOTIFY_ERROR, sentence);
 	free(sentence);

@@ -96,7 +96,7 @@ test_demo_server_dies(void)
 			kill((mock = pids[i]), SIGKILL);
 	}
 	CHECK(mock > 0);
-	if (vt_wait_text(vt, "The demo server stopped", VT_DEADLINE_MS) != 0) {
+	if (vt_wait_text(vt, "Demo server stopped", VT_DEADLINE_MS) != 0) {
 		vt_dump(vt, stderr);
 		CHECK(0);
 	}
