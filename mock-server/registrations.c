@@ -124,6 +124,30 @@ reg_step(struct mock *m, sqlite3_stmt *stmt, char **cause)
 	return (0);
 }
 
+/* The user's live (not cancelled) registration, or a not-found result. */
+static int
+reg_find_active(struct mock *m, int64_t user_id, int64_t event_id,
+    struct registration *r, char **cause)
+{
+	if (registrations_find(m, user_id, event_id, r) != 0 ||
+	    strcmp(r->status, "cancelled") == 0) {
+		*cause = xstrdup("Registration not found");
+		return (REGISTRATIONS_NOT_FOUND);
+	}
+	return (REGISTRATIONS_OK);
+}
+
+static int
+reg_set_status(struct mock *m, int64_t id, const char *status, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	stmt = db_stmt(m->db, reg_sql_set_status);
+	sqlite3_bind_text(stmt, 1, status, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, id);
+	return (reg_step(m, stmt, cause));
+}
+
 /* Checks the event is open; 0 or a negative result with *cause. */
 static int
 reg_check_event(struct mock *m, int64_t event_id, char **cause)
@@ -207,7 +231,7 @@ int
 registrations_cancel(struct mock *m, int64_t user_id, int64_t event_id,
     time_t now, int64_t *promoted, char **cause)
 {
-	struct registration	 r;
+	struct registration	 r, w;
 	sqlite3_stmt		*stmt;
 	int64_t			 next = 0;
 	int			 result;
@@ -217,32 +241,22 @@ registrations_cancel(struct mock *m, int64_t user_id, int64_t event_id,
 		*promoted = 0;
 	if (db_begin(m->db, cause) != 0)
 		return (REGISTRATIONS_FAILED);
-	if (registrations_find(m, user_id, event_id, &r) != 0 ||
-	    strcmp(r.status, "cancelled") == 0) {
-		*cause = xstrdup("Registration not found");
-		result = REGISTRATIONS_NOT_FOUND;
+	if ((result = reg_find_active(m, user_id, event_id, &r, cause)) != 0)
 		goto fail;
-	}
-	stmt = db_stmt(m->db, reg_sql_set_status);
-	sqlite3_bind_text(stmt, 1, "cancelled", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, r.id);
-	if (reg_step(m, stmt, cause) != 0) {
+	if (reg_set_status(m, r.id, "cancelled", cause) != 0) {
 		result = REGISTRATIONS_FAILED;
 		goto fail;
 	}
+	/* A confirmed seat freed goes to the first on the waitlist. */
 	if (strcmp(r.status, "confirmed") == 0) {
 		stmt = db_stmt(m->db, reg_sql_first_waitlisted);
 		sqlite3_bind_int64(stmt, 1, event_id);
 		next = db_int(m->db, stmt, 0);
 	}
 	if (next != 0) {
-		struct registration	w;
-
+		/* Found by the query above, in this transaction. */
 		registrations_find(m, next, event_id, &w);
-		stmt = db_stmt(m->db, reg_sql_set_status);
-		sqlite3_bind_text(stmt, 1, "confirmed", -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 2, w.id);
-		if (reg_step(m, stmt, cause) != 0) {
+		if (reg_set_status(m, w.id, "confirmed", cause) != 0) {
 			result = REGISTRATIONS_FAILED;
 			goto fail;
 		}
@@ -278,12 +292,8 @@ registrations_checkin(struct mock *m, int64_t user_id, int64_t event_id,
 
 	if (db_begin(m->db, cause) != 0)
 		return (REGISTRATIONS_FAILED);
-	if (registrations_find(m, user_id, event_id, &r) != 0 ||
-	    strcmp(r.status, "cancelled") == 0) {
-		*cause = xstrdup("Registration not found");
-		result = REGISTRATIONS_NOT_FOUND;
+	if ((result = reg_find_active(m, user_id, event_id, &r, cause)) != 0)
 		goto fail;
-	}
 	if (strcmp(r.status, "confirmed") != 0) {
 		*cause = xstrdup("Only a confirmed registration can check in");
 		result = REGISTRATIONS_CONFLICT;
