@@ -16,12 +16,46 @@ struct store {
 	int64_t			 total;
 	time_t			 refreshed_at;
 	int			 no_notifications;	/* the server said it keeps none */
+	/*
+	 * Events sorted by id, to find one per live counters envelope without
+	 * walking thousands; rebuilt whenever the list changes.
+	 */
+	struct store_id		*byid;
 
 	/* A ring: notes[(first + i) % MAX] is the i-th oldest. */
 	struct notification	 notes[STORE_NOTIFICATIONS_MAX];
 	size_t			 first;
 	size_t			 nnotes;
 };
+
+struct store_id {
+	int64_t	id;
+	size_t	at;
+};
+
+static int
+store_id_cmp(const void *a0, const void *b0)
+{
+	const struct store_id	*a = a0, *b = b0;
+
+	if (a->id != b->id)
+		return (a->id < b->id ? -1 : 1);
+	return (0);
+}
+
+static void
+store_reindex(struct store *st)
+{
+	size_t	i;
+
+	st->byid = xreallocarray(st->byid, st->nevents == 0 ? 1 : st->nevents,
+	    sizeof *st->byid);
+	for (i = 0; i < st->nevents; i++) {
+		st->byid[i].id = st->events[i].id;
+		st->byid[i].at = i;
+	}
+	qsort(st->byid, st->nevents, sizeof *st->byid, store_id_cmp);
+}
 
 static int
 store_event_cmp(const void *a0, const void *b0)
@@ -61,6 +95,7 @@ store_free(struct store *st)
 	if (st == NULL)
 		return;
 	store_clear_events(st);
+	free(st->byid);
 	for (i = 0; i < st->nnotes; i++)
 		notification_done(&st->notes[(st->first + i) %
 		    STORE_NOTIFICATIONS_MAX]);
@@ -78,6 +113,7 @@ store_set_events(struct store *st, struct event *evs, size_t n,
 	st->total = total;
 	if (n > 1)
 		qsort(st->events, n, sizeof *st->events, store_event_cmp);
+	store_reindex(st);
 }
 
 size_t
@@ -103,16 +139,17 @@ store_event_at(const struct store *st, size_t idx)
 const struct event *
 store_event_find(const struct store *st, int64_t id, size_t *idx)
 {
-	size_t	i;
+	struct store_id	 key = { id, 0 }, *found;
 
-	for (i = 0; i < st->nevents; i++) {
-		if (st->events[i].id == id) {
-			if (idx != NULL)
-				*idx = i;
-			return (&st->events[i]);
-		}
-	}
-	return (NULL);
+	if (st->nevents == 0)
+		return (NULL);
+	found = bsearch(&key, st->byid, st->nevents, sizeof *st->byid,
+	    store_id_cmp);
+	if (found == NULL)
+		return (NULL);
+	if (idx != NULL)
+		*idx = found->at;
+	return (&st->events[found->at]);
 }
 
 void
@@ -141,6 +178,7 @@ store_put_event(struct store *st, struct event *ev)
 	st->events[at] = *ev;
 	st->nevents++;
 	memset(ev, 0, sizeof *ev);
+	store_reindex(st);
 }
 
 int
@@ -156,6 +194,7 @@ store_remove_event(struct store *st, int64_t id)
 	st->nevents--;
 	if (st->total > 0)
 		st->total--;
+	store_reindex(st);
 	return (0);
 }
 

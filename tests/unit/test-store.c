@@ -162,6 +162,43 @@ test_notifications(void)
 	store_free(st);
 }
 
+/* Every event is found by id after the list is set, grown and shrunk. */
+static void
+test_find_by_id(void)
+{
+	struct store		*st = store_new();
+	struct event		*evs = xcalloc(2000, sizeof *evs), one;
+	const struct event	*e;
+	struct counters		 c = { 0, 0, -1, -1, -1 };
+	size_t			 i, at;
+	int64_t			 id;
+
+	/* Ids and dates in different orders, as real lists have them. */
+	for (i = 0; i < 2000; i++)
+		make_event(&evs[i], (int64_t)((i * 7919) % 2000) + 1,
+		    (time_t)(100000 - i * 13), 100, 1);
+	store_set_events(st, evs, 2000, 2000);
+	for (id = 1; id <= 2000; id += 37) {
+		e = store_event_find(st, id, &at);
+		CHECK(e != NULL && e->id == id && store_event_at(st, at) == e);
+	}
+	/* An update moves an event in date order; it is still found. */
+	make_event(&one, 500, 1, 100, 1);
+	store_put_event(st, &one);
+	CHECK_INT(store_event_at(st, 0)->id, 500);
+	CHECK(store_event_find(st, 500, &at) != NULL && at == 0);
+	CHECK_INT(store_remove_event(st, 1234), 0);
+	CHECK(store_event_find(st, 1234, NULL) == NULL);
+	CHECK(store_event_find(st, 1235, NULL) != NULL);
+	CHECK(store_event_find(st, 4000, NULL) == NULL);
+	/* Counters reach the right event wherever it sits. */
+	c.event_id = 1999;
+	c.confirmed = 42;
+	CHECK_INT(store_apply_counters(st, &c), 1);
+	CHECK_INT(store_event_find(st, 1999, NULL)->current_registrations, 42);
+	store_free(st);
+}
+
 /* History fetched over REST after live ones arrived still sorts first. */
 static void
 test_notifications_late_history(void)
@@ -202,5 +239,6 @@ TEST_MAIN(
 	TEST_CASE(test_counters),
 	TEST_CASE(test_notifications),
 	TEST_CASE(test_notifications_late_history),
+	TEST_CASE(test_find_by_id),
 	TEST_CASE(test_refreshed_at)
 )
