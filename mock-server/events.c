@@ -257,3 +257,25 @@ events_soonest(struct db *db, time_t now)
 	sqlite3_bind_int64(stmt, 1, now);
 	return (db_int(db, stmt, 0));
 }
+
+static const char events_sql_owner[] =
+	"SELECT COALESCE(created_by, 0), version FROM events WHERE id = ?";
+
+int
+events_owner(struct db *db, int64_t id, int64_t *created_by, int64_t *version)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc = 1;
+
+	stmt = db_stmt(db, events_sql_owner);
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		if (created_by != NULL)
+			*created_by = sqlite3_column_int64(stmt, 0);
+		if (version != NULL)
+			*version = sqlite3_column_int64(stmt, 1);
+		rc = 0;
+	}
+	sqlite3_reset(stmt);
+	return (rc);
+}

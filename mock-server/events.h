@@ -58,6 +58,13 @@ json_t	*events_list_json(struct db *, const struct events_query *,
 int	 events_counters(struct db *, int64_t id, struct event_counters *);
 json_t	*events_counters_json(const struct event_counters *);
 
+/*
+ * Who created event id (0: nobody left) and its version: 0, or 1 when there
+ * is no such event.  Either pointer may be NULL.
+ */
+int	 events_owner(struct db *, int64_t id, int64_t *created_by,
+	     int64_t *version);
+
 /* The soonest published event at or after now: its id, or 0. */
 int64_t	 events_soonest(struct db *, time_t now);
 

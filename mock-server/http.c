@@ -33,6 +33,7 @@ struct http_req {
 	char			*res_body;
 	size_t			 res_len;
 	const char		*res_type;
+	int64_t			 res_version;
 	struct http_pair	 res_headers[HTTP_HEADERS_MAX];
 	size_t			 nres_headers;
 };
@@ -367,4 +368,79 @@ http_res_header(const struct http_req *req, size_t i, const char **name,
 {
 	*name = req->res_headers[i].name;
 	*value = req->res_headers[i].value;
+}
+
+void
+http_reply_raw(struct http_req *req, int status, const char *content_type,
+    const char *body, size_t len)
+{
+	free(req->res_body);
+	req->status = status;
+	req->res_type = content_type;
+	req->res_body = xmalloc(len + 1);
+	memcpy(req->res_body, body, len);
+	req->res_body[len] = '\0';
+	req->res_len = len;
+}
+
+void
+http_reply_set_version(struct http_req *req, int64_t version)
+{
+	req->res_version = version;
+}
+
+int64_t
+http_res_version(const struct http_req *req)
+{
+	return (req->res_version);
+}
+
+/* The version an If-Match value names: W/"v7-abc", "v7", v7 or 7; else -1. */
+static int64_t
+http_match_version(const char *s)
+{
+	char		*end;
+	long long	 n;
+
+	while (*s == ' ')
+		s++;
+	if (strncmp(s, "W/", 2) == 0)
+		s += 2;
+	if (*s == '"')
+		s++;
+	if (*s == 'v')
+		s++;
+	if (*s < '0' || *s > '9')
+		return (-1);
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno != 0 || n < 0)
+		return (-1);
+	if (*end != '\0' && *end != '-' && *end != '"' && *end != ' ')
+		return (-1);
+	return (n);
+}
+
+int
+http_req_stale(struct http_req *req, int64_t current)
+{
+	const char	*h;
+	json_t		*v;
+
+	if ((h = http_req_header(req, "if-match")) != NULL) {
+		while (*h == ' ')
+			h++;
+		if (strcmp(h, "*") != 0 && http_match_version(h) != current)
+			return (1);
+	}
+	if (req->json != NULL && (v = json_object_get(req->json,
+	    "version")) != NULL) {
+		if (json_is_integer(v))
+			return (json_integer_value(v) != current);
+		if (json_is_string(v))
+			return (http_match_version(json_string_value(v)) !=
+			    current);
+		return (1);
+	}
+	return (0);
 }

@@ -74,6 +74,24 @@ void		 http_reply_error(struct http_req *, int status,
 		     __attribute__((format(printf, 3, 4)));
 void		 http_reply_add_header(struct http_req *, const char *name,
 		     const char *value);
+/* A reply that is not JSON (CSV, Prometheus text); body is copied. */
+void		 http_reply_raw(struct http_req *, int status,
+		     const char *content_type, const char *body, size_t len);
+
+/*
+ * Versioned resources (events, guests).  A handler that answers with one
+ * resource names its version: the ETag then reads "v<version>-<hash>", so
+ * a client can send it back in If-Match.  0 means not versioned.
+ */
+void		 http_reply_set_version(struct http_req *, int64_t version);
+int64_t		 http_res_version(const struct http_req *);
+/*
+ * 1 when a write is stale: its If-Match header (an ETag from this server,
+ * "v7" or "7"; "*" always matches) or the "version" member of its JSON
+ * body names another version than current.  0 when it names none or the
+ * same.  The handler then answers 412 with the current resource.
+ */
+int		 http_req_stale(struct http_req *, int64_t current);
 
 /* The reply, for the server glue and tests. */
 int		 http_res_status(const struct http_req *);

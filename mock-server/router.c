@@ -1,6 +1,8 @@
 #include "router.h"
 
 #include <stdlib.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -96,6 +98,42 @@ router_bearer(const struct http_req *req)
 	return (*h != '\0' ? h : NULL);
 }
 
+/*
+ * Every successful GET carries an ETag: a hash of the body, with the
+ * resource's version in front when the handler named one.  A matching
+ * If-None-Match turns the answer into a 304 without a body.
+ */
+static void
+router_etag(struct http_req *req)
+{
+	const unsigned char	*p;
+	const char		*body, *inm;
+	uint64_t		 hash = 14695981039346656037ULL;
+	size_t			 len, i;
+	char			 etag[64];
+
+	if ((http_req_method(req) != HTTP_GET &&
+	    http_req_method(req) != HTTP_HEAD) || http_res_status(req) != 200)
+		return;
+	body = http_res_body(req, &len);
+	p = (const unsigned char *)body;
+	for (i = 0; i < len; i++) {
+		hash ^= p[i];
+		hash *= 1099511628211ULL;
+	}
+	if (http_res_version(req) > 0)
+		snprintf(etag, sizeof etag, "\"v%lld-%016llx\"",
+		    (long long)http_res_version(req), (unsigned long long)hash);
+	else
+		snprintf(etag, sizeof etag, "\"%016llx\"",
+		    (unsigned long long)hash);
+	inm = http_req_header(req, "if-none-match");
+	if (inm != NULL && (strstr(inm, etag) != NULL ||
+	    strcmp(inm, "*") == 0))
+		http_reply_raw(req, 304, http_res_content_type(req), "", 0);
+	http_reply_add_header(req, "ETag", etag);
+}
+
 void
 router_dispatch(struct mock *m, const struct route *table, size_t n,
     struct http_req *req)
@@ -138,4 +176,5 @@ router_dispatch(struct mock *m, const struct route *table, size_t n,
 		return;
 	}
 	route->handler(m, req);
+	router_etag(req);
 }

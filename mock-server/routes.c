@@ -1,8 +1,11 @@
 #include "routes.h"
 
-#include "http.h"
+#include <string.h>
 
-const struct route routes_table[] = {
+#include "http.h"
+#include "xmalloc.h"
+
+const struct route routes_core_table[] = {
 	{ HTTP_GET, "/api/health", ROUTE_PUBLIC, routes_misc_health,
 	  "liveness: {status,uptime}" },
 	{ HTTP_GET, "/health", ROUTE_PUBLIC, routes_misc_health,
@@ -26,14 +29,47 @@ const struct route routes_table[] = {
 	{ HTTP_GET, "/api/notifications", ROUTE_USER,
 	  routes_misc_notifications, "notifications: since, limit" },
 };
-const size_t routes_count = sizeof routes_table / sizeof routes_table[0];
+const size_t routes_core_count =
+    sizeof routes_core_table / sizeof routes_core_table[0];
+
+/* The areas in matching order: add a line for a new routes-*.c table. */
+static const struct routes_area routes_areas[] = {
+	{ routes_core_table, &routes_core_count },
+};
 
 const char *const routes_features[] = {
 	"ws", "pagination", "notifications", NULL
 };
 
+const struct route *
+routes_all(size_t *n)
+{
+	static struct route	*all;
+	static size_t		 nall;
+	size_t			 i, at;
+
+	if (all == NULL) {
+		for (i = 0; i < sizeof routes_areas / sizeof routes_areas[0];
+		    i++)
+			nall += *routes_areas[i].count;
+		all = xcalloc(nall, sizeof *all);
+		for (i = at = 0; i < sizeof routes_areas /
+		    sizeof routes_areas[0]; i++) {
+			memcpy(all + at, routes_areas[i].table,
+			    *routes_areas[i].count * sizeof *all);
+			at += *routes_areas[i].count;
+		}
+	}
+	*n = nall;
+	return (all);
+}
+
 void
 routes_dispatch(struct mock *m, struct http_req *req)
 {
-	router_dispatch(m, routes_table, routes_count, req);
+	const struct route	*all;
+	size_t			 n;
+
+	all = routes_all(&n);
+	router_dispatch(m, all, n, req);
 }

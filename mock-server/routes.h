@@ -13,8 +13,22 @@
 struct mock;
 struct http_req;
 
-extern const struct route	routes_table[];
-extern const size_t		routes_count;
+/*
+ * Each area of the API has its own table (routes-*.c); routes.c joins them
+ * in order into one, which the router walks.  A literal segment must come
+ * before a ":param" in the same place ("/api/events/search" before
+ * "/api/events/:id"), so areas with such routes come first.
+ */
+struct routes_area {
+	const struct route	*table;
+	const size_t		*count;
+};
+
+extern const struct route	routes_core_table[];
+extern const size_t		routes_core_count;
+
+/* Every route, joined (built on first use, never freed). */
+const struct route	*routes_all(size_t *n);
 
 /* The features /api/meta advertises: only what is implemented. */
 extern const char *const	routes_features[];
