@@ -66,7 +66,33 @@ static const char db_schema[] =
 	" message TEXT NOT NULL,"
 	" event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,"
 	" created_at INTEGER NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS notifications_seq ON notifications(seq);";
+	"CREATE INDEX IF NOT EXISTS notifications_seq ON notifications(seq);"
+	/*
+	 * Guests: the people expected at the door.  A registration keeps one
+	 * guest row for its user (user_id set); imported guests have none.
+	 * checked_in_at is when the scan happened (scanned_at for offline
+	 * scans); the partial index makes "how many are in" cheap at 500,000.
+	 */
+	"CREATE TABLE IF NOT EXISTS guests ("
+	" id INTEGER PRIMARY KEY,"
+	" event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+	" user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,"
+	" name TEXT NOT NULL,"
+	" email TEXT NOT NULL COLLATE NOCASE,"
+	" phone TEXT NOT NULL DEFAULT '',"
+	" rsvp_status TEXT NOT NULL DEFAULT 'pending' CHECK (rsvp_status IN"
+	"  ('pending','accepted','declined','waitlisted')),"
+	" ticket_code TEXT NOT NULL UNIQUE,"
+	" invited_at INTEGER,"
+	" responded_at INTEGER,"
+	" checked_in_at INTEGER,"
+	" notes TEXT NOT NULL DEFAULT '',"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" created_at INTEGER NOT NULL,"
+	" UNIQUE (event_id, email));"
+	"CREATE INDEX IF NOT EXISTS guests_event ON guests(event_id, id);"
+	"CREATE INDEX IF NOT EXISTS guests_checked_in"
+	" ON guests(event_id, checked_in_at) WHERE checked_in_at IS NOT NULL;";
 
 static const char db_pragmas_file[] =
 	"PRAGMA journal_mode = WAL;"
