@@ -32,6 +32,7 @@ struct options {
 	int		 hash_cost;
 	long		 token_ttl;
 	const char	*secret_file;
+	long		 ws_replay;
 	int		 verbose;
 };
 
@@ -44,6 +45,7 @@ enum {
 	OPT_HASH_COST,
 	OPT_TOKEN_TTL,
 	OPT_SECRET_FILE,
+	OPT_WS_REPLAY,
 };
 
 /* Every flag with its help text: --help is printed from this table. */
@@ -71,6 +73,9 @@ static const struct {
 	  "lifetime of issued tokens (default 86400)" },
 	{ { "secret-file", required_argument, NULL, OPT_SECRET_FILE }, "FILE",
 	  "token signing secret (default: 32 random bytes per run)" },
+	{ { "ws-replay", required_argument, NULL, OPT_WS_REPLAY }, "N",
+	  "WebSocket envelopes kept for clients that reconnect with since "
+	  "(default 4096; older gaps get a resync)" },
 	{ { "verbose", no_argument, NULL, 'v' }, NULL,
 	  "log every request (and libwebsockets warnings) to stderr" },
 	{ { "version", no_argument, NULL, 'V' }, NULL,
@@ -208,6 +213,10 @@ main_parse(struct options *o, int argc, char **argv)
 		case OPT_SECRET_FILE:
 			o->secret_file = optarg;
 			break;
+		case OPT_WS_REPLAY:
+			o->ws_replay = main_number(optarg, 1, 1000000,
+			    "--ws-replay");
+			break;
 		case 'v':
 			o->verbose = 1;
 			break;
@@ -268,7 +277,7 @@ main_setup(struct mock *m, const struct options *o)
 	m->auth = auth_new(secret, len, o->hash_cost, o->token_ttl);
 	if ((m->db = db_open(o->db, &cause)) == NULL)
 		goto out;
-	m->hub = hub_new(HUB_RING_DEFAULT, HUB_QUEUE_DEFAULT);
+	m->hub = hub_new((size_t)o->ws_replay, HUB_QUEUE_DEFAULT);
 
 	if (o->seed != NULL) {
 		if (o->db != NULL) {
@@ -321,6 +330,7 @@ main(int argc, char **argv)
 	o.port = 8080;
 	o.hash_cost = AUTH_COST_DEFAULT;
 	o.token_ttl = 86400;
+	o.ws_replay = HUB_RING_DEFAULT;
 	main_parse(&o, argc, argv);
 
 	signal(SIGPIPE, SIG_IGN);

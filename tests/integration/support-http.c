@@ -70,3 +70,23 @@ reply_message(const struct reply *r)
 {
 	return (json_string_value(json_object_get(r->json, "message")));
 }
+
+char *
+support_login(const char *base, const char *email, const char *password)
+{
+	struct reply	 r;
+	json_t		*body;
+	const char	*tok;
+	char		*text, *out = NULL;
+
+	body = json_pack("{ss ss}", "email", email, "password", password);
+	text = json_dumps(body, JSON_COMPACT);
+	support_http(base, "POST", "/api/auth/login", text, NULL, &r);
+	tok = json_string_value(json_object_get(r.json, "token"));
+	if (r.status == 200 && tok != NULL)
+		out = strdup(tok);
+	free(text);
+	json_decref(body);
+	reply_done(&r);
+	return (out);
+}

@@ -17,6 +17,9 @@ void		 support_http(const char *base, const char *method,
 		     const char *path, const char *body, const char *token,
 		     struct reply *);
 void		 reply_done(struct reply *);
+/* Signs in; a new token, or NULL when refused. */
+char		*support_login(const char *base, const char *email,
+		     const char *password);
 /* The answer's "message", or NULL. */
 const char	*reply_message(const struct reply *);
 

@@ -18,6 +18,7 @@
 
 #include "json-util.h"
 #include "support-http.h"
+#include "support-ws.h"
 #include "test.h"
 
 /* Seconds: only a guard against hangs, never asserted. */
@@ -282,179 +283,9 @@ test_events(void)
 	reply_done(&r);
 }
 
-/* A WebSocket client session against /api/ws. */
-struct session {
-	const char	*path;
-	const char	*token;
-	const char	*subscribe;	/* sent after hello */
-	json_t		*frames;	/* everything received */
-	int		 established;
-	int		 closed;
-	int		 close_code;
-	int		 failed;
-	int		 hello_seq;
-	struct lws	*wsi;
-	char		*pending[4];	/* frames to send, in order */
-	size_t		 npending;
-};
-
-static void
-session_send(struct lws *wsi, struct session *s, const char *text)
-{
-	if (s->npending < sizeof s->pending / sizeof s->pending[0])
-		s->pending[s->npending++] = strdup(text);
-	lws_callback_on_writable(wsi);
-}
-
-static int
-client_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
-    void *in, size_t len)
-{
-	struct session	*s = lws_get_opaque_user_data(wsi);
-	unsigned char	 buf[LWS_PRE + 4096];
-	char		 text[4096];
-	json_t		*f;
-	size_t		 n;
-
-	switch (reason) {
-	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
-		if (s != NULL)
-			s->failed = 1;
-		break;
-	case LWS_CALLBACK_CLIENT_ESTABLISHED:
-		s->established = 1;
-		if (s->token != NULL) {
-			snprintf(text, sizeof text,
-			    "{\"type\":\"auth\",\"token\":\"%s\"}", s->token);
-			session_send(wsi, s, text);
-		} else
-			session_send(wsi, s, "{\"type\":\"subscribe\","
-			    "\"topics\":[\"events\"]}");
-		break;
-	case LWS_CALLBACK_CLIENT_RECEIVE:
-		f = json_loadb(in, len, 0, NULL);
-		if (f == NULL)
-			break;
-		json_array_append_new(s->frames, f);
-		if (strcmp(json_string_value(json_object_get(f, "type")),
-		    "hello") == 0) {
-			s->hello_seq = (int)json_integer_value(json_object_get(
-			    json_object_get(f, "data"), "seq"));
-			if (s->subscribe != NULL) {
-				session_send(wsi, s, s->subscribe);
-				session_send(wsi, s, "{\"type\":\"ping\"}");
-			}
-		}
-		break;
-	case LWS_CALLBACK_CLIENT_WRITEABLE:
-		if (s->npending == 0)
-			break;
-		n = strlen(s->pending[0]);
-		memcpy(buf + LWS_PRE, s->pending[0], n);
-		free(s->pending[0]);
-		memmove(s->pending, s->pending + 1,
-		    --s->npending * sizeof s->pending[0]);
-		if (s->npending > 0)
-			lws_callback_on_writable(wsi);
-		if (lws_write(wsi, buf + LWS_PRE, n, LWS_WRITE_TEXT) < (int)n)
-			return (-1);
-		break;
-	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
-		if (len >= 2)
-			s->close_code = ((unsigned char *)in)[0] << 8 |
-			    ((unsigned char *)in)[1];
-		break;
-	case LWS_CALLBACK_CLIENT_CLOSED:
-		s->closed = 1;
-		break;
-	default:
-		break;
-	}
-	return (lws_callback_http_dummy(wsi, reason, user, in, len));
-}
-
-static const struct lws_protocols client_protocols[] = {
-	{ "evtop-test", client_callback, 0, 0, 0, NULL, 0 },
-	{ NULL, NULL, 0, 0, 0, NULL, 0 }
-};
-
-static void
-session_open(struct lws_context *ctx, struct session *s)
-{
-	struct lws_client_connect_info	ci;
-
-	s->frames = json_array();
-	memset(&ci, 0, sizeof ci);
-	ci.context = ctx;
-	ci.address = "127.0.0.1";
-	ci.port = mock_port;
-	ci.path = s->path != NULL ? s->path : "/api/ws";
-	ci.host = "127.0.0.1";
-	ci.origin = "127.0.0.1";
-	ci.protocol = NULL;	/* no subprotocol, like evtop */
-	ci.local_protocol_name = "evtop-test";
-	ci.opaque_user_data = s;
-	ci.pwsi = &s->wsi;
-	if (lws_client_connect_via_info(&ci) == NULL)
-		s->failed = 1;
-}
-
-/* The first frame of type after index from, or NULL. */
-static json_t *
-session_find(const struct session *s, const char *type, size_t from)
-{
-	json_t	*f;
-	size_t	 i;
-
-	json_array_foreach(s->frames, i, f) {
-		if (i >= from && strcmp(json_string_value(json_object_get(f,
-		    "type")), type) == 0)
-			return (f);
-	}
-	return (NULL);
-}
-
-/* Services ctx until done(s) or the deadline. */
-static void
-session_wait(struct lws_context *ctx, struct session *s,
-    int (*done)(const struct session *))
-{
-	time_t	until = time(NULL) + DEADLINE;
-
-	while (!done(s) && !s->failed && time(NULL) < until)
-		lws_service(ctx, 100);
-}
-
-static int
-done_closed(const struct session *s)
-{
-	return (s->closed);
-}
-
-static int
-done_pong(const struct session *s)
-{
-	return (s->closed || session_find(s, "pong", 0) != NULL);
-}
-
-static int
-done_counters(const struct session *s)
-{
-	return (s->closed || session_find(s, "counters", 0) != NULL);
-}
-
-static void
-session_done(struct session *s)
-{
-	json_decref(s->frames);
-	while (s->npending > 0)
-		free(s->pending[--s->npending]);
-}
-
 static void
 test_websocket(void)
 {
-	struct lws_context_creation_info	 info;
 	struct lws_context			*ctx;
 	struct session				 a, b, bad, none, path;
 	struct reply				 r;
@@ -468,11 +299,7 @@ test_websocket(void)
 	if (admin == NULL || attendee == NULL)
 		return;
 
-	lws_set_log_level(LLL_ERR, NULL);
-	memset(&info, 0, sizeof info);
-	info.port = CONTEXT_PORT_NO_LISTEN;
-	info.protocols = client_protocols;
-	ctx = lws_create_context(&info);
+	ctx = support_ws_context();
 	CHECK(ctx != NULL);
 
 	/* Signed in and subscribed; the pong proves the subscribe landed. */
@@ -480,14 +307,14 @@ test_websocket(void)
 	a.token = admin;
 	a.subscribe = "{\"type\":\"subscribe\",\"topics\":"
 	    "[\"events\",\"event:1\"]}";
-	session_open(ctx, &a);
-	session_wait(ctx, &a, done_pong);
-	f = session_find(&a, "hello", 0);
+	support_ws_open(ctx, &a, mock_port);
+	support_ws_wait(ctx, &a, support_ws_pong);
+	f = support_ws_find(&a, "hello", 0);
 	CHECK(f != NULL);
 	CHECK_STR(json_string_value(json_object_get(json_object_get(f,
 	    "data"), "server")), "evtop-mock");
-	CHECK(session_find(&a, "pong", 0) != NULL);
-	CHECK(session_find(&a, "error", 0) == NULL);
+	CHECK(support_ws_find(&a, "pong", 0) != NULL);
+	CHECK(support_ws_find(&a, "error", 0) == NULL);
 	seq = a.hello_seq;
 
 	/* A registration over REST shows up as live counters. */
@@ -496,15 +323,15 @@ test_websocket(void)
 	CHECK_STR(json_string_value(json_object_get(json_object_get(r.json,
 	    "registration"), "status")), "confirmed");
 	reply_done(&r);
-	session_wait(ctx, &a, done_counters);
-	f = session_find(&a, "counters", 0);
+	support_ws_wait(ctx, &a, support_ws_counters);
+	f = support_ws_find(&a, "counters", 0);
 	CHECK(f != NULL);
 	CHECK(json_integer_value(json_object_get(f, "seq")) > seq);
 	data = json_object_get(f, "data");
 	CHECK_INT(json_integer_value(json_object_get(data, "event_id")), 1);
 	CHECK(json_integer_value(json_object_get(data, "confirmed")) > 0);
 	CHECK(json_object_get(data, "available") != NULL);
-	CHECK(session_find(&a, "registration.created", 0) != NULL);
+	CHECK(support_ws_find(&a, "registration.created", 0) != NULL);
 
 	/* Reconnecting with since replays what happened after it. */
 	memset(&b, 0, sizeof b);
@@ -512,39 +339,39 @@ test_websocket(void)
 	snprintf(sub, sizeof sub, "{\"type\":\"subscribe\",\"topics\":"
 	    "[\"event:1\"],\"since\":%d}", seq);
 	b.subscribe = sub;
-	session_open(ctx, &b);
-	session_wait(ctx, &b, done_counters);
-	CHECK(session_find(&b, "counters", 0) != NULL);
+	support_ws_open(ctx, &b, mock_port);
+	support_ws_wait(ctx, &b, support_ws_counters);
+	CHECK(support_ws_find(&b, "counters", 0) != NULL);
 
 	/* A bad token: an error envelope and close code 4401. */
 	memset(&bad, 0, sizeof bad);
 	bad.token = "bad.token.here";
-	session_open(ctx, &bad);
-	session_wait(ctx, &bad, done_closed);
-	CHECK(session_find(&bad, "error", 0) != NULL);
+	support_ws_open(ctx, &bad, mock_port);
+	support_ws_wait(ctx, &bad, support_ws_closed);
+	CHECK(support_ws_find(&bad, "error", 0) != NULL);
 	CHECK_INT(bad.close_code, 4401);
 
 	/* No auth frame at all: the same. */
 	memset(&none, 0, sizeof none);
-	session_open(ctx, &none);
-	session_wait(ctx, &none, done_closed);
+	support_ws_open(ctx, &none, mock_port);
+	support_ws_wait(ctx, &none, support_ws_closed);
 	CHECK_INT(none.close_code, 4401);
 
 	/* WebSockets live at /api/ws only. */
 	memset(&path, 0, sizeof path);
 	path.path = "/api/elsewhere";
 	path.token = admin;
-	session_open(ctx, &path);
-	session_wait(ctx, &path, done_closed);
+	support_ws_open(ctx, &path, mock_port);
+	support_ws_wait(ctx, &path, support_ws_closed);
 	CHECK(path.failed || path.closed);
-	CHECK(session_find(&path, "hello", 0) == NULL);
+	CHECK(support_ws_find(&path, "hello", 0) == NULL);
 
 	lws_context_destroy(ctx);
-	session_done(&a);
-	session_done(&b);
-	session_done(&bad);
-	session_done(&none);
-	session_done(&path);
+	support_ws_done(&a);
+	support_ws_done(&b);
+	support_ws_done(&bad);
+	support_ws_done(&none);
+	support_ws_done(&path);
 	free(admin);
 	free(attendee);
 }
