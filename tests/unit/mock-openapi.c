@@ -80,6 +80,17 @@ same_path(const char *pattern, const char *path)
 	}
 }
 
+/* The method as the document spells it: "get", "post". */
+static void
+lower_method(enum http_method method, char *out, size_t size)
+{
+	size_t	i;
+
+	snprintf(out, size, "%s", http_method_name(method));
+	for (i = 0; out[i] != '\0'; i++)
+		out[i] = (char)tolower((unsigned char)out[i]);
+}
+
 /* The operation of doc for a route, or NULL. */
 static json_t *
 find_operation(json_t *doc, const char *pattern, enum http_method method)
@@ -87,11 +98,8 @@ find_operation(json_t *doc, const char *pattern, enum http_method method)
 	const char	*path;
 	json_t		*item, *op;
 	char		 name[16];
-	size_t		 i;
 
-	snprintf(name, sizeof name, "%s", http_method_name(method));
-	for (i = 0; name[i] != '\0'; i++)
-		name[i] = (char)tolower((unsigned char)name[i]);
+	lower_method(method, name, sizeof name);
 	json_object_foreach(json_object_get(doc, "paths"), path, item) {
 		if (!same_path(pattern, path))
 			continue;
@@ -108,14 +116,10 @@ routed(const char *path, const char *method)
 	const struct route	*all;
 	size_t			 n, i;
 	char			 name[16];
-	size_t			 j;
 
 	all = routes_all(&n);
 	for (i = 0; i < n; i++) {
-		snprintf(name, sizeof name, "%s",
-		    http_method_name(all[i].method));
-		for (j = 0; name[j] != '\0'; j++)
-			name[j] = (char)tolower((unsigned char)name[j]);
+		lower_method(all[i].method, name, sizeof name);
 		if (strcmp(name, method) == 0 &&
 		    same_path(all[i].pattern, path))
 			return (1);
