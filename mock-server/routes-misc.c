@@ -6,6 +6,7 @@
 #include "http.h"
 #include "json-util.h"
 #include "mock.h"
+#include "openapi.h"
 #include "query.h"
 #include "routes.h"
 
@@ -38,6 +39,15 @@ routes_misc_meta(struct mock *m, struct http_req *req)
 		    json_string(routes_features[i]));
 	http_reply_json(req, 200, json_pack("{ss ss so}", "name", MOCK_NAME,
 	    "version", EVTOP_VERSION, "features", features));
+}
+
+/* The document embedded at build time; the router adds its ETag. */
+void
+routes_misc_openapi(struct mock *m, struct http_req *req)
+{
+	(void)m;
+	http_reply_raw(req, 200, "application/json",
+	    (const char *)openapi_doc, openapi_doc_len);
 }
 
 void

@@ -12,6 +12,8 @@ const struct route routes_core_table[] = {
 	  "the same, outside /api" },
 	{ HTTP_GET, "/api/meta", ROUTE_PUBLIC, routes_misc_meta,
 	  "server name, version and features" },
+	{ HTTP_GET, "/api/openapi.json", ROUTE_PUBLIC, routes_misc_openapi,
+	  "the OpenAPI 3 description of the API (docs/openapi.json)" },
 	{ HTTP_POST, "/api/auth/login", ROUTE_PUBLIC, routes_auth_login,
 	  "{email,password} -> {message,user,token}" },
 	{ HTTP_GET, "/api/users/profile", ROUTE_USER, routes_auth_profile,

@@ -46,6 +46,7 @@ void	routes_events_unregister(struct mock *, struct http_req *);
 
 void	routes_misc_health(struct mock *, struct http_req *);
 void	routes_misc_meta(struct mock *, struct http_req *);
+void	routes_misc_openapi(struct mock *, struct http_req *);
 void	routes_misc_notifications(struct mock *, struct http_req *);
 
 #endif
