@@ -15,7 +15,10 @@
 #include "auth.h"
 #include "db.h"
 #include "hub.h"
+#include "mailq.h"
 #include "mock.h"
+#include "notify.h"
+#include "reminders.h"
 #include "seed.h"
 #include "server.h"
 #include "simulate.h"
@@ -33,6 +36,7 @@ struct options {
 	long		 token_ttl;
 	const char	*secret_file;
 	int		 verbose;
+	struct mailq_params mail;	/* --mail-* */
 };
 
 enum {
@@ -44,6 +48,9 @@ enum {
 	OPT_HASH_COST,
 	OPT_TOKEN_TTL,
 	OPT_SECRET_FILE,
+	OPT_MAIL_RATE,
+	OPT_MAIL_FAILURE_RATE,
+	OPT_MAIL_RETRY_MS,
 };
 
 /* Every flag with its help text: --help is printed from this table. */
@@ -71,6 +78,16 @@ static const struct {
 	  "lifetime of issued tokens (default 86400)" },
 	{ { "secret-file", required_argument, NULL, OPT_SECRET_FILE }, "FILE",
 	  "token signing secret (default: 32 random bytes per run)" },
+	{ { "mail-rate", required_argument, NULL, OPT_MAIL_RATE }, "N",
+	  "invitation mails delivered per second, 0..10000 (default 1000; "
+	  "0 holds them all in the queue)" },
+	{ { "mail-failure-rate", required_argument, NULL,
+	    OPT_MAIL_FAILURE_RATE }, "P",
+	  "chance that one delivery attempt fails, 0..1 (default 0.02); "
+	  "a mail is tried 5 times" },
+	{ { "mail-retry-ms", required_argument, NULL, OPT_MAIL_RETRY_MS }, "MS",
+	  "delay before a failed mail's first retry, doubling each time "
+	  "(default 2000)" },
 	{ { "verbose", no_argument, NULL, 'v' }, NULL,
 	  "log every request (and libwebsockets warnings) to stderr" },
 	{ { "version", no_argument, NULL, 'V' }, NULL,
@@ -138,6 +155,23 @@ main_number(const char *s, long min, long max, const char *what)
 		exit(2);
 	}
 	return (n);
+}
+
+static double
+main_real(const char *s, double min, double max, const char *what)
+{
+	char	*end;
+	double	 d;
+
+	errno = 0;
+	d = strtod(s, &end);
+	if (*s == '\0' || *end != '\0' || errno != 0 || !(d >= min &&
+	    d <= max)) {
+		fprintf(stderr, "%s: %s must be a number from %g to %g, not "
+		    "\"%s\"\n", MOCK_NAME, what, min, max, s);
+		exit(2);
+	}
+	return (d);
 }
 
 static void
@@ -208,6 +242,18 @@ main_parse(struct options *o, int argc, char **argv)
 		case OPT_SECRET_FILE:
 			o->secret_file = optarg;
 			break;
+		case OPT_MAIL_RATE:
+			o->mail.rate = main_real(optarg, 0, MAILQ_RATE_MAX,
+			    "--mail-rate (mails per second)");
+			break;
+		case OPT_MAIL_FAILURE_RATE:
+			o->mail.failure_rate = main_real(optarg, 0, 1,
+			    "--mail-failure-rate (a chance)");
+			break;
+		case OPT_MAIL_RETRY_MS:
+			o->mail.retry_ms = main_number(optarg, 1,
+			    MAILQ_RETRY_MS_MAX, "--mail-retry-ms");
+			break;
 		case 'v':
 			o->verbose = 1;
 			break;
@@ -250,6 +296,10 @@ main_on_signal(uv_signal_t *sig, int signum)
 	uv_close((uv_handle_t *)&st->sigint, main_close_signal);
 	simulate_free(st->sim);
 	st->sim = NULL;
+	mailq_free(st->m->mailq);
+	st->m->mailq = NULL;
+	reminders_free(st->m->reminders);
+	st->m->reminders = NULL;
 	server_shutdown(st->server);
 }
 
@@ -269,6 +319,8 @@ main_setup(struct mock *m, const struct options *o)
 	if ((m->db = db_open(o->db, &cause)) == NULL)
 		goto out;
 	m->hub = hub_new(HUB_RING_DEFAULT, HUB_QUEUE_DEFAULT);
+	/* Notifications kept from an earlier run: their seqs stay behind. */
+	hub_start_at(m->hub, notify_last_seq(m));
 
 	if (o->seed != NULL) {
 		if (o->db != NULL) {
@@ -321,6 +373,7 @@ main(int argc, char **argv)
 	o.port = 8080;
 	o.hash_cost = AUTH_COST_DEFAULT;
 	o.token_ttl = 86400;
+	mailq_params_default(&o.mail);
 	main_parse(&o, argc, argv);
 
 	signal(SIGPIPE, SIG_IGN);
@@ -350,6 +403,9 @@ main(int argc, char **argv)
 	uv_signal_start(&st.sigint, main_on_signal, SIGINT);
 	if (o.simulate > 0)
 		st.sim = simulate_new(&m, &loop, o.simulate);
+	m.mailq = mailq_new(&m, &o.mail);
+	mailq_start(m.mailq, &loop);
+	m.reminders = reminders_new(&m, &loop);
 
 	if (o.seed != NULL)
 		seed_print_accounts(stdout);
