@@ -351,6 +351,7 @@ mailq_publish(struct mailq *mq, int64_t now_ms)
 	json_t			*c;
 	int64_t			 event_id, wait = -1, left;
 	size_t			 i = 0;
+	int			 done;
 
 	while (i < mq->nwatch) {
 		w = &mq->watch[i];
@@ -363,7 +364,9 @@ mailq_publish(struct mailq *mq, int64_t now_ms)
 		}
 		c = campaigns_get_json(mq->m->db, w->id, &event_id);
 		status = c != NULL ? json_string_value(json_object_get(c,
-		    "status")) : "done";
+		    "status")) : NULL;
+		/* Gone (its event was deleted) or finished: forget it. */
+		done = status == NULL || strcmp(status, "done") == 0;
 		if (c != NULL) {
 			snprintf(topic, sizeof topic, "event:%" PRId64,
 			    event_id);
@@ -373,8 +376,7 @@ mailq_publish(struct mailq *mq, int64_t now_ms)
 			hub_publish(mq->m->hub, topics, "campaign.progress",
 			    c);
 		}
-		if (strcmp(status, "done") == 0) {
-			/* Nothing more will happen to it. */
+		if (done) {
 			mq->watch[i] = mq->watch[--mq->nwatch];
 			continue;
 		}
