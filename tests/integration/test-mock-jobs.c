@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -850,6 +851,69 @@ test_notification_arguments(void)
 	CHECK_INT(status_of("GET", "/api/notifications", NULL, NULL), 401);
 }
 
+/* Runs evtop-mock with one flag; its exit status, its output in out. */
+static int
+run(const char *flag, const char *value, char *out, size_t len)
+{
+	const char	*path = getenv("EVTOP_MOCK");
+	size_t		 used = 0;
+	ssize_t		 n;
+	pid_t		 pid;
+	int		 fds[2], status;
+
+	out[0] = '\0';
+	if (pipe(fds) != 0 || (pid = fork()) == -1)
+		return (-1);
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		dup2(fds[1], STDERR_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execl(path, path, "--listen", "127.0.0.1:0", flag, value,
+		    (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	while (used < len - 1 &&
+	    (n = read(fds[0], out + used, len - 1 - used)) > 0)
+		used += (size_t)n;
+	out[used] = '\0';
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+static void
+test_mail_flags(void)
+{
+	static const struct {
+		const char	*flag, *value, *says;
+	} bad[] = {
+		{ "--mail-rate", "-1", "--mail-rate" },
+		{ "--mail-rate", "fast", "--mail-rate" },
+		{ "--mail-rate", "20000", "--mail-rate" },
+		{ "--mail-failure-rate", "1.5", "--mail-failure-rate" },
+		{ "--mail-failure-rate", "nan", "--mail-failure-rate" },
+		{ "--mail-retry-ms", "0", "--mail-retry-ms" },
+	};
+	char	out[8192];
+	size_t	i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		CHECK_INT(run(bad[i].flag, bad[i].value, out, sizeof out), 2);
+		if (strstr(out, bad[i].says) == NULL ||
+		    strstr(out, "listening on") != NULL) {
+			fprintf(stderr, "%s %s said: %s\n", bad[i].flag,
+			    bad[i].value, out);
+			CHECK(0);
+		}
+	}
+	CHECK_INT(run("--help", NULL, out, sizeof out), 0);
+	CHECK(strstr(out, "--mail-rate N") != NULL);
+	CHECK(strstr(out, "--mail-failure-rate P") != NULL);
+	CHECK(strstr(out, "--mail-retry-ms MS") != NULL);
+}
+
 static void
 test_stop(void)
 {
@@ -936,4 +1000,5 @@ TEST_MAIN(
 	TEST_CASE(test_stats),
 	TEST_CASE(test_notification_arguments),
 	TEST_CASE(test_stop),
+	TEST_CASE(test_mail_flags),
 	TEST_CASE(test_overdue_reminder_after_restart))
