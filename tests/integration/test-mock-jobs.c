@@ -163,8 +163,9 @@ test_invitation_refusals(void)
 		{ "{\"guest_ids\":[99999999]}", "guest_ids" },
 	};
 	struct reply	r;
-	size_t		i;
+	size_t		i, n;
 	const char	*all = "{\"all\":true}";
+	char		*big;
 
 	CHECK_INT(status_of("POST", "/api/events/1/invitations", all, NULL),
 	    401);
@@ -193,6 +194,17 @@ test_invitation_refusals(void)
 		}
 		reply_done(&r);
 	}
+	/* A list too long to queue while the request waits. */
+	big = malloc(10001 * 2 + 32);
+	n = (size_t)sprintf(big, "{\"guest_ids\":[1");
+	for (i = 1; i < 10001; i++, n += 2)
+		memcpy(big + n, ",1", 2);
+	memcpy(big + n, "]}", 3);
+	request("POST", "/api/events/1/invitations", big, organizer, &r);
+	CHECK_INT(r.status, 400);
+	CHECK_STR(error_field(&r), "guest_ids");
+	reply_done(&r);
+	free(big);
 	/* Event 10 of the demo is cancelled: no invitations. */
 	request("POST", "/api/events/10/invitations", all, admin, &r);
 	CHECK_INT(r.status, 400);
