@@ -48,50 +48,6 @@ const struct route routes_campaigns_table[] = {
 const size_t routes_campaigns_count =
     sizeof routes_campaigns_table / sizeof routes_campaigns_table[0];
 
-int64_t
-routes_jobs_event(struct mock *m, struct http_req *req,
-    int (*allowed)(const struct auth_claims *, int64_t), const char *refusal)
-{
-	int64_t	id, created_by;
-
-	if (http_req_param_id(req, "id", &id) != 0 ||
-	    events_owner(m->db, id, &created_by, NULL) != 0) {
-		http_reply_error(req, 404, "Event not found");
-		return (0);
-	}
-	if (allowed != NULL && !allowed(http_req_claims(req), created_by)) {
-		http_reply_error(req, 403, "%s", refusal);
-		return (0);
-	}
-	return (id);
-}
-
-void
-routes_jobs_invalid(struct http_req *req, const char *field,
-    const char *message)
-{
-	http_reply_json(req, 400, json_pack("{ss s[{ss ss}]}",
-	    "message", "Validation failed", "errors",
-	    "field", field, "message", message));
-}
-
-int
-routes_jobs_paging(struct http_req *req, int64_t def, int64_t max,
-    int64_t *page, int64_t *per_page)
-{
-	struct query	*q = http_req_query(req);
-	char		*cause = NULL;
-
-	if (query_get_int(q, "page", 1, 1, INT32_MAX, page, &cause) != 0 ||
-	    query_get_int(q, "per_page", def, 1, max, per_page,
-	    &cause) != 0) {
-		http_reply_error(req, 400, "%s", cause);
-		free(cause);
-		return (-1);
-	}
-	return (0);
-}
-
 /* The guest ids of a body's guest_ids (a new array), or NULL after 400. */
 static int64_t *
 routes_campaigns_ids(struct http_req *req, const json_t *list, size_t *n)

@@ -595,6 +595,54 @@ test_seq_continues_after_restart(void)
 	teardown();
 }
 
+/* Pops a client's next frame and says whether it is of type. */
+static int
+next_is(struct hub_client *c, const char *type)
+{
+	const char	*text;
+	size_t		 len;
+	json_t		*f;
+	int		 yes;
+
+	if ((text = hub_client_peek(c, &len)) == NULL)
+		return (0);
+	f = json_loadb(text, len, 0, NULL);
+	yes = f != NULL && strcmp(json_string_value(json_object_get(f,
+	    "type")), type) == 0;
+	json_decref(f);
+	hub_client_pop(c);
+	return (yes);
+}
+
+static void
+test_hub_resumes_after_stored_seq(void)
+{
+	struct hub_client	*c;
+	json_t			*topics;
+	char			*cause = NULL;
+
+	setup();
+	hub_start_at(m.hub, 100);
+	CHECK_INT(hub_seq(m.hub), 100);
+	CHECK_INT(hub_next_seq(m.hub), 101);
+	topics = json_pack("[s]", "notifications");
+	/* Asking for what came before the restart: resync. */
+	c = hub_client_new(m.hub, NULL, NULL);
+	CHECK_INT(hub_client_subscribe(c, topics, 1, 50, &cause), 0);
+	CHECK(next_is(c, "resync"));
+	hub_client_free(c);
+	/* Up to date: nothing to replay, then the next one live. */
+	c = hub_client_new(m.hub, NULL, NULL);
+	CHECK_INT(hub_client_subscribe(c, topics, 1, 100, &cause), 0);
+	CHECK(hub_client_peek(c, &(size_t){ 0 }) == NULL);
+	CHECK_INT(notify_post(&m, "activity", "info", "T", "t", 0, NOW,
+	    &cause), 101);
+	CHECK(next_is(c, "notification"));
+	hub_client_free(c);
+	json_decref(topics);
+	teardown();
+}
+
 static void
 test_chat_rules(void)
 {
@@ -741,5 +789,6 @@ TEST_MAIN(
 	TEST_CASE(test_reminders_fire_once),
 	TEST_CASE(test_reminders_limit_and_queue),
 	TEST_CASE(test_seq_continues_after_restart),
+	TEST_CASE(test_hub_resumes_after_stored_seq),
 	TEST_CASE(test_chat_rules),
 	TEST_CASE(test_stats_buckets))
