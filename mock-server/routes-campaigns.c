@@ -1,4 +1,4 @@
-/* Invitations, their campaigns and email logs, the queues dashboard. */
+/* Invitations, campaigns, email logs and queues (routes-jobs.c lists them). */
 #include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -28,25 +28,6 @@
 
 static const char routes_campaigns_sql_status[] =
 	"SELECT status FROM events WHERE id = ?";
-
-const struct route routes_campaigns_table[] = {
-	{ HTTP_POST, "/api/events/:id/invitations", ROUTE_USER,
-	  routes_campaigns_invite,
-	  "{guest_ids:[...]} or {all:true,rsvp?} -> 202 {campaign} (managers)" },
-	{ HTTP_GET, "/api/events/:id/campaigns", ROUTE_USER,
-	  routes_campaigns_list,
-	  "the event's campaigns, newest first: page, per_page" },
-	{ HTTP_GET, "/api/events/:id/email-logs", ROUTE_USER,
-	  routes_campaigns_logs,
-	  "mails of the event's campaigns: status, campaign_id, page, "
-	  "per_page" },
-	{ HTTP_GET, "/api/campaigns/:id", ROUTE_USER, routes_campaigns_get,
-	  "one campaign and its counters" },
-	{ HTTP_GET, "/api/queues", ROUTE_ADMIN, routes_campaigns_queues,
-	  "the email and reminders queues (admin)" },
-};
-const size_t routes_campaigns_count =
-    sizeof routes_campaigns_table / sizeof routes_campaigns_table[0];
 
 /* The guest ids of a body's guest_ids (a new array), or NULL after 400. */
 static int64_t *

@@ -1,4 +1,4 @@
-/* Reminders, chat and statistics. */
+/* Reminders, chat and stats, and the one table of every jobs route. */
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdint.h>
@@ -20,6 +20,20 @@
 #include "stats.h"
 
 const struct route routes_jobs_table[] = {
+	{ HTTP_POST, "/api/events/:id/invitations", ROUTE_USER,
+	  routes_campaigns_invite,
+	  "{guest_ids:[...]} or {all:true,rsvp?} -> 202 {campaign} (managers)" },
+	{ HTTP_GET, "/api/events/:id/campaigns", ROUTE_USER,
+	  routes_campaigns_list,
+	  "the event's campaigns, newest first: page, per_page" },
+	{ HTTP_GET, "/api/events/:id/email-logs", ROUTE_USER,
+	  routes_campaigns_logs,
+	  "mails of the event's campaigns: status, campaign_id, page, "
+	  "per_page" },
+	{ HTTP_GET, "/api/campaigns/:id", ROUTE_USER, routes_campaigns_get,
+	  "one campaign and its counters" },
+	{ HTTP_GET, "/api/queues", ROUTE_ADMIN, routes_campaigns_queues,
+	  "the email and reminders queues (admin)" },
 	{ HTTP_POST, "/api/events/:id/reminders", ROUTE_USER,
 	  routes_jobs_remind,
 	  "{at,message} -> 201 {reminder}: a notification at that time "

@@ -51,12 +51,10 @@ void	routes_misc_notifications(struct mock *, struct http_req *);
 
 /*
  * Jobs: invitations, campaigns and the mail queue (routes-campaigns.c);
- * reminders, chat and stats (routes-jobs.c).
+ * reminders, chat and stats (routes-jobs.c, which holds the area's table).
  */
 struct auth_claims;
 
-extern const struct route	routes_campaigns_table[];
-extern const size_t		routes_campaigns_count;
 extern const struct route	routes_jobs_table[];
 extern const size_t		routes_jobs_count;
 
