@@ -92,7 +92,82 @@ static const char db_schema[] =
 	" UNIQUE (event_id, email));"
 	"CREATE INDEX IF NOT EXISTS guests_event ON guests(event_id, id);"
 	"CREATE INDEX IF NOT EXISTS guests_checked_in"
-	" ON guests(event_id, checked_in_at) WHERE checked_in_at IS NOT NULL;";
+	" ON guests(event_id, checked_in_at) WHERE checked_in_at IS NOT NULL;"
+	/*
+	 * Jobs: invitation campaigns and their mail queue, reminders, chat.
+	 * A campaign of every guest is copied into email_logs a chunk at a
+	 * time by the mail queue (fill_after up to fill_until), so creating
+	 * one for 500,000 guests does not stall the loop; its counters are
+	 * kept up to date so that totals never need a COUNT over the logs.
+	 * email_logs.guest_id is no foreign key: a log is history, and
+	 * deleting a guest must not scan the logs.  due_ms is when a mail
+	 * may next be tried, in milliseconds, as retries can be that quick.
+	 */
+	"CREATE TABLE IF NOT EXISTS campaigns ("
+	" id INTEGER PRIMARY KEY,"
+	" event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+	" created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,"
+	" status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN"
+	"  ('queued','sending','done')),"
+	" total INTEGER NOT NULL,"
+	" filled INTEGER NOT NULL DEFAULT 0,"
+	" fill_rsvp TEXT,"
+	" fill_after INTEGER NOT NULL DEFAULT 0,"
+	" fill_until INTEGER NOT NULL DEFAULT 0,"
+	" active INTEGER NOT NULL DEFAULT 0,"
+	" delayed INTEGER NOT NULL DEFAULT 0,"
+	" sent INTEGER NOT NULL DEFAULT 0,"
+	" failed INTEGER NOT NULL DEFAULT 0,"
+	" created_at INTEGER NOT NULL,"
+	" updated_at INTEGER NOT NULL,"
+	" finished_at INTEGER);"
+	"CREATE INDEX IF NOT EXISTS campaigns_event ON campaigns(event_id, id);"
+	"CREATE TABLE IF NOT EXISTS email_logs ("
+	" id INTEGER PRIMARY KEY,"
+	" campaign_id INTEGER NOT NULL REFERENCES campaigns(id)"
+	"  ON DELETE CASCADE,"
+	" event_id INTEGER NOT NULL,"
+	" guest_id INTEGER,"
+	" email TEXT NOT NULL,"
+	" status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN"
+	"  ('queued','active','sent','failed','delayed')),"
+	" attempts INTEGER NOT NULL DEFAULT 0,"
+	" error TEXT,"
+	" due_ms INTEGER NOT NULL,"
+	" updated_at INTEGER NOT NULL,"
+	" UNIQUE (campaign_id, guest_id));"
+	"CREATE INDEX IF NOT EXISTS email_logs_event ON email_logs(event_id, id);"
+	"CREATE INDEX IF NOT EXISTS email_logs_due ON email_logs(due_ms, id)"
+	" WHERE status IN ('queued','delayed');"
+	"CREATE INDEX IF NOT EXISTS email_logs_active ON email_logs(id)"
+	" WHERE status = 'active';"
+	"CREATE TABLE IF NOT EXISTS reminders ("
+	" id INTEGER PRIMARY KEY,"
+	" event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+	" created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,"
+	" at INTEGER NOT NULL,"
+	" message TEXT NOT NULL,"
+	" status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN"
+	"  ('pending','sent','failed')),"
+	" notification_seq INTEGER,"
+	" created_at INTEGER NOT NULL,"
+	" sent_at INTEGER);"
+	"CREATE INDEX IF NOT EXISTS reminders_event ON reminders(event_id, at);"
+	"CREATE INDEX IF NOT EXISTS reminders_due ON reminders(at, id)"
+	" WHERE status = 'pending';"
+	"CREATE TABLE IF NOT EXISTS chat_messages ("
+	" id INTEGER PRIMARY KEY,"
+	" event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+	" user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,"
+	" user_name TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS chat_messages_event"
+	" ON chat_messages(event_id, id);"
+	"CREATE INDEX IF NOT EXISTS chat_messages_user"
+	" ON chat_messages(user_id, created_at);"
+	/* Stats count RSVP answers of 500,000 guests from this index alone. */
+	"CREATE INDEX IF NOT EXISTS guests_rsvp ON guests(event_id, rsvp_status);";
 
 static const char db_pragmas_file[] =
 	"PRAGMA journal_mode = WAL;"

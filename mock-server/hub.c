@@ -135,6 +135,15 @@ hub_next_seq(const struct hub *hub)
 	return (hub->seq + 1);
 }
 
+void
+hub_start_at(struct hub *hub, uint64_t seq)
+{
+	if (hub->ring_len != 0 || seq <= hub->seq)
+		return;
+	hub->seq = seq;
+	hub->evicted = seq;
+}
+
 size_t
 hub_clients(const struct hub *hub)
 {
@@ -145,7 +154,7 @@ int
 hub_topic_valid(const char *topic)
 {
 	static const char *const	 plain[] = {
-		"events", "notifications"
+		"events", "notifications", "campaigns"
 	};
 	static const char *const	 prefixed[] = { "event:", "chat:" };
 	const char			*p;

@@ -33,6 +33,12 @@ void		 hub_free(struct hub *);
 uint64_t	 hub_seq(const struct hub *);
 /* The seq the next hub_publish will use. */
 uint64_t	 hub_next_seq(const struct hub *);
+/*
+ * Before anything is published: continue the stream after seq (the highest
+ * one stored by an earlier run), so seqs keep increasing across restarts.
+ * A client asking to replay from before it gets a resync.
+ */
+void		 hub_start_at(struct hub *, uint64_t seq);
 size_t		 hub_clients(const struct hub *);
 
 /*

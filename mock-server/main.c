@@ -15,7 +15,10 @@
 #include "auth.h"
 #include "db.h"
 #include "hub.h"
+#include "mailq.h"
 #include "mock.h"
+#include "notify.h"
+#include "reminders.h"
 #include "seed.h"
 #include "server.h"
 #include "simulate.h"
@@ -34,6 +37,7 @@ struct options {
 	const char	*secret_file;
 	long		 ws_replay;
 	int		 verbose;
+	struct mailq_params mail;	/* --mail-* */
 };
 
 enum {
@@ -46,6 +50,9 @@ enum {
 	OPT_TOKEN_TTL,
 	OPT_SECRET_FILE,
 	OPT_WS_REPLAY,
+	OPT_MAIL_RATE,
+	OPT_MAIL_FAILURE_RATE,
+	OPT_MAIL_RETRY_MS,
 };
 
 /* Every flag with its help text: --help is printed from this table. */
@@ -76,6 +83,16 @@ static const struct {
 	{ { "ws-replay", required_argument, NULL, OPT_WS_REPLAY }, "N",
 	  "WebSocket envelopes kept for clients that reconnect with since "
 	  "(default 4096; older gaps get a resync)" },
+	{ { "mail-rate", required_argument, NULL, OPT_MAIL_RATE }, "N",
+	  "invitation mails delivered per second, 0..10000 (default 1000; "
+	  "0 holds them all in the queue)" },
+	{ { "mail-failure-rate", required_argument, NULL,
+	    OPT_MAIL_FAILURE_RATE }, "P",
+	  "chance that one delivery attempt fails, 0..1 (default 0.02); "
+	  "a mail is tried 5 times" },
+	{ { "mail-retry-ms", required_argument, NULL, OPT_MAIL_RETRY_MS }, "MS",
+	  "delay before a failed mail's first retry, doubling each time "
+	  "(default 2000)" },
 	{ { "verbose", no_argument, NULL, 'v' }, NULL,
 	  "log every request (and libwebsockets warnings) to stderr" },
 	{ { "version", no_argument, NULL, 'V' }, NULL,
@@ -143,6 +160,23 @@ main_number(const char *s, long min, long max, const char *what)
 		exit(2);
 	}
 	return (n);
+}
+
+static double
+main_real(const char *s, double min, double max, const char *what)
+{
+	char	*end;
+	double	 d;
+
+	errno = 0;
+	d = strtod(s, &end);
+	if (*s == '\0' || *end != '\0' || errno != 0 || !(d >= min &&
+	    d <= max)) {
+		fprintf(stderr, "%s: %s must be a number from %g to %g, not "
+		    "\"%s\"\n", MOCK_NAME, what, min, max, s);
+		exit(2);
+	}
+	return (d);
 }
 
 static void
@@ -217,6 +251,18 @@ main_parse(struct options *o, int argc, char **argv)
 			o->ws_replay = main_number(optarg, 1, 1000000,
 			    "--ws-replay");
 			break;
+		case OPT_MAIL_RATE:
+			o->mail.rate = main_real(optarg, 0, MAILQ_RATE_MAX,
+			    "--mail-rate (mails per second)");
+			break;
+		case OPT_MAIL_FAILURE_RATE:
+			o->mail.failure_rate = main_real(optarg, 0, 1,
+			    "--mail-failure-rate (a chance)");
+			break;
+		case OPT_MAIL_RETRY_MS:
+			o->mail.retry_ms = main_number(optarg, 1,
+			    MAILQ_RETRY_MS_MAX, "--mail-retry-ms");
+			break;
 		case 'v':
 			o->verbose = 1;
 			break;
@@ -259,6 +305,10 @@ main_on_signal(uv_signal_t *sig, int signum)
 	uv_close((uv_handle_t *)&st->sigint, main_close_signal);
 	simulate_free(st->sim);
 	st->sim = NULL;
+	mailq_free(st->m->mailq);
+	st->m->mailq = NULL;
+	reminders_free(st->m->reminders);
+	st->m->reminders = NULL;
 	server_shutdown(st->server);
 }
 
@@ -278,6 +328,8 @@ main_setup(struct mock *m, const struct options *o)
 	if ((m->db = db_open(o->db, &cause)) == NULL)
 		goto out;
 	m->hub = hub_new((size_t)o->ws_replay, HUB_QUEUE_DEFAULT);
+	/* Notifications kept from an earlier run: their seqs stay behind. */
+	hub_start_at(m->hub, notify_last_seq(m));
 
 	if (o->seed != NULL) {
 		if (o->db != NULL) {
@@ -331,6 +383,7 @@ main(int argc, char **argv)
 	o.hash_cost = AUTH_COST_DEFAULT;
 	o.token_ttl = 86400;
 	o.ws_replay = HUB_RING_DEFAULT;
+	mailq_params_default(&o.mail);
 	main_parse(&o, argc, argv);
 
 	signal(SIGPIPE, SIG_IGN);
@@ -360,6 +413,9 @@ main(int argc, char **argv)
 	uv_signal_start(&st.sigint, main_on_signal, SIGINT);
 	if (o.simulate > 0)
 		st.sim = simulate_new(&m, &loop, o.simulate);
+	m.mailq = mailq_new(&m, &o.mail);
+	mailq_start(m.mailq, &loop);
+	m.reminders = reminders_new(&m, &loop);
 
 	if (o.seed != NULL)
 		seed_print_accounts(stdout);

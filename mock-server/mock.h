@@ -16,6 +16,8 @@
 struct auth;
 struct db;
 struct hub;
+struct mailq;
+struct reminders;
 
 struct mock {
 	struct db	*db;
@@ -23,6 +25,14 @@ struct mock {
 	struct auth	*auth;
 	double		 started;	/* monotonic seconds, for uptime */
 	int		 verbose;	/* -v: log requests to stderr */
+
+	/*
+	 * Jobs: the mail queue and the reminder timer, woken when a route
+	 * queues work.  NULL where nothing runs them (unit tests, fuzzing):
+	 * the work then waits in the store.
+	 */
+	struct mailq	*mailq;
+	struct reminders *reminders;
 };
 
 /* Monotonic clock in seconds. */

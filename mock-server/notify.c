@@ -15,6 +15,8 @@ static const char *const notify_levels[] = {
 static const char notify_sql_insert[] =
 	"INSERT INTO notifications (seq, type, level, title, message,"
 	" event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char notify_sql_last_seq[] =
+	"SELECT MAX(seq) FROM notifications";
 
 int
 notify_level_valid(const char *level)
@@ -29,17 +31,17 @@ notify_level_valid(const char *level)
 }
 
 uint64_t
-notify_post(struct mock *m, const char *type, const char *level,
+notify_store(struct mock *m, const char *type, const char *level,
     const char *title, const char *message, int64_t event_id, time_t now,
-    char **cause)
+    json_t **out, char **cause)
 {
-	static const char *const	 topics[] = { "notifications", NULL };
-	sqlite3_stmt			*stmt;
-	uint64_t			 seq;
-	char				 created[32];
-	json_t				*data;
-	int				 rc;
+	sqlite3_stmt	*stmt;
+	uint64_t	 seq;
+	char		 created[32];
+	json_t		*data;
+	int		 rc;
 
+	*out = NULL;
 	if (!notify_level_valid(level)) {
 		xasprintf(cause, "unknown notification level \"%s\"", level);
 		return (0);
@@ -77,5 +79,38 @@ notify_post(struct mock *m, const char *type, const char *level,
 	json_object_set_new(data, "seq", json_integer((json_int_t)seq));
 	json_object_set_new(data, "event_id",
 	    event_id > 0 ? json_integer(event_id) : json_null());
+	*out = data;
+	return (seq);
+}
+
+uint64_t
+notify_publish(struct mock *m, json_t *data)
+{
+	static const char *const	 topics[] = { "notifications", NULL };
+
 	return (hub_publish(m->hub, topics, "notification", data));
+}
+
+uint64_t
+notify_post(struct mock *m, const char *type, const char *level,
+    const char *title, const char *message, int64_t event_id, time_t now,
+    char **cause)
+{
+	json_t	*data;
+
+	if (notify_store(m, type, level, title, message, event_id, now, &data,
+	    cause) == 0)
+		return (0);
+	return (notify_publish(m, data));
+}
+
+uint64_t
+notify_last_seq(struct mock *m)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 seq;
+
+	stmt = db_stmt(m->db, notify_sql_last_seq);
+	seq = db_int(m->db, stmt, 0);
+	return (seq > 0 ? (uint64_t)seq : 0);
 }

@@ -7,6 +7,7 @@
 #define EVTOP_MOCK_ROUTES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "router.h"
 
@@ -48,5 +49,41 @@ void	routes_misc_health(struct mock *, struct http_req *);
 void	routes_misc_meta(struct mock *, struct http_req *);
 void	routes_misc_openapi(struct mock *, struct http_req *);
 void	routes_misc_notifications(struct mock *, struct http_req *);
+
+/*
+ * Jobs: invitations, campaigns and the mail queue (routes-campaigns.c);
+ * reminders, chat and stats (routes-jobs.c, which holds the area's table).
+ */
+struct auth_claims;
+
+extern const struct route	routes_jobs_table[];
+extern const size_t		routes_jobs_count;
+
+void	routes_campaigns_invite(struct mock *, struct http_req *);
+void	routes_campaigns_list(struct mock *, struct http_req *);
+void	routes_campaigns_logs(struct mock *, struct http_req *);
+void	routes_campaigns_get(struct mock *, struct http_req *);
+void	routes_campaigns_queues(struct mock *, struct http_req *);
+
+void	routes_jobs_remind(struct mock *, struct http_req *);
+void	routes_jobs_reminders(struct mock *, struct http_req *);
+void	routes_jobs_chat(struct mock *, struct http_req *);
+void	routes_jobs_chat_post(struct mock *, struct http_req *);
+void	routes_jobs_stats(struct mock *, struct http_req *);
+void	routes_jobs_stats_all(struct mock *, struct http_req *);
+
+/*
+ * The :id event when the caller is allowed (NULL: anyone signed in),
+ * else 0 after replying 404 (no such event) or 403 with refusal.
+ */
+int64_t	routes_jobs_event(struct mock *, struct http_req *,
+	    int (*allowed)(const struct auth_claims *, int64_t),
+	    const char *refusal);
+/* Replies 400 {message:"Validation failed",errors:[{field,message}]}. */
+void	routes_jobs_invalid(struct http_req *, const char *field,
+	    const char *message);
+/* page and per_page (def, clamped to max): 0, or -1 after replying 400. */
+int	routes_jobs_paging(struct http_req *, int64_t def, int64_t max,
+	    int64_t *page, int64_t *per_page);
 
 #endif

@@ -232,6 +232,82 @@ seed_events(struct mock *m, struct seed_rng *r, int nevents, time_t now,
 	return (0);
 }
 
+static const char seed_sql_guest[] =
+	"INSERT OR IGNORE INTO guests (event_id, name, email, phone,"
+	" rsvp_status, ticket_code, invited_at, responded_at, checked_in_at,"
+	" created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char seed_sql_guest_events[] =
+	"SELECT id FROM events WHERE status = 'published' AND date_time >= ?"
+	" ORDER BY date_time, id LIMIT 6";
+
+/*
+ * Imported guests (no account) for the soonest events, the launch party
+ * most: some invited and answered, some pending, a few at the door
+ * already.  They give invitations, RSVP counts and stats something to
+ * show.
+ */
+static int
+seed_guests(struct mock *m, struct seed_rng *r, time_t now, char **cause)
+{
+	sqlite3_stmt	*events, *stmt;
+	const char	*rsvp;
+	char		 name[128], email[128], phone[32], code[24];
+	int64_t		 ids[6], count, roll;
+	size_t		 nids = 0, e;
+	int		 i, n = 0, rc;
+
+	events = db_stmt(m->db, seed_sql_guest_events);
+	sqlite3_bind_int64(events, 1, now);
+	while (nids < 6 && sqlite3_step(events) == SQLITE_ROW)
+		ids[nids++] = sqlite3_column_int64(events, 0);
+	sqlite3_reset(events);
+
+	for (e = 0; e < nids; e++) {
+		count = e == 0 ? 240 : seed_range(r, 20, 60);
+		for (i = 0; i < count; i++) {
+			n++;
+			snprintf(name, sizeof name, "%s %s",
+			    SEED_PICK(r, seed_first), SEED_PICK(r, seed_last));
+			snprintf(email, sizeof email,
+			    "guest%04d@example.org", n);
+			snprintf(phone, sizeof phone, "+351 21 555 %04d", n);
+			snprintf(code, sizeof code, "G%010llX",
+			    (unsigned long long)(seed_next(r) & 0xffffffffffULL));
+			roll = seed_range(r, 0, 99);
+			rsvp = roll < 45 ? "pending" : roll < 85 ? "accepted" :
+			    "declined";
+			stmt = db_stmt(m->db, seed_sql_guest);
+			sqlite3_bind_int64(stmt, 1, ids[e]);
+			sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(stmt, 3, email, -1,
+			    SQLITE_TRANSIENT);
+			sqlite3_bind_text(stmt, 4, phone, -1,
+			    SQLITE_TRANSIENT);
+			sqlite3_bind_text(stmt, 5, rsvp, -1, SQLITE_STATIC);
+			sqlite3_bind_text(stmt, 6, code, -1, SQLITE_TRANSIENT);
+			/* Those who answered had an invitation first. */
+			if (strcmp(rsvp, "pending") != 0) {
+				sqlite3_bind_int64(stmt, 7, now - 86400 * 5);
+				sqlite3_bind_int64(stmt, 8,
+				    now - 3600 * seed_range(r, 2, 96));
+			}
+			if (e == 0 && strcmp(rsvp, "accepted") == 0 &&
+			    i % 4 == 0)
+				sqlite3_bind_int64(stmt, 9,
+				    now - 60 * seed_range(r, 1, 40));
+			sqlite3_bind_int64(stmt, 10, now - 86400 * 10);
+			rc = sqlite3_step(stmt);
+			sqlite3_reset(stmt);
+			if (rc != SQLITE_DONE) {
+				xasprintf(cause, "cannot create demo guests: "
+				    "%s", sqlite3_errmsg(db_handle(m->db)));
+				return (-1);
+			}
+		}
+	}
+	return (0);
+}
+
 /* A little history, so the demo's notification log does not start blank. */
 static void
 seed_notifications(struct mock *m, time_t now)
@@ -293,6 +369,7 @@ seed_demo(struct mock *m, time_t now, int nevents, char **cause)
 	    cause) != 0 ||
 	    seed_events(m, &r, nevents, now, organizer, first_attendee,
 	    cause) != 0 ||
+	    seed_guests(m, &r, now, cause) != 0 ||
 	    db_commit(m->db, cause) != 0) {
 		db_rollback(m->db);
 		free(hash);

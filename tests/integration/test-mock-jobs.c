@@ -1,0 +1,1016 @@
+/*
+ * evtop-mock's jobs from outside, on the real binary ($EVTOP_MOCK) with
+ * the demo data and a quick, unreliable mail queue: invitation campaigns
+ * that finish with retries and failures, their logs and the queues,
+ * reminders that fire as notifications (also when overdue after a
+ * restart, with seqs still increasing), chat with its live envelope, stats,
+ * and every refusal (400, 401, 403, 404, 429).
+ */
+#include <jansson.h>
+#include <libwebsockets.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "json-util.h"
+#include "mockproc.h"
+#include "support-http.h"
+#include "test.h"
+
+/* Seconds: only a guard against hangs, never asserted. */
+#define DEADLINE	30
+
+static struct mockproc	 mp;
+static char		*admin, *organizer, *staff, *attendee;
+static int64_t		 first_campaign;
+
+static void
+request(const char *method, const char *path, const char *body,
+    const char *token, struct reply *r)
+{
+	support_http(mp.url, method, path, body, token, r);
+}
+
+/* The status of one request, its answer dropped. */
+static long
+status_of(const char *method, const char *path, const char *body,
+    const char *token)
+{
+	struct reply	r;
+	long		status;
+
+	request(method, path, body, token, &r);
+	status = r.status;
+	if (status >= 400 && reply_message(&r) == NULL) {
+		fprintf(stderr, "%s %s: %ld without a message\n", method, path,
+		    status);
+		CHECK(0);
+	}
+	reply_done(&r);
+	return (status);
+}
+
+static char *
+login(const char *email)
+{
+	struct reply	 r;
+	char		 body[256], *token = NULL;
+
+	snprintf(body, sizeof body,
+	    "{\"email\":\"%s\",\"password\":\"evtop-demo\"}", email);
+	request("POST", "/api/auth/login", body, NULL, &r);
+	if (r.status == 200 &&
+	    json_string_value(json_object_get(r.json, "token")) != NULL)
+		token = strdup(json_string_value(json_object_get(r.json,
+		    "token")));
+	reply_done(&r);
+	return (token);
+}
+
+static int64_t
+num(const json_t *obj, const char *key)
+{
+	return (json_integer_value(json_object_get(obj, key)));
+}
+
+static const char *
+str(const json_t *obj, const char *key)
+{
+	return (json_string_value(json_object_get(obj, key)));
+}
+
+/* The first validation error's field, or NULL. */
+static const char *
+error_field(const struct reply *r)
+{
+	return (str(json_array_get(json_object_get(r->json, "errors"), 0),
+	    "field"));
+}
+
+static void
+start(const char *const *extra)
+{
+	char	*cause = NULL;
+
+	if (mockproc_start(&mp, getenv("EVTOP_MOCK"), extra, -1, 60000,
+	    &cause) != 0) {
+		fprintf(stderr, "mock did not start: %s\n", cause);
+		free(cause);
+		exit(1);
+	}
+}
+
+static void
+test_start(void)
+{
+	static const char *const extra[] = { "--seed", "demo",
+	    "--hash-cost", "4", "--mail-rate", "5000",
+	    "--mail-failure-rate", "0.7", "--mail-retry-ms", "20", NULL };
+
+	start(extra);
+	admin = login("admin@example.com");
+	organizer = login("organizer@example.com");
+	staff = login("staff@example.com");
+	attendee = login("attendee@example.com");
+	CHECK(admin != NULL && organizer != NULL && staff != NULL &&
+	    attendee != NULL);
+	if (admin == NULL || organizer == NULL || staff == NULL ||
+	    attendee == NULL)
+		exit(1);
+}
+
+static void
+test_meta_features(void)
+{
+	struct reply	 r;
+	const char	*want[] = { "campaigns", "reminders", "chat" };
+	json_t		*v;
+	size_t		 i, j;
+	int		 found;
+
+	request("GET", "/api/meta", NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		found = 0;
+		json_array_foreach(json_object_get(r.json, "features"), j, v)
+			found |= strcmp(json_string_value(v), want[i]) == 0;
+		CHECK(found);
+	}
+	reply_done(&r);
+}
+
+static void
+test_invitation_refusals(void)
+{
+	static const struct {
+		const char	*body;
+		const char	*field;
+	} bad[] = {
+		{ "{}", "guest_ids" },
+		{ "{\"all\":false}", "guest_ids" },
+		{ "{\"all\":\"yes\"}", "all" },
+		{ "{\"guest_ids\":[]}", "guest_ids" },
+		{ "{\"guest_ids\":7}", "guest_ids" },
+		{ "{\"guest_ids\":[1,-2]}", "guest_ids" },
+		{ "{\"guest_ids\":[1,\"x\"]}", "guest_ids" },
+		{ "{\"guest_ids\":[1],\"all\":true}", "guest_ids" },
+		{ "{\"all\":true,\"rsvp\":\"maybe\"}", "rsvp" },
+		/* Empty selections. */
+		{ "{\"all\":true,\"rsvp\":\"waitlisted\"}", "rsvp" },
+		{ "{\"guest_ids\":[99999999]}", "guest_ids" },
+	};
+	struct reply	r;
+	size_t		i, n;
+	const char	*all = "{\"all\":true}";
+	char		*big;
+
+	CHECK_INT(status_of("POST", "/api/events/1/invitations", all, NULL),
+	    401);
+	CHECK_INT(status_of("POST", "/api/events/1/invitations", all,
+	    attendee), 403);
+	/* Staff read campaigns but do not send them. */
+	CHECK_INT(status_of("POST", "/api/events/1/invitations", all, staff),
+	    403);
+	CHECK_INT(status_of("POST", "/api/events/999999/invitations", all,
+	    organizer), 404);
+	CHECK_INT(status_of("POST", "/api/events/x/invitations", all,
+	    organizer), 404);
+	CHECK_INT(status_of("POST", "/api/events/1/invitations", "[1]",
+	    organizer), 400);
+	CHECK_INT(status_of("POST", "/api/events/1/invitations", NULL,
+	    organizer), 400);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		request("POST", "/api/events/1/invitations", bad[i].body,
+		    organizer, &r);
+		CHECK_INT(r.status, 400);
+		CHECK_STR(reply_message(&r), "Validation failed");
+		if (error_field(&r) == NULL ||
+		    strcmp(error_field(&r), bad[i].field) != 0) {
+			fprintf(stderr, "%s: %s\n", bad[i].body, r.body);
+			CHECK(0);
+		}
+		reply_done(&r);
+	}
+	/* A list too long to queue while the request waits. */
+	big = malloc(10001 * 2 + 32);
+	n = (size_t)sprintf(big, "{\"guest_ids\":[1");
+	for (i = 1; i < 10001; i++, n += 2)
+		memcpy(big + n, ",1", 2);
+	memcpy(big + n, "]}", 3);
+	request("POST", "/api/events/1/invitations", big, organizer, &r);
+	CHECK_INT(r.status, 400);
+	CHECK_STR(error_field(&r), "guest_ids");
+	reply_done(&r);
+	free(big);
+	/* Event 10 of the demo is cancelled: no invitations. */
+	request("POST", "/api/events/10/invitations", all, admin, &r);
+	CHECK_INT(r.status, 400);
+	CHECK(reply_message(&r) != NULL &&
+	    strstr(reply_message(&r), "cancelled") != NULL);
+	reply_done(&r);
+	/* Nothing was queued by any of that. */
+	request("GET", "/api/events/1/campaigns", NULL, organizer, &r);
+	CHECK_INT(num(r.json, "total"), 0);
+	reply_done(&r);
+}
+
+/* GETs path until its member key has status "done"; the last answer. */
+static json_t *
+wait_done(const char *path, const char *key)
+{
+	struct reply	 r;
+	json_t		*c = NULL;
+	time_t		 until = time(NULL) + DEADLINE;
+
+	while (time(NULL) < until) {
+		request("GET", path, NULL, organizer, &r);
+		json_decref(c);
+		c = json_incref(json_object_get(r.json, key));
+		reply_done(&r);
+		if (c != NULL && strcmp(str(c, "status"), "done") == 0)
+			break;
+		usleep(50000);
+	}
+	return (c);
+}
+
+static void
+test_campaign_completes_with_failures(void)
+{
+	struct reply	 r;
+	json_t		*c, *log;
+	char		 path[128];
+	int64_t		 pending, page, seen = 0, failed = 0, retried = 0;
+	size_t		 i;
+
+	request("GET", "/api/events/1/stats", NULL, organizer, &r);
+	pending = num(json_object_get(json_object_get(r.json, "stats"),
+	    "rsvp"), "pending");
+	reply_done(&r);
+	CHECK(pending > 50);
+
+	request("POST", "/api/events/1/invitations",
+	    "{\"all\":true,\"rsvp\":\"pending\"}", organizer, &r);
+	CHECK_INT(r.status, 202);
+	c = json_object_get(r.json, "campaign");
+	CHECK_INT(num(c, "total"), pending);
+	CHECK_INT(num(c, "queued"), pending);
+	CHECK_INT(num(c, "event_id"), 1);
+	CHECK_STR(str(c, "status"), "queued");
+	first_campaign = num(c, "id");
+	reply_done(&r);
+
+	snprintf(path, sizeof path, "/api/campaigns/%lld",
+	    (long long)first_campaign);
+	c = wait_done(path, "campaign");
+	CHECK(c != NULL);
+	if (c == NULL)
+		return;
+	CHECK_STR(str(c, "status"), "done");
+	CHECK_INT(num(c, "sent") + num(c, "failed"), pending);
+	CHECK(num(c, "sent") > 0);
+	CHECK(num(c, "failed") > 0);
+	CHECK_INT(num(c, "queued") + num(c, "active") + num(c, "delayed"), 0);
+	CHECK(str(c, "finished_at") != NULL);
+
+	/* One log per guest; the failed ones were tried five times. */
+	for (page = 1; page < 100; page++) {
+		snprintf(path, sizeof path, "/api/events/1/email-logs?"
+		    "campaign_id=%lld&per_page=200&page=%lld",
+		    (long long)first_campaign, (long long)page);
+		request("GET", path, NULL, organizer, &r);
+		CHECK_INT(r.status, 200);
+		CHECK_INT(num(r.json, "total"), pending);
+		json_array_foreach(json_object_get(r.json, "logs"), i, log) {
+			seen++;
+			if (strcmp(str(log, "status"), "failed") == 0) {
+				failed++;
+				CHECK_INT(num(log, "attempts"), 5);
+				CHECK_STR(str(log, "error"),
+				    "550 mailbox unavailable (simulated)");
+			} else {
+				CHECK_STR(str(log, "status"), "sent");
+				CHECK(json_is_null(json_object_get(log,
+				    "error")));
+				retried += num(log, "attempts") > 1;
+			}
+			CHECK(json_is_integer(json_object_get(log,
+			    "guest_id")));
+			CHECK(strchr(str(log, "email"), '@') != NULL);
+		}
+		i = json_array_size(json_object_get(r.json, "logs"));
+		reply_done(&r);
+		if (i < 200)
+			break;
+	}
+	CHECK_INT(seen, pending);
+	CHECK_INT(failed, num(c, "failed"));
+	CHECK(retried > 0);
+
+	request("GET", "/api/events/1/email-logs?status=failed", NULL, staff,
+	    &r);
+	CHECK_INT(r.status, 200);
+	CHECK_INT(num(r.json, "total"), num(c, "failed"));
+	reply_done(&r);
+
+	/* Its end was announced. */
+	request("GET", "/api/notifications?limit=500", NULL, attendee, &r);
+	failed = 0;
+	json_array_foreach(json_object_get(r.json, "notifications"), i, log) {
+		if (strcmp(str(log, "type"), "campaign") == 0 &&
+		    num(log, "event_id") == 1 &&
+		    strcmp(str(log, "level"), "warning") == 0)
+			failed++;
+	}
+	CHECK_INT(failed, 1);
+	reply_done(&r);
+
+	request("GET", "/api/queues", NULL, admin, &r);
+	CHECK_INT(r.status, 200);
+	log = json_array_get(json_object_get(r.json, "queues"), 0);
+	CHECK_STR(str(log, "name"), "email");
+	CHECK(num(log, "completed") >= num(c, "sent"));
+	CHECK(num(log, "failed") >= num(c, "failed"));
+	CHECK(json_is_integer(json_object_get(log, "waiting")));
+	CHECK(json_is_integer(json_object_get(log, "delayed")));
+	CHECK(json_is_integer(json_object_get(log, "active")));
+	CHECK_STR(str(json_array_get(json_object_get(r.json, "queues"), 1),
+	    "name"), "reminders");
+	reply_done(&r);
+	CHECK_INT(status_of("GET", "/api/queues", NULL, organizer), 403);
+	CHECK_INT(status_of("GET", "/api/queues", NULL, NULL), 401);
+	json_decref(c);
+}
+
+static void
+test_campaign_of_listed_guests(void)
+{
+	struct reply	 r;
+	json_t		*c, *logs;
+	char		 path[128], body[256];
+	int64_t		 g[3], id;
+
+	snprintf(path, sizeof path, "/api/events/1/email-logs?campaign_id=%lld"
+	    "&per_page=3", (long long)first_campaign);
+	request("GET", path, NULL, organizer, &r);
+	logs = json_object_get(r.json, "logs");
+	CHECK_INT(json_array_size(logs), 3);
+	if (json_array_size(logs) != 3) {
+		reply_done(&r);
+		return;
+	}
+	g[0] = num(json_array_get(logs, 0), "guest_id");
+	g[1] = num(json_array_get(logs, 1), "guest_id");
+	g[2] = num(json_array_get(logs, 2), "guest_id");
+	reply_done(&r);
+
+	/* A repeat is one mail; an unknown guest is skipped. */
+	snprintf(body, sizeof body, "{\"guest_ids\":[%lld,%lld,%lld,%lld,"
+	    "99999999]}", (long long)g[0], (long long)g[1], (long long)g[2],
+	    (long long)g[0]);
+	request("POST", "/api/events/1/invitations", body, admin, &r);
+	CHECK_INT(r.status, 202);
+	CHECK_INT(num(json_object_get(r.json, "campaign"), "total"), 3);
+	CHECK_INT(num(r.json, "skipped"), 1);
+	id = num(json_object_get(r.json, "campaign"), "id");
+	reply_done(&r);
+	snprintf(path, sizeof path, "/api/campaigns/%lld", (long long)id);
+	c = wait_done(path, "campaign");
+	CHECK(c != NULL && strcmp(str(c, "status"), "done") == 0);
+	json_decref(c);
+
+	request("GET", "/api/events/1/campaigns", NULL, staff, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_INT(num(r.json, "total"), 2);
+	CHECK_INT(num(json_array_get(json_object_get(r.json, "campaigns"), 0),
+	    "id"), id);
+	reply_done(&r);
+
+	CHECK_INT(status_of("GET", path, NULL, staff), 200);
+	CHECK_INT(status_of("GET", path, NULL, attendee), 403);
+	CHECK_INT(status_of("GET", path, NULL, NULL), 401);
+	CHECK_INT(status_of("GET", "/api/campaigns/999999", NULL, admin), 404);
+	CHECK_INT(status_of("GET", "/api/campaigns/abc", NULL, admin), 404);
+	CHECK_INT(status_of("GET", "/api/events/1/campaigns", NULL, attendee),
+	    403);
+	CHECK_INT(status_of("GET", "/api/events/999999/campaigns", NULL,
+	    admin), 404);
+	CHECK_INT(status_of("GET", "/api/events/1/campaigns?page=0", NULL,
+	    admin), 400);
+	CHECK_INT(status_of("GET", "/api/events/1/email-logs?status=lost",
+	    NULL, admin), 400);
+	CHECK_INT(status_of("GET", "/api/events/1/email-logs?per_page=x",
+	    NULL, admin), 400);
+	CHECK_INT(status_of("GET", "/api/events/1/email-logs", NULL,
+	    attendee), 403);
+	CHECK_INT(status_of("GET", "/api/events/999999/email-logs", NULL,
+	    admin), 404);
+}
+
+/* An ISO time seconds from now. */
+static void
+iso_in(int seconds, char *buf, size_t len)
+{
+	json_util_format_time(time(NULL) + seconds, buf, len);
+}
+
+static void
+test_reminder_refusals(void)
+{
+	static const struct {
+		const char	*at;		/* NULL: left out; "+": fine */
+		const char	*message;	/* NULL: left out */
+		const char	*field;
+	} bad[] = {
+		{ NULL, "hi", "at" },
+		{ "tomorrow", "hi", "at" },
+		{ "2020-01-01T00:00:00Z", "hi", "at" },
+		{ "2099-01-01T00:00:00Z", "hi", "at" },
+		{ "+", NULL, "message" },
+		{ "+", "", "message" },
+		{ "+", "  \n ", "message" },
+		{ "+", "bell\a", "message" },
+		{ "+", "long", "message" },
+	};
+	struct reply	 r;
+	json_t		*b;
+	char		 at[32], text[1002], *body;
+	size_t		 i;
+
+	iso_in(3600, at, sizeof at);
+	memset(text, 'x', 1001);
+	text[1001] = '\0';
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		b = json_object();
+		if (bad[i].at != NULL)
+			json_object_set_new(b, "at", json_string(
+			    strcmp(bad[i].at, "+") == 0 ? at : bad[i].at));
+		if (bad[i].message != NULL)
+			json_object_set_new(b, "message", json_string(
+			    strcmp(bad[i].message, "long") == 0 ? text :
+			    bad[i].message));
+		body = json_dumps(b, JSON_COMPACT);
+		json_decref(b);
+		request("POST", "/api/events/1/reminders", body, organizer,
+		    &r);
+		CHECK_INT(r.status, 400);
+		if (error_field(&r) == NULL ||
+		    strcmp(error_field(&r), bad[i].field) != 0) {
+			fprintf(stderr, "%s: %s\n", body, r.body);
+			CHECK(0);
+		}
+		reply_done(&r);
+		free(body);
+	}
+	CHECK_INT(status_of("POST", "/api/events/1/reminders",
+	    "{\"at\":\"2099-01-01T00:00:00Z\",\"message\":\"x\"}", NULL), 401);
+	CHECK_INT(status_of("POST", "/api/events/1/reminders",
+	    "{\"message\":\"x\"}", attendee), 403);
+	CHECK_INT(status_of("POST", "/api/events/1/reminders",
+	    "{\"message\":\"x\"}", staff), 403);
+	CHECK_INT(status_of("POST", "/api/events/999999/reminders",
+	    "{\"message\":\"x\"}", admin), 404);
+	CHECK_INT(status_of("GET", "/api/events/1/reminders", NULL, attendee),
+	    403);
+	CHECK_INT(status_of("GET", "/api/events/1/reminders", NULL, NULL), 401);
+	CHECK_INT(status_of("GET", "/api/events/999999/reminders", NULL,
+	    admin), 404);
+}
+
+/* The newest notification of type for event 1 after seq, or NULL. */
+static json_t *
+find_notification(const char *token, int64_t since, const char *type)
+{
+	struct reply	 r;
+	json_t		*n, *found = NULL;
+	char		 path[96];
+	size_t		 i;
+
+	snprintf(path, sizeof path, "/api/notifications?since=%lld&limit=500",
+	    (long long)since);
+	request("GET", path, NULL, token, &r);
+	json_array_foreach(json_object_get(r.json, "notifications"), i, n) {
+		if (strcmp(str(n, "type"), type) == 0 &&
+		    num(n, "event_id") == 1)
+			found = n;
+	}
+	found = json_incref(found);
+	reply_done(&r);
+	return (found);
+}
+
+/* Polls for a notification of type after seq; NULL if none came. */
+static json_t *
+wait_notification(const char *token, int64_t since, const char *type)
+{
+	json_t	*n;
+	time_t	 until = time(NULL) + DEADLINE;
+
+	while ((n = find_notification(token, since, type)) == NULL &&
+	    time(NULL) < until)
+		usleep(100000);
+	return (n);
+}
+
+static int64_t
+latest_seq(const char *token)
+{
+	struct reply	 r;
+	json_t		*list;
+	int64_t		 seq;
+
+	request("GET", "/api/notifications?limit=1", NULL, token, &r);
+	list = json_object_get(r.json, "notifications");
+	seq = num(json_array_get(list, json_array_size(list) - 1), "seq");
+	reply_done(&r);
+	return (seq);
+}
+
+static void
+test_reminder_fires(void)
+{
+	struct reply	 r;
+	json_t		*n, *rem;
+	char		 at[32], body[256];
+	int64_t		 since;
+
+	since = latest_seq(attendee);
+	iso_in(2, at, sizeof at);
+	snprintf(body, sizeof body, "{\"at\":\"%s\",\"message\":\"Doors "
+	    "open in ten minutes\"}", at);
+	request("POST", "/api/events/1/reminders", body, organizer, &r);
+	CHECK_INT(r.status, 201);
+	rem = json_object_get(r.json, "reminder");
+	CHECK_STR(str(rem, "status"), "pending");
+	CHECK_STR(str(rem, "at"), at);
+	CHECK_INT(num(rem, "event_id"), 1);
+	reply_done(&r);
+
+	n = wait_notification(attendee, since, "reminder");
+	CHECK(n != NULL);
+	if (n != NULL) {
+		CHECK_STR(str(n, "message"), "Doors open in ten minutes");
+		CHECK_STR(str(n, "title"), "Reminder: Evtop Launch Party");
+		CHECK(num(n, "seq") > since);
+		json_decref(n);
+	}
+	request("GET", "/api/events/1/reminders", NULL, staff, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_INT(num(r.json, "total"), 1);
+	rem = json_array_get(json_object_get(r.json, "reminders"), 0);
+	CHECK_STR(str(rem, "status"), "sent");
+	CHECK(str(rem, "sent_at") != NULL);
+	reply_done(&r);
+}
+
+/* A WebSocket session that subscribes to chat:1 and collects frames. */
+struct session {
+	const char	*token;
+	json_t		*frames;
+	int		 ready;		/* the subscribe was answered */
+	int		 failed;
+	char		*pending[2];
+	size_t		 npending;
+};
+
+static void
+session_send(struct lws *wsi, struct session *s, const char *text)
+{
+	if (s->npending < sizeof s->pending / sizeof s->pending[0])
+		s->pending[s->npending++] = strdup(text);
+	lws_callback_on_writable(wsi);
+}
+
+static int
+session_cb(struct lws *wsi, enum lws_callback_reasons reason, void *user,
+    void *in, size_t len)
+{
+	struct session	*s = lws_get_opaque_user_data(wsi);
+	unsigned char	 buf[LWS_PRE + 1024];
+	char		 text[1024];
+	const char	*type;
+	json_t		*f;
+	size_t		 n;
+
+	switch (reason) {
+	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
+	case LWS_CALLBACK_CLIENT_CLOSED:
+		if (s != NULL)
+			s->failed = 1;
+		break;
+	case LWS_CALLBACK_CLIENT_ESTABLISHED:
+		snprintf(text, sizeof text,
+		    "{\"type\":\"auth\",\"token\":\"%s\"}", s->token);
+		session_send(wsi, s, text);
+		break;
+	case LWS_CALLBACK_CLIENT_RECEIVE:
+		if ((f = json_loadb(in, len, 0, NULL)) == NULL)
+			break;
+		type = str(f, "type");
+		if (type != NULL && strcmp(type, "hello") == 0) {
+			session_send(wsi, s, "{\"type\":\"subscribe\","
+			    "\"topics\":[\"chat:1\"]}");
+			session_send(wsi, s, "{\"type\":\"ping\"}");
+		} else if (type != NULL && strcmp(type, "pong") == 0)
+			s->ready = 1;
+		json_array_append_new(s->frames, f);
+		break;
+	case LWS_CALLBACK_CLIENT_WRITEABLE:
+		if (s->npending == 0)
+			break;
+		n = strlen(s->pending[0]);
+		memcpy(buf + LWS_PRE, s->pending[0], n);
+		free(s->pending[0]);
+		memmove(s->pending, s->pending + 1,
+		    --s->npending * sizeof s->pending[0]);
+		if (s->npending > 0)
+			lws_callback_on_writable(wsi);
+		if (lws_write(wsi, buf + LWS_PRE, n, LWS_WRITE_TEXT) < (int)n)
+			return (-1);
+		break;
+	default:
+		break;
+	}
+	return (lws_callback_http_dummy(wsi, reason, user, in, len));
+}
+
+static const struct lws_protocols session_protocols[] = {
+	{ "evtop-jobs-test", session_cb, 0, 0, 0, NULL, 0 },
+	{ NULL, NULL, 0, 0, 0, NULL, 0 }
+};
+
+/* The chat.message frame with this message id, or NULL. */
+static json_t *
+session_chat(const struct session *s, int64_t id)
+{
+	json_t	*f;
+	size_t	 i;
+
+	json_array_foreach(s->frames, i, f) {
+		if (strcmp(str(f, "type"), "chat.message") == 0 &&
+		    num(json_object_get(f, "data"), "id") == id)
+			return (f);
+	}
+	return (NULL);
+}
+
+static void
+test_chat(void)
+{
+	struct lws_context_creation_info	 info;
+	struct lws_client_connect_info		 ci;
+	struct lws_context			*ctx;
+	struct session				 s;
+	struct reply				 r;
+	json_t					*msg, *f;
+	char					 body[1100], path[96];
+	char					*again;
+	int64_t					 id;
+	time_t					 until;
+	int					 i, limited = 0;
+
+	lws_set_log_level(LLL_ERR, NULL);
+	memset(&info, 0, sizeof info);
+	info.port = CONTEXT_PORT_NO_LISTEN;
+	info.protocols = session_protocols;
+	ctx = lws_create_context(&info);
+	CHECK(ctx != NULL);
+	memset(&s, 0, sizeof s);
+	s.token = staff;
+	s.frames = json_array();
+	memset(&ci, 0, sizeof ci);
+	ci.context = ctx;
+	ci.address = "127.0.0.1";
+	ci.port = atoi(strrchr(mp.url, ':') + 1);
+	ci.path = "/api/ws";
+	ci.host = ci.origin = "127.0.0.1";
+	ci.local_protocol_name = "evtop-jobs-test";
+	ci.opaque_user_data = &s;
+	if (lws_client_connect_via_info(&ci) == NULL)
+		s.failed = 1;
+	until = time(NULL) + DEADLINE;
+	while (!s.ready && !s.failed && time(NULL) < until)
+		lws_service(ctx, 100);
+	CHECK(s.ready);
+
+	request("POST", "/api/events/1/chat",
+	    "{\"text\":\"Is the \\u00e9clair stand open?\"}", attendee, &r);
+	CHECK_INT(r.status, 201);
+	msg = json_object_get(r.json, "message");
+	CHECK_STR(str(msg, "text"), "Is the \xc3\xa9" "clair stand open?");
+	CHECK_STR(str(msg, "user_name"), "Alex Attendee");
+	CHECK(json_is_integer(json_object_get(msg, "user_id")));
+	CHECK(str(msg, "created_at") != NULL);
+	id = num(msg, "id");
+	reply_done(&r);
+
+	/* Everyone watching chat:1 hears it. */
+	until = time(NULL) + DEADLINE;
+	while (session_chat(&s, id) == NULL && !s.failed &&
+	    time(NULL) < until)
+		lws_service(ctx, 100);
+	f = session_chat(&s, id);
+	CHECK(f != NULL);
+	CHECK_STR(str(json_object_get(f, "data"), "text"),
+	    "Is the \xc3\xa9" "clair stand open?");
+	CHECK(num(f, "seq") > 0);
+	lws_context_destroy(ctx);
+	json_decref(s.frames);
+	while (s.npending > 0)
+		free(s.pending[--s.npending]);
+
+	request("POST", "/api/events/1/chat", "{\"text\":\"Yes, by the door\"}",
+	    staff, &r);
+	CHECK_INT(r.status, 201);
+	reply_done(&r);
+	snprintf(path, sizeof path, "/api/events/1/chat?since=%lld",
+	    (long long)id - 1);
+	request("GET", path, NULL, attendee, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_INT(json_array_size(json_object_get(r.json, "messages")), 2);
+	CHECK_INT(num(json_array_get(json_object_get(r.json, "messages"), 0),
+	    "id"), id);
+	CHECK_STR(str(json_array_get(json_object_get(r.json, "messages"), 1),
+	    "text"), "Yes, by the door");
+	reply_done(&r);
+	request("GET", "/api/events/1/chat?limit=1", NULL, attendee, &r);
+	CHECK_INT(json_array_size(json_object_get(r.json, "messages")), 1);
+	CHECK_STR(str(json_array_get(json_object_get(r.json, "messages"), 0),
+	    "text"), "Yes, by the door");
+	reply_done(&r);
+
+	CHECK_INT(status_of("GET", "/api/events/1/chat?limit=0", NULL,
+	    attendee), 400);
+	CHECK_INT(status_of("GET", "/api/events/1/chat?since=-1", NULL,
+	    attendee), 400);
+	CHECK_INT(status_of("GET", "/api/events/1/chat?since=x", NULL,
+	    attendee), 400);
+	CHECK_INT(status_of("GET", "/api/events/1/chat", NULL, NULL), 401);
+	CHECK_INT(status_of("GET", "/api/events/999999/chat", NULL, attendee),
+	    404);
+	CHECK_INT(status_of("POST", "/api/events/1/chat", "{\"text\":\"\"}",
+	    attendee), 400);
+	CHECK_INT(status_of("POST", "/api/events/1/chat", "{\"text\":1}",
+	    attendee), 400);
+	CHECK_INT(status_of("POST", "/api/events/1/chat", "{}", attendee),
+	    400);
+	memset(body, 0, sizeof body);
+	memcpy(body, "{\"text\":\"", 9);
+	memset(body + 9, 'x', 1001);
+	memcpy(body + 1010, "\"}", 2);
+	CHECK_INT(status_of("POST", "/api/events/1/chat", body, attendee), 400);
+	CHECK_INT(status_of("POST", "/api/events/1/chat", "{\"text\":\"hi\"}",
+	    NULL), 401);
+	CHECK_INT(status_of("POST", "/api/events/10/chat", "{\"text\":\"hi\"}",
+	    attendee), 400);
+	CHECK_INT(status_of("POST", "/api/events/999999/chat",
+	    "{\"text\":\"hi\"}", attendee), 404);
+
+	/* A user posting too fast is held back. */
+	again = login("attendee002@example.net");
+	CHECK(again != NULL);
+	for (i = 0; i < 8 && !limited; i++) {
+		request("POST", "/api/events/1/chat", "{\"text\":\"spam\"}",
+		    again, &r);
+		if (r.status == 429) {
+			limited = 1;
+			CHECK(strstr(reply_message(&r), "Too many") != NULL);
+		} else
+			CHECK_INT(r.status, 201);
+		reply_done(&r);
+	}
+	CHECK(limited);
+	CHECK(i >= 6);
+	free(again);
+}
+
+static void
+test_stats(void)
+{
+	struct reply	 r;
+	json_t		*s, *b;
+	time_t		 t, prev = 0;
+	size_t		 i;
+
+	request("GET", "/api/stats", NULL, attendee, &r);
+	CHECK_INT(r.status, 200);
+	s = json_object_get(r.json, "stats");
+	CHECK(num(s, "events") >= 30);
+	CHECK(num(s, "upcoming") > 0 && num(s, "upcoming") < num(s, "events"));
+	CHECK(num(s, "confirmed") > 0);
+	CHECK(num(s, "waitlisted") > 0);
+	CHECK(num(s, "checked_in") > 0);
+	CHECK(num(s, "guests") > 0);
+	CHECK_INT(num(json_object_get(s, "rsvp"), "accepted") +
+	    num(json_object_get(s, "rsvp"), "declined") +
+	    num(json_object_get(s, "rsvp"), "pending") +
+	    num(json_object_get(s, "rsvp"), "waitlisted"), num(s, "guests"));
+	reply_done(&r);
+	CHECK_INT(status_of("GET", "/api/stats", NULL, NULL), 401);
+
+	request("GET", "/api/events/1/stats", NULL, staff, &r);
+	CHECK_INT(r.status, 200);
+	s = json_object_get(r.json, "stats");
+	CHECK_INT(num(s, "capacity"), 200);
+	CHECK(num(s, "confirmed") >= 100);
+	CHECK_INT(num(s, "available"), 200 - num(s, "confirmed"));
+	CHECK(num(s, "checked_in") >= 30);
+	CHECK(json_is_integer(json_object_get(s, "waitlisted")));
+	CHECK(json_is_integer(json_object_get(json_object_get(s, "rsvp"),
+	    "accepted")));
+	CHECK_INT(json_array_size(json_object_get(s, "timeline")), 1440);
+	/* Seeded check-ins happened minutes ago: the day shows them. */
+	i = 0;
+	json_array_foreach(json_object_get(s, "timeline"), i, b) {
+		CHECK(json_util_parse_time(str(b, "t"), &t) == 0);
+		CHECK(t == prev + 60 || prev == 0);
+		prev = t;
+	}
+	reply_done(&r);
+
+	request("GET", "/api/events/1/stats?minutes=5", NULL, organizer, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_INT(json_array_size(json_object_get(json_object_get(r.json,
+	    "stats"), "timeline")), 5);
+	b = json_array_get(json_object_get(json_object_get(r.json, "stats"),
+	    "timeline"), 0);
+	CHECK(json_is_integer(json_object_get(b, "confirmed")));
+	CHECK(json_is_integer(json_object_get(b, "checked_in")));
+	reply_done(&r);
+
+	CHECK_INT(status_of("GET", "/api/events/1/stats", NULL, attendee), 403);
+	CHECK_INT(status_of("GET", "/api/events/1/stats", NULL, NULL), 401);
+	CHECK_INT(status_of("GET", "/api/events/999999/stats", NULL, admin),
+	    404);
+	CHECK_INT(status_of("GET", "/api/events/1/stats?minutes=0", NULL,
+	    admin), 400);
+	CHECK_INT(status_of("GET", "/api/events/1/stats?until=soon", NULL,
+	    admin), 400);
+}
+
+static void
+test_notification_arguments(void)
+{
+	CHECK_INT(status_of("GET", "/api/notifications?since=-1", NULL,
+	    attendee), 400);
+	CHECK_INT(status_of("GET", "/api/notifications?since=abc", NULL,
+	    attendee), 400);
+	CHECK_INT(status_of("GET", "/api/notifications?limit=0", NULL,
+	    attendee), 400);
+	CHECK_INT(status_of("GET", "/api/notifications", NULL, NULL), 401);
+}
+
+/* Runs evtop-mock with one flag; its exit status, its output in out. */
+static int
+run(const char *flag, const char *value, char *out, size_t len)
+{
+	const char	*path = getenv("EVTOP_MOCK");
+	size_t		 used = 0;
+	ssize_t		 n;
+	pid_t		 pid;
+	int		 fds[2], status;
+
+	out[0] = '\0';
+	if (pipe(fds) != 0 || (pid = fork()) == -1)
+		return (-1);
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		dup2(fds[1], STDERR_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execl(path, path, "--listen", "127.0.0.1:0", flag, value,
+		    (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	while (used < len - 1 &&
+	    (n = read(fds[0], out + used, len - 1 - used)) > 0)
+		used += (size_t)n;
+	out[used] = '\0';
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+static void
+test_mail_flags(void)
+{
+	static const struct {
+		const char	*flag, *value, *says;
+	} bad[] = {
+		{ "--mail-rate", "-1", "--mail-rate" },
+		{ "--mail-rate", "fast", "--mail-rate" },
+		{ "--mail-rate", "20000", "--mail-rate" },
+		{ "--mail-failure-rate", "1.5", "--mail-failure-rate" },
+		{ "--mail-failure-rate", "nan", "--mail-failure-rate" },
+		{ "--mail-retry-ms", "0", "--mail-retry-ms" },
+	};
+	char	out[8192];
+	size_t	i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		CHECK_INT(run(bad[i].flag, bad[i].value, out, sizeof out), 2);
+		if (strstr(out, bad[i].says) == NULL ||
+		    strstr(out, "listening on") != NULL) {
+			fprintf(stderr, "%s %s said: %s\n", bad[i].flag,
+			    bad[i].value, out);
+			CHECK(0);
+		}
+	}
+	CHECK_INT(run("--help", NULL, out, sizeof out), 0);
+	CHECK(strstr(out, "--mail-rate N") != NULL);
+	CHECK(strstr(out, "--mail-failure-rate P") != NULL);
+	CHECK(strstr(out, "--mail-retry-ms MS") != NULL);
+}
+
+static void
+test_stop(void)
+{
+	mockproc_stop(&mp);
+	free(admin);
+	free(organizer);
+	free(staff);
+	free(attendee);
+}
+
+/*
+ * With --db: a reminder that falls due while the server is down fires
+ * when it is back, once, under a seq above every earlier one.
+ */
+static void
+test_overdue_reminder_after_restart(void)
+{
+	char		 dir[] = "/tmp/evtop-jobs-test.XXXXXX";
+	char		 db[128], at_s[32], body[256], path[160];
+	const char	*extra[] = { "--db", db, "--seed", "demo",
+	    "--hash-cost", "4", NULL };
+	struct reply	 r;
+	json_t		*n;
+	int64_t		 before;
+	time_t		 at, until;
+	char		*token;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(db, sizeof db, "%s/mock.db", dir);
+	start(extra);
+	token = login("organizer@example.com");
+	CHECK(token != NULL);
+	before = latest_seq(token);
+	CHECK(before > 0);
+	at = time(NULL) + 2;
+	json_util_format_time(at, at_s, sizeof at_s);
+	snprintf(body, sizeof body, "{\"at\":\"%s\",\"message\":\"Overdue\"}",
+	    at_s);
+	CHECK_INT(status_of("POST", "/api/events/1/reminders", body, token),
+	    201);
+	mockproc_stop(&mp);
+	free(token);
+
+	/* Down until it is overdue. */
+	until = time(NULL) + DEADLINE;
+	while (time(NULL) <= at && time(NULL) < until)
+		usleep(100000);
+	extra[2] = NULL;
+	start(extra);
+	token = login("organizer@example.com");
+	CHECK(token != NULL);
+	n = wait_notification(token, 0, "reminder");
+	CHECK(n != NULL);
+	if (n != NULL) {
+		CHECK_STR(str(n, "message"), "Overdue");
+		CHECK(num(n, "seq") > before);
+		json_decref(n);
+	}
+	request("GET", "/api/events/1/reminders", NULL, token, &r);
+	CHECK_INT(num(r.json, "total"), 1);
+	CHECK_STR(str(json_array_get(json_object_get(r.json, "reminders"), 0),
+	    "status"), "sent");
+	reply_done(&r);
+	free(token);
+	mockproc_stop(&mp);
+
+	unlink(db);
+	snprintf(path, sizeof path, "%s-wal", db);
+	unlink(path);
+	snprintf(path, sizeof path, "%s-shm", db);
+	unlink(path);
+	CHECK_INT(rmdir(dir), 0);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_start),
+	TEST_CASE(test_meta_features),
+	TEST_CASE(test_invitation_refusals),
+	TEST_CASE(test_campaign_completes_with_failures),
+	TEST_CASE(test_campaign_of_listed_guests),
+	TEST_CASE(test_reminder_refusals),
+	TEST_CASE(test_reminder_fires),
+	TEST_CASE(test_chat),
+	TEST_CASE(test_stats),
+	TEST_CASE(test_notification_arguments),
+	TEST_CASE(test_stop),
+	TEST_CASE(test_mail_flags),
+	TEST_CASE(test_overdue_reminder_after_restart))
