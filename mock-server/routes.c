@@ -34,6 +34,8 @@ const size_t routes_core_count =
 
 /* The areas in matching order: add a line for a new routes-*.c table. */
 static const struct routes_area routes_areas[] = {
+	{ routes_users_table, &routes_users_count },
+	{ routes_events_table, &routes_events_count },
 	{ routes_core_table, &routes_core_count },
 };
 
