@@ -60,7 +60,7 @@ static void
 support_multi_setup(const char *base, struct transfer *t, int fresh)
 {
 	struct request	*req = t->req;
-	char		 url[512], auth[2048];
+	char		 url[1200], auth[2048];
 
 	memset(&req->reply, 0, sizeof req->reply);
 	req->etag[0] = '\0';

@@ -13,7 +13,7 @@
 
 struct request {
 	const char	*method;
-	char		 path[256];
+	char		 path[1024];
 	const char	*body;		/* NULL: none */
 	const char	*token;		/* NULL: none */
 	const char	*header;	/* one more "Name: value", or NULL */
