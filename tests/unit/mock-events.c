@@ -9,10 +9,12 @@
 #include "auth.h"
 #include "db.h"
 #include "events.h"
+#include "http.h"
 #include "hub.h"
 #include "mock.h"
 #include "registrations-list.h"
 #include "registrations.h"
+#include "routes.h"
 #include "seed.h"
 #include "users.h"
 #include "test.h"
@@ -581,6 +583,145 @@ test_seed_many(void)
 	teardown();
 }
 
+static void
+wake(void *arg)
+{
+	(void)arg;
+}
+
+/* The type of the next frame queued for c ("" when none). */
+static const char *
+next_type(struct hub_client *c)
+{
+	static char	 type[64];
+	const char	*text;
+	json_t		*f;
+	size_t		 len;
+
+	type[0] = '\0';
+	if ((text = hub_client_peek(c, &len)) == NULL)
+		return (type);
+	if ((f = json_loadb(text, len, 0, NULL)) != NULL) {
+		snprintf(type, sizeof type, "%s",
+		    json_string_value(json_object_get(f, "type")));
+		json_decref(f);
+	}
+	hub_client_pop(c);
+	return (type);
+}
+
+/* Sends one request through the routes as the bearer of token. */
+static int
+dispatch(const char *method, const char *path, const char *body,
+    const char *token, int64_t *id)
+{
+	struct http_req	*req;
+	const char	*b;
+	size_t		 len;
+	json_t		*j;
+	char		 auth[1024];
+	int		 status;
+
+	req = http_req_new(strcmp(method, "POST") == 0 ? HTTP_POST :
+	    strcmp(method, "PUT") == 0 ? HTTP_PUT : strcmp(method,
+	    "DELETE") == 0 ? HTTP_DELETE : HTTP_GET, path);
+	snprintf(auth, sizeof auth, "Bearer %s", token);
+	http_req_set_header(req, "Authorization", auth);
+	if (body != NULL)
+		http_req_append_body(req, body, strlen(body));
+	routes_dispatch(&m, req);
+	status = http_res_status(req);
+	b = http_res_body(req, &len);
+	if (id != NULL && (j = json_loadb(b, len, 0, NULL)) != NULL) {
+		*id = json_integer_value(json_object_get(json_object_get(j,
+		    "event"), "id"));
+		json_decref(j);
+	}
+	http_req_free(req);
+	return (status);
+}
+
+static void
+subscribe(struct hub_client *c, const char *topic)
+{
+	json_t	*t;
+	char	*cause = NULL;
+
+	t = json_pack("[s]", topic);
+	CHECK_INT(hub_client_subscribe(c, t, 0, 0, &cause), 0);
+	json_decref(t);
+	free(cause);
+}
+
+/*
+ * Writes announce themselves: "events" hears of every event but drafts,
+ * which only "event:ID" carries; an event going into or out of draft is,
+ * to "events", one deleted or created.
+ */
+static void
+test_envelopes(void)
+{
+	struct hub_client	*all, *one;
+	char			*token, path[64], topic[32];
+	int64_t			 org, pub, draft;
+
+	setup();
+	m.auth = auth_new(NULL, 0, 4, 3600);
+	org = make_user("org@example.org", "organizer");
+	token = auth_sign_token(m.auth, org, "organizer", "org@example.org",
+	    time(NULL));
+	all = hub_client_new(m.hub, wake, NULL);
+	one = hub_client_new(m.hub, wake, NULL);
+	subscribe(all, "events");
+
+	CHECK_INT(dispatch("POST", "/api/events", "{\"title\":\"P\","
+	    "\"date_time\":\"2099-01-01T00:00:00Z\",\"location\":\"L\","
+	    "\"max_capacity\":1}", token, &pub), 201);
+	CHECK_STR(next_type(all), "event.created");
+	CHECK_INT(dispatch("POST", "/api/events", "{\"title\":\"D\","
+	    "\"date_time\":\"2099-01-01T00:00:00Z\",\"location\":\"L\","
+	    "\"max_capacity\":1,\"status\":\"draft\"}", token, &draft), 201);
+	CHECK_STR(next_type(all), "");
+	snprintf(topic, sizeof topic, "event:%lld", (long long)draft);
+	subscribe(one, topic);
+
+	snprintf(path, sizeof path, "/api/events/%lld", (long long)draft);
+	CHECK_INT(dispatch("PUT", path, "{\"title\":\"D2\"}", token, NULL),
+	    200);
+	CHECK_STR(next_type(all), "");
+	CHECK_STR(next_type(one), "event.updated");
+	CHECK_INT(dispatch("PUT", path, "{\"status\":\"published\"}", token,
+	    NULL), 200);
+	CHECK_STR(next_type(all), "event.created");
+	CHECK_STR(next_type(one), "event.updated");
+	CHECK_INT(dispatch("PUT", path, "{\"status\":\"draft\"}", token,
+	    NULL), 200);
+	CHECK_STR(next_type(all), "event.deleted");
+	CHECK_STR(next_type(one), "event.updated");
+	CHECK_INT(dispatch("DELETE", path, NULL, token, NULL), 200);
+	CHECK_STR(next_type(all), "");
+	CHECK_STR(next_type(one), "event.deleted");
+
+	/* A published event: updates and its end reach everyone. */
+	snprintf(path, sizeof path, "/api/events/%lld", (long long)pub);
+	CHECK_INT(dispatch("PUT", path, "{\"max_capacity\":5}", token, NULL),
+	    200);
+	CHECK_STR(next_type(all), "event.updated");
+	CHECK_STR(next_type(all), "counters");
+	CHECK_INT(dispatch("DELETE", path, NULL, token, NULL), 200);
+	CHECK_STR(next_type(all), "event.deleted");
+	CHECK_STR(next_type(all), "");
+	/* Refused writes say nothing. */
+	CHECK_INT(dispatch("PUT", path, "{\"title\":\"x\"}", token, NULL),
+	    404);
+	CHECK_STR(next_type(all), "");
+
+	hub_client_free(all);
+	hub_client_free(one);
+	free(token);
+	teardown();
+}
+
 TEST_MAIN(
 	TEST_CASE(test_list_plan),
 	TEST_CASE(test_sorts),
@@ -589,5 +730,6 @@ TEST_MAIN(
 	TEST_CASE(test_fill_seats),
 	TEST_CASE(test_registration_lists),
 	TEST_CASE(test_profile_and_stats),
+	TEST_CASE(test_envelopes),
 	TEST_CASE(test_seed_owners),
 	TEST_CASE(test_seed_many))
