@@ -14,6 +14,7 @@
 
 #include "mockproc.h"
 #include "support-multi.h"
+#include "support-proc.h"
 #include "test.h"
 
 #define CROWD		2000
@@ -328,6 +329,9 @@ test_stop(void)
 {
 	size_t	i;
 
+	/* A clean exit: 0, with nothing leaked or misused on the way. */
+	CHECK_INT(support_proc_stop(mock.pid), 0);
+	mock.pid = -1;
 	mockproc_stop(&mock);
 	for (i = 0; i < CROWD; i++)
 		free(tokens[i]);

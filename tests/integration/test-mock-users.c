@@ -10,6 +10,7 @@
 
 #include "mockproc.h"
 #include "support-multi.h"
+#include "support-proc.h"
 #include "test.h"
 
 static struct mockproc	mock;
@@ -409,6 +410,9 @@ test_stats(void)
 static void
 test_stop(void)
 {
+	/* A clean exit: 0, with nothing leaked or misused on the way. */
+	CHECK_INT(support_proc_stop(mock.pid), 0);
+	mock.pid = -1;
 	mockproc_stop(&mock);
 	curl_global_cleanup();
 }
