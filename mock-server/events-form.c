@@ -14,7 +14,7 @@ events_form_date_time(struct events_form *f, const json_t *body, int partial)
 	const json_t	*v;
 
 	v = json_object_get(body, "date_time");
-	if (v == NULL && partial)
+	if ((v == NULL || json_is_null(v)) && partial)
 		return;
 	if (v == NULL || json_is_null(v)) {
 		validate_error(f->errors, "date_time",
@@ -37,7 +37,7 @@ events_form_capacity(struct events_form *f, const json_t *body, int partial)
 	int64_t		 n;
 
 	v = json_object_get(body, "max_capacity");
-	if (v == NULL && partial)
+	if ((v == NULL || json_is_null(v)) && partial)
 		return;
 	if (v == NULL || json_is_null(v)) {
 		validate_error(f->errors, "max_capacity",

@@ -17,7 +17,8 @@ const struct route routes_core_table[] = {
 	{ HTTP_GET, "/api/users/profile", ROUTE_USER, routes_auth_profile,
 	  "the signed-in user" },
 	{ HTTP_GET, "/api/events", ROUTE_PUBLIC, routes_events_list,
-	  "upcoming events: page, per_page, include_past, status, category" },
+	  "upcoming events: q, location, category, status, date_from, "
+	  "date_to, sort, page, per_page, include_past" },
 	{ HTTP_GET, "/api/events/:id", ROUTE_PUBLIC, routes_events_get,
 	  "one event" },
 	{ HTTP_POST, "/api/events/:id/register", ROUTE_USER,

@@ -518,6 +518,19 @@ test_update(void)
 	reply_done(&req.reply);
 	CHECK_INT(status_of("PUT", path, "{}", organizer), 400);
 	CHECK_INT(status_of("PUT", path, "{\"version\":3}", organizer), 400);
+
+	/* null leaves a field as it is; a null description empties it. */
+	call("PUT", path, "{\"title\":null,\"date_time\":null,"
+	    "\"max_capacity\":null,\"description\":null,\"category\":"
+	    "\"talks\"}", organizer, &req);
+	CHECK_INT(req.reply.status, 200);
+	ev = json_object_get(req.reply.json, "event");
+	CHECK_STR(get_str(ev, "title"), "Edited");
+	CHECK_STR(get_str(ev, "date_time"), "2099-05-01T10:00:00Z");
+	CHECK_INT(get_int(ev, "max_capacity"), 10);
+	CHECK_STR(get_str(ev, "description"), "");
+	CHECK_STR(get_str(ev, "category"), "talks");
+	reply_done(&req.reply);
 }
 
 static void
