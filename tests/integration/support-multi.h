@@ -1,5 +1,5 @@
 /*
- * Requests with what the plain helper lacks (one more header, the answer's
+ * Requests with what support-http.h lacks (one more header, the answer's
  * ETag), and many of them at once through libcurl's multi interface, each
  * on a connection of its own, as that many separate clients would send
  * them.

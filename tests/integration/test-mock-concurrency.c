@@ -29,7 +29,7 @@ static int64_t		 user_ids[CROWD];
 static char		*tokens[CROWD];
 static int64_t		 event_id;
 
-/* One request through the helper; the reply is the caller's to free. */
+/* One request; the reply is the caller's to free. */
 static void
 call(const char *method, const char *path, const char *body,
     const char *token, struct request *req)
