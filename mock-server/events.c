@@ -1,5 +1,6 @@
 #include "events.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,10 +24,52 @@ static const char *const events_statuses[] = {
 	" (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id"\
 	"  AND r.status = 'confirmed' AND r.checked_in_at IS NOT NULL)"
 
+/*
+ * Every filter of a list, bound by number (events_bind_filter): ?1
+ * include_past, ?2 now, ?3 status, ?4 category, ?5 date_from, ?6 date_to,
+ * ?7 and ?8 LIKE patterns for q and location, ?9 creator, ?10 the viewer
+ * is an admin, ?11 the viewer's id (drafts show to admins and creators).
+ * A filter left NULL matches everything.
+ */
 #define EVENTS_FILTER							\
 	" WHERE (?1 OR e.date_time >= ?2)"				\
 	" AND (?3 IS NULL OR e.status = ?3)"				\
-	" AND (?4 IS NULL OR e.category = ?4)"
+	" AND (?4 IS NULL OR e.category = ?4)"				\
+	" AND (?5 IS NULL OR e.date_time >= ?5)"			\
+	" AND (?6 IS NULL OR e.date_time <= ?6)"			\
+	" AND (?7 IS NULL OR e.title LIKE ?7 ESCAPE '\\'"		\
+	"  OR e.description LIKE ?7 ESCAPE '\\'"			\
+	"  OR e.location LIKE ?7 ESCAPE '\\')"				\
+	" AND (?8 IS NULL OR e.location LIKE ?8 ESCAPE '\\')"		\
+	" AND (?9 IS NULL OR e.created_by = ?9)"			\
+	" AND (e.status <> 'draft' OR ?10 OR e.created_by = ?11)"
+
+/*
+ * A page: the ids in order first, then the columns (and their counts) for
+ * those ids only, so neither an OFFSET nor a sort computes counters of
+ * rows it throws away.  CROSS JOIN keeps the page's order.
+ */
+#define EVENTS_PAGE(order)						\
+	"SELECT " EVENTS_COLUMNS " FROM (SELECT e.id AS pid FROM events e"\
+	EVENTS_FILTER " ORDER BY " order " LIMIT ?12 OFFSET ?13) p"	\
+	" CROSS JOIN events e ON e.id = p.pid"				\
+	" LEFT JOIN users u ON u.id = e.created_by"
+
+/* The orders of a list; the first is the default (index events_date). */
+static const struct {
+	const char	*name;
+	const char	*sql;
+} events_sorts[] = {
+	{ "date", EVENTS_PAGE("e.date_time, e.id") },
+	{ "-date", EVENTS_PAGE("e.date_time DESC, e.id DESC") },
+	{ "title", EVENTS_PAGE("e.title COLLATE NOCASE, e.id") },
+	{ "-title", EVENTS_PAGE("e.title COLLATE NOCASE DESC, e.id DESC") },
+	{ "created", EVENTS_PAGE("e.created_at, e.id") },
+	{ "-created", EVENTS_PAGE("e.created_at DESC, e.id DESC") },
+	{ "capacity", EVENTS_PAGE("e.max_capacity, e.id") },
+	{ "-capacity", EVENTS_PAGE("e.max_capacity DESC, e.id DESC") },
+};
+#define EVENTS_NSORTS	(sizeof events_sorts / sizeof events_sorts[0])
 
 static const char events_sql_insert[] =
 	"INSERT INTO events (title, description, date_time, location,"
@@ -35,10 +78,6 @@ static const char events_sql_insert[] =
 static const char events_sql_one[] =
 	"SELECT " EVENTS_COLUMNS " FROM events e"
 	" LEFT JOIN users u ON u.id = e.created_by WHERE e.id = ?";
-static const char events_sql_list[] =
-	"SELECT " EVENTS_COLUMNS " FROM events e"
-	" LEFT JOIN users u ON u.id = e.created_by" EVENTS_FILTER
-	" ORDER BY e.date_time, e.id LIMIT ?5 OFFSET ?6";
 static const char events_sql_count[] =
 	"SELECT COUNT(*) FROM events e" EVENTS_FILTER;
 static const char events_sql_counters[] =
@@ -181,6 +220,68 @@ events_get_json(struct db *db, int64_t id)
 	return (ev);
 }
 
+int
+events_sort_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < EVENTS_NSORTS; i++) {
+		if (strcmp(name, events_sorts[i].name) == 0)
+			return ((int)i);
+	}
+	return (-1);
+}
+
+const char *
+events_sort_names(void)
+{
+	static char	 names[256];
+	const char	*name;
+	size_t		 i, at = 0, len;
+
+	if (names[0] != '\0')
+		return (names);
+	for (i = 0; i < EVENTS_NSORTS; i++) {
+		name = events_sorts[i].name;
+		len = strlen(name);
+		if (at + len + 3 > sizeof names)
+			break;
+		if (i > 0) {
+			memcpy(names + at, ", ", 2);
+			at += 2;
+		}
+		memcpy(names + at, name, len + 1);
+		at += len;
+	}
+	return (names);
+}
+
+const char *
+events_list_sql(int sort)
+{
+	if (sort < 0 || (size_t)sort >= EVENTS_NSORTS)
+		sort = 0;
+	return (events_sorts[sort].sql);
+}
+
+/* "%text%" for LIKE, with the pattern characters in text escaped. */
+static char *
+events_like(const char *text)
+{
+	char	*out, *o;
+
+	out = o = xmalloc(strlen(text) * 2 + 3);
+	*o++ = '%';
+	for (; *text != '\0'; text++) {
+		if (*text == '%' || *text == '_' || *text == '\\')
+			*o++ = '\\';
+		*o++ = *text;
+	}
+	*o++ = '%';
+	*o = '\0';
+	return (out);
+}
+
 static void
 events_bind_filter(sqlite3_stmt *stmt, const struct events_query *q)
 {
@@ -190,6 +291,18 @@ events_bind_filter(sqlite3_stmt *stmt, const struct events_query *q)
 		sqlite3_bind_text(stmt, 3, q->status, -1, SQLITE_TRANSIENT);
 	if (q->category != NULL)
 		sqlite3_bind_text(stmt, 4, q->category, -1, SQLITE_TRANSIENT);
+	if (q->has_from)
+		sqlite3_bind_int64(stmt, 5, q->date_from);
+	if (q->has_to)
+		sqlite3_bind_int64(stmt, 6, q->date_to);
+	if (q->q != NULL)
+		sqlite3_bind_text(stmt, 7, events_like(q->q), -1, free);
+	if (q->location != NULL)
+		sqlite3_bind_text(stmt, 8, events_like(q->location), -1, free);
+	if (q->created_by > 0)
+		sqlite3_bind_int64(stmt, 9, q->created_by);
+	sqlite3_bind_int(stmt, 10, q->viewer_admin ? 1 : 0);
+	sqlite3_bind_int64(stmt, 11, q->viewer_id);
 }
 
 json_t *
@@ -203,10 +316,10 @@ events_list_json(struct db *db, const struct events_query *q, int64_t *total)
 	*total = db_int(db, stmt, 0);
 
 	list = json_array();
-	stmt = db_stmt(db, events_sql_list);
+	stmt = db_stmt(db, events_list_sql(q->sort));
 	events_bind_filter(stmt, q);
-	sqlite3_bind_int64(stmt, 5, q->per_page);
-	sqlite3_bind_int64(stmt, 6, (q->page - 1) * q->per_page);
+	sqlite3_bind_int64(stmt, 12, q->per_page);
+	sqlite3_bind_int64(stmt, 13, (q->page - 1) * q->per_page);
 	while (sqlite3_step(stmt) == SQLITE_ROW)
 		json_array_append_new(list, events_row(stmt));
 	sqlite3_reset(stmt);
@@ -274,6 +387,90 @@ events_owner(struct db *db, int64_t id, int64_t *created_by, int64_t *version)
 			*created_by = sqlite3_column_int64(stmt, 0);
 		if (version != NULL)
 			*version = sqlite3_column_int64(stmt, 1);
+		rc = 0;
+	}
+	sqlite3_reset(stmt);
+	return (rc);
+}
+
+/* Edits: a column bound NULL keeps its value. */
+static const char events_sql_update[] =
+	"UPDATE events SET title = COALESCE(?1, title),"
+	" description = COALESCE(?2, description),"
+	" date_time = COALESCE(?3, date_time),"
+	" location = COALESCE(?4, location),"
+	" max_capacity = COALESCE(?5, max_capacity),"
+	" status = COALESCE(?6, status), category = COALESCE(?7, category),"
+	" version = version + 1, updated_at = ?8 WHERE id = ?9";
+static const char events_sql_delete[] =
+	"DELETE FROM events WHERE id = ?";
+static const char events_sql_status[] =
+	"SELECT status FROM events WHERE id = ?";
+
+static void
+events_bind_opt(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s != NULL)
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+events_update(struct db *db, int64_t id, const struct event_edit *ed,
+    time_t now, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	stmt = db_stmt(db, events_sql_update);
+	events_bind_opt(stmt, 1, ed->title);
+	events_bind_opt(stmt, 2, ed->description);
+	if (ed->has_date_time)
+		sqlite3_bind_int64(stmt, 3, ed->date_time);
+	events_bind_opt(stmt, 4, ed->location);
+	if (ed->max_capacity > 0)
+		sqlite3_bind_int64(stmt, 5, ed->max_capacity);
+	events_bind_opt(stmt, 6, ed->status);
+	events_bind_opt(stmt, 7, ed->category);
+	sqlite3_bind_int64(stmt, 8, now);
+	sqlite3_bind_int64(stmt, 9, id);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		xasprintf(cause, "cannot update event: %s",
+		    sqlite3_errmsg(db_handle(db)));
+		return (-1);
+	}
+	return (sqlite3_changes(db_handle(db)) == 0 ? 1 : 0);
+}
+
+int
+events_delete(struct db *db, int64_t id, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	stmt = db_stmt(db, events_sql_delete);
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		xasprintf(cause, "cannot delete event: %s",
+		    sqlite3_errmsg(db_handle(db)));
+		return (-1);
+	}
+	return (sqlite3_changes(db_handle(db)) == 0 ? 1 : 0);
+}
+
+int
+events_status(struct db *db, int64_t id, char *buf, size_t len)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc = 1;
+
+	stmt = db_stmt(db, events_sql_status);
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		snprintf(buf, len, "%s", db_text(stmt, 0));
 		rc = 0;
 	}
 	sqlite3_reset(stmt);

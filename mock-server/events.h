@@ -3,6 +3,7 @@
 #define EVTOP_MOCK_EVENTS_H
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -28,13 +29,39 @@ struct event_counters {
 	int64_t	available;
 };
 
+/*
+ * Which changes an edit makes: NULL strings, has_date_time 0 and
+ * max_capacity 0 leave a column as it is.
+ */
+struct event_edit {
+	const char	*title;
+	const char	*description;
+	int		 has_date_time;
+	time_t		 date_time;
+	const char	*location;
+	int64_t		 max_capacity;
+	const char	*status;
+	const char	*category;
+};
+
 struct events_query {
 	int64_t		 page;		/* from 1 */
 	int64_t		 per_page;
-	int		 include_past;
+	int		 include_past;	/* else only date_time >= now */
 	time_t		 now;
 	const char	*status;	/* NULL: any */
 	const char	*category;	/* NULL: any */
+	const char	*q;		/* in title, description or location */
+	const char	*location;	/* in location */
+	int		 has_from;
+	time_t		 date_from;	/* inclusive */
+	int		 has_to;
+	time_t		 date_to;	/* inclusive */
+	int64_t		 created_by;	/* 0: anyone */
+	int		 sort;		/* from events_sort_find; 0: date */
+	/* Drafts are listed only for their creator and for admins. */
+	int64_t		 viewer_id;	/* 0: signed out */
+	int		 viewer_admin;
 };
 
 #define EVENTS_PER_PAGE_DEFAULT	50
@@ -42,6 +69,13 @@ struct events_query {
 
 /* 1 when status is draft, published or cancelled. */
 int	 events_status_valid(const char *status);
+
+/*
+ * The orders a list can take ("date", "-title"...): the index for
+ * events_query.sort, or -1.  events_sort_names lists them for a sentence.
+ */
+int		 events_sort_find(const char *name);
+const char	*events_sort_names(void);
 
 /* Inserts an event; 0 and *id, or -1 with *cause. */
 int	 events_create(struct db *, const struct event_new *, time_t now,
@@ -53,6 +87,22 @@ json_t	*events_get_json(struct db *, int64_t id);
 /* A page of events as a JSON array, the total matching in *total. */
 json_t	*events_list_json(struct db *, const struct events_query *,
 	     int64_t *total);
+/* The SQL of a page in sort order sort, for EXPLAIN in tests. */
+const char *events_list_sql(int sort);
+
+/*
+ * Changes the columns edit names, bumps the version and updated_at.  0, 1
+ * when there is no such event, or -1 with *cause.
+ */
+int	 events_update(struct db *, int64_t id, const struct event_edit *,
+	     time_t now, char **cause);
+/*
+ * Deletes the event; its registrations and guests go with it.  0, 1 when
+ * there is no such event, or -1 with *cause.
+ */
+int	 events_delete(struct db *, int64_t id, char **cause);
+/* The event's status into buf: 0, or 1 when there is no such event. */
+int	 events_status(struct db *, int64_t id, char *buf, size_t len);
 
 /* Live counters of an event: 0, or 1 when there is no such event. */
 int	 events_counters(struct db *, int64_t id, struct event_counters *);

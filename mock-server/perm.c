@@ -42,3 +42,12 @@ perm_can_checkin(const struct auth_claims *c, int64_t created_by)
 {
 	return (perm_can_read_event(c, created_by));
 }
+
+int
+perm_can_see_event(const struct auth_claims *c, int64_t created_by,
+    const char *status)
+{
+	if (strcmp(status, "draft") != 0 || perm_role(c, "admin"))
+		return (1);
+	return (c != NULL && created_by != 0 && c->user_id == created_by);
+}

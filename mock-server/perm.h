@@ -20,5 +20,8 @@ int	perm_can_manage_event(const struct auth_claims *, int64_t created_by);
 int	perm_can_read_event(const struct auth_claims *, int64_t created_by);
 /* Check guests in and undo it: managers and staff. */
 int	perm_can_checkin(const struct auth_claims *, int64_t created_by);
+/* See an event at all: a draft only its creator and admins, else anyone. */
+int	perm_can_see_event(const struct auth_claims *, int64_t created_by,
+	    const char *status);
 
 #endif

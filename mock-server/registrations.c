@@ -322,3 +322,60 @@ fail:
 	db_rollback(m->db);
 	return (result);
 }
+
+/*
+ * Promotions when an event grows (PUT /api/events/:id): the same order as
+ * registrations_cancel's, any number of seats at once.
+ */
+static const char reg_sql_waitlist_head[] =
+	"SELECT user_id FROM registrations WHERE event_id = ?"
+	" AND status = 'waitlisted' ORDER BY registration_date, id LIMIT ?";
+static const char reg_sql_promote[] =
+	"UPDATE registrations SET status = 'confirmed'"
+	" WHERE event_id = ? AND user_id = ?";
+
+int
+registrations_fill_seats(struct mock *m, int64_t event_id, int64_t **users,
+    size_t *n, char **cause)
+{
+	struct event_counters	 c;
+	sqlite3_stmt		*stmt;
+	size_t			 i;
+
+	*users = NULL;
+	*n = 0;
+	if (events_counters(m->db, event_id, &c) != 0 || c.available == 0 ||
+	    c.waitlisted == 0)
+		return (0);
+	stmt = db_stmt(m->db, reg_sql_waitlist_head);
+	sqlite3_bind_int64(stmt, 1, event_id);
+	sqlite3_bind_int64(stmt, 2, c.available);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		*users = xreallocarray(*users, *n + 1, sizeof **users);
+		(*users)[(*n)++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	for (i = 0; i < *n; i++) {
+		stmt = db_stmt(m->db, reg_sql_promote);
+		sqlite3_bind_int64(stmt, 1, event_id);
+		sqlite3_bind_int64(stmt, 2, (*users)[i]);
+		if (reg_step(m, stmt, cause) != 0) {
+			free(*users);
+			*users = NULL;
+			*n = 0;
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+void
+registrations_publish_promoted(struct mock *m, int64_t event_id,
+    const int64_t *users, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		reg_publish_registration(m, "registration.promoted", users[i],
+		    event_id);
+}

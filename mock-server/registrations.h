@@ -8,6 +8,7 @@
 #define EVTOP_MOCK_REGISTRATIONS_H
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -53,5 +54,17 @@ json_t	*registrations_to_json(const struct registration *);
 
 /* Publishes the event's counters envelope to events and event:ID. */
 void	 registrations_publish_counters(struct mock *, int64_t event_id);
+
+/*
+ * Seats added to an event (a larger max_capacity) go to the waitlist in
+ * registration order, as a cancelled seat does.  Runs inside the caller's
+ * transaction; the promoted users come back in *users (free it, NULL when
+ * none) for registrations_publish_promoted once committed.
+ */
+int	 registrations_fill_seats(struct mock *, int64_t event_id,
+	     int64_t **users, size_t *n, char **cause);
+/* A registration.promoted envelope for each of the users. */
+void	 registrations_publish_promoted(struct mock *, int64_t event_id,
+	     const int64_t *users, size_t n);
 
 #endif

@@ -19,7 +19,8 @@ const struct route routes_core_table[] = {
 	{ HTTP_GET, "/api/users/profile", ROUTE_USER, routes_auth_profile,
 	  "the signed-in user" },
 	{ HTTP_GET, "/api/events", ROUTE_PUBLIC, routes_events_list,
-	  "upcoming events: page, per_page, include_past, status, category" },
+	  "upcoming events: q, location, category, status, date_from, "
+	  "date_to, sort, page, per_page, include_past" },
 	{ HTTP_GET, "/api/events/:id", ROUTE_PUBLIC, routes_events_get,
 	  "one event" },
 	{ HTTP_POST, "/api/events/:id/register", ROUTE_USER,
@@ -36,6 +37,8 @@ const size_t routes_core_count =
 
 /* The areas in matching order: add a line for a new routes-*.c table. */
 static const struct routes_area routes_areas[] = {
+	{ routes_users_table, &routes_users_count },
+	{ routes_events_table, &routes_events_count },
 	{ routes_core_table, &routes_core_count },
 	{ routes_jobs_table, &routes_jobs_count },
 };

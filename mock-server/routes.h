@@ -45,6 +45,37 @@ void	routes_events_get(struct mock *, struct http_req *);
 void	routes_events_register(struct mock *, struct http_req *);
 void	routes_events_unregister(struct mock *, struct http_req *);
 
+/*
+ * Accounts (routes-users.c), events (routes-events.c: reading and the
+ * area's table; routes-events-edit.c: writing) and registration lists
+ * (routes-registrations.c).
+ */
+extern const struct route	routes_users_table[];
+extern const size_t		routes_users_count;
+extern const struct route	routes_events_table[];
+extern const size_t		routes_events_count;
+
+void	routes_users_register(struct mock *, struct http_req *);
+void	routes_users_update_profile(struct mock *, struct http_req *);
+void	routes_users_change_password(struct mock *, struct http_req *);
+void	routes_users_stats(struct mock *, struct http_req *);
+
+void	routes_events_search(struct mock *, struct http_req *);
+void	routes_events_creator(struct mock *, struct http_req *);
+void	routes_events_create(struct mock *, struct http_req *);
+void	routes_events_update(struct mock *, struct http_req *);
+void	routes_events_delete(struct mock *, struct http_req *);
+void	routes_registrations_event(struct mock *, struct http_req *);
+void	routes_registrations_user(struct mock *, struct http_req *);
+
+/*
+ * The event named by the :id parameter when the caller may see it (a
+ * draft only its creator and admins): its id, creator and version.  Else
+ * replies 404 and returns 0.  Either pointer may be NULL.
+ */
+int64_t	routes_events_find(struct mock *, struct http_req *,
+	    int64_t *created_by, int64_t *version);
+
 void	routes_misc_health(struct mock *, struct http_req *);
 void	routes_misc_meta(struct mock *, struct http_req *);
 void	routes_misc_openapi(struct mock *, struct http_req *);

@@ -149,15 +149,68 @@ seed_registrations(struct mock *m, struct seed_rng *r, int64_t event_id,
 	}
 }
 
+/*
+ * Who owns demo event i: the organizer most of them, the admin a few
+ * (among them a draft of the admin's own), so that each role meets events
+ * it may and may not change, and drafts it may and may not see.
+ */
+#define SEED_ADMIN_DRAFT	14
+
+static void
+seed_owner(int i, int64_t organizer, int64_t admin, struct event_new *ev)
+{
+	ev->created_by = organizer;
+	if (admin != 0 && (i % 6 == 2 || i == SEED_ADMIN_DRAFT))
+		ev->created_by = admin;
+	if (i == SEED_ADMIN_DRAFT)
+		ev->status = "draft";
+}
+
+/*
+ * Events past the demo's few dozen (--seed N) get a tenth of the seats and
+ * registrations, so that 10,000 events take well under a second to seed
+ * and still show every state: room, nearly full, waitlists.
+ */
+static void
+seed_lighten(int i, int64_t *capacity, int64_t *count)
+{
+	if (i < SEED_EVENTS)
+		return;
+	*capacity = *capacity / 10 > 1 ? *capacity / 10 : 2;
+	*count /= 10;
+}
+
+/* The id of the demo account with this role, or 0. */
+static int64_t
+seed_account_id(struct mock *m, const char *role)
+{
+	struct user	u;
+	int64_t		id = 0;
+	size_t		i;
+
+	for (i = 0; i < seed_account_count; i++) {
+		if (strcmp(seed_accounts[i].role, role) == 0 &&
+		    users_find_by_email(m->db, seed_accounts[i].email,
+		    &u) == 0) {
+			id = u.id;
+			users_done(&u);
+			break;
+		}
+	}
+	return (id);
+}
+
 static int
 seed_events(struct mock *m, struct seed_rng *r, int nevents, time_t now,
     int64_t organizer, int64_t first_attendee, char **cause)
 {
 	struct event_new	 ev;
 	char			 title[160], desc[400];
-	int64_t			 id, capacity, count, checked;
+	int64_t			 id, capacity, count, checked, admin;
 	time_t			 day, start;
 	int			 i;
+
+	admin = seed_account_id(m, "admin");
 
 	/* The launch party: soonest upcoming, about 1 hour away. */
 	memset(&ev, 0, sizeof ev);
@@ -187,7 +240,6 @@ seed_events(struct mock *m, struct seed_rng *r, int nevents, time_t now,
 		ev.description = desc;
 		ev.location = SEED_PICK(r, seed_locations);
 		ev.category = SEED_PICK(r, seed_categories);
-		ev.created_by = organizer;
 		ev.status = "published";
 		if (i <= 3) {
 			/* A few past events: hidden unless include_past. */
@@ -203,6 +255,7 @@ seed_events(struct mock *m, struct seed_rng *r, int nevents, time_t now,
 			ev.status = "draft";
 		if (i == 9)
 			ev.status = "cancelled";
+		seed_owner(i, organizer, admin, &ev);
 
 		switch (i % 4) {
 		case 0:		/* nearly full */
@@ -219,6 +272,7 @@ seed_events(struct mock *m, struct seed_rng *r, int nevents, time_t now,
 			    capacity / 2 : 300);
 			break;
 		}
+		seed_lighten(i, &capacity, &count);
 		if (strcmp(ev.status, "draft") == 0)
 			count = 0;
 		ev.max_capacity = capacity;

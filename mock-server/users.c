@@ -151,3 +151,86 @@ users_to_json(const struct user *u)
 	    "email", u->email, "name", u->name, "role", u->role,
 	    "created_at", created));
 }
+
+static const char users_sql_update_profile[] =
+	"UPDATE users SET name = COALESCE(?1, name),"
+	" email = COALESCE(?2, email) WHERE id = ?3";
+static const char users_sql_email_taken[] =
+	"SELECT COUNT(*) FROM users WHERE email = ? AND id <> ?";
+static const char users_sql_set_password[] =
+	"UPDATE users SET password_hash = ? WHERE id = ?";
+static const char users_sql_events_created[] =
+	"SELECT COUNT(*) FROM events WHERE created_by = ?";
+static const char users_sql_registered[] =
+	"SELECT COUNT(*) FROM registrations WHERE user_id = ?"
+	" AND status <> 'cancelled'";
+static const char users_sql_upcoming[] =
+	"SELECT COUNT(*) FROM registrations r JOIN events e"
+	" ON e.id = r.event_id WHERE r.user_id = ? AND r.status <> 'cancelled'"
+	" AND e.status <> 'cancelled' AND e.date_time >= ?";
+
+/* Runs stmt to its end; 0, or -1 with *cause saying what failed. */
+static int
+users_step(struct db *db, sqlite3_stmt *stmt, const char *what, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		xasprintf(cause, "cannot %s: %s", what,
+		    sqlite3_errmsg(db_handle(db)));
+		return (-1);
+	}
+	return (0);
+}
+
+int
+users_update_profile(struct db *db, int64_t id, const char *name,
+    const char *email, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if (email != NULL) {
+		stmt = db_stmt(db, users_sql_email_taken);
+		sqlite3_bind_text(stmt, 1, email, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(stmt, 2, id);
+		if (db_int(db, stmt, 0) != 0)
+			return (1);
+	}
+	stmt = db_stmt(db, users_sql_update_profile);
+	if (name != NULL)
+		sqlite3_bind_text(stmt, 1, name, -1, SQLITE_TRANSIENT);
+	if (email != NULL)
+		sqlite3_bind_text(stmt, 2, email, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 3, id);
+	return (users_step(db, stmt, "update the profile", cause));
+}
+
+int
+users_set_password(struct db *db, int64_t id, const char *hash, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	stmt = db_stmt(db, users_sql_set_password);
+	sqlite3_bind_text(stmt, 1, hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 2, id);
+	return (users_step(db, stmt, "change the password", cause));
+}
+
+void
+users_stats(struct db *db, int64_t id, time_t now, struct users_stats *st)
+{
+	sqlite3_stmt	*stmt;
+
+	stmt = db_stmt(db, users_sql_events_created);
+	sqlite3_bind_int64(stmt, 1, id);
+	st->events_created = db_int(db, stmt, 0);
+	stmt = db_stmt(db, users_sql_registered);
+	sqlite3_bind_int64(stmt, 1, id);
+	st->events_registered = db_int(db, stmt, 0);
+	stmt = db_stmt(db, users_sql_upcoming);
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, now);
+	st->upcoming_events = db_int(db, stmt, 0);
+}

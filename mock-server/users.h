@@ -39,4 +39,23 @@ void	 users_done(struct user *);
 /* {id,email,name,role,created_at}: never the hash. */
 json_t	*users_to_json(const struct user *);
 
+/*
+ * Sets name and email (either may be NULL: unchanged).  0, 1 when another
+ * user has that email, or -1 with *cause.
+ */
+int	 users_update_profile(struct db *, int64_t id, const char *name,
+	     const char *email, char **cause);
+/* Sets the password hash.  0 or -1 with *cause. */
+int	 users_set_password(struct db *, int64_t id, const char *hash,
+	     char **cause);
+
+/* What GET /api/users/stats tells a user about themself. */
+struct users_stats {
+	int64_t	events_created;
+	int64_t	events_registered;	/* confirmed or waitlisted */
+	int64_t	upcoming_events;	/* of those, not over or cancelled */
+};
+void	 users_stats(struct db *, int64_t id, time_t now,
+	     struct users_stats *);
+
 #endif
