@@ -16,6 +16,7 @@ libuv1-dev
 libjwt-dev
 libsqlite3-dev
 libcrypt-dev
+libinih-dev
 libssl-dev
 libvterm-dev
 openssl
