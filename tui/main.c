@@ -26,6 +26,7 @@
 #include "batch.h"
 #include "config.h"
 #include "info.h"
+#include "keys.h"
 #include "log.h"
 #include "mockproc.h"
 #include "options.h"
@@ -485,9 +486,62 @@ main_demo_exited(uv_signal_t *h, int signo)
 	uv_signal_stop(h);
 }
 
+/* The [keymap] of a config on top of the default keys. */
+static struct keymap *
+main_keymap(const struct config *cfg, char **cause)
+{
+	struct keymap	*km = keymap_new();
+
+	if (keymap_apply(km, cfg->keymap, cfg->nkeymap, cfg->file, cause) !=
+	    0) {
+		keymap_free(km);
+		return (NULL);
+	}
+	return (km);
+}
+
+/* What a reload (Ctrl-R, SIGHUP) needs: the command line and the api. */
+struct main_reload {
+	int			 argc;
+	char			**argv;
+	const struct config	*running;
+	struct api		*api;
+};
+
+static int
+main_reload(void *arg, struct app_options *out, char **note, char **cause)
+{
+	struct main_reload	*r = arg;
+	const struct config	*old = r->running;
+	struct config		 next;
+
+	config_init(&next);
+	if (config_parse_argv(&next, r->argc, r->argv, cause) != 0 ||
+	    config_resolve(&next, cause) != 0 ||
+	    (out->keymap = main_keymap(&next, cause)) == NULL) {
+		config_done(&next);
+		return (-1);
+	}
+	out->ascii = next.ascii;
+	out->no_color = next.no_color;
+	out->readonly = next.readonly;
+	api_set_poll_interval(r->api, (uint64_t)(next.poll_interval * 1000));
+	if (!old->demo && ((next.server != NULL && old->server != NULL &&
+	    strcmp(next.server, old->server) != 0) ||
+	    (next.user != NULL && old->user != NULL &&
+	    strcmp(next.user, old->user) != 0)))
+		*note = xstrdup("a new server or user takes a restart of "
+		    "evtop");
+	log_debug("%s: reloaded %s", __func__, next.file != NULL ? next.file :
+	    "(no file)");
+	config_done(&next);
+	return (0);
+}
+
 static int
 main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
-    const struct config *cfg, struct mockproc *mock)
+    const struct config *cfg, struct mockproc *mock, struct keymap *km,
+    struct main_reload *reload)
 {
 	struct app_options	 opts;
 	struct main_demo_watch	 dw;
@@ -497,7 +551,11 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	memset(&opts, 0, sizeof opts);
 	opts.ascii = cfg->ascii;
 	opts.no_color = cfg->no_color;
+	opts.readonly = cfg->readonly;
 	opts.server_label = cfg->demo ? "demo" : NULL;
+	opts.keymap = km;
+	opts.reload = main_reload;
+	opts.reload_arg = reload;
 	app = app_new(loop, api, store, &opts);
 	if (cfg->demo) {
 		dw.mock = mock;
@@ -565,6 +623,8 @@ main(int argc, char **argv)
 	struct config		 cfg;
 	struct api_options	 aopts;
 	struct mockproc		 mock = { -1, NULL };
+	struct main_reload	 reload;
+	struct keymap		*km = NULL;
 	struct store		*store;
 	struct api		*api;
 	uv_loop_t		 loop;
@@ -599,6 +659,12 @@ main(int argc, char **argv)
 	}
 	if (config_check(&cfg, &cause) != 0)
 		return (main_usage(&cfg, cause, 1));
+	if ((km = main_keymap(&cfg, &cause)) == NULL)
+		return (main_usage(&cfg, cause, 0));
+	if (cfg.batch || cfg.action != CONFIG_RUN) {
+		keymap_free(km);
+		km = NULL;
+	}
 	main_open_trace(&cfg);
 	if (cfg.action == CONFIG_INFO) {
 		rc = main_info(&cfg);
@@ -614,6 +680,7 @@ main(int argc, char **argv)
 			fprintf(stderr, "evtop: cannot start the demo: %s\n",
 			    cause);
 			free(cause);
+			keymap_free(km);
 			config_done(&cfg);
 			return (EXIT_FAIL);
 		}
@@ -650,8 +717,16 @@ main(int argc, char **argv)
 		rc = main_exit_code(status);
 	} else if (cfg.batch)
 		rc = EXIT_OK;
-	else
-		rc = main_dashboard(&loop, api, store, &cfg, &mock);
+	else {
+		reload.argc = argc;
+		reload.argv = argv;
+		reload.running = &cfg;
+		reload.api = api;
+		rc = main_dashboard(&loop, api, store, &cfg, &mock, km,
+		    &reload);
+		km = NULL;	/* the app's now */
+	}
+	keymap_free(km);
 	free(cause);
 	/* Signed out by the server: the kept token goes too. */
 	if (rc == EXIT_NOT_SIGNED_IN && (source == MAIN_TOKEN_STORED ||
