@@ -20,6 +20,7 @@ libinih-dev
 libssl-dev
 libvterm-dev
 openssl
+groff-base
 "
 
 missing=""
