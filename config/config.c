@@ -558,11 +558,6 @@ config_check(const struct config *cfg, char **cause)
 		    cfg->cacert);
 		return (-1);
 	}
-	if (cfg->token != NULL && cfg->token_file != NULL) {
-		xasprintf(cause, "both EVTOP_TOKEN and --token-file give a "
-		    "token: unset one");
-		return (-1);
-	}
 	if (!cfg->demo && cfg->server == NULL && cfg->action != CONFIG_INFO) {
 		xasprintf(cause, "no server: give --server URL (or set "
 		    "EVTOP_SERVER, or a server in a profile of %s), or try "

@@ -108,7 +108,7 @@ options_print_help(FILE *f, const char *prog)
 			xasprintf(&left, "    --%s%s%s", o->name,
 			    o->arg != NULL ? " " : "",
 			    o->arg != NULL ? o->arg : "");
-		fprintf(f, "  %-24s %s\n", left, o->help);
+		fprintf(f, "  %-27s %s\n", left, o->help);
 		free(left);
 	}
 	fprintf(f, "\n`%s info' prints the version, the files evtop uses, the "

@@ -165,7 +165,7 @@ int
 tokens_read_file(const char *path, char **token, char **cause)
 {
 	char	*buf, *start, *end;
-	int	 fd;
+	int	 fd, extra;
 
 	if ((fd = tokens_open_private(path, cause)) < 0) {
 		if (fd == -2)
@@ -180,9 +180,10 @@ tokens_read_file(const char *path, char **token, char **cause)
 	close(fd);
 	start = buf + strspn(buf, " \t\r\n");
 	end = start + strcspn(start, " \t\r\n");
+	/* Only blanks may follow the token. */
+	extra = end[strspn(end, " \t\r\n")] != '\0';
 	*end = '\0';
-	if (*start == '\0' || !tokens_plausible(start) ||
-	    end[1 + strspn(end + 1, " \t\r\n")] != '\0') {
+	if (*start == '\0' || extra || !tokens_plausible(start)) {
 		xasprintf(cause, "%s does not hold a token: expected the token "
 		    "alone, on one line", path);
 		explicit_bzero(buf, TOKENS_FILE_MAX + 1);

@@ -100,6 +100,19 @@ test_token_file_permissions(void)
 		free(cause);
 	}
 
+	/* Without a newline, or with blanks around it. */
+	write_file(path, TOKEN, 0600);
+	CHECK_INT(tokens_read_file(path, &tok, &cause), 0);
+	CHECK_STR(tok, TOKEN);
+	free(tok);
+	write_file(path, "  " TOKEN " \r\n\n", 0600);
+	CHECK_INT(tokens_read_file(path, &tok, &cause), 0);
+	CHECK_STR(tok, TOKEN);
+	free(tok);
+	write_file(path, TOKEN "\nsomething else\n", 0600);
+	CHECK_INT(tokens_read_file(path, &tok, &cause), -1);
+	free(cause);
+
 	/* Not a token, or missing. */
 	write_file(path, "hello world\n", 0600);
 	CHECK_INT(tokens_read_file(path, &tok, &cause), -1);
