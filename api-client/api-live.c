@@ -20,7 +20,7 @@
 
 #define API_BACKOFF_FIRST	1000
 #define API_BACKOFF_MAX		30000
-#define API_POLL_MS		10000
+#define API_POLL_MS		10000	/* unless poll_interval says */
 #define API_CLOSE_BAD_TOKEN	4401
 
 static void	api_live_hello(struct api *, const struct envelope *);
@@ -321,7 +321,7 @@ api_live_hold(struct api *api, long seconds)
 	/* Polling: the next poll comes no sooner than the server asked. */
 	if (uv_is_active((uv_handle_t *)&api->poll_timer)) {
 		uv_timer_start(&api->poll_timer, api_live_poll_fired,
-		    ms > API_POLL_MS ? ms : API_POLL_MS, API_POLL_MS);
+		    ms > api->poll_ms ? ms : api->poll_ms, api->poll_ms);
 	}
 }
 
@@ -329,6 +329,7 @@ static void
 api_live_closed(void *arg, int code, int status, const char *why)
 {
 	struct api	*api = arg;
+	char		*sentence;
 
 	if (api->dead)
 		return;
@@ -342,10 +343,12 @@ api_live_closed(void *arg, int code, int status, const char *why)
 	}
 	if (status == 404) {
 		/* A core-only server: no WebSocket, so poll over REST. */
-		api_set_link(api, API_LINK_POLLING, "this server has no live "
-		    "updates; refreshing every 10 seconds");
+		xasprintf(&sentence, "this server has no live updates; "
+		    "refreshing every %g seconds", (double)api->poll_ms / 1000);
+		api_set_link(api, API_LINK_POLLING, sentence);
+		free(sentence);
 		uv_timer_start(&api->poll_timer, api_live_poll_fired,
-		    API_POLL_MS, API_POLL_MS);
+		    api->poll_ms, api->poll_ms);
 		return;
 	}
 	if (status == 401 || status == 403) {
@@ -397,7 +400,7 @@ api_start_live(struct api *api)
 			api_set_link(api, API_LINK_POLLING, cause);
 			free(cause);
 			uv_timer_start(&api->poll_timer, api_live_poll_fired,
-			    API_POLL_MS, API_POLL_MS);
+			    api->poll_ms, api->poll_ms);
 			return;
 		}
 	}
@@ -406,10 +409,23 @@ api_start_live(struct api *api)
 }
 
 void
+api_set_poll_interval(struct api *api, uint64_t ms)
+{
+	if (ms < 1000)
+		ms = 1000;
+	if (ms == api->poll_ms)
+		return;
+	api->poll_ms = ms;
+	if (!api->dead && uv_is_active((uv_handle_t *)&api->poll_timer))
+		uv_timer_start(&api->poll_timer, api_live_poll_fired, ms, ms);
+}
+
+void
 api_live_init(struct api *api)
 {
 	api->link = API_LINK_OFFLINE;
 	api->last_seq = -1;
+	api->poll_ms = API_POLL_MS;
 	api->rng = (uint32_t)(uv_hrtime() ^ ((uint64_t)getpid() << 16) ^
 	    (uintptr_t)api) | 1;
 	uv_timer_init(api->loop, &api->retry_timer);

@@ -43,6 +43,7 @@ struct api_call {
 				    const struct http_response *,
 				    const char *error);
 	api_done_cb		 cb;
+	api_meta_cb		 meta_cb;	/* api_meta's, instead of cb */
 	void			*arg;
 	struct api_pages	*pages;		/* a paged list being gathered */
 	LIST_ENTRY(api_call)	 entry;
@@ -75,6 +76,7 @@ struct api {
 	uint64_t		 hold_until;	/* uv_now: rate limited until */
 	uv_timer_t		 retry_timer;
 	uv_timer_t		 poll_timer;
+	uint64_t		 poll_ms;	/* poll_interval */
 
 	int			 dead;		/* api_free was called */
 	int			 handles;	/* timers still closing */

@@ -13,6 +13,8 @@
 #include "api-private.h"
 #include "log.h"
 #include "model.h"
+#include "model-private.h"
+#include "text.h"
 #include "xmalloc.h"
 
 static const char *api_link_names[] = {
@@ -391,6 +393,119 @@ api_refresh_events(struct api *api, api_done_cb cb, void *arg)
 {
 	api->refreshing = 1;
 	api_refresh_request(api, api_pages_new(), cb, arg);
+}
+
+static void
+api_resume_done(struct api_call *call, const struct http_response *resp,
+    const char *error)
+{
+	struct api	*api = call->api;
+	struct user	 u;
+	char		*why = NULL, *sentence;
+	int		 status;
+
+	if (api->dead)
+		return;
+	if (error != NULL) {
+		session_done(&api->session);
+		call->cb(call->arg, API_ERR_UNREACHABLE, error);
+		return;
+	}
+	if (resp->status < 200 || resp->status > 299) {
+		status = api_answer_failure(api, resp, &sentence);
+		session_done(&api->session);
+		call->cb(call->arg, status, sentence);
+		free(sentence);
+		return;
+	}
+	/* The server's word on who this is beats the token's claims. */
+	if (model_parse_profile(resp->body, resp->len, &u, &why) == 0) {
+		if (u.role == NULL && api->session.user.role != NULL) {
+			u.role = api->session.user.role;
+			api->session.user.role = NULL;
+		}
+		if (u.email == NULL)
+			u.email = xstrdup("");
+		if (u.name == NULL)
+			u.name = xstrdup(u.email);
+		user_done(&api->session.user);
+		api->session.user = u;
+	} else {
+		log_debug("api: resume: %s", why);
+		free(why);
+	}
+	log_debug("api: resumed the session of user %lld",
+	    (long long)api->session.user.id);
+	call->cb(call->arg, API_OK, NULL);
+}
+
+void
+api_resume(struct api *api, const char *token, api_done_cb cb, void *arg)
+{
+	struct session	 s;
+	char		*why = NULL;
+
+	if (model_session_from_token(token, &s, &why) != 0) {
+		cb(arg, API_ERR_AUTH, why);
+		free(why);
+		return;
+	}
+	session_done(&api->session);
+	api->session = s;
+	api_request(api, "GET", "/api/users/profile", NULL, api_resume_done,
+	    cb, arg);
+}
+
+static void
+api_meta_done(struct api_call *call, const struct http_response *resp,
+    const char *error)
+{
+	api_meta_cb	 cb = call->meta_cb;
+	struct api_meta	 m;
+	json_t		*root = NULL;
+	const json_t	*features, *f;
+	size_t		 i;
+
+	if (call->api->dead)
+		return;
+	memset(&m, 0, sizeof m);
+	if (error != NULL) {
+		cb(call->arg, API_ERR_UNREACHABLE, error, NULL);
+		return;
+	}
+	if (resp->status == 200)
+		root = json_loadb(resp->body, resp->len, 0, NULL);
+	if (!json_is_object(root)) {
+		m.core_only = 1;
+		json_decref(root);
+		cb(call->arg, API_OK, NULL, &m);
+		return;
+	}
+	m.name = model_string(root, "name", MODEL_STRING_MAX);
+	m.version = model_string(root, "version", MODEL_WORD_MAX);
+	features = json_object_get(root, "features");
+	m.features = xcalloc(json_array_size(features) + 1,
+	    sizeof *m.features);
+	json_array_foreach(features, i, f) {
+		if (json_is_string(f) && m.nfeatures < 64)
+			m.features[m.nfeatures++] = text_sanitize_cap(
+			    json_string_value(f), json_string_length(f),
+			    MODEL_WORD_MAX);
+	}
+	json_decref(root);
+	cb(call->arg, API_OK, NULL, &m);
+	free(m.name);
+	free(m.version);
+	for (i = 0; i < m.nfeatures; i++)
+		free(m.features[i]);
+	free(m.features);
+}
+
+void
+api_meta(struct api *api, api_meta_cb cb, void *arg)
+{
+	api_request(api, "GET", "/api/meta", NULL, api_meta_done, NULL,
+	    arg)->meta_cb = cb;
 }
 
 static void

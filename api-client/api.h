@@ -80,6 +80,30 @@ void		 api_check_server(struct api *, api_done_cb, void *arg);
 /* POST /api/auth/login.  The password is not kept or logged. */
 void		 api_login(struct api *, const char *email,
 		    const char *password, api_done_cb, void *arg);
+/*
+ * Resumes a session from a token kept from an earlier sign-in (or given
+ * by --token-file / EVTOP_TOKEN): GET /api/users/profile with it.
+ * API_OK and the session is set; API_ERR_AUTH when the server refuses the
+ * token (the session is cleared); API_ERR_UNREACHABLE.
+ */
+void		 api_resume(struct api *, const char *token, api_done_cb,
+		     void *arg);
+/* What GET /api/meta says; NULL/0 for what it did not say. */
+struct api_meta {
+	int	 core_only;	/* no usable /api/meta: a core-only server */
+	char	*name;
+	char	*version;
+	char	**features;
+	size_t	 nfeatures;
+};
+typedef void	(*api_meta_cb)(void *arg, int status, const char *cause,
+		    const struct api_meta *);
+/*
+ * GET /api/meta.  Anything but a 200 with a JSON object is a core-only
+ * server (API_OK with core_only set); API_ERR_UNREACHABLE when nothing
+ * answers.
+ */
+void		 api_meta(struct api *, api_meta_cb, void *arg);
 /* GET /api/events into the store. */
 void		 api_refresh_events(struct api *, api_done_cb, void *arg);
 /*
@@ -95,6 +119,11 @@ void		 api_load_notifications(struct api *, api_done_cb, void *arg);
  */
 void		 api_start_live(struct api *);
 
+/*
+ * How often to refresh when the server has no live link (the profile's
+ * poll_interval), in milliseconds; applies at once when polling.
+ */
+void			 api_set_poll_interval(struct api *, uint64_t ms);
 const char		*api_server(const struct api *);
 const struct session	*api_session(const struct api *);	/* or NULL */
 enum api_link		 api_link_state(const struct api *);

@@ -190,6 +190,62 @@ model_parse_login(const char *body, size_t len, struct session *s,
 	return (0);
 }
 
+int
+model_session_from_token(const char *token, struct session *s,
+    char **cause)
+{
+	json_t	*claims;
+
+	memset(s, 0, sizeof *s);
+	s->user.id = -1;
+	if (token == NULL || !model_token_ok(token, strlen(token))) {
+		if (cause != NULL)
+			*cause = xstrdup("that is not a sign-in token");
+		return (-1);
+	}
+	s->token = xstrdup(token);
+	model_read_token(s);
+	if ((claims = model_token_claims(token)) != NULL) {
+		s->user.email = model_string(claims, "email", MODEL_STRING_MAX);
+		json_decref(claims);
+	}
+	if (s->user.email == NULL)
+		s->user.email = xstrdup("");
+	if (s->user.name == NULL)
+		s->user.name = xstrdup(s->user.email);
+	return (0);
+}
+
+int
+model_parse_profile(const char *body, size_t len, struct user *u,
+    char **cause)
+{
+	json_t		*root;
+	const json_t	*user;
+
+	memset(u, 0, sizeof *u);
+	u->id = -1;
+	if ((root = json_util_load(body, len, cause)) == NULL)
+		return (-1);
+	user = json_object_get(root, "user");
+	if (!json_is_object(user))
+		user = root;	/* servers that send the user bare */
+	if (json_util_count(user, "id", &u->id, NULL) != 0)
+		u->id = -1;
+	u->email = model_string(user, "email", MODEL_STRING_MAX);
+	u->name = model_string(user, "name", MODEL_STRING_MAX);
+	u->role = model_string(user, "role", MODEL_WORD_MAX);
+	json_decref(root);
+	if (u->email == NULL && u->name == NULL) {
+		if (cause != NULL)
+			*cause = xstrdup("the server's profile answer names "
+			    "no user");
+		user_done(u);
+		return (-1);
+	}
+	return (0);
+}
+
 /* Appends "field: message" for one field error, if it has either. */
 static void
 model_error_item(char **out, const json_t *item, int *count)

@@ -93,6 +93,15 @@ int	model_parse_notification(const json_t *, struct notification *,
 	    char **cause);
 int	model_parse_login(const char *body, size_t len, struct session *,
 	    char **cause);
+/*
+ * A session from a token kept from an earlier sign-in: exp, role, id and
+ * email are read from its payload (unverified).  -1 when it is no token.
+ */
+int	model_session_from_token(const char *token, struct session *,
+	    char **cause);
+/* {"user":{...}} from GET /api/users/profile into u. */
+int	model_parse_profile(const char *body, size_t len, struct user *,
+	    char **cause);
 int	model_parse_envelope(const char *text, size_t len, struct envelope *,
 	    char **cause);
 /* The sentence in an error body ({"message"} plus field errors), or NULL. */

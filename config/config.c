@@ -1,74 +1,262 @@
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "config-private.h"
 #include "options.h"
 #include "xmalloc.h"
+
+/* A bad value is quoted in messages, cut to this many bytes. */
+#define CONFIG_QUOTE_MAX	40
 
 void
 config_init(struct config *cfg)
 {
 	memset(cfg, 0, sizeof *cfg);
 	cfg->action = CONFIG_RUN;
+	cfg->iterations = 1;
+	cfg->delay = CONFIG_DELAY_DEFAULT;
+	cfg->poll_interval = CONFIG_POLL_DEFAULT;
 }
 
 void
 config_done(struct config *cfg)
 {
+	size_t	i;
+
 	free(cfg->server);
 	free(cfg->user);
+	free(cfg->profile);
+	free(cfg->config_file);
 	free(cfg->cacert);
+	free(cfg->token_file);
+	free(cfg->file);
+	if (cfg->token != NULL) {
+		explicit_bzero(cfg->token, strlen(cfg->token));
+		free(cfg->token);
+	}
+	for (i = 0; i < cfg->nkeymap; i++) {
+		free(cfg->keymap[i].action);
+		free(cfg->keymap[i].keys);
+	}
+	free(cfg->keymap);
 	memset(cfg, 0, sizeof *cfg);
 }
 
-static void
-config_set_string(char **field, const char *value)
+int
+config_has_control(const char *s)
 {
-	free(*field);
-	*field = xstrdup(value);
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return (1);
+	}
+	return (0);
 }
 
-static int
-config_apply(struct config *cfg, enum option_id id, const char *arg)
+/* The address of the string field of a string option. */
+static char **
+config_string_field(struct config *cfg, enum option_id id)
 {
 	switch (id) {
 	case OPT_SERVER:
-		config_set_string(&cfg->server, arg);
-		break;
+		return (&cfg->server);
 	case OPT_USER:
-		config_set_string(&cfg->user, arg);
-		break;
+		return (&cfg->user);
+	case OPT_PROFILE:
+		return (&cfg->profile);
+	case OPT_CONFIG:
+		return (&cfg->config_file);
 	case OPT_CACERT:
-		config_set_string(&cfg->cacert, arg);
-		break;
+		return (&cfg->cacert);
+	case OPT_TOKEN_FILE:
+		return (&cfg->token_file);
+	default:
+		return (NULL);
+	}
+}
+
+static int *
+config_flag_field(struct config *cfg, enum option_id id)
+{
+	switch (id) {
 	case OPT_DEMO:
-		cfg->demo = 1;
-		break;
+		return (&cfg->demo);
 	case OPT_BATCH:
-		cfg->batch = 1;
-		break;
-	case OPT_INSECURE:
-		cfg->insecure = 1;
-		break;
+		return (&cfg->batch);
+	case OPT_JSON:
+		return (&cfg->json);
+	case OPT_READONLY:
+		return (&cfg->readonly);
 	case OPT_ASCII:
-		cfg->ascii = 1;
-		break;
+		return (&cfg->ascii);
 	case OPT_NO_COLOR:
-		cfg->no_color = 1;
-		break;
+		return (&cfg->no_color);
+	case OPT_INSECURE:
+		return (&cfg->insecure);
 	case OPT_VERBOSE:
-		cfg->verbose = 1;
+		return (&cfg->verbose);
+	default:
+		return (NULL);
+	}
+}
+
+static int
+config_parse_bool(const char *v, int *out)
+{
+	static const char *const yes[] = { "true", "yes", "on", "1" };
+	static const char *const no[] = { "false", "no", "off", "0" };
+	size_t	i;
+
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (strcasecmp(v, yes[i]) == 0) {
+			*out = 1;
+			return (0);
+		}
+		if (strcasecmp(v, no[i]) == 0) {
+			*out = 0;
+			return (0);
+		}
+	}
+	return (-1);
+}
+
+static int
+config_parse_count(const char *v, long *out)
+{
+	char	*end;
+	long	 n;
+
+	if (*v < '0' || *v > '9')
+		return (-1);
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 0 || n > OPTIONS_ITERATIONS_MAX)
+		return (-1);
+	*out = n;
+	return (0);
+}
+
+/* Decimal seconds in [min, max] ("0.5", "2", not "1e3" or "inf"). */
+static int
+config_parse_seconds(const char *v, double min, double max, double *out)
+{
+	char	*end;
+	double	 d;
+
+	if (strspn(v, "0123456789.") != strlen(v) || *v == '\0')
+		return (-1);
+	errno = 0;
+	d = strtod(v, &end);
+	if (errno != 0 || *end != '\0' || !isfinite(d) || d < min || d > max ||
+	    d <= 0)
+		return (-1);
+	*out = d;
+	return (0);
+}
+
+/* A value quoted for a message, cut when long. */
+static char *
+config_quote(const char *v)
+{
+	char	*q;
+
+	if (strlen(v) > CONFIG_QUOTE_MAX)
+		xasprintf(&q, "\"%.*s...\"", CONFIG_QUOTE_MAX, v);
+	else
+		xasprintf(&q, "\"%s\"", v);
+	return (q);
+}
+
+int
+config_set_value(struct config *cfg, const struct option_spec *o,
+    const char *value, enum config_source src, int line, char **why)
+{
+	char	**sf, *q = NULL;
+	int	 *ff, b = 0;
+	long	  n = 0;
+	double	  d = 0;
+
+	if (config_has_control(value)) {
+		*why = xstrdup("has a control character in it");
+		return (-1);
+	}
+	q = config_quote(value);
+	switch (o->type) {
+	case OPTION_FLAG:
+		if (config_parse_bool(value, &b) != 0) {
+			xasprintf(why, "wants true or false, not %s", q);
+			goto fail;
+		}
 		break;
-	case OPT_HELP:
-		cfg->action = CONFIG_HELP;
+	case OPTION_URL:
+		if (strncmp(value, "http://", 7) != 0 &&
+		    strncmp(value, "https://", 8) != 0) {
+			xasprintf(why, "wants a URL starting with http:// or "
+			    "https://, not %s", q);
+			goto fail;
+		}
+		if (strpbrk(value, " \t") != NULL) {
+			xasprintf(why, "wants a URL without spaces, not %s", q);
+			goto fail;
+		}
+		/* FALLTHROUGH */
+	case OPTION_STRING:
+		if (*value == '\0') {
+			xasprintf(why, "wants a %s, not an empty value",
+			    o->arg != NULL ? o->arg : "value");
+			goto fail;
+		}
 		break;
-	case OPT_VERSION:
-		cfg->action = CONFIG_VERSION;
+	case OPTION_COUNT:
+		if (config_parse_count(value, &n) != 0) {
+			xasprintf(why, "wants a whole number of 0 or more, "
+			    "not %s", q);
+			goto fail;
+		}
+		break;
+	case OPTION_SECONDS:
+		if (o->id == OPT_POLL_INTERVAL &&
+		    config_parse_seconds(value, OPTIONS_POLL_MIN,
+		    OPTIONS_POLL_MAX, &d) != 0) {
+			xasprintf(why, "wants seconds from %g to %g, not %s",
+			    OPTIONS_POLL_MIN, OPTIONS_POLL_MAX, q);
+			goto fail;
+		}
+		if (o->id != OPT_POLL_INTERVAL && config_parse_seconds(value,
+		    0, OPTIONS_DELAY_MAX, &d) != 0) {
+			xasprintf(why, "wants seconds greater than 0 and at "
+			    "most %g, such as 2 or 0.5, not %s",
+			    OPTIONS_DELAY_MAX, q);
+			goto fail;
+		}
 		break;
 	}
+	free(q);
+	/* A weaker source never overrides a stronger one. */
+	if (src < cfg->from[o->id])
+		return (0);
+	cfg->from[o->id] = src;
+	cfg->line[o->id] = line;
+	if ((sf = config_string_field(cfg, o->id)) != NULL) {
+		free(*sf);
+		*sf = xstrdup(value);
+	} else if ((ff = config_flag_field(cfg, o->id)) != NULL)
+		*ff = b;
+	else if (o->id == OPT_ITERATIONS)
+		cfg->iterations = n;
+	else if (o->id == OPT_DELAY)
+		cfg->delay = d;
+	else if (o->id == OPT_POLL_INTERVAL)
+		cfg->poll_interval = d;
 	return (0);
+fail:
+	free(q);
+	return (-1);
 }
 
 /* Builds getopt_long's tables from the option table. */
@@ -96,17 +284,6 @@ config_getopt_tables(struct option **longs, char **shorts)
 	}
 }
 
-/* Arguments end up in prompts and messages: no escape sequences there. */
-static int
-config_has_control(const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return (1);
-	}
-	return (0);
-}
-
 static const struct option_spec *
 config_find_short(int c)
 {
@@ -120,6 +297,69 @@ config_find_short(int c)
 	return (NULL);
 }
 
+/*
+ * A token typed on the command line is readable by every user (ps, /proc)
+ * and kept in shell history, so there is no such option; getopt would
+ * even take "--token" as an abbreviation of --token-file.  Looked for
+ * before getopt so the token itself is never echoed.
+ */
+static int
+config_refuse_token(int argc, char **argv, char **cause)
+{
+	int	i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--token") == 0 ||
+		    strncmp(argv[i], "--token=", 8) == 0) {
+			xasprintf(cause, "there is no --token option: a token "
+			    "on the command line can be read by other users "
+			    "and stays in shell history; use --token-file FILE "
+			    "or EVTOP_TOKEN");
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/* Applies one option from argv; -1 with a sentence in *cause. */
+static int
+config_apply_arg(struct config *cfg, const struct option_spec *o,
+    const char *arg, char **cause)
+{
+	char	*why = NULL;
+
+	switch (o->id) {
+	case OPT_HELP:
+		cfg->action = CONFIG_HELP;
+		return (0);
+	case OPT_VERSION:
+		if (cfg->action != CONFIG_HELP)
+			cfg->action = CONFIG_VERSION;
+		return (0);
+	default:
+		break;
+	}
+	if (o->arg == NULL)
+		arg = "true";
+	else if (*arg == '\0') {
+		xasprintf(cause, "option --%s needs a non-empty %s", o->name,
+		    o->arg);
+		return (-1);
+	} else if (config_has_control(arg)) {
+		xasprintf(cause, "option --%s has a control character in its "
+		    "%s", o->name, o->arg);
+		return (-1);
+	}
+	if (config_set_value(cfg, o, arg, CONFIG_SRC_FLAG, 0, &why) != 0) {
+		xasprintf(cause, "option --%s %s", o->name, why);
+		free(why);
+		return (-1);
+	}
+	return (0);
+}
+
 int
 config_parse_argv(struct config *cfg, int argc, char **argv, char **cause)
 {
@@ -129,6 +369,8 @@ config_parse_argv(struct config *cfg, int argc, char **argv, char **cause)
 	size_t				 n;
 	int				 c, idx, rc = 0;
 
+	if (config_refuse_token(argc, argv, cause) != 0)
+		return (-1);
 	t = options_table(&n);
 	config_getopt_tables(&longs, &shorts);
 	opterr = 0;
@@ -153,19 +395,14 @@ config_parse_argv(struct config *cfg, int argc, char **argv, char **cause)
 			rc = -1;
 			break;
 		}
-		if (o->arg != NULL && (optarg == NULL || *optarg == '\0')) {
-			xasprintf(cause, "option --%s needs a non-empty %s",
-			    o->name, o->arg);
-			rc = -1;
+		if ((rc = config_apply_arg(cfg, o, optarg, cause)) != 0)
 			break;
-		}
-		if (o->arg != NULL && config_has_control(optarg)) {
-			xasprintf(cause, "option --%s has a control character "
-			    "in its %s", o->name, o->arg);
-			rc = -1;
-			break;
-		}
-		config_apply(cfg, o->id, optarg);
+	}
+	/* GNU getopt moves operands to the end: `evtop -s URL info`. */
+	if (rc == 0 && optind < argc && strcmp(argv[optind], "info") == 0) {
+		if (cfg->action == CONFIG_RUN)
+			cfg->action = CONFIG_INFO;
+		optind++;
 	}
 	if (rc == 0 && optind < argc) {
 		xasprintf(cause, "unexpected argument '%s'", argv[optind]);
@@ -176,17 +413,54 @@ config_parse_argv(struct config *cfg, int argc, char **argv, char **cause)
 	return (rc);
 }
 
+/* An environment variable that is set and not empty, or NULL. */
+static const char *
+config_getenv(const char *name)
+{
+	const char	*v = getenv(name);
+
+	return (v != NULL && *v != '\0' ? v : NULL);
+}
+
 void
 config_apply_env(struct config *cfg)
 {
 	const char	*v;
+	char		*why = NULL;
 
+	/*
+	 * Values are checked by config_check (EVTOP_SERVER) or when used;
+	 * a bad one is stored as it is so the message can name it.
+	 */
 	/* --demo brings its own server: an exported EVTOP_SERVER stays out. */
-	if (!cfg->demo && cfg->server == NULL &&
-	    (v = getenv("EVTOP_SERVER")) != NULL && *v != '\0')
+	if (!cfg->demo && (v = config_getenv("EVTOP_SERVER")) != NULL &&
+	    cfg->from[OPT_SERVER] < CONFIG_SRC_ENV) {
+		free(cfg->server);
 		cfg->server = xstrdup(v);
-	if ((v = getenv("NO_COLOR")) != NULL && *v != '\0')
-		cfg->no_color = 1;
+		cfg->from[OPT_SERVER] = CONFIG_SRC_ENV;
+	}
+	if ((v = config_getenv("EVTOP_PROFILE")) != NULL &&
+	    cfg->from[OPT_PROFILE] < CONFIG_SRC_ENV) {
+		free(cfg->profile);
+		cfg->profile = xstrdup(v);
+		cfg->from[OPT_PROFILE] = CONFIG_SRC_ENV;
+	}
+	if (config_getenv("NO_COLOR") != NULL)
+		config_set_value(cfg, options_get(OPT_NO_COLOR), "true",
+		    CONFIG_SRC_ENV, 0, &why);
+	free(why);
+	if ((v = config_getenv("EVTOP_TOKEN")) != NULL && cfg->token == NULL)
+		cfg->token = xstrdup(v);
+}
+
+int
+config_resolve(struct config *cfg, char **cause)
+{
+	config_apply_env(cfg);
+	if (config_load_file(cfg, cause) != 0)
+		return (-1);
+	config_tidy_server(cfg);
+	return (0);
 }
 
 void
@@ -207,45 +481,119 @@ config_tidy_server(struct config *cfg)
 		cfg->server[--len] = '\0';
 }
 
-int
-config_check(const struct config *cfg, char **cause)
+/* Whether the option was given on the command line. */
+static int
+config_flag(const struct config *cfg, enum option_id id)
 {
-	const char	*extra;
+	return (cfg->from[id] == CONFIG_SRC_FLAG);
+}
 
-	if (cfg->demo && (cfg->user != NULL || cfg->cacert != NULL ||
-	    cfg->insecure)) {
-		extra = cfg->user != NULL ? "--user" : cfg->cacert != NULL ?
-		    "--cacert" : "--insecure";
-		xasprintf(cause, "--demo signs in to its own server on this "
-		    "machine: %s does not apply", extra);
-		return (-1);
-	}
-	if (cfg->batch && !cfg->demo && cfg->user != NULL) {
-		xasprintf(cause, "batch mode never asks for a password, so it "
-		    "cannot sign in as %s: drop --user to read what the server "
-		    "shows everyone, or run evtop on a terminal", cfg->user);
-		return (-1);
-	}
-	if (cfg->demo && cfg->server != NULL) {
+/* Options that --demo makes pointless, when given by hand. */
+static const enum option_id config_not_for_demo[] = {
+	OPT_SERVER, OPT_USER, OPT_CACERT, OPT_INSECURE, OPT_TOKEN_FILE
+};
+
+static int
+config_check_demo(const struct config *cfg, char **cause)
+{
+	size_t	i;
+
+	if (!cfg->demo)
+		return (0);
+	if (config_flag(cfg, OPT_SERVER)) {
 		xasprintf(cause, "--demo starts its own server: do not give "
 		    "--server too");
 		return (-1);
 	}
-	if (!cfg->demo && cfg->server == NULL) {
-		xasprintf(cause, "no server: give --server URL (or set "
-		    "EVTOP_SERVER), or try --demo");
+	for (i = 0; i < sizeof config_not_for_demo /
+	    sizeof config_not_for_demo[0]; i++) {
+		if (config_flag(cfg, config_not_for_demo[i])) {
+			xasprintf(cause, "--demo signs in to its own server on "
+			    "this machine: --%s does not apply",
+			    options_get(config_not_for_demo[i])->name);
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/* -n, -d and --json shape batch output; elsewhere they would be ignored. */
+static int
+config_check_batch(const struct config *cfg, char **cause)
+{
+	const char	*what = NULL;
+
+	if (config_flag(cfg, OPT_ITERATIONS))
+		what = "--iterations";
+	else if (config_flag(cfg, OPT_DELAY))
+		what = "--delay";
+	if (what != NULL && cfg->action == CONFIG_INFO) {
+		xasprintf(cause, "evtop info prints once: %s does not apply",
+		    what);
 		return (-1);
 	}
-	if (cfg->server != NULL && config_has_control(cfg->server)) {
+	if (what != NULL && !cfg->batch) {
+		xasprintf(cause, "%s repeats batch output: add -b (batch "
+		    "mode)", what);
+		return (-1);
+	}
+	if (config_flag(cfg, OPT_DELAY) && cfg->iterations == 1) {
+		xasprintf(cause, "--delay waits between snapshots, and there "
+		    "is only one: add -n N (0 repeats until stopped)");
+		return (-1);
+	}
+	return (0);
+}
+
+int
+config_check(const struct config *cfg, char **cause)
+{
+	if (config_check_demo(cfg, cause) != 0)
+		return (-1);
+	if (config_check_batch(cfg, cause) != 0)
+		return (-1);
+	if (cfg->insecure && cfg->cacert != NULL) {
+		xasprintf(cause, "--insecure turns certificate checks off, so "
+		    "--cacert %s would not be used: give one or the other",
+		    cfg->cacert);
+		return (-1);
+	}
+	if (!cfg->demo && cfg->server == NULL && cfg->action != CONFIG_INFO) {
+		xasprintf(cause, "no server: give --server URL (or set "
+		    "EVTOP_SERVER, or a server in a profile of %s), or try "
+		    "--demo", cfg->file != NULL ? cfg->file : "the config "
+		    "file");
+		return (-1);
+	}
+	if (cfg->demo || cfg->server == NULL)
+		return (0);
+	if (config_has_control(cfg->server)) {
 		xasprintf(cause, "the server URL has a control character in "
 		    "it (check EVTOP_SERVER)");
 		return (-1);
 	}
-	if (cfg->server != NULL && strncmp(cfg->server, "http://", 7) != 0 &&
+	if (strncmp(cfg->server, "http://", 7) != 0 &&
 	    strncmp(cfg->server, "https://", 8) != 0) {
 		xasprintf(cause, "server '%s' should start with http:// or "
 		    "https://", cfg->server);
 		return (-1);
 	}
 	return (0);
+}
+
+const char *
+config_source_name(const struct config *cfg, enum option_id id)
+{
+	switch (cfg->from[id]) {
+	case CONFIG_SRC_FLAG:
+		return ("option");
+	case CONFIG_SRC_ENV:
+		return ("environment");
+	case CONFIG_SRC_PROFILE:
+		return ("profile");
+	case CONFIG_SRC_DEFAULTS:
+		return ("[defaults]");
+	default:
+		return ("default");
+	}
 }

@@ -1,16 +1,21 @@
 /*
- * What the user asked for, from argv and the environment.  Later: the
- * config file and profiles, with precedence flags > env > profile >
- * defaults.
+ * What the user asked for, from argv, the environment and the config file,
+ * with precedence flags > environment > profile > [defaults] > built-in
+ * defaults.  Each value remembers where it came from (evtop info says so,
+ * and --demo ignores a server that only a profile or EVTOP_SERVER named).
  */
 #ifndef EVTOP_CONFIG_H
 #define EVTOP_CONFIG_H
+
+#include <stddef.h>
+
+#include "options.h"
 
 /* Documented exit codes. */
 enum exit_code {
 	EXIT_OK = 0,
 	EXIT_FAIL = 1,
-	EXIT_USAGE = 2,
+	EXIT_USAGE = 2,		/* bad option, combination or config file */
 	EXIT_UNREACHABLE = 3,
 	EXIT_NOT_SIGNED_IN = 4
 };
@@ -18,20 +23,57 @@ enum exit_code {
 enum config_action {
 	CONFIG_RUN,
 	CONFIG_HELP,
-	CONFIG_VERSION
+	CONFIG_VERSION,
+	CONFIG_INFO		/* the `evtop info' subcommand */
+};
+
+/* Where a value came from, weakest first. */
+enum config_source {
+	CONFIG_SRC_BUILTIN,
+	CONFIG_SRC_DEFAULTS,	/* the file's [defaults] or top-level keys */
+	CONFIG_SRC_PROFILE,	/* the file's [profile NAME] */
+	CONFIG_SRC_ENV,
+	CONFIG_SRC_FLAG
+};
+
+#define CONFIG_DELAY_DEFAULT	3.0
+#define CONFIG_POLL_DEFAULT	10.0
+
+/* One line of the [keymap] section, checked later against the key tables. */
+struct config_binding {
+	char	*action;
+	char	*keys;		/* "C-r, F5" or "none" */
+	int	 line;
 };
 
 struct config {
 	enum config_action	 action;
 	char			*server;
 	char			*user;
+	char			*profile;
+	char			*config_file;	/* --config */
 	char			*cacert;
+	char			*token_file;
 	int			 demo;
 	int			 batch;
-	int			 insecure;
+	int			 json;
+	int			 readonly;
 	int			 ascii;
 	int			 no_color;
+	int			 insecure;
 	int			 verbose;
+	long			 iterations;	/* 0: until stopped */
+	double			 delay;		/* seconds between snapshots */
+	double			 poll_interval;	/* seconds */
+
+	enum config_source	 from[OPT__COUNT];
+	int			 line[OPT__COUNT];	/* in the file, or 0 */
+
+	char			*file;		/* the config file looked at */
+	int			 file_exists;
+	char			*token;		/* EVTOP_TOKEN: secret */
+	struct config_binding	*keymap;
+	size_t			 nkeymap;
 };
 
 void	config_init(struct config *);
@@ -44,9 +86,20 @@ int	config_parse_argv(struct config *, int argc, char **argv,
 	    char **cause);
 /* Fills what argv left unset from the environment. */
 void	config_apply_env(struct config *);
+/*
+ * Reads the config file (--config, EVTOP_CONFIG or the XDG one; a missing
+ * default file is no error) and applies [defaults] and the chosen profile
+ * under what argv and the environment set.  Returns 0, or -1 with
+ * "FILE:LINE: what was expected" in *cause.
+ */
+int	config_load_file(struct config *, char **cause);
+/* config_apply_env, config_load_file and config_tidy_server in order. */
+int	config_resolve(struct config *, char **cause);
 /* Tidies the server URL: no trailing slash, no pasted "/api" suffix. */
 void	config_tidy_server(struct config *);
 /* Checks the combination makes sense; -1 with a sentence if not. */
 int	config_check(const struct config *, char **cause);
+/* "option", "environment", "profile NAME", "[defaults]" or "default". */
+const char *config_source_name(const struct config *, enum option_id);
 
 #endif

@@ -1,34 +1,57 @@
 #include "options.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "xmalloc.h"
 
 static const struct option_spec options_rows[] = {
-	{ OPT_SERVER, "server", 's', "URL",
+	{ OPT_SERVER, "server", 's', "URL", OPTION_URL,
 	  "Event API server, e.g. https://events.example.com", "server" },
-	{ OPT_USER, "user", 'u', "EMAIL",
+	{ OPT_USER, "user", 'u', "EMAIL", OPTION_STRING,
 	  "sign in as EMAIL (the password is asked for)", "user" },
-	{ OPT_DEMO, "demo", 0, NULL,
+	{ OPT_PROFILE, "profile", 'p', "NAME", OPTION_STRING,
+	  "use the config file's [profile NAME] section", "profile" },
+	{ OPT_CONFIG, "config", 0, "FILE", OPTION_STRING,
+	  "read FILE instead of $XDG_CONFIG_HOME/evtop/config.ini", NULL },
+	{ OPT_DEMO, "demo", 0, NULL, OPTION_FLAG,
 	  "start the bundled evtop-mock with live simulated activity and "
 	  "sign in to it", NULL },
-	{ OPT_BATCH, "batch", 'b', NULL,
+	{ OPT_BATCH, "batch", 'b', NULL, OPTION_FLAG,
 	  "print a plain-text snapshot and exit (automatic when stdout is "
 	  "not a terminal)", NULL },
-	{ OPT_CACERT, "cacert", 0, "FILE",
-	  "trust the CA certificates in FILE for TLS", "cacert" },
-	{ OPT_INSECURE, "insecure", 0, NULL,
-	  "do not verify the server's TLS certificate (dangerous)", NULL },
-	{ OPT_ASCII, "ascii", 0, NULL,
+	{ OPT_ITERATIONS, "iterations", 'n', "N", OPTION_COUNT,
+	  "batch mode: print N snapshots (0: until stopped; default 1)",
+	  NULL },
+	{ OPT_DELAY, "delay", 'd', "SECONDS", OPTION_SECONDS,
+	  "batch mode: wait SECONDS (decimal) between snapshots; default 3",
+	  NULL },
+	{ OPT_JSON, "json", 0, NULL, OPTION_FLAG,
+	  "batch mode and info: one JSON document per snapshot, one a line",
+	  NULL },
+	{ OPT_READONLY, "readonly", 0, NULL, OPTION_FLAG,
+	  "hide and refuse every action that would change the server",
+	  "readonly" },
+	{ OPT_POLL_INTERVAL, "poll-interval", 0, "SECONDS", OPTION_SECONDS,
+	  "refresh this often when the server has no live link; default 10",
+	  "poll_interval" },
+	{ OPT_ASCII, "ascii", 0, NULL, OPTION_FLAG,
 	  "draw with ASCII characters only", "ascii" },
-	{ OPT_NO_COLOR, "no-color", 0, NULL,
+	{ OPT_NO_COLOR, "no-color", 0, NULL, OPTION_FLAG,
 	  "do not use colours (also: NO_COLOR in the environment)",
 	  "no_color" },
-	{ OPT_VERBOSE, "verbose", 'v', NULL,
+	{ OPT_CACERT, "cacert", 0, "FILE", OPTION_STRING,
+	  "trust the CA certificates in FILE for TLS", "cacert" },
+	{ OPT_INSECURE, "insecure", 0, NULL, OPTION_FLAG,
+	  "do not verify the server's TLS certificate (dangerous)", NULL },
+	{ OPT_TOKEN_FILE, "token-file", 0, "FILE", OPTION_STRING,
+	  "read the sign-in token from FILE (mode 0600 or stricter)", NULL },
+	{ OPT_VERBOSE, "verbose", 'v', NULL, OPTION_FLAG,
 	  "write a trace of every request to the state directory's "
 	  "trace.log", NULL },
-	{ OPT_HELP, "help", 'h', NULL, "show this help and exit", NULL },
-	{ OPT_VERSION, "version", 'V', NULL,
+	{ OPT_HELP, "help", 'h', NULL, OPTION_FLAG,
+	  "show this help and exit", NULL },
+	{ OPT_VERSION, "version", 'V', NULL, OPTION_FLAG,
 	  "show the version and build information and exit", NULL },
 };
 
@@ -37,6 +60,31 @@ options_table(size_t *n)
 {
 	*n = sizeof options_rows / sizeof options_rows[0];
 	return (options_rows);
+}
+
+const struct option_spec *
+options_get(enum option_id id)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof options_rows / sizeof options_rows[0]; i++) {
+		if (options_rows[i].id == id)
+			return (&options_rows[i]);
+	}
+	return (NULL);
+}
+
+const struct option_spec *
+options_find_key(const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof options_rows / sizeof options_rows[0]; i++) {
+		if (options_rows[i].config_key != NULL &&
+		    strcmp(options_rows[i].config_key, key) == 0)
+			return (&options_rows[i]);
+	}
+	return (NULL);
 }
 
 void
@@ -48,7 +96,8 @@ options_print_help(FILE *f, const char *prog)
 
 	options_table(&n);
 	fprintf(f, "Usage: %s [OPTION]...\n"
-	    "A terminal dashboard for running live events.\n\n", prog);
+	    "       %s info [OPTION]...\n"
+	    "A terminal dashboard for running live events.\n\n", prog, prog);
 	for (i = 0; i < n; i++) {
 		o = &options_rows[i];
 		if (o->short_name != 0)
@@ -59,12 +108,16 @@ options_print_help(FILE *f, const char *prog)
 			xasprintf(&left, "    --%s%s%s", o->name,
 			    o->arg != NULL ? " " : "",
 			    o->arg != NULL ? o->arg : "");
-		fprintf(f, "  %-24s %s\n", left, o->help);
+		fprintf(f, "  %-27s %s\n", left, o->help);
 		free(left);
 	}
-	fprintf(f, "\nEnvironment: EVTOP_SERVER, NO_COLOR, ESCDELAY, "
-	    "XDG_STATE_HOME.\n"
-	    "Exit status: 0 ok, 1 failure, 2 usage, 3 cannot reach the "
-	    "server, 4 not signed in.\n"
-	    "Try `%s --demo' to see it work without a server.\n", prog);
+	fprintf(f, "\n`%s info' prints the version, the files evtop uses, the "
+	    "active profile and\nwhat the server says about itself.\n\n"
+	    "Environment: EVTOP_SERVER, EVTOP_PROFILE, EVTOP_CONFIG, "
+	    "EVTOP_TOKEN, NO_COLOR,\nESCDELAY, XDG_CONFIG_HOME, "
+	    "XDG_STATE_HOME, XDG_CACHE_HOME.\n"
+	    "Precedence: options > environment > profile > [defaults].\n"
+	    "Exit status: 0 ok, 1 failure, 2 usage or config error, 3 cannot "
+	    "reach the\nserver, 4 not signed in.\n"
+	    "Try `%s --demo' to see it work without a server.\n", prog, prog);
 }

@@ -1,7 +1,8 @@
 /*
- * The one table of evtop's options.  --help, the man page and (later) the
- * config file reader all read it, so a new feature adds a row here rather
- * than a new parser.
+ * The one table of evtop's options.  --help, the man page (a test keeps
+ * docs/evtop.1 in step with it) and the config file reader all read it, so
+ * a new feature adds a row here rather than a new parser: a row with a
+ * config key is both a flag and a key in a [profile] or [defaults] section.
  */
 #ifndef EVTOP_OPTIONS_H
 #define EVTOP_OPTIONS_H
@@ -12,15 +13,33 @@
 enum option_id {
 	OPT_SERVER,
 	OPT_USER,
+	OPT_PROFILE,
+	OPT_CONFIG,
 	OPT_DEMO,
 	OPT_BATCH,
-	OPT_CACERT,
-	OPT_INSECURE,
+	OPT_ITERATIONS,
+	OPT_DELAY,
+	OPT_JSON,
+	OPT_READONLY,
+	OPT_POLL_INTERVAL,
 	OPT_ASCII,
 	OPT_NO_COLOR,
+	OPT_CACERT,
+	OPT_INSECURE,
+	OPT_TOKEN_FILE,
 	OPT_VERBOSE,
 	OPT_HELP,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT__COUNT
+};
+
+/* What an option's argument (or config value) must be. */
+enum option_type {
+	OPTION_FLAG,		/* no argument; true or false in a config file */
+	OPTION_STRING,		/* any text without control characters */
+	OPTION_URL,		/* http:// or https:// */
+	OPTION_COUNT,		/* a whole number >= 0 */
+	OPTION_SECONDS		/* a decimal number of seconds > 0 */
 };
 
 struct option_spec {
@@ -28,12 +47,22 @@ struct option_spec {
 	const char	*name;		/* long name, without -- */
 	int		 short_name;	/* 0 when there is none */
 	const char	*arg;		/* argument's name, NULL for a flag */
+	enum option_type type;
 	const char	*help;		/* one line for --help */
 	const char	*config_key;	/* key in a profile, NULL if argv only */
 };
 
 const struct option_spec	*options_table(size_t *n);
+/* The row of an option, or of a config key (NULL when there is none). */
+const struct option_spec	*options_get(enum option_id);
+const struct option_spec	*options_find_key(const char *key);
 /* Prints the usage text built from the table. */
 void				 options_print_help(FILE *, const char *prog);
+
+/* Limits the command line and the config file share. */
+#define OPTIONS_DELAY_MAX		86400.0	/* -d: a day */
+#define OPTIONS_POLL_MIN		1.0	/* poll_interval, seconds */
+#define OPTIONS_POLL_MAX		3600.0
+#define OPTIONS_ITERATIONS_MAX		1000000000L
 
 #endif

@@ -7,8 +7,16 @@
 
 #include "xmalloc.h"
 
-/* mkdir -p with mode 0700 for every folder it makes. */
-static int
+static const struct {
+	const char	*variable;
+	const char	*fallback;	/* under HOME */
+} paths_kinds[] = {
+	[PATHS_CONFIG] = { "XDG_CONFIG_HOME", ".config" },
+	[PATHS_STATE] = { "XDG_STATE_HOME", ".local/state" },
+	[PATHS_CACHE] = { "XDG_CACHE_HOME", ".cache" },
+};
+
+int
 paths_mkdirs(const char *path, char **cause)
 {
 	char	*copy, *p;
@@ -27,32 +35,43 @@ paths_mkdirs(const char *path, char **cause)
 	free(copy);
 	return (0);
 fail:
-	xasprintf(cause, "cannot create %s: %s", copy, strerror(errno));
+	if (cause != NULL)
+		xasprintf(cause, "cannot create %s: %s", copy, strerror(errno));
 	free(copy);
 	return (-1);
 }
 
 char *
-paths_state_dir(char **cause)
+paths_dir(enum paths_kind kind, int create, char **cause)
 {
-	const char	*base = getenv("XDG_STATE_HOME"), *home;
+	const char	*base, *home;
 	char		*dir;
 
+	/* The spec says a relative value is invalid and to be ignored. */
+	base = getenv(paths_kinds[kind].variable);
 	if (base != NULL && *base == '/')
 		xasprintf(&dir, "%s/evtop", base);
 	else {
 		if ((home = getenv("HOME")) == NULL || *home != '/') {
-			xasprintf(cause, "HOME is not set: cannot find the "
-			    "state directory");
+			if (cause != NULL)
+				xasprintf(cause, "HOME is not set: cannot find "
+				    "%s", paths_kinds[kind].variable);
 			return (NULL);
 		}
-		xasprintf(&dir, "%s/.local/state/evtop", home);
+		xasprintf(&dir, "%s/%s/evtop", home,
+		    paths_kinds[kind].fallback);
 	}
-	if (paths_mkdirs(dir, cause) != 0) {
+	if (create && paths_mkdirs(dir, cause) != 0) {
 		free(dir);
 		return (NULL);
 	}
 	return (dir);
+}
+
+char *
+paths_state_dir(char **cause)
+{
+	return (paths_dir(PATHS_STATE, 1, cause));
 }
 
 char *
@@ -63,6 +82,21 @@ paths_state_file(const char *name, char **cause)
 	if ((dir = paths_state_dir(cause)) == NULL)
 		return (NULL);
 	xasprintf(&path, "%s/%s", dir, name);
+	free(dir);
+	return (path);
+}
+
+char *
+paths_config_file(char **cause)
+{
+	const char	*env = getenv("EVTOP_CONFIG");
+	char		*dir, *path;
+
+	if (env != NULL && *env != '\0')
+		return (xstrdup(env));
+	if ((dir = paths_dir(PATHS_CONFIG, 0, cause)) == NULL)
+		return (NULL);
+	xasprintf(&path, "%s/config.ini", dir);
 	free(dir);
 	return (path);
 }

@@ -16,9 +16,11 @@ libuv1-dev
 libjwt-dev
 libsqlite3-dev
 libcrypt-dev
+libinih-dev
 libssl-dev
 libvterm-dev
 openssl
+groff-base
 "
 
 missing=""

@@ -5,7 +5,8 @@
 #include <string.h>
 
 static const struct action_entry actions_table[] = {
-#define ACTIONS_ENTRY(e, name, bar, help) { ACTION_ ## e, name, bar, help },
+#define ACTIONS_ENTRY(e, name, bar, help, flags) \
+	{ ACTION_ ## e, name, bar, help, flags },
 	ACTIONS_TABLE(ACTIONS_ENTRY)
 #undef ACTIONS_ENTRY
 };

@@ -6,25 +6,32 @@
 #ifndef EVTOP_ACTIONS_H
 #define EVTOP_ACTIONS_H
 
-/* X(enum suffix, name, bar label, help) */
+/*
+ * X(enum suffix, name, bar label, help, flags).  ACTION_WRITES marks an
+ * action that changes something on the server: --readonly hides it from
+ * the bar and the help and refuses it with a toast.
+ */
+#define ACTION_WRITES	0x1
+
 #define ACTIONS_TABLE(X)						\
-	X(NONE,		"none",		"",	  "Do nothing")		\
-	X(QUIT,		"quit",		"Quit",	  "Quit evtop")		\
-	X(HELP,		"help",		"Help",	  "Show or hide this help") \
-	X(CLOSE,	"close",	"Close",  "Close the help")	\
-	X(FOCUS_NEXT,	"focus-next",	"Pane",	  "Focus the next pane") \
-	X(FOCUS_PREV,	"focus-prev",	"Pane",	  "Focus the previous pane") \
-	X(REFRESH,	"refresh",	"Refresh", "Fetch the event list again") \
-	X(REDRAW,	"redraw",	"Redraw", "Repaint the whole screen") \
-	X(UP,		"up",		"Move",	  "Select the previous row") \
-	X(DOWN,		"down",		"Move",	  "Select the next row") \
-	X(PAGE_UP,	"page-up",	"Page",	  "Move up one page")	\
-	X(PAGE_DOWN,	"page-down",	"Page",	  "Move down one page")	\
-	X(HOME,		"home",		"First",  "Select the first row") \
-	X(END,		"end",		"Last",	  "Select the last row")
+	X(NONE,		"none",		"",	  "Do nothing", 0)	\
+	X(QUIT,		"quit",		"Quit",	  "Quit evtop", 0)	\
+	X(HELP,		"help",		"Help",	  "Show or hide this help", 0) \
+	X(CLOSE,	"close",	"Close",  "Close the help", 0)	\
+	X(FOCUS_NEXT,	"focus-next",	"Pane",	  "Focus the next pane", 0) \
+	X(FOCUS_PREV,	"focus-prev",	"Pane",	  "Focus the previous pane", 0) \
+	X(REFRESH,	"refresh",	"Refresh", "Fetch the event list again", 0) \
+	X(REDRAW,	"redraw",	"Redraw", "Repaint the whole screen", 0) \
+	X(RELOAD,	"reload",	"Reload", "Read the config file again", 0) \
+	X(UP,		"up",		"Move",	  "Select the previous row", 0) \
+	X(DOWN,		"down",		"Move",	  "Select the next row", 0) \
+	X(PAGE_UP,	"page-up",	"Page",	  "Move up one page", 0)	\
+	X(PAGE_DOWN,	"page-down",	"Page",	  "Move down one page", 0) \
+	X(HOME,		"home",		"First",  "Select the first row", 0) \
+	X(END,		"end",		"Last",	  "Select the last row", 0)
 
 enum action {
-#define ACTIONS_ENUM(e, name, bar, help) ACTION_ ## e,
+#define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,
 	ACTIONS_TABLE(ACTIONS_ENUM)
 #undef ACTIONS_ENUM
 	ACTION__COUNT
@@ -35,6 +42,7 @@ struct action_entry {
 	const char	*name;
 	const char	*bar;	/* short label for the bottom bar */
 	const char	*help;
+	int		 flags;	/* ACTION_WRITES */
 };
 
 const struct action_entry	*actions_get(enum action);

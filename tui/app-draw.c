@@ -134,11 +134,12 @@ app_draw_bar(struct app *app)
 	char			 right[96], n[64];
 
 	if (app->help) {
-		tables[0] = &keys_help;
+		tables[0] = keymap_table(app->opts.keymap, &keys_help);
 		tables[1] = NULL;
 	} else {
-		tables[0] = &keys_global;
-		tables[1] = app->panes[app->focus].ops->keys;
+		tables[0] = keymap_table(app->opts.keymap, &keys_global);
+		tables[1] = keymap_table(app->opts.keymap,
+		    app->panes[app->focus].ops->keys);
 	}
 	/* The banner stands in for the count, which the events title has. */
 	if (app->banner != NULL) {
@@ -198,8 +199,8 @@ app_draw(struct app *app)
 	    app->layout.notify.w - 2, app->env.ascii);
 	app_delwin(&app->help_win);
 	if (app->help) {
-		tables[0] = &keys_global;
-		tables[1] = &keys_list;
+		tables[0] = keymap_table(app->opts.keymap, &keys_global);
+		tables[1] = keymap_table(app->opts.keymap, &keys_list);
 		app->help_win = help_draw(tables, 2, &app->help_top, LINES,
 		    COLS, app->env.ascii);
 		if (app->help_win != NULL)

@@ -236,6 +236,7 @@ app_release(struct app *app)
 	for (i = 0; i < APP_PANES; i++)
 		pane_done(&app->panes[i]);
 	toasts_free(app->toasts);
+	keymap_free(app->opts.keymap);
 	free(app->env.load_error);
 	free(app->banner);
 	free(app->label);
@@ -325,6 +326,50 @@ app_do_redraw(struct app *app)
 	app_mark(app, APP_DAMAGE_LAYOUT);
 }
 
+/*
+ * Reads the config file again and applies what can change while running;
+ * an error keeps the old config and is shown whole.
+ */
+static void
+app_do_reload(struct app *app)
+{
+	struct app_options	 next;
+	char			*note = NULL, *cause = NULL;
+
+	if (app->opts.reload == NULL)
+		return;
+	memset(&next, 0, sizeof next);
+	if (app->opts.reload(app->opts.reload_arg, &next, &note, &cause) !=
+	    0) {
+		app_toast(app, NOTIFY_ERROR, "Config not reloaded", cause);
+		app_log_error(app, cause);
+		free(cause);
+		return;
+	}
+	keymap_free(app->opts.keymap);
+	app->opts.keymap = next.keymap;
+	if (app->opts.keymap != NULL)
+		keymap_set_readonly(app->opts.keymap, next.readonly);
+	app->opts.readonly = next.readonly;
+	if (next.ascii != app->opts.ascii ||
+	    next.no_color != app->opts.no_color) {
+		app->opts.ascii = next.ascii;
+		app->opts.no_color = next.no_color;
+		term_set_look(app->term, next.ascii, next.no_color);
+		app->env.ascii = term_ascii(app->term);
+	}
+	app_mark(app, APP_DAMAGE_LAYOUT|APP_DAMAGE_BAR|APP_DAMAGE_OVERLAY);
+	app_toast(app, NOTIFY_SUCCESS, "Config reloaded", note);
+	free(note);
+}
+
+/* The table in force for one of the default tables. */
+static const struct key_table *
+app_keys(const struct app *app, const struct key_table *defaults)
+{
+	return (keymap_table(app->opts.keymap, defaults));
+}
+
 /* Actions the app handles itself; the rest go to the focused pane. */
 static const struct {
 	enum action	  action;
@@ -336,12 +381,13 @@ static const struct {
 	{ ACTION_FOCUS_PREV,	app_do_prev },
 	{ ACTION_REFRESH,	app_do_refresh },
 	{ ACTION_REDRAW,	app_do_redraw },
+	{ ACTION_RELOAD,	app_do_reload },
 };
 
 static void
 app_help_key(struct app *app, int key)
 {
-	enum action	a = keys_lookup(&keys_help, key);
+	enum action	a = keys_lookup(app_keys(app, &keys_help), key);
 
 	switch (a) {
 	case ACTION_CLOSE:
@@ -399,7 +445,7 @@ app_key(struct app *app, int key)
 	}
 	/* Nothing to act on is shown: only quit and redraw work. */
 	if (app_too_small(app)) {
-		a = keys_lookup(&keys_global, key);
+		a = keys_lookup(app_keys(app, &keys_global), key);
 		if (a == ACTION_QUIT)
 			app_do_quit(app);
 		else if (a == ACTION_REDRAW)
@@ -410,9 +456,17 @@ app_key(struct app *app, int key)
 		app_help_key(app, key);
 		return;
 	}
-	a = keys_resolve(p->ops->keys, key);
+	if ((a = keys_lookup(app_keys(app, p->ops->keys), key)) ==
+	    ACTION_NONE)
+		a = keys_lookup(app_keys(app, &keys_global), key);
 	if (a == ACTION_NONE)
 		return;
+	if (app->opts.readonly && (actions_get(a)->flags & ACTION_WRITES)) {
+		app_toast(app, NOTIFY_WARNING, "Read-only", "this evtop is "
+		    "read-only (--readonly or readonly in the profile): "
+		    "nothing is changed on the server");
+		return;
+	}
 	for (i = 0; i < sizeof app_actions / sizeof app_actions[0]; i++) {
 		if (app_actions[i].action == a) {
 			app_actions[i].fn(app);
@@ -458,10 +512,21 @@ app_quit(void *arg, int signo)
 	uv_stop(app->loop);
 }
 
+static void
+app_reload(void *arg)
+{
+	struct app	*app = arg;
+
+	app_now(app);
+	app_do_reload(app);
+	app_schedule(app);
+}
+
 static const struct term_cbs app_term_cbs = {
 	.input = app_input,
 	.resize = app_resize,
 	.quit = app_quit,
+	.reload = app_reload,
 };
 
 int
@@ -598,6 +663,8 @@ app_new(uv_loop_t *loop, struct api *api, struct store *store,
 	app->env.store = store;
 	app->env.ascii = opts->ascii;
 	app->env.selected_event = -1;
+	if (app->opts.keymap != NULL)
+		keymap_set_readonly(app->opts.keymap, opts->readonly);
 	app_init_panes(app);
 	app->toasts = toasts_new();
 	app->term = term_new(loop, opts->ascii, opts->no_color, &app_term_cbs,

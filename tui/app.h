@@ -10,10 +10,24 @@
 #include "api.h"
 #include "store.h"
 
+struct keymap;
+
 struct app_options {
 	int		 ascii;		/* no Unicode glyphs */
 	int		 no_color;	/* monochrome (NO_COLOR is honoured too) */
+	int		 readonly;	/* write actions hidden and refused */
 	const char	*server_label;	/* header text; NULL: api_server() */
+	struct keymap	*keymap;	/* the app frees it; NULL: defaults */
+	/*
+	 * Reads the config again (Ctrl-R, SIGHUP): 0 with what may change
+	 * live in *out (ascii, no_color, readonly, keymap) and perhaps a
+	 * sentence in *note (what needs a restart), or -1 with the
+	 * "FILE:LINE: ..." sentence in *cause, the old config staying.
+	 * NULL: reloading is not offered.
+	 */
+	int		(*reload)(void *arg, struct app_options *out,
+			    char **note, char **cause);
+	void		*reload_arg;
 };
 
 struct app;

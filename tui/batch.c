@@ -6,9 +6,11 @@
 #include "batch.h"
 
 #include <inttypes.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "json-util.h"
 #include "textw.h"
 #include "xmalloc.h"
 
@@ -195,5 +197,183 @@ batch_print_events(FILE *f, const struct store *s, time_t now)
 	free(rows);
 	if (rc == 0 && fflush(f) != 0)
 		rc = -1;
+	return (rc);
+}
+
+int
+batch_print_header(FILE *f, const char *server, const char *user, time_t now)
+{
+	struct tm	tm;
+	char		buf[64];
+
+	gmtime_r(&now, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+	if (fprintf(f, "evtop: %s%s%s at %s\n", server, user != NULL ?
+	    " as " : "", user != NULL ? user : "", buf) < 0)
+		return (-1);
+	return (0);
+}
+
+int
+batch_print_notifications(FILE *f, const struct store *s, size_t max,
+    int signed_in)
+{
+	const struct notification	*n;
+	size_t				 count, i, first;
+	struct tm			 tm;
+	char				 when[32];
+
+	if (!signed_in)
+		return (fprintf(f, "Notifications: sign in to see them\n") < 0 ?
+		    -1 : 0);
+	if (!store_notifications_supported(s))
+		return (fprintf(f, "Notifications: this server keeps none\n") <
+		    0 ? -1 : 0);
+	count = store_notification_count(s);
+	if (count == 0)
+		return (fprintf(f, "Notifications: none yet\n") < 0 ? -1 : 0);
+	first = count > max ? count - max : 0;
+	if (fprintf(f, "Latest notifications:\n") < 0)
+		return (-1);
+	for (i = first; i < count; i++) {
+		n = store_notification_at(s, i);
+		if (n->created_at > 0 && localtime_r(&n->created_at, &tm) !=
+		    NULL)
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		else
+			snprintf(when, sizeof when, "-");
+		if (fprintf(f, "  %s  %-7s  %s%s%s\n", when,
+		    notification_level_name(n->level), n->title != NULL ?
+		    n->title : "", n->message != NULL ? ": " : "",
+		    n->message != NULL ? n->message : "") < 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/* A count, or null when the server did not send it. */
+static json_t *
+batch_json_count(int64_t v)
+{
+	return (v < 0 ? json_null() : json_integer((json_int_t)v));
+}
+
+static json_t *
+batch_json_string(const char *s)
+{
+	return (s != NULL ? json_string(s) : json_null());
+}
+
+static json_t *
+batch_json_time(time_t t)
+{
+	char	buf[32];
+
+	if (t <= 0)
+		return (json_null());
+	json_util_format_time(t, buf, sizeof buf);
+	return (json_string(buf));
+}
+
+static json_t *
+batch_json_events(const struct store *s, time_t now, json_t *totals)
+{
+	const struct event	*e;
+	json_t			*events = json_array();
+	size_t			 i, n = store_event_count(s), upcoming = 0;
+	int64_t			 confirmed = 0, capacity = 0;
+	struct batch_sum	 waitlisted, checked_in;
+
+	memset(&waitlisted, 0, sizeof waitlisted);
+	memset(&checked_in, 0, sizeof checked_in);
+	for (i = 0; i < n; i++) {
+		e = store_event_at(s, i);
+		json_array_append_new(events, json_pack("{s:I, s:o, s:o, s:o, "
+		    "s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		    "id", (json_int_t)e->id,
+		    "title", batch_json_string(e->title),
+		    "date_time", batch_json_time(e->date_time),
+		    "location", batch_json_string(e->location),
+		    "status", batch_json_string(e->status),
+		    "category", batch_json_string(e->category),
+		    "max_capacity", batch_json_count(e->max_capacity),
+		    "confirmed", batch_json_count(e->current_registrations),
+		    "available", batch_json_count(e->available_spots),
+		    "waitlisted", batch_json_count(e->waitlisted),
+		    "checked_in", batch_json_count(e->checked_in)));
+		if (e->current_registrations > 0)
+			confirmed += e->current_registrations;
+		if (e->max_capacity > 0)
+			capacity += e->max_capacity;
+		batch_sum_add(&waitlisted, e->waitlisted);
+		batch_sum_add(&checked_in, e->checked_in);
+		if (e->date_time >= now)
+			upcoming++;
+	}
+	json_object_set_new(totals, "events", json_integer((json_int_t)n));
+	json_object_set_new(totals, "upcoming",
+	    json_integer((json_int_t)upcoming));
+	json_object_set_new(totals, "confirmed", json_integer(confirmed));
+	json_object_set_new(totals, "capacity", json_integer(capacity));
+	json_object_set_new(totals, "waitlisted", batch_json_count(
+	    waitlisted.seen > 0 && waitlisted.known == 0 ? -1 :
+	    waitlisted.sum));
+	json_object_set_new(totals, "checked_in", batch_json_count(
+	    checked_in.seen > 0 && checked_in.known == 0 ? -1 :
+	    checked_in.sum));
+	json_object_set_new(totals, "server_total",
+	    batch_json_count(store_event_total(s)));
+	return (events);
+}
+
+static json_t *
+batch_json_notifications(const struct store *s, size_t max)
+{
+	const struct notification	*n;
+	json_t				*a = json_array();
+	size_t				 count, i;
+
+	count = store_notification_count(s);
+	for (i = count > max ? count - max : 0; i < count; i++) {
+		n = store_notification_at(s, i);
+		json_array_append_new(a, json_pack("{s:o, s:o, s:s, s:o, s:o, "
+		    "s:o, s:o, s:o}",
+		    "id", batch_json_count(n->id),
+		    "seq", batch_json_count(n->seq),
+		    "level", notification_level_name(n->level),
+		    "type", batch_json_string(n->type),
+		    "title", batch_json_string(n->title),
+		    "message", batch_json_string(n->message),
+		    "event_id", batch_json_count(n->event_id),
+		    "created_at", batch_json_time(n->created_at)));
+	}
+	return (a);
+}
+
+int
+batch_print_json(FILE *f, const struct store *s, const char *server,
+    const char *user, time_t now, size_t max, int signed_in)
+{
+	json_t	*doc, *totals = json_object(), *events;
+	char	*text;
+	int	 rc = 0;
+
+	events = batch_json_events(s, now, totals);
+	doc = json_pack("{s:o, s:s, s:o, s:o, s:o, s:o}",
+	    "time", batch_json_time(now),
+	    "server", server,
+	    "user", batch_json_string(user),
+	    "events", events,
+	    "totals", totals,
+	    "notifications", signed_in && store_notifications_supported(s) ?
+	    batch_json_notifications(s, max) : json_null());
+	/* Compact: one document a line, so jq reads a stream of them. */
+	text = doc != NULL ? json_dumps(doc, JSON_COMPACT) : NULL;
+	json_decref(doc);
+	if (text == NULL)
+		return (-1);
+	if (fprintf(f, "%s\n", text) < 0 || fflush(f) != 0)
+		rc = -1;
+	free(text);
 	return (rc);
 }

@@ -15,5 +15,21 @@
  * or -1 when writing failed (errno set).
  */
 int	batch_print_events(FILE *, const struct store *, time_t now);
+/* "evtop: SERVER at YYYY-MM-DD HH:MM:SS UTC", as top's first line. */
+int	batch_print_header(FILE *, const char *server, const char *user,
+	    time_t now);
+/*
+ * The latest notifications (at most max, oldest first), or a line saying
+ * why there are none (not signed in: signed_in 0).
+ */
+int	batch_print_notifications(FILE *, const struct store *, size_t max,
+	    int signed_in);
+/*
+ * One snapshot as one line of JSON: time, server, user (or null), events,
+ * totals and the latest notifications (null when not signed in).  Counts
+ * a server did not send are null.
+ */
+int	batch_print_json(FILE *, const struct store *, const char *server,
+	    const char *user, time_t now, size_t max, int signed_in);
 
 #endif

@@ -41,7 +41,9 @@ help_lines(const struct key_table *const *tables, size_t ntables, size_t *n)
 				if (t->bindings[k].action == t->bindings[j].action)
 					seen = 1;
 			}
-			if (seen)
+			if (seen || (t->hide_writes &&
+			    (actions_get(t->bindings[j].action)->flags &
+			    ACTION_WRITES)))
 				continue;
 			keys = xstrdup(t->bindings[j].name);
 			for (k = j + 1; k < t->n; k++) {

@@ -5,9 +5,13 @@
 #include "keys.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <curses.h>
+
+#include "xmalloc.h"
 
 #define FN(k)	(KEYS_FN | (k))
 
@@ -19,6 +23,7 @@ static const struct key_binding keys_global_bindings[] = {
 	{ FN(KEY_BTAB),	  "S-Tab",	ACTION_FOCUS_PREV, NULL,  NULL },
 	{ 'r',		  "r",		ACTION_REFRESH,	   "r",	  "r" },
 	{ KEYS_CTRL('l'), "C-l",	ACTION_REDRAW,	   NULL,  NULL },
+	{ KEYS_CTRL('r'), "C-r",	ACTION_RELOAD,	   NULL,  NULL },
 };
 
 static const struct key_binding keys_list_bindings[] = {
@@ -55,7 +60,7 @@ static const struct key_binding keys_help_bindings[] = {
 	{ FN(KEY_F(1)),	  "F1",		ACTION_CLOSE,	   NULL,  NULL },
 };
 
-#define KEYS_TABLE(title, b) { title, b, sizeof b / sizeof b[0] }
+#define KEYS_TABLE(title, b) { title, b, sizeof b / sizeof b[0], 0 }
 const struct key_table keys_global = KEYS_TABLE("Global", keys_global_bindings);
 const struct key_table keys_list = KEYS_TABLE("Lists", keys_list_bindings);
 const struct key_table keys_help = KEYS_TABLE("Help", keys_help_bindings);
@@ -108,7 +113,8 @@ keys_bar(char *buf, size_t len, const struct key_table *const *tables,
 			continue;
 		for (j = 0; j < tables[i]->n; j++) {
 			b = &tables[i]->bindings[j];
-			if (b->bar == NULL)
+			if (b->bar == NULL || (tables[i]->hide_writes &&
+			    (actions_get(b->action)->flags & ACTION_WRITES)))
 				continue;
 			w = snprintf(buf + off, len - off, "%s%s %s",
 			    off == 0 ? "" : "  ", ascii ? b->bar_ascii : b->bar,
@@ -120,4 +126,335 @@ keys_bar(char *buf, size_t len, const struct key_table *const *tables,
 			off += (size_t)w;
 		}
 	}
+}
+
+/* Key names beyond single characters, as help shows them. */
+static const struct {
+	const char	*name;
+	int		 key;
+} keys_names[] = {
+	{ "Enter",	'\r' },
+	{ "Tab",	'\t' },
+	{ "S-Tab",	FN(KEY_BTAB) },
+	{ "Esc",	KEYS_ESC },
+	{ "Space",	' ' },
+	{ "Backspace",	FN(KEY_BACKSPACE) },
+	{ "Delete",	FN(KEY_DC) },
+	{ "Insert",	FN(KEY_IC) },
+	{ "Up",		FN(KEY_UP) },
+	{ "Down",	FN(KEY_DOWN) },
+	{ "Left",	FN(KEY_LEFT) },
+	{ "Right",	FN(KEY_RIGHT) },
+	{ "PgUp",	FN(KEY_PPAGE) },
+	{ "PgDn",	FN(KEY_NPAGE) },
+	{ "Home",	FN(KEY_HOME) },
+	{ "End",	FN(KEY_END) },
+	{ "Comma",	',' },
+};
+
+/* The one code point s (len bytes) encodes, or -1. */
+static long
+keys_utf8(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n, i;
+	long			 c;
+
+	if (len == 0)
+		return (-1);
+	if (u[0] < 0x80)
+		n = 1, c = u[0];
+	else if ((u[0] & 0xe0) == 0xc0)
+		n = 2, c = u[0] & 0x1f;
+	else if ((u[0] & 0xf0) == 0xe0)
+		n = 3, c = u[0] & 0x0f;
+	else if ((u[0] & 0xf8) == 0xf0)
+		n = 4, c = u[0] & 0x07;
+	else
+		return (-1);
+	if (len != n)
+		return (-1);
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return (-1);
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	/* Overlong forms and surrogates are not characters. */
+	if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
+	    (n == 4 && c < 0x10000) || c > 0x10ffff ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		return (-1);
+	return (c);
+}
+
+int
+keys_parse(const char *name, int *key)
+{
+	size_t		i, len = strlen(name);
+	long		wc;
+	char		*end;
+	long		n;
+
+	for (i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++) {
+		if (strcasecmp(name, keys_names[i].name) == 0) {
+			*key = keys_names[i].key;
+			return (0);
+		}
+	}
+	if ((name[0] == 'F' || name[0] == 'f') && name[1] >= '1' &&
+	    name[1] <= '9') {
+		n = strtol(name + 1, &end, 10);
+		if (*end != '\0' || n < 1 || n > 12)
+			return (-1);
+		*key = FN(KEY_F((int)n));
+		return (0);
+	}
+	if (len == 3 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-' &&
+	    ((name[2] >= 'a' && name[2] <= 'z') ||
+	    (name[2] >= 'A' && name[2] <= 'Z'))) {
+		*key = KEYS_CTRL(name[2]);
+		return (0);
+	}
+	/* One printable character, in UTF-8 whatever the locale. */
+	if ((wc = keys_utf8(name, len)) < 0x21 || wc == 0x7f ||
+	    (wc >= 0x80 && wc < 0xa0))
+		return (-1);
+	*key = (int)wc;
+	return (0);
+}
+
+/* The three tables, copied so they can be rebound. */
+#define KEYMAP_TABLES	3
+
+struct keymap {
+	struct key_table	 tables[KEYMAP_TABLES];
+	struct key_binding	*bindings[KEYMAP_TABLES];
+	char			**names;	/* key names we made, to free */
+	size_t			 nnames;
+};
+
+static const struct key_table *const keymap_defaults[KEYMAP_TABLES] = {
+	&keys_global, &keys_list, &keys_help
+};
+
+struct keymap *
+keymap_new(void)
+{
+	struct keymap	*km = xcalloc(1, sizeof *km);
+	size_t		 i;
+
+	for (i = 0; i < KEYMAP_TABLES; i++) {
+		km->tables[i] = *keymap_defaults[i];
+		km->bindings[i] = xreallocarray(NULL,
+		    keymap_defaults[i]->n + 1, sizeof *km->bindings[i]);
+		memcpy(km->bindings[i], keymap_defaults[i]->bindings,
+		    keymap_defaults[i]->n * sizeof *km->bindings[i]);
+		km->tables[i].bindings = km->bindings[i];
+	}
+	return (km);
+}
+
+void
+keymap_free(struct keymap *km)
+{
+	size_t	i;
+
+	if (km == NULL)
+		return;
+	for (i = 0; i < KEYMAP_TABLES; i++)
+		free(km->bindings[i]);
+	for (i = 0; i < km->nnames; i++)
+		free(km->names[i]);
+	free(km->names);
+	free(km);
+}
+
+const struct key_table *
+keymap_table(const struct keymap *km, const struct key_table *defaults)
+{
+	size_t	i;
+
+	if (km == NULL || defaults == NULL)
+		return (defaults);
+	for (i = 0; i < KEYMAP_TABLES; i++) {
+		if (keymap_defaults[i] == defaults)
+			return (&km->tables[i]);
+	}
+	return (defaults);
+}
+
+void
+keymap_set_readonly(struct keymap *km, int readonly)
+{
+	size_t	i;
+
+	for (i = 0; i < KEYMAP_TABLES; i++)
+		km->tables[i].hide_writes = readonly;
+}
+
+/* Removes the bindings of table i that match key or action. */
+static void
+keymap_remove(struct keymap *km, size_t i, int key, enum action a)
+{
+	struct key_binding	*b = km->bindings[i];
+	size_t			 j, k = 0;
+
+	for (j = 0; j < km->tables[i].n; j++) {
+		if ((key != 0 && b[j].key == key) ||
+		    (a != ACTION_NONE && b[j].action == a))
+			continue;
+		b[k++] = b[j];
+	}
+	km->tables[i].n = k;
+}
+
+static void
+keymap_add(struct keymap *km, size_t i, int key, const char *name,
+    enum action a, int bar)
+{
+	struct key_binding	*b;
+
+	km->names = xreallocarray(km->names, km->nnames + 1,
+	    sizeof *km->names);
+	km->names[km->nnames] = xstrdup(name);
+	km->bindings[i] = xreallocarray(km->bindings[i], km->tables[i].n + 1,
+	    sizeof *km->bindings[i]);
+	km->tables[i].bindings = km->bindings[i];
+	b = &km->bindings[i][km->tables[i].n++];
+	b->key = key;
+	b->name = km->names[km->nnames++];
+	b->action = a;
+	b->bar = bar ? b->name : NULL;
+	b->bar_ascii = b->bar;
+}
+
+/* Binds action a to the n keys, as one [keymap] line asks. */
+static void
+keymap_bind(struct keymap *km, enum action a, const int *keys,
+    char *const *names, size_t n)
+{
+	size_t	i, j;
+	int	had[KEYMAP_TABLES], bar[KEYMAP_TABLES], any = 0;
+
+	for (i = 0; i < KEYMAP_TABLES; i++) {
+		had[i] = bar[i] = 0;
+		for (j = 0; j < km->tables[i].n; j++) {
+			if (km->tables[i].bindings[j].action != a)
+				continue;
+			had[i] = any = 1;
+			if (km->tables[i].bindings[j].bar != NULL)
+				bar[i] = 1;
+		}
+		keymap_remove(km, i, 0, a);
+	}
+	if (!any)
+		had[0] = 1;	/* an action no table had: global */
+	for (i = 0; i < KEYMAP_TABLES; i++) {
+		if (!had[i])
+			continue;
+		for (j = 0; j < n; j++) {
+			keymap_remove(km, i, keys[j], ACTION_NONE);
+			keymap_add(km, i, keys[j], names[j], a, bar[i] && j == 0);
+		}
+	}
+}
+
+/* Splits "F5, C-r" into names; -1 with the bad one in *bad. */
+static int
+keymap_parse_keys(const char *text, int **keys, char ***names, size_t *n,
+    char **bad)
+{
+	char	*copy = xstrdup(text), *p, *next, *end;
+
+	*keys = NULL;
+	*names = NULL;
+	*n = 0;
+	for (p = copy; p != NULL; p = next) {
+		if ((next = strchr(p, ',')) != NULL)
+			*next++ = '\0';
+		p += strspn(p, " \t");
+		end = p + strlen(p);
+		while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		*keys = xreallocarray(*keys, *n + 1, sizeof **keys);
+		*names = xreallocarray(*names, *n + 1, sizeof **names);
+		if (keys_parse(p, &(*keys)[*n]) != 0) {
+			*bad = xstrdup(p);
+			free(copy);
+			return (-1);
+		}
+		(*names)[(*n)++] = xstrdup(p);
+	}
+	free(copy);
+	return (0);
+}
+
+static void
+keymap_free_names(char **names, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int
+keymap_apply(struct keymap *km, const struct config_binding *lines,
+    size_t n, const char *file, char **cause)
+{
+	struct { int key; size_t line; } *seen = NULL;
+	size_t	 i, j, k, nkeys, nseen = 0;
+	int	*keys, rc = 0;
+	char	**names, *bad = NULL;
+	enum action	 a;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		a = actions_find(lines[i].action);
+		if (a == ACTION_NONE) {
+			xasprintf(cause, "%s:%d: unknown action \"%s\" in "
+			    "[keymap]: evtop(1) lists the actions, such as "
+			    "quit, help, refresh and reload", file,
+			    lines[i].line, lines[i].action);
+			return (-1);
+		}
+		if (strcasecmp(lines[i].keys, "none") == 0) {
+			keymap_bind(km, a, NULL, NULL, 0);
+			continue;
+		}
+		if (keymap_parse_keys(lines[i].keys, &keys, &names, &nkeys,
+		    &bad) != 0) {
+			xasprintf(cause, "%s:%d: %s: unknown key \"%s\": "
+			    "expected a character or a name such as Enter, "
+			    "Esc, Tab, Space, Up, PgDn, F5 or C-r", file,
+			    lines[i].line, lines[i].action, bad);
+			free(bad);
+			free(keys);
+			keymap_free_names(names, nkeys);
+			rc = -1;
+			break;
+		}
+		/* The same key for two actions is a slip, not a wish. */
+		for (j = 0; j < nkeys && rc == 0; j++) {
+			for (k = 0; k < nseen; k++) {
+				if (seen[k].key != keys[j])
+					continue;
+				xasprintf(cause, "%s:%d: %s is already bound "
+				    "to %s on line %d", file, lines[i].line,
+				    names[j], lines[seen[k].line].action,
+				    lines[seen[k].line].line);
+				rc = -1;
+				break;
+			}
+			seen = xreallocarray(seen, nseen + 1, sizeof *seen);
+			seen[nseen].key = keys[j];
+			seen[nseen++].line = i;
+		}
+		if (rc == 0)
+			keymap_bind(km, a, keys, names, nkeys);
+		free(keys);
+		keymap_free_names(names, nkeys);
+	}
+	free(seen);
+	return (rc);
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "actions.h"
+#include "config.h"
 
 /* Curses function keys (KEY_UP...) are KEYS_FN | code; characters are themselves. */
 #define KEYS_FN		0x40000000
@@ -27,6 +28,7 @@ struct key_table {
 	const char			*title;	/* section title in the help */
 	const struct key_binding	*bindings;
 	size_t				 n;
+	int				 hide_writes;	/* --readonly */
 };
 
 extern const struct key_table	keys_global;	/* everywhere */
@@ -46,5 +48,32 @@ enum action	 keys_resolve(const struct key_table *pane, int key);
 void		 keys_bar(char *buf, size_t len,
 		     const struct key_table *const *tables, size_t n,
 		     int ascii);
+
+/*
+ * The key tables in force: the defaults above, rebound by the config
+ * file's [keymap].  A NULL keymap means the defaults.
+ */
+struct keymap;
+
+struct keymap	*keymap_new(void);
+void		 keymap_free(struct keymap *);
+/*
+ * Applies [keymap] lines (action = key[, key...] or none).  An action's
+ * keys replace its default ones in every table that had it (the global
+ * table when none did); a key taken from another action leaves it.
+ * Returns 0, or -1 with "FILE:LINE: ..." in *cause.
+ */
+int		 keymap_apply(struct keymap *, const struct config_binding *,
+		     size_t n, const char *file, char **cause);
+/* --readonly: bar and help leave out actions that write. */
+void		 keymap_set_readonly(struct keymap *, int);
+/* The table in force for a default one (&keys_global...). */
+const struct key_table *keymap_table(const struct keymap *,
+		     const struct key_table *defaults);
+/*
+ * A key by the name help shows (q, ?, C-r, Enter, Esc, Tab, S-Tab, Space,
+ * Up, PgDn, Home, F5...): 0 with the code in *key, or -1.
+ */
+int		 keys_parse(const char *name, int *key);
 
 #endif

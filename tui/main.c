@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 #include <unistd.h>
 #include <uv.h>
 
@@ -23,12 +25,15 @@
 #include "app.h"
 #include "batch.h"
 #include "config.h"
+#include "info.h"
+#include "keys.h"
 #include "log.h"
 #include "mockproc.h"
 #include "options.h"
 #include "paths.h"
 #include "signin.h"
 #include "store.h"
+#include "tokens.h"
 #include "version.h"
 #include "xmalloc.h"
 
@@ -38,6 +43,17 @@
 #define DEMO_RATE	"5"
 #define DEMO_START_MS	20000
 #define SIGNIN_TRIES	3	/* as ssh and sudo allow */
+#define BATCH_NOTIFICATIONS 10	/* the latest, in a snapshot */
+
+/* Where the session's token came from: decides what a refusal means. */
+enum main_token {
+	MAIN_TOKEN_NONE,
+	MAIN_TOKEN_PASSWORD,	/* signed in now; stored for next time */
+	MAIN_TOKEN_STORED,
+	MAIN_TOKEN_FILE,	/* --token-file */
+	MAIN_TOKEN_ENV,		/* EVTOP_TOKEN */
+	MAIN_TOKEN_DEMO
+};
 
 struct main_wait {
 	int	 done;
@@ -175,24 +191,153 @@ main_sign_in_as(uv_loop_t *loop, struct api *api, const char *user,
 	return (API_ERR_AUTH);
 }
 
+/* Keeps the new session's token for the next run (0600, atomic). */
+static void
+main_store_token(struct api *api, const struct config *cfg)
+{
+	const struct session	*s = api_session(api);
+	struct stored_token	 t;
+	char			*cause = NULL;
+
+	if (s == NULL)
+		return;
+	memset(&t, 0, sizeof t);
+	t.server = cfg->server;
+	t.user = s->user.email != NULL && *s->user.email != '\0' ?
+	    s->user.email : cfg->user;
+	t.token = s->token;
+	t.exp = s->exp;
+	if (tokens_save(&t, &cause) != 0) {
+		fprintf(stderr, "evtop: the sign-in is not kept for next "
+		    "time: %s\n", cause);
+		free(cause);
+	}
+}
+
+/* Tries a token: API_OK, or why not (API_ERR_AUTH: refused). */
+static int
+main_resume(uv_loop_t *loop, struct api *api, const char *token,
+    char **cause)
+{
+	struct main_wait	w = { 0, 0, NULL };
+
+	api_resume(api, token, main_done, &w);
+	main_wait(loop, &w);
+	*cause = w.cause;
+	return (w.status);
+}
+
 /*
- * Signs in, asking on the terminal for what argv did not say, once the
- * server is known to be there (nobody should type a password for a server
- * that is down).
+ * The token to try first: --token-file, then EVTOP_TOKEN, then the one
+ * stored for this server (when it is for the user asked for and has not
+ * run out).  Returns the source; -1 with *cause when a token that was
+ * asked for by name cannot be read.
+ */
+static int
+main_pick_token(const struct config *cfg, char **token, char **cause)
+{
+	struct stored_token	st;
+	char			*why = NULL;
+
+	*token = NULL;
+	if (cfg->token_file != NULL) {
+		if (tokens_read_file(cfg->token_file, token, cause) != 0)
+			return (-1);
+		return (MAIN_TOKEN_FILE);
+	}
+	if (cfg->token != NULL) {
+		if (!tokens_plausible(cfg->token)) {
+			*cause = xstrdup("EVTOP_TOKEN does not hold a token");
+			return (-1);
+		}
+		*token = xstrdup(cfg->token);
+		return (MAIN_TOKEN_ENV);
+	}
+	switch (tokens_load(cfg->server, &st, &why)) {
+	case -1:
+		fprintf(stderr, "evtop: not using the stored sign-in: %s\n",
+		    why);
+		free(why);
+		return (MAIN_TOKEN_NONE);
+	case 0:
+		return (MAIN_TOKEN_NONE);
+	}
+	if (cfg->user != NULL && (st.user == NULL ||
+	    strcasecmp(st.user, cfg->user) != 0)) {
+		stored_token_done(&st);
+		return (MAIN_TOKEN_NONE);
+	}
+	if (st.exp != 0 && st.exp <= time(NULL)) {
+		log_debug("%s: the stored token has run out", __func__);
+		tokens_delete(cfg->server);
+		stored_token_done(&st);
+		return (MAIN_TOKEN_NONE);
+	}
+	*token = st.token;
+	st.token = NULL;
+	stored_token_done(&st);
+	return (MAIN_TOKEN_STORED);
+}
+
+/*
+ * Signs in: with a token when there is a good one, else (on a terminal)
+ * by asking for what argv did not say, once the server is known to be
+ * there (nobody should type a password for a server that is down).
+ * Batch mode never asks: without a token it reads what is public.
  */
 static int
 main_sign_in(uv_loop_t *loop, struct api *api, const struct config *cfg,
-    char **cause)
+    int *source, char **cause)
 {
 	struct main_wait	 w = { 0, 0, NULL };
-	char			*user = NULL;
+	char			*user = NULL, *token = NULL, *why = NULL;
 	int			 status;
 
+	*source = MAIN_TOKEN_NONE;
 	if (cfg->demo) {
 		api_login(api, DEMO_EMAIL, DEMO_PASSWORD, main_done, &w);
 		main_wait(loop, &w);
 		*cause = w.cause;
+		if (w.status == API_OK)
+			*source = MAIN_TOKEN_DEMO;
 		return (w.status);
+	}
+	if (main_pick_token(cfg, &token, cause) == -1)
+		return (API_ERR_AUTH);
+	if (token != NULL) {
+		status = main_resume(loop, api, token, &why);
+		signin_forget(token);
+		if (status == API_OK) {
+			*source = cfg->token_file != NULL ? MAIN_TOKEN_FILE :
+			    cfg->token != NULL ? MAIN_TOKEN_ENV :
+			    MAIN_TOKEN_STORED;
+			return (API_OK);
+		}
+		if (status != API_ERR_AUTH || cfg->token_file != NULL ||
+		    cfg->token != NULL) {
+			if (status == API_ERR_AUTH)
+				xasprintf(cause, "the server refused the token "
+				    "in %s: it has run out or is not for this "
+				    "server", cfg->token_file != NULL ?
+				    cfg->token_file : "EVTOP_TOKEN");
+			else
+				*cause = xstrdup(why);
+			free(why);
+			return (status);
+		}
+		/* A stored token the server no longer takes is forgotten. */
+		log_debug("%s: stored token refused: %s", __func__, why);
+		free(why);
+		tokens_delete(cfg->server);
+	}
+	if (cfg->batch) {
+		if (cfg->from[OPT_USER] != CONFIG_SRC_FLAG)
+			return (API_OK);	/* public data only */
+		xasprintf(cause, "batch mode never asks for a password, and "
+		    "there is no stored sign-in for %s at %s: run evtop -s %s "
+		    "-u %s on a terminal once", cfg->user, cfg->server,
+		    cfg->server, cfg->user);
+		return (API_ERR_AUTH);
 	}
 	api_check_server(api, main_done, &w);
 	if (main_wait(loop, &w) != API_OK) {
@@ -205,6 +350,10 @@ main_sign_in(uv_loop_t *loop, struct api *api, const struct config *cfg,
 		return (API_ERR_AUTH);
 	status = main_sign_in_as(loop, api, user, cause);
 	free(user);
+	if (status == API_OK) {
+		*source = MAIN_TOKEN_PASSWORD;
+		main_store_token(api, cfg);
+	}
 	return (status);
 }
 
@@ -228,19 +377,61 @@ main_keys_from_tty(void)
 	return (0);
 }
 
-static int
-main_batch(uv_loop_t *loop, struct api *api, struct store *store,
-    char **cause)
+/* Sleeps between snapshots; a signal ends the wait (and evtop). */
+static void
+main_sleep(double seconds)
 {
-	struct main_wait	w = { 0, 0, NULL };
+	struct timespec	ts;
+
+	ts.tv_sec = (time_t)seconds;
+	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+/* One snapshot: fetch, then print text or one line of JSON. */
+static int
+main_snapshot(uv_loop_t *loop, struct api *api, struct store *store,
+    const struct config *cfg, long n, char **cause)
+{
+	const struct session	*s = api_session(api);
+	struct main_wait	 w = { 0, 0, NULL };
+	const char		*user;
+	time_t			 now;
+	int			 rc;
 
 	api_refresh_events(api, main_done, &w);
 	if (main_wait(loop, &w) != API_OK) {
 		*cause = w.cause;
 		return (w.status);
 	}
-	if (batch_print_events(stdout, store, time(NULL)) != 0 ||
-	    fflush(stdout) != 0) {
+	if (s != NULL) {
+		/* The log is a nicety: a failure is traced, not fatal. */
+		memset(&w, 0, sizeof w);
+		api_load_notifications(api, main_done, &w);
+		main_wait(loop, &w);
+		free(w.cause);
+	}
+	now = time(NULL);
+	user = s != NULL && s->user.email != NULL && *s->user.email != '\0' ?
+	    s->user.email : NULL;
+	if (cfg->json)
+		rc = batch_print_json(stdout, store, api_server(api), user, now,
+		    BATCH_NOTIFICATIONS, s != NULL);
+	else {
+		rc = 0;
+		if (n > 0 && fputc('\n', stdout) == EOF)
+			rc = -1;
+		if (rc == 0)
+			rc = batch_print_header(stdout, cfg->demo ? "demo" :
+			    api_server(api), user, now);
+		if (rc == 0)
+			rc = batch_print_events(stdout, store, now);
+		if (rc == 0)
+			rc = batch_print_notifications(stdout, store,
+			    BATCH_NOTIFICATIONS, s != NULL);
+	}
+	if (rc != 0 || fflush(stdout) != 0) {
 		/* The reader has gone (| head): end quietly, as cat does. */
 		if (errno == EPIPE) {
 			signal(SIGPIPE, SIG_DFL);
@@ -249,6 +440,24 @@ main_batch(uv_loop_t *loop, struct api *api, struct store *store,
 		xasprintf(cause, "cannot write the snapshot: %s",
 		    strerror(errno));
 		return (API_ERR_FAILED);
+	}
+	return (API_OK);
+}
+
+/* Snapshots like top -b: -n of them (0: until stopped), -d apart. */
+static int
+main_batch(uv_loop_t *loop, struct api *api, struct store *store,
+    const struct config *cfg, char **cause)
+{
+	long	n;
+	int	status;
+
+	for (n = 0; cfg->iterations == 0 || n < cfg->iterations; n++) {
+		if (n > 0)
+			main_sleep(cfg->delay);
+		status = main_snapshot(loop, api, store, cfg, n, cause);
+		if (status != API_OK)
+			return (status);
 	}
 	return (API_OK);
 }
@@ -277,9 +486,62 @@ main_demo_exited(uv_signal_t *h, int signo)
 	uv_signal_stop(h);
 }
 
+/* The [keymap] of a config on top of the default keys. */
+static struct keymap *
+main_keymap(const struct config *cfg, char **cause)
+{
+	struct keymap	*km = keymap_new();
+
+	if (keymap_apply(km, cfg->keymap, cfg->nkeymap, cfg->file, cause) !=
+	    0) {
+		keymap_free(km);
+		return (NULL);
+	}
+	return (km);
+}
+
+/* What a reload (Ctrl-R, SIGHUP) needs: the command line and the api. */
+struct main_reload {
+	int			 argc;
+	char			**argv;
+	const struct config	*running;
+	struct api		*api;
+};
+
+static int
+main_reload(void *arg, struct app_options *out, char **note, char **cause)
+{
+	struct main_reload	*r = arg;
+	const struct config	*old = r->running;
+	struct config		 next;
+
+	config_init(&next);
+	if (config_parse_argv(&next, r->argc, r->argv, cause) != 0 ||
+	    config_resolve(&next, cause) != 0 ||
+	    (out->keymap = main_keymap(&next, cause)) == NULL) {
+		config_done(&next);
+		return (-1);
+	}
+	out->ascii = next.ascii;
+	out->no_color = next.no_color;
+	out->readonly = next.readonly;
+	api_set_poll_interval(r->api, (uint64_t)(next.poll_interval * 1000));
+	if (!old->demo && ((next.server != NULL && old->server != NULL &&
+	    strcmp(next.server, old->server) != 0) ||
+	    (next.user != NULL && old->user != NULL &&
+	    strcmp(next.user, old->user) != 0)))
+		*note = xstrdup("a new server or user takes a restart of "
+		    "evtop");
+	log_debug("%s: reloaded %s", __func__, next.file != NULL ? next.file :
+	    "(no file)");
+	config_done(&next);
+	return (0);
+}
+
 static int
 main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
-    const struct config *cfg, struct mockproc *mock)
+    const struct config *cfg, struct mockproc *mock, struct keymap *km,
+    struct main_reload *reload)
 {
 	struct app_options	 opts;
 	struct main_demo_watch	 dw;
@@ -289,7 +551,11 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	memset(&opts, 0, sizeof opts);
 	opts.ascii = cfg->ascii;
 	opts.no_color = cfg->no_color;
+	opts.readonly = cfg->readonly;
 	opts.server_label = cfg->demo ? "demo" : NULL;
+	opts.keymap = km;
+	opts.reload = main_reload;
+	opts.reload_arg = reload;
 	app = app_new(loop, api, store, &opts);
 	if (cfg->demo) {
 		dw.mock = mock;
@@ -308,28 +574,69 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	return (rc);
 }
 
+/* Usage errors: one line naming the problem, a hint, exit 2. */
+static int
+main_usage(struct config *cfg, char *cause, int hint)
+{
+	fprintf(stderr, "evtop: %s\n", cause);
+	if (hint)
+		fprintf(stderr, "Try 'evtop --help'.\n");
+	free(cause);
+	config_done(cfg);
+	return (EXIT_USAGE);
+}
+
+/* evtop info: no sign-in, one request (/api/meta) when there is a server. */
+static int
+main_info(const struct config *cfg)
+{
+	struct info_build	 b = { EVTOP_VERSION, EVTOP_GIT };
+	struct api_options	 aopts;
+	struct api		*api = NULL;
+	struct store		*store;
+	uv_loop_t		 loop;
+	int			 rc;
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	uv_loop_init(&loop);
+	store = store_new();
+	if (cfg->server != NULL) {
+		memset(&aopts, 0, sizeof aopts);
+		aopts.server = cfg->server;
+		aopts.cacert = cfg->cacert;
+		aopts.insecure = cfg->insecure;
+		api = api_new(&loop, &aopts, store, NULL, NULL);
+	}
+	rc = info_run(&loop, api, cfg, &b, stdout);
+	if (api != NULL)
+		api_free(api);
+	uv_run(&loop, UV_RUN_DEFAULT);
+	uv_loop_close(&loop);
+	store_free(store);
+	curl_global_cleanup();
+	return (rc);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct config		 cfg;
 	struct api_options	 aopts;
 	struct mockproc		 mock = { -1, NULL };
+	struct main_reload	 reload;
+	struct keymap		*km = NULL;
 	struct store		*store;
 	struct api		*api;
 	uv_loop_t		 loop;
 	char			*cause = NULL;
-	int			 status, rc;
+	int			 status, rc, source = MAIN_TOKEN_NONE;
 
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
 
 	config_init(&cfg);
-	if (config_parse_argv(&cfg, argc, argv, &cause) != 0) {
-		fprintf(stderr, "evtop: %s\nTry 'evtop --help'.\n", cause);
-		free(cause);
-		config_done(&cfg);
-		return (EXIT_USAGE);
-	}
+	if (config_parse_argv(&cfg, argc, argv, &cause) != 0)
+		return (main_usage(&cfg, cause, 1));
 	if (cfg.action == CONFIG_HELP) {
 		options_print_help(stdout, "evtop");
 		config_done(&cfg);
@@ -340,19 +647,31 @@ main(int argc, char **argv)
 		config_done(&cfg);
 		return (EXIT_OK);
 	}
-	config_apply_env(&cfg);
-	config_tidy_server(&cfg);
-	if (!isatty(STDOUT_FILENO))
-		cfg.batch = 1;
-	else if (!cfg.batch && !isatty(STDIN_FILENO) && main_keys_from_tty())
-		cfg.batch = 1;
-	if (config_check(&cfg, &cause) != 0) {
-		fprintf(stderr, "evtop: %s\nTry 'evtop --help'.\n", cause);
-		free(cause);
-		config_done(&cfg);
-		return (EXIT_USAGE);
+	/* evtop does not start on a config file it cannot read correctly. */
+	if (config_resolve(&cfg, &cause) != 0)
+		return (main_usage(&cfg, cause, 0));
+	if (cfg.action == CONFIG_RUN) {
+		if (cfg.json || !isatty(STDOUT_FILENO))
+			cfg.batch = 1;
+		else if (!cfg.batch && !isatty(STDIN_FILENO) &&
+		    main_keys_from_tty())
+			cfg.batch = 1;
+	}
+	if (config_check(&cfg, &cause) != 0)
+		return (main_usage(&cfg, cause, 1));
+	if ((km = main_keymap(&cfg, &cause)) == NULL)
+		return (main_usage(&cfg, cause, 0));
+	if (cfg.batch || cfg.action != CONFIG_RUN) {
+		keymap_free(km);
+		km = NULL;
 	}
 	main_open_trace(&cfg);
+	if (cfg.action == CONFIG_INFO) {
+		rc = main_info(&cfg);
+		log_close();
+		config_done(&cfg);
+		return (rc);
+	}
 
 	if (cfg.demo) {
 		if (!cfg.batch)
@@ -361,9 +680,11 @@ main(int argc, char **argv)
 			fprintf(stderr, "evtop: cannot start the demo: %s\n",
 			    cause);
 			free(cause);
+			keymap_free(km);
 			config_done(&cfg);
 			return (EXIT_FAIL);
 		}
+		free(cfg.server);
 		cfg.server = xstrdup(mock.url);
 	}
 
@@ -375,25 +696,42 @@ main(int argc, char **argv)
 	aopts.cacert = cfg.cacert;
 	aopts.insecure = cfg.insecure;
 	api = api_new(&loop, &aopts, store, NULL, NULL);
+	api_set_poll_interval(api, (uint64_t)(cfg.poll_interval * 1000));
 
-	if (cfg.batch && !cfg.demo)
-		status = API_OK;	/* no prompts: read what is public */
-	else
-		status = main_sign_in(&loop, api, &cfg, &cause);
+	status = main_sign_in(&loop, api, &cfg, &source, &cause);
 	if (status == API_OK && cfg.batch)
-		status = main_batch(&loop, api, store, &cause);
+		status = main_batch(&loop, api, store, &cfg, &cause);
 	if (status != API_OK) {
 		fprintf(stderr, "evtop: %s\n", cause != NULL ? cause :
 		    "failed");
-		if (status == API_ERR_AUTH && cfg.batch && !cfg.demo)
+		if (status == API_ERR_AUTH && cfg.batch && !cfg.demo &&
+		    source == MAIN_TOKEN_NONE &&
+		    cfg.from[OPT_USER] != CONFIG_SRC_FLAG &&
+		    cfg.token_file == NULL && cfg.token == NULL)
 			fprintf(stderr, "evtop: batch mode cannot ask for a "
-			    "password; run evtop on a terminal to sign in\n");
+			    "password: sign in once on a terminal (the sign-in "
+			    "is kept), or give --token-file FILE\n");
+		/* A kept token the server refuses is of no more use. */
+		if (status == API_ERR_AUTH && source == MAIN_TOKEN_STORED)
+			tokens_delete(cfg.server);
 		rc = main_exit_code(status);
 	} else if (cfg.batch)
 		rc = EXIT_OK;
-	else
-		rc = main_dashboard(&loop, api, store, &cfg, &mock);
+	else {
+		reload.argc = argc;
+		reload.argv = argv;
+		reload.running = &cfg;
+		reload.api = api;
+		rc = main_dashboard(&loop, api, store, &cfg, &mock, km,
+		    &reload);
+		km = NULL;	/* the app's now */
+	}
+	keymap_free(km);
 	free(cause);
+	/* Signed out by the server: the kept token goes too. */
+	if (rc == EXIT_NOT_SIGNED_IN && (source == MAIN_TOKEN_STORED ||
+	    source == MAIN_TOKEN_PASSWORD))
+		tokens_delete(cfg.server);
 
 	api_free(api);
 	uv_run(&loop, UV_RUN_DEFAULT);

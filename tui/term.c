@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "keys.h"
@@ -252,8 +253,37 @@ static void
 term_signal_cb(uv_signal_t *h, int signo)
 {
 	struct term	*t = h->data;
+	struct termios	 tio;
 
+	/*
+	 * SIGHUP asks a daemon-like program to read its config again, but
+	 * it is also what a closing terminal (ssh gone) sends: only a
+	 * terminal that still answers gets a reload.
+	 */
+	if (signo == SIGHUP && t->cbs->reload != NULL && t->out != NULL &&
+	    tcgetattr(fileno(t->out), &tio) == 0) {
+		t->cbs->reload(t->arg);
+		return;
+	}
 	t->cbs->quit(t->arg, signo);
+}
+
+void
+term_set_look(struct term *t, int ascii, int no_color)
+{
+	const char	*cs = nl_langinfo(CODESET);
+	const char	*nc = getenv("NO_COLOR");
+
+	t->ascii = ascii || cs == NULL || strcmp(cs, "UTF-8") != 0;
+	t->no_color = no_color || (nc != NULL && *nc != '\0');
+	if (!t->open)
+		return;
+	if (!t->no_color && has_colors()) {
+		start_color();
+		use_default_colors();
+		term_styles_init(1);
+	} else
+		term_styles_init(0);
 }
 
 /* Opens the controlling tty again for output (see the top of the file). */

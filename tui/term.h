@@ -37,6 +37,11 @@ struct term_cbs {
 	void	(*input)(void *arg);		/* keys are waiting */
 	void	(*resize)(void *arg);		/* the size changed */
 	void	(*quit)(void *arg, int signo);	/* SIGINT, SIGTERM... */
+	/*
+	 * SIGHUP while the terminal is still there: read the config again.
+	 * NULL, or a hung-up terminal: SIGHUP quits as the others do.
+	 */
+	void	(*reload)(void *arg);
 };
 
 struct term;
@@ -56,6 +61,8 @@ void		 term_free(struct term *);
  */
 int		 term_read_key(struct term *, int *key);
 int		 term_ascii(const struct term *);
+/* Changes the look while open (a config reload); redraw everything after. */
+void		 term_set_look(struct term *, int ascii, int no_color);
 
 /*
  * Teaches curses the Home and End sequences that tmux, PuTTY and rxvt

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "mockproc.h"
 #include "test.h"
@@ -244,6 +246,80 @@ test_bad_option(void)
 	vt_free(vt);
 }
 
+/*
+ * The sign-in is kept: a second run opens the dashboard without asking,
+ * the kept token is private (0600) and a server that refuses it gets the
+ * password prompt again, the refused token gone.
+ */
+static void
+test_kept_sign_in(void)
+{
+	char		 state[] = "/tmp/evtop-e2e-state-XXXXXX", env[128];
+	char		 path[256], cmd[300];
+	const char	*argv[] = { getenv("EVTOP_BIN"), "-s", mock.url, "-u",
+	    "admin@example.com", NULL };
+	const char	*envp[] = { env, NULL };
+	struct stat	 st;
+	struct vt	*vt;
+	const char	*p;
+	FILE		*f;
+
+	CHECK(start_mock() == 0);
+	if (mock.url == NULL || mkdtemp(state) == NULL)
+		return;
+	argv[2] = mock.url;
+	snprintf(env, sizeof env, "XDG_STATE_HOME=%s", state);
+	if ((vt = vt_spawn(argv, envp, 30, 100)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	expect_prompt(vt, 1);
+	vt_send_text(vt, "evtop-demo\r");
+	expect(vt, "Evtop Launch Party");
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+
+	p = strrchr(mock.url, ':');
+	snprintf(path, sizeof path, "%s/evtop/tokens/http_127.0.0.1_%s",
+	    state, p != NULL ? p + 1 : "");
+	CHECK_INT(stat(path, &st), 0);
+	CHECK_INT(st.st_mode & 0777, 0600);
+
+	/* Again: straight to the dashboard. */
+	if ((vt = vt_spawn(argv, envp, 30, 100)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	expect(vt, "admin@example.com (admin)");
+	CHECK(!vt_find(vt, "Password for", NULL, NULL));
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+
+	/* A token the server does not take: forgotten, and asked again. */
+	if ((f = fopen(path, "w")) != NULL) {
+		fprintf(f, "{\"server\":\"%s\",\"user\":\"admin@example.com"
+		    "\",\"token\":\"aaa.bbb.ccc\",\"exp\":0}", mock.url);
+		fclose(f);
+	}
+	if ((vt = vt_spawn(argv, envp, 30, 100)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	expect_prompt(vt, 1);
+	CHECK_INT(access(path, F_OK), -1);
+	vt_send_text(vt, "evtop-demo\r");
+	expect(vt, "Evtop Launch Party");
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+	CHECK_INT(access(path, F_OK), 0);
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", state);
+	(void)!system(cmd);
+}
+
 static void
 test_stop_mock(void)
 {
@@ -258,5 +334,6 @@ TEST_MAIN(
 	TEST_CASE(test_expiry_warning),
 	TEST_CASE(test_unreachable_server),
 	TEST_CASE(test_bad_option),
+	TEST_CASE(test_kept_sign_in),
 	TEST_CASE(test_stop_mock)
 )

@@ -66,6 +66,29 @@ test_bad_options(void)
 		  "option --server has a control character in its URL" },
 		{ "-u", "a\rb@example.com", 3,
 		  "option --user has a control character in its EMAIL" },
+		{ "-n", "x", 3, "option --iterations wants a whole number of 0 "
+		  "or more, not \"x\"" },
+		{ "-n", "-1", 3, "option --iterations wants a whole number of 0 "
+		  "or more, not \"-1\"" },
+		{ "--iterations=2.5", NULL, 2, "option --iterations wants a "
+		  "whole number of 0 or more, not \"2.5\"" },
+		{ "-d", "0", 3, "option --delay wants seconds greater than 0 and "
+		  "at most 86400, such as 2 or 0.5, not \"0\"" },
+		{ "-d", "soon", 3, "option --delay wants seconds greater than 0 "
+		  "and at most 86400, such as 2 or 0.5, not \"soon\"" },
+		{ "-d", "1e3", 3, "option --delay wants seconds greater than 0 "
+		  "and at most 86400, such as 2 or 0.5, not \"1e3\"" },
+		{ "-d", NULL, 2, "option -d needs an argument" },
+		{ "-n", NULL, 2, "option -n needs an argument" },
+		{ "--poll-interval", "0.5", 3, "option --poll-interval wants "
+		  "seconds from 1 to 3600, not \"0.5\"" },
+		{ "-s", "ftp://ev.example", 3, "option --server wants a URL "
+		  "starting with http:// or https://, not \"ftp://ev.example\"" },
+		{ "-p", NULL, 2, "option -p needs an argument" },
+		{ "--config", NULL, 2, "option --config needs an argument" },
+		{ "--token-file", NULL, 2,
+		  "option --token-file needs an argument" },
+		{ "info", "more", 3, "unexpected argument 'more'" },
 	};
 	struct config	 cfg;
 	char		*cause;
@@ -79,6 +102,69 @@ test_bad_options(void)
 		free(cause);
 		config_done(&cfg);
 	}
+}
+
+/* A token on argv is refused without echoing it, even abbreviated. */
+static void
+test_token_on_argv(void)
+{
+	static const char *const cases[][3] = {
+		{ "--token", "eyJhbGciOi.secret.sig", NULL },
+		{ "--token=eyJhbGciOi.secret.sig", NULL, NULL },
+		{ "-s", "http://ev.example", "--token=eyJhbGciOi.secret.sig" },
+	};
+	struct config	 cfg;
+	char		*cause;
+	size_t		 i;
+	int		 argc;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *argv[] = { "evtop", cases[i][0], cases[i][1],
+		    cases[i][2], NULL };
+		argc = cases[i][2] != NULL ? 4 : cases[i][1] != NULL ? 3 : 2;
+		CHECK_INT(parse(&cfg, &cause, argc, argv), -1);
+		CHECK(cause != NULL && strstr(cause, "there is no --token "
+		    "option") != NULL && strstr(cause, "--token-file") != NULL);
+		CHECK(cause != NULL && strstr(cause, "secret") == NULL);
+		free(cause);
+		config_done(&cfg);
+	}
+}
+
+static void
+test_batch_options(void)
+{
+	const char	*argv[] = { "evtop", "-b", "-n", "0", "-d", "0.25",
+	    "--json", "--readonly", "--poll-interval", "30", NULL };
+	const char	*info[] = { "evtop", "-s", "http://ev.example", "info",
+	    "--json", NULL };
+	struct config	 cfg;
+	char		*cause = NULL;
+
+	CHECK_INT(parse(&cfg, &cause, 10, argv), 0);
+	CHECK_INT(cfg.iterations, 0);
+	CHECK(cfg.delay > 0.249 && cfg.delay < 0.251);
+	CHECK_INT(cfg.json, 1);
+	CHECK_INT(cfg.readonly, 1);
+	CHECK_INT((long)cfg.poll_interval, 30);
+	CHECK_INT(cfg.from[OPT_DELAY], CONFIG_SRC_FLAG);
+	cfg.server = strdup("http://ev.example");
+	CHECK_INT(config_check(&cfg, &cause), 0);
+	config_done(&cfg);
+
+	/* Defaults: one snapshot, 3 s apart, polling every 10 s. */
+	config_init(&cfg);
+	CHECK_INT(cfg.iterations, 1);
+	CHECK_INT((long)cfg.delay, 3);
+	CHECK_INT((long)cfg.poll_interval, 10);
+	config_done(&cfg);
+
+	/* The subcommand may come anywhere among the options. */
+	CHECK_INT(parse(&cfg, &cause, 5, info), 0);
+	CHECK_INT(cfg.action, CONFIG_INFO);
+	CHECK_INT(cfg.json, 1);
+	CHECK_STR(cfg.server, "http://ev.example");
+	config_done(&cfg);
 }
 
 static void
@@ -99,13 +185,16 @@ test_check_combinations(void)
 	free(cause);
 	cause = NULL;
 
+	/* --demo with --server given by hand: refused. */
 	cfg.demo = 1;
+	cfg.from[OPT_SERVER] = CONFIG_SRC_FLAG;
 	CHECK_INT(config_check(&cfg, &cause), -1);
 	free(cause);
 	cause = NULL;
 
 	free(cfg.server);
 	cfg.server = NULL;
+	cfg.from[OPT_SERVER] = CONFIG_SRC_BUILTIN;
 	CHECK_INT(config_check(&cfg, &cause), 0);
 	config_done(&cfg);
 }
@@ -178,8 +267,16 @@ test_pointless_combinations(void)
 		{ "--demo", "--cacert", "/etc/ca.pem", 4,
 		  "--cacert does not apply" },
 		{ "--demo", "--insecure", NULL, 3, "--insecure does not apply" },
-		{ "-b", "-u", "bob@example.com", 4,
-		  "batch mode never asks for a password" },
+		{ "--demo", "--token-file", "/tmp/t", 4,
+		  "--token-file does not apply" },
+		{ "--demo", "-s", "http://ev.example", 4,
+		  "do not give --server too" },
+		{ "--insecure", "--cacert", "/etc/ca.pem", 4,
+		  "--cacert /etc/ca.pem would not be used" },
+		{ "-n", "3", NULL, 3, "--iterations repeats batch output: add -b" },
+		{ "-d", "2", NULL, 3, "--delay repeats batch output: add -b" },
+		{ "-b", "-d", "2", 4, "there is only one: add -n N" },
+		{ "info", "-n", "2", 4, "evtop info prints once" },
 	};
 	struct config	 cfg;
 	char		*cause;
@@ -241,6 +338,8 @@ TEST_MAIN(
 	TEST_CASE(test_good_options),
 	TEST_CASE(test_help_and_version),
 	TEST_CASE(test_bad_options),
+	TEST_CASE(test_token_on_argv),
+	TEST_CASE(test_batch_options),
 	TEST_CASE(test_check_combinations),
 	TEST_CASE(test_env_does_not_beat_flags),
 	TEST_CASE(test_tidy_server),

@@ -282,7 +282,128 @@ test_statusbar(void)
 	CHECK_INT(style, TERM_ERROR);
 }
 
+/* A string literal where the struct wants a char *. */
+#define S(s)	((char *)(uintptr_t)(s))
+
+static void
+test_key_names(void)
+{
+	static const struct {
+		const char	*name;
+		int		 key;
+	} good[] = {
+		{ "q", 'q' }, { "?", '?' }, { "G", 'G' }, { "C-r", KEYS_CTRL('r') },
+		{ "c-L", KEYS_CTRL('l') }, { "Enter", '\r' }, { "Esc", KEYS_ESC },
+		{ "Tab", '\t' }, { "S-Tab", KEYS_FN|KEY_BTAB }, { "Space", ' ' },
+		{ "Up", KEYS_FN|KEY_UP }, { "pgdn", KEYS_FN|KEY_NPAGE },
+		{ "Home", KEYS_FN|KEY_HOME }, { "F1", KEYS_FN|KEY_F(1) },
+		{ "F12", KEYS_FN|KEY_F(12) }, { "\xc3\xa9", 0xe9 },
+		{ "Comma", ',' },
+	};
+	static const char *const bad[] = {
+		"", "F0", "F13", "F5x", "C-", "C-1", "ab", "Ctrl-r", " ",
+		"\x01", "Nope",
+	};
+	size_t	i;
+	int	key;
+
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		key = -1;
+		CHECK_INT(keys_parse(good[i].name, &key), 0);
+		CHECK_INT(key, good[i].key);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		CHECK_INT(keys_parse(bad[i], &key), -1);
+}
+
+static void
+test_keymap(void)
+{
+	const struct config_binding lines[] = {
+		{ S("refresh"), S("F5, C-r"), 2 },
+		{ S("quit"), S("none"), 3 },
+		{ S("down"), S("s"), 4 },
+		{ S("close"), S("x"), 5 },
+	};
+	struct keymap		*km = keymap_new();
+	const struct key_table	*g, *l, *h, *tables[2];
+	char			*cause = NULL, buf[256];
+
+	CHECK_INT(keymap_apply(km, lines, 4, "config.ini", &cause), 0);
+	CHECK_STR(cause, NULL);
+	g = keymap_table(km, &keys_global);
+	l = keymap_table(km, &keys_list);
+	h = keymap_table(km, &keys_help);
+	CHECK(g != &keys_global);
+	/* The new keys, and the old ones gone. */
+	CHECK_INT(keys_lookup(g, KEYS_FN|KEY_F(5)), ACTION_REFRESH);
+	CHECK_INT(keys_lookup(g, KEYS_CTRL('r')), ACTION_REFRESH);
+	CHECK_INT(keys_lookup(g, 'r'), ACTION_NONE);
+	CHECK_INT(keys_lookup(g, 'q'), ACTION_NONE);
+	/* down: in both tables that had it; j and Down are gone. */
+	CHECK_INT(keys_lookup(l, 's'), ACTION_DOWN);
+	CHECK_INT(keys_lookup(l, 'j'), ACTION_NONE);
+	CHECK_INT(keys_lookup(h, 's'), ACTION_DOWN);
+	CHECK_INT(keys_lookup(h, KEYS_FN|KEY_DOWN), ACTION_NONE);
+	CHECK_INT(keys_lookup(h, 'x'), ACTION_CLOSE);
+	CHECK_INT(keys_lookup(h, KEYS_ESC), ACTION_NONE);
+	/* Untouched ones stay. */
+	CHECK_INT(keys_lookup(l, 'k'), ACTION_UP);
+	CHECK_INT(keys_lookup(g, '?'), ACTION_HELP);
+	/* The bar and the help follow. */
+	tables[0] = g;
+	tables[1] = l;
+	keys_bar(buf, sizeof buf, tables, 2, 1);
+	CHECK_STR(buf, "? Help  Tab Pane  F5 Refresh  j/k Move");
+	/* NULL: the defaults. */
+	CHECK(keymap_table(NULL, &keys_global) == &keys_global);
+	keymap_free(km);
+}
+
+/* Every [keymap] mistake names the file, the line and what was expected. */
+static void
+test_keymap_errors(void)
+{
+	const struct {
+		struct config_binding	 line[2];
+		size_t			 n;
+		const char		*want;
+	} cases[] = {
+		{ { { S("refersh"), S("r"), 7 } }, 1,
+		  "config.ini:7: unknown action \"refersh\" in [keymap]: "
+		  "evtop(1) lists the actions, such as quit, help, refresh and "
+		  "reload" },
+		{ { { S("refresh"), S("F99"), 3 } }, 1,
+		  "config.ini:3: refresh: unknown key \"F99\": expected a "
+		  "character or a name such as Enter, Esc, Tab, Space, Up, PgDn, "
+		  "F5 or C-r" },
+		{ { { S("refresh"), S("r, Ctrl-x"), 3 } }, 1,
+		  "config.ini:3: refresh: unknown key \"Ctrl-x\": expected a "
+		  "character or a name such as Enter, Esc, Tab, Space, Up, PgDn, "
+		  "F5 or C-r" },
+		{ { { S("refresh"), S("x"), 3 },
+		    { S("help"), S("y, x"), 4 } }, 2,
+		  "config.ini:4: x is already bound to refresh on line 3" },
+	};
+	struct keymap	*km;
+	char		*cause;
+	size_t		 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		km = keymap_new();
+		cause = NULL;
+		CHECK_INT(keymap_apply(km, cases[i].line, cases[i].n,
+		    "config.ini", &cause), -1);
+		CHECK_STR(cause, cases[i].want);
+		free(cause);
+		keymap_free(km);
+	}
+}
+
 TEST_MAIN(
+	TEST_CASE(test_key_names),
+	TEST_CASE(test_keymap),
+	TEST_CASE(test_keymap_errors),
 	TEST_CASE(test_statusbar),
 	TEST_CASE(test_lookup),
 	TEST_CASE(test_actions),

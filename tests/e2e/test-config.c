@@ -1,0 +1,126 @@
+/*
+ * The config file as a user meets it on a terminal: a [keymap] rebinds
+ * help (the bar says so), Ctrl-R and SIGHUP read the file again and say
+ * "Config reloaded", a broken file is refused with its file:line sentence
+ * while the old config keeps running, and evtop does not start on one.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "vt-harness.h"
+
+#define START_MS	60000	/* the demo server seeds its data first */
+
+static char	dir[] = "/tmp/evtop-e2e-config-XXXXXX";
+static char	path[256];
+static char	env_config[300];
+
+static void
+write_config(const char *text)
+{
+	char	 tmp[300];
+	FILE	*f;
+
+	if (dir[strlen(dir) - 1] == 'X' && mkdtemp(dir) == NULL)
+		abort();
+	snprintf(path, sizeof path, "%s/config.ini", dir);
+	snprintf(env_config, sizeof env_config, "EVTOP_CONFIG=%s", path);
+	/* Replaced whole, as an editor saves, so a reload never sees half. */
+	snprintf(tmp, sizeof tmp, "%s.new", path);
+	if ((f = fopen(tmp, "w")) == NULL)
+		abort();
+	fputs(text, f);
+	fclose(f);
+	rename(tmp, path);
+}
+
+static int
+expect(struct vt *vt, const char *text, int ms)
+{
+	if (vt_wait_text(vt, text, ms) == 0)
+		return (0);
+	fprintf(stderr, "e2e: never saw \"%s\"\n", text);
+	vt_dump(vt, stderr);
+	CHECK(0);
+	return (-1);
+}
+
+static void
+test_keymap_and_reload(void)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), "--demo", NULL };
+	const char	*env[] = { env_config, NULL };
+	struct vt	*vt;
+
+	write_config("# keys\n[keymap]\nhelp = h\n");
+	if ((vt = vt_spawn(argv, env, 30, 100)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (expect(vt, "Evtop Launch Party", START_MS) != 0)
+		goto out;
+	/* The bar names the new key; the key opens the help. */
+	expect(vt, "h Help", VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "? Help", NULL, NULL));
+	vt_send_char(vt, 'h');
+	expect(vt, "Read the config file again", VT_DEADLINE_MS);
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	vt_wait_gone(vt, "Read the config file again", VT_DEADLINE_MS);
+
+	/* Ctrl-R: the new file is read while evtop runs. */
+	write_config("[keymap]\nhelp = F2\nrefresh = none\n");
+	vt_send_char(vt, 0x12);
+	expect(vt, "Config reloaded", VT_DEADLINE_MS);
+	expect(vt, "F2 Help", VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "r Refresh", NULL, NULL));
+
+	/* SIGHUP with a broken file: refused, said, and the old keys stay. */
+	write_config("[keymap]\nhelp = F99\n");
+	kill(vt_pid(vt), SIGHUP);
+	expect(vt, "Config not reloaded", VT_DEADLINE_MS);
+	expect(vt, "config.ini:2: help: unknown key", VT_DEADLINE_MS);
+	CHECK(vt_find(vt, "F2 Help", NULL, NULL));
+
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+out:
+	vt_free(vt);
+}
+
+static void
+test_bad_config_stops_start(void)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), "--demo", NULL };
+	const char	*env[] = { env_config, NULL };
+	char		 want[400];
+	struct vt	*vt;
+
+	write_config("[profile a]\n\nascii = maybe\n");
+	if ((vt = vt_spawn(argv, env, 30, 120)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
+	snprintf(want, sizeof want, "config.ini:3: ascii wants true or false, "
+	    "not \"maybe\"");
+	expect(vt, want, VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "starting the demo", NULL, NULL));
+	vt_free(vt);
+}
+
+static void
+test_cleanup(void)
+{
+	unlink(path);
+	rmdir(dir);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_keymap_and_reload),
+	TEST_CASE(test_bad_config_stops_start),
+	TEST_CASE(test_cleanup)
+)

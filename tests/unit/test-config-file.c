@@ -1,0 +1,423 @@
+/*
+ * The config file: every mistake named by file, line and what was
+ * expected; profiles; and the precedence flags > environment > profile >
+ * [defaults] > built-in defaults, key by key.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "options.h"
+#include "test.h"
+
+static char	dir[] = "/tmp/evtop-config-XXXXXX";
+static char	path[256];
+
+static const char *const env_names[] = {
+	"EVTOP_SERVER", "EVTOP_PROFILE", "EVTOP_CONFIG", "EVTOP_TOKEN",
+	"NO_COLOR"
+};
+
+static void
+clean_env(void)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof env_names / sizeof env_names[0]; i++)
+		unsetenv(env_names[i]);
+}
+
+static void
+write_config(const char *text)
+{
+	FILE	*f;
+
+	if (dir[strlen(dir) - 1] == 'X' && mkdtemp(dir) == NULL)
+		abort();
+	snprintf(path, sizeof path, "%s/config.ini", dir);
+	if ((f = fopen(path, "w")) == NULL)
+		abort();
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Parses argv (NULL-terminated) then resolves against the file. */
+static int
+load(struct config *cfg, char **cause, const char *const *args)
+{
+	const char	*argv[16] = { "evtop" };
+	int		 argc = 1;
+
+	while (args != NULL && *args != NULL && argc < 15)
+		argv[argc++] = *args++;
+	argv[argc] = NULL;
+	config_init(cfg);
+	*cause = NULL;
+	if (config_parse_argv(cfg, argc, (char **)(uintptr_t)argv,
+	    cause) != 0)
+		return (-1);
+	if (cfg->config_file == NULL) {
+		cfg->config_file = strdup(path);
+		cfg->from[OPT_CONFIG] = CONFIG_SRC_FLAG;
+	}
+	return (config_resolve(cfg, cause));
+}
+
+/* Each text is wrong on exactly one line; the sentence says how. */
+static void
+test_error_messages(void)
+{
+	static const struct {
+		const char	*text;
+		const char	*want;	/* after "PATH:" */
+	} cases[] = {
+		{ "[profile a]\nreadonly = maybe\n",
+		  "2: readonly wants true or false, not \"maybe\"" },
+		{ "[profile a]\nserver = https://a.example\n\n"
+		  "poll_interval = fast\n",
+		  "4: poll_interval wants seconds from 1 to 3600, not \"fast\"" },
+		{ "poll_interval = 0\n",
+		  "1: poll_interval wants seconds from 1 to 3600, not \"0\"" },
+		{ "[profile a]\nserver = ftp://a.example\n",
+		  "2: server wants a URL starting with http:// or https://, "
+		  "not \"ftp://a.example\"" },
+		{ "server = https://a.example/ x\n",
+		  "1: server wants a URL without spaces, not "
+		  "\"https://a.example/ x\"" },
+		{ "[defaults]\nuser =\n",
+		  "2: user wants a EMAIL, not an empty value" },
+		{ "[profile a]\nsevrer = https://a.example\n",
+		  "2: unknown key \"sevrer\" in [profile a]: expected one of "
+		  "server, user, readonly, poll_interval, ascii, no_color, "
+		  "cacert" },
+		{ "colour = no\n",
+		  "1: unknown key \"colour\" in [defaults]: expected one of "
+		  "server, user, profile, readonly, poll_interval, ascii, "
+		  "no_color, cacert" },
+		{ "[profile a]\nprofile = b\n",
+		  "2: profile can only be chosen in [defaults], not in "
+		  "[profile a]" },
+		{ "[profiles]\n", "1: unknown section [profiles]: expected "
+		  "[defaults], [profile NAME] or [keymap]" },
+		{ "# ok\n\n[profile]\n",
+		  "3: [profile] needs a name, as in [profile venue-a]" },
+		{ "[profile a b]\n", "1: profile name \"a b\" may only have "
+		  "letters, digits, '.', '_' and '-'" },
+		{ "[profile aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]"
+		  "\n", "1: profile names are at most 40 characters long" },
+		{ "[profile a]\n[profile b]\n[profile a]\n",
+		  "3: [profile a] is already on line 1" },
+		{ "[profile a]\nascii = yes\nascii = no\n",
+		  "3: ascii is already set in [profile a] on line 2" },
+		{ "[profile a\nserver = https://a.example\n",
+		  "1: a section line needs a closing ], as in [profile venue-a]" },
+		{ "[defaults]\nthis is not ini\n",
+		  "2: expected [section], key = value or a comment (# or ;), "
+		  "not \"this is not ini\"" },
+		{ "[keymap]\nrefresh = F5\nrefresh = r\n",
+		  "3: refresh is already bound on line 2" },
+		{ "[keymap]\nquit =\n",
+		  "2: quit wants keys (a, C-r, F5...) or none to unbind it" },
+		{ "ascii = true\nuser = a\x01" "b@example.com\n",
+		  "2: a control character in the line" },
+		{ "ascii = true\n\x00\n", "2: a NUL byte: this is not a text "
+		  "file" },
+		{ "profile = venue-z\n[profile venue-a]\n",
+		  "1: profile venue-z has no [profile venue-z] section" },
+	};
+	struct config	 cfg;
+	char		*cause, want[512];
+	size_t		 i;
+	FILE		*f;
+
+	clean_env();
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		write_config(cases[i].text);
+		if (strstr(cases[i].want, "NUL") != NULL) {
+			/* fputs stops at the NUL: write it by hand. */
+			f = fopen(path, "w");
+			fwrite("ascii = true\n\0\n", 1, 15, f);
+			fclose(f);
+		}
+		snprintf(want, sizeof want, "%s:%s", path, cases[i].want);
+		CHECK_INT(load(&cfg, &cause, NULL), -1);
+		CHECK_STR(cause, want);
+		free(cause);
+		config_done(&cfg);
+	}
+}
+
+/* Files that cannot be used at all, and a profile that is not there. */
+static void
+test_file_errors(void)
+{
+	const char	*pick[] = { "-p", "venue-b", NULL };
+	struct config	 cfg;
+	char		*cause, want[512];
+
+	clean_env();
+	write_config("[profile venue-a]\n[profile venue-c]\n");
+	snprintf(want, sizeof want, "no [profile venue-b] in %s (it has: "
+	    "venue-a, venue-c)", path);
+	CHECK_INT(load(&cfg, &cause, pick), -1);
+	CHECK_STR(cause, want);
+	free(cause);
+	config_done(&cfg);
+
+	/* A file named on purpose must be there. */
+	setenv("EVTOP_CONFIG", "/nonexistent/evtop.ini", 1);
+	config_init(&cfg);
+	CHECK_INT(config_resolve(&cfg, &cause), -1);
+	CHECK_STR(cause, "cannot read /nonexistent/evtop.ini: No such file "
+	    "or directory");
+	free(cause);
+	config_done(&cfg);
+
+	/* The default file may be missing, unless a profile is asked for. */
+	unsetenv("EVTOP_CONFIG");
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	config_init(&cfg);
+	cause = NULL;
+	CHECK_INT(config_resolve(&cfg, &cause), 0);
+	CHECK_INT(cfg.file_exists, 0);
+	config_done(&cfg);
+	setenv("EVTOP_PROFILE", "x", 1);
+	config_init(&cfg);
+	CHECK_INT(config_resolve(&cfg, &cause), -1);
+	snprintf(want, sizeof want, "no [profile x]: there is no config file "
+	    "%s/evtop/config.ini", dir);
+	CHECK_STR(cause, want);
+	free(cause);
+	config_done(&cfg);
+	unsetenv("EVTOP_PROFILE");
+	unsetenv("XDG_CONFIG_HOME");
+
+	/* A folder is not a file. */
+	setenv("EVTOP_CONFIG", dir, 1);
+	config_init(&cfg);
+	CHECK_INT(config_resolve(&cfg, &cause), -1);
+	snprintf(want, sizeof want, "cannot read %s: it is not a file", dir);
+	CHECK_STR(cause, want);
+	free(cause);
+	config_done(&cfg);
+	unsetenv("EVTOP_CONFIG");
+}
+
+static const char *const good =
+    "; evtop's config\n"
+    "profile = venue-a\n"
+    "poll_interval = 20\n"
+    "\n"
+    "[defaults]\n"
+    "no_color = true\n"
+    "user = \"default@example.com\"\n"
+    "\n"
+    "[profile venue-a]\n"
+    "server = https://a.example/api/   ; pasted\n"
+    "user = a@example.com\n"
+    "readonly = yes\n"
+    "\n"
+    "[profile venue-b]\n"
+    "server = https://b.example\n"
+    "ascii = on\n"
+    "cacert = /etc/b.pem\n"
+    "\n"
+    "[keymap]\n"
+    "refresh = F5, C-r\n"
+    "quit = none\n";
+
+static void
+test_profiles(void)
+{
+	const char	*b[] = { "-p", "venue-b", NULL };
+	struct config	 cfg;
+	char		*cause;
+
+	clean_env();
+	write_config(good);
+	/* [defaults] names venue-a. */
+	CHECK_INT(load(&cfg, &cause, NULL), 0);
+	CHECK_STR(cause, NULL);
+	CHECK_STR(cfg.profile, "venue-a");
+	CHECK_INT(cfg.from[OPT_PROFILE], CONFIG_SRC_DEFAULTS);
+	CHECK_STR(cfg.server, "https://a.example");
+	CHECK_INT(cfg.from[OPT_SERVER], CONFIG_SRC_PROFILE);
+	CHECK_INT(cfg.line[OPT_SERVER], 10);
+	CHECK_STR(cfg.user, "a@example.com");
+	CHECK_INT(cfg.readonly, 1);
+	CHECK_INT(cfg.no_color, 1);
+	CHECK_INT(cfg.from[OPT_NO_COLOR], CONFIG_SRC_DEFAULTS);
+	CHECK_INT((long)cfg.poll_interval, 20);
+	CHECK_INT(cfg.ascii, 0);
+	CHECK_INT(cfg.file_exists, 1);
+	CHECK_INT(cfg.nkeymap, 2);
+	if (cfg.nkeymap == 2) {
+		CHECK_STR(cfg.keymap[0].action, "refresh");
+		CHECK_STR(cfg.keymap[0].keys, "F5, C-r");
+		CHECK_INT(cfg.keymap[0].line, 20);
+		CHECK_STR(cfg.keymap[1].keys, "none");
+	}
+	config_done(&cfg);
+
+	/* -p picks another; its keys, then [defaults] for the rest. */
+	CHECK_INT(load(&cfg, &cause, b), 0);
+	CHECK_STR(cfg.profile, "venue-b");
+	CHECK_STR(cfg.server, "https://b.example");
+	CHECK_STR(cfg.user, "default@example.com");
+	CHECK_INT(cfg.ascii, 1);
+	CHECK_INT(cfg.readonly, 0);
+	CHECK_STR(cfg.cacert, "/etc/b.pem");
+	config_done(&cfg);
+}
+
+/* Flags > environment > profile > [defaults] > built-in, for each key. */
+static void
+test_precedence(void)
+{
+	static const struct {
+		enum option_id	 id;
+		const char	*defaults_line;
+		const char	*profile_line;
+		const char	*env;		/* NAME=value, or NULL */
+		const char	*flag[3];
+		const char	*builtin;	/* value with no source */
+	} keys[] = {
+		{ OPT_SERVER, "server = http://d.example",
+		  "server = http://p.example", "EVTOP_SERVER=http://e.example",
+		  { "-s", "http://f.example", NULL }, NULL },
+		{ OPT_USER, "user = d@example.com", "user = p@example.com",
+		  NULL, { "-u", "f@example.com", NULL }, NULL },
+		{ OPT_CACERT, "cacert = /d.pem", "cacert = /p.pem", NULL,
+		  { "--cacert", "/f.pem", NULL }, NULL },
+		{ OPT_READONLY, "readonly = false", "readonly = true", NULL,
+		  { "--readonly", NULL, NULL }, "0" },
+		{ OPT_ASCII, "ascii = false", "ascii = true", NULL,
+		  { "--ascii", NULL, NULL }, "0" },
+		{ OPT_NO_COLOR, "no_color = false", "no_color = true",
+		  "NO_COLOR=1", { "--no-color", NULL, NULL }, "0" },
+		{ OPT_POLL_INTERVAL, "poll_interval = 5",
+		  "poll_interval = 7", NULL,
+		  { "--poll-interval", "9", NULL }, "10" },
+	};
+	struct config	 cfg;
+	char		 text[512], *cause, *name;
+	size_t		 i;
+	int		 layer;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		/* 0: built-in, 1: +defaults, 2: +profile, 3: +env, 4: +flag */
+		for (layer = 0; layer <= 4; layer++) {
+			clean_env();
+			snprintf(text, sizeof text, "profile = p\n%s\n"
+			    "[profile p]\n%s\n",
+			    layer >= 1 ? keys[i].defaults_line : "",
+			    layer >= 2 ? keys[i].profile_line : "");
+			write_config(text);
+			if (layer >= 3 && keys[i].env != NULL) {
+				name = strdup(keys[i].env);
+				*strchr(name, '=') = '\0';
+				setenv(name, strchr(keys[i].env, '=') + 1, 1);
+				free(name);
+			}
+			CHECK_INT(load(&cfg, &cause, layer >= 4 ?
+			    keys[i].flag : NULL), 0);
+			if (cause != NULL)
+				fprintf(stderr, "%s\n", cause);
+			if (layer == 3 && keys[i].env == NULL) {
+				config_done(&cfg);
+				continue;
+			}
+			CHECK_INT(cfg.from[keys[i].id], layer == 0 ?
+			    CONFIG_SRC_BUILTIN : layer == 1 ?
+			    CONFIG_SRC_DEFAULTS : layer == 2 ?
+			    CONFIG_SRC_PROFILE : layer == 3 ? CONFIG_SRC_ENV :
+			    CONFIG_SRC_FLAG);
+			switch (keys[i].id) {
+			case OPT_SERVER:
+				CHECK_STR(cfg.server, layer == 0 ? NULL :
+				    layer == 1 ? "http://d.example" : layer ==
+				    2 ? "http://p.example" : layer == 3 ?
+				    "http://e.example" : "http://f.example");
+				break;
+			case OPT_USER:
+				CHECK_STR(cfg.user, layer == 0 ? NULL :
+				    layer == 1 ? "d@example.com" : layer == 2 ?
+				    "p@example.com" : "f@example.com");
+				break;
+			case OPT_CACERT:
+				CHECK_STR(cfg.cacert, layer == 0 ? NULL :
+				    layer == 1 ? "/d.pem" : layer == 2 ?
+				    "/p.pem" : "/f.pem");
+				break;
+			case OPT_READONLY:
+				CHECK_INT(cfg.readonly, layer >= 2);
+				break;
+			case OPT_ASCII:
+				CHECK_INT(cfg.ascii, layer >= 2);
+				break;
+			case OPT_NO_COLOR:
+				CHECK_INT(cfg.no_color, layer >= 2);
+				break;
+			case OPT_POLL_INTERVAL:
+				CHECK_INT((long)cfg.poll_interval, layer ==
+				    0 ? 10 : layer == 1 ? 5 : layer == 2 ? 7 :
+				    9);
+				break;
+			default:
+				break;
+			}
+			config_done(&cfg);
+		}
+	}
+	clean_env();
+
+	/* The profile itself: -p beats EVTOP_PROFILE beats [defaults]. */
+	write_config("profile = a\n[profile a]\n[profile b]\n[profile c]\n");
+	setenv("EVTOP_PROFILE", "b", 1);
+	{
+		const char *flag[] = { "-p", "c", NULL };
+
+		CHECK_INT(load(&cfg, &cause, NULL), 0);
+		CHECK_STR(cfg.profile, "b");
+		config_done(&cfg);
+		CHECK_INT(load(&cfg, &cause, flag), 0);
+		CHECK_STR(cfg.profile, "c");
+		config_done(&cfg);
+	}
+	clean_env();
+
+	/* EVTOP_TOKEN is read, and --config beats EVTOP_CONFIG. */
+	setenv("EVTOP_TOKEN", "aaa.bbb.ccc", 1);
+	setenv("EVTOP_CONFIG", "/nonexistent/evtop.ini", 1);
+	CHECK_INT(load(&cfg, &cause, NULL), 0);
+	CHECK_STR(cfg.token, "aaa.bbb.ccc");
+	CHECK_STR(cfg.file, path);
+	config_done(&cfg);
+	clean_env();
+}
+
+static void
+cleanup(void)
+{
+	char	cmd[300];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (dir[strlen(dir) - 1] != 'X')
+		(void)!system(cmd);
+}
+
+static void
+test_cleanup(void)
+{
+	cleanup();
+}
+
+TEST_MAIN(
+	TEST_CASE(test_error_messages),
+	TEST_CASE(test_file_errors),
+	TEST_CASE(test_profiles),
+	TEST_CASE(test_precedence),
+	TEST_CASE(test_cleanup)
+)
