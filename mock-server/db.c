@@ -92,7 +92,26 @@ static const char db_schema[] =
 	" UNIQUE (event_id, email));"
 	"CREATE INDEX IF NOT EXISTS guests_event ON guests(event_id, id);"
 	"CREATE INDEX IF NOT EXISTS guests_checked_in"
-	" ON guests(event_id, checked_in_at) WHERE checked_in_at IS NOT NULL;";
+	" ON guests(event_id, checked_in_at) WHERE checked_in_at IS NOT NULL;"
+	/*
+	 * HTTP: the first answer to each write that carried an
+	 * Idempotency-Key, per caller ("user:ID" or "addr:IP"), for 24 h.
+	 * method, path and body_hash tell a retry from a reused key.
+	 */
+	"CREATE TABLE IF NOT EXISTS idempotency_keys ("
+	" caller TEXT NOT NULL,"
+	" key TEXT NOT NULL,"
+	" method TEXT NOT NULL,"
+	" path TEXT NOT NULL,"
+	" body_hash TEXT NOT NULL,"
+	" status INTEGER NOT NULL,"
+	" content_type TEXT NOT NULL,"
+	" headers TEXT NOT NULL,"
+	" body BLOB NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" PRIMARY KEY (caller, key));"
+	"CREATE INDEX IF NOT EXISTS idempotency_keys_created"
+	" ON idempotency_keys(created_at);";
 
 static const char db_pragmas_file[] =
 	"PRAGMA journal_mode = WAL;"
