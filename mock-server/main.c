@@ -10,12 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <uv.h>
 
 #include "auth.h"
+#include "cache.h"
 #include "db.h"
+#include "fault.h"
 #include "hub.h"
+#include "metrics.h"
 #include "mock.h"
+#include "ratelimit.h"
 #include "seed.h"
 #include "server.h"
 #include "simulate.h"
@@ -33,6 +38,10 @@ struct options {
 	long		 token_ttl;
 	const char	*secret_file;
 	int		 verbose;
+	/* HTTP behaviour */
+	unsigned	 rate_limit;	/* requests per window; 0 = off */
+	unsigned	 rate_window;	/* seconds */
+	struct fault_spec fault;
 };
 
 enum {
@@ -44,6 +53,8 @@ enum {
 	OPT_HASH_COST,
 	OPT_TOKEN_TTL,
 	OPT_SECRET_FILE,
+	OPT_RATE_LIMIT,
+	OPT_FAULT,
 };
 
 /* Every flag with its help text: --help is printed from this table. */
@@ -71,6 +82,14 @@ static const struct {
 	  "lifetime of issued tokens (default 86400)" },
 	{ { "secret-file", required_argument, NULL, OPT_SECRET_FILE }, "FILE",
 	  "token signing secret (default: 32 random bytes per run)" },
+	{ { "rate-limit", required_argument, NULL, OPT_RATE_LIMIT },
+	  "N/SECONDS", "at most N requests per client address per SECONDS "
+	  "(or 15m, 1h), then 429; /health, /api/health and /metrics are "
+	  "exempt (default: off)" },
+	{ { "fault", required_argument, NULL, OPT_FAULT },
+	  "LIST", "latency=MS,error-rate=P,drop-ws=SECONDS, any of them: "
+	  "delay every answer; fail that fraction of /api requests with "
+	  "500/503; close every WebSocket that often" },
 	{ { "verbose", no_argument, NULL, 'v' }, NULL,
 	  "log every request (and libwebsockets warnings) to stderr" },
 	{ { "version", no_argument, NULL, 'V' }, NULL,
@@ -162,7 +181,7 @@ static void
 main_parse(struct options *o, int argc, char **argv)
 {
 	struct option	longopts[MAIN_NOPTIONS + 1];
-	char		*end;
+	char		*end, *cause = NULL;
 	size_t		 i;
 	int		 ch;
 
@@ -207,6 +226,15 @@ main_parse(struct options *o, int argc, char **argv)
 			break;
 		case OPT_SECRET_FILE:
 			o->secret_file = optarg;
+			break;
+		case OPT_RATE_LIMIT:
+			if (ratelimit_parse(optarg, &o->rate_limit,
+			    &o->rate_window, &cause) != 0)
+				main_die("%s", cause);
+			break;
+		case OPT_FAULT:
+			if (fault_parse(optarg, &o->fault, &cause) != 0)
+				main_die("%s", cause);
 			break;
 		case 'v':
 			o->verbose = 1;
@@ -269,6 +297,12 @@ main_setup(struct mock *m, const struct options *o)
 	if ((m->db = db_open(o->db, &cause)) == NULL)
 		goto out;
 	m->hub = hub_new(HUB_RING_DEFAULT, HUB_QUEUE_DEFAULT);
+	m->cache = cache_new(CACHE_ENTRIES_DEFAULT, CACHE_BYTES_DEFAULT);
+	m->metrics = metrics_new();
+	if (o->rate_limit > 0)
+		m->ratelimit = ratelimit_new(o->rate_limit, o->rate_window);
+	m->fault = fault_new(&o->fault, (uint64_t)now ^
+	    ((uint64_t)getpid() << 32));
 
 	if (o->seed != NULL) {
 		if (o->db != NULL) {
@@ -365,6 +399,10 @@ out:
 		fprintf(stderr, "%s: some handles were still open at exit\n",
 		    MOCK_NAME);
 	hub_free(m.hub);
+	cache_free(m.cache);
+	metrics_free(m.metrics);
+	ratelimit_free(m.ratelimit);
+	fault_free(m.fault);
 	db_close(m.db);
 	auth_free(m.auth);
 	free(o.host);

@@ -23,6 +23,15 @@ struct mock {
 	struct auth	*auth;
 	double		 started;	/* monotonic seconds, for uptime */
 	int		 verbose;	/* -v: log requests to stderr */
+
+	/*
+	 * HTTP behaviour (pipeline.h); each NULL when off.  The tags are
+	 * declared here, at file scope, by their first use.
+	 */
+	struct ratelimit *ratelimit;	/* --rate-limit */
+	struct fault	*fault;		/* --fault */
+	struct cache	*cache;		/* answers to GET */
+	struct metrics	*metrics;	/* counters for /metrics */
 };
 
 /* Monotonic clock in seconds. */

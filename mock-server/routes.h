@@ -48,4 +48,9 @@ void	routes_misc_health(struct mock *, struct http_req *);
 void	routes_misc_meta(struct mock *, struct http_req *);
 void	routes_misc_notifications(struct mock *, struct http_req *);
 
+/* The HTTP layer (routes-http.c): /metrics. */
+extern const struct route	routes_http_table[];
+extern const size_t		routes_http_count;
+void	routes_http_metrics(struct mock *, struct http_req *);
+
 #endif
