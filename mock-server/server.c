@@ -26,9 +26,6 @@
  */
 #define SERVER_CHUNK	65536
 
-/* The close code of a WebSocket dropped by --fault drop-ws. */
-#define SERVER_WS_DROP_CODE	1012	/* "service restart": reconnect */
-
 struct server_conn;
 
 struct server {
@@ -369,18 +366,17 @@ server_on_drop_timer(uv_timer_t *timer)
 	}
 }
 
+/*
+ * A dropped WebSocket gets no close frame: the socket just goes, as when
+ * a network fails (clients see 1006, abnormal closure).
+ */
 static int
-server_ws_writable(struct server *s, struct server_conn *c, struct lws *wsi)
+server_ws_writable(struct server *s, struct server_conn *c)
 {
-	static const char	reason[] = "Service restart (--fault drop-ws)";
-
 	if (c->ws == NULL)
 		return (0);
 	if (c->dropping) {
 		metrics_count(s->m->metrics, METRICS_FAULT_WS_DROP);
-		lws_close_reason(wsi,
-		    (enum lws_close_status)SERVER_WS_DROP_CODE,
-		    (unsigned char *)(uintptr_t)reason, sizeof reason - 1);
 		return (-1);
 	}
 	return (ws_conn_writable(c->ws));
@@ -434,7 +430,7 @@ server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 	case LWS_CALLBACK_RECEIVE:
 		return (c->ws != NULL ? ws_conn_receive(c->ws, in, len) : -1);
 	case LWS_CALLBACK_SERVER_WRITEABLE:
-		return (server_ws_writable(s, c, wsi));
+		return (server_ws_writable(s, c));
 	case LWS_CALLBACK_CLOSED:
 		server_conn_done(s, c);
 		return (0);
