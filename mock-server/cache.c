@@ -15,6 +15,7 @@ struct cache_header {
 
 struct cache_entry {
 	char			*key;
+	size_t			 key_len;
 	uint32_t		 hash;
 	uint64_t		 generation;
 	int64_t			 second;
@@ -82,12 +83,14 @@ cache_free(struct cache *c)
 }
 
 static uint32_t
-cache_hash(const char *key)
+cache_hash(const void *key, size_t len)
 {
-	uint32_t	h = 2166136261u;
+	const unsigned char	*p = key;
+	uint32_t		 h = 2166136261u;
+	size_t			 i;
 
-	while (*key != '\0') {
-		h ^= (unsigned char)*key++;
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
 		h *= 16777619u;
 	}
 	return (h);
@@ -135,26 +138,27 @@ cache_remove(struct cache *c, struct cache_entry *e)
 }
 
 static struct cache_entry *
-cache_find(struct cache *c, const char *key, uint32_t hash)
+cache_find(struct cache *c, const void *key, size_t len, uint32_t hash)
 {
 	struct cache_entry	*e;
 
 	for (e = c->buckets[hash & (CACHE_BUCKETS - 1)]; e != NULL;
 	    e = e->chain) {
-		if (e->hash == hash && strcmp(e->key, key) == 0)
+		if (e->hash == hash && e->key_len == len &&
+		    memcmp(e->key, key, len) == 0)
 			return (e);
 	}
 	return (NULL);
 }
 
 int
-cache_get(struct cache *c, const char *key, uint64_t generation, int64_t now,
-    struct http_req *req)
+cache_get(struct cache *c, const void *key, size_t len, uint64_t generation,
+    int64_t now, struct http_req *req)
 {
 	struct cache_entry	*e;
 	size_t			 i;
 
-	e = cache_find(c, key, cache_hash(key));
+	e = cache_find(c, key, len, cache_hash(key, len));
 	if (e != NULL && (e->generation != generation || e->second != now)) {
 		cache_remove(c, e);
 		e = NULL;
@@ -174,8 +178,8 @@ cache_get(struct cache *c, const char *key, uint64_t generation, int64_t now,
 }
 
 void
-cache_put(struct cache *c, const char *key, uint64_t generation, int64_t now,
-    const struct http_req *req)
+cache_put(struct cache *c, const void *key, size_t key_len,
+    uint64_t generation, int64_t now, const struct http_req *req)
 {
 	struct cache_entry	*e;
 	const char		*body, *name, *value;
@@ -185,12 +189,14 @@ cache_put(struct cache *c, const char *key, uint64_t generation, int64_t now,
 	body = http_res_body(req, &len);
 	if (len > c->max_bytes / 8)
 		return;
-	hash = cache_hash(key);
-	if ((e = cache_find(c, key, hash)) != NULL)
+	hash = cache_hash(key, key_len);
+	if ((e = cache_find(c, key, key_len, hash)) != NULL)
 		cache_remove(c, e);
 
 	e = xcalloc(1, sizeof *e);
-	e->key = xstrdup(key);
+	e->key = xmalloc(key_len);
+	memcpy(e->key, key, key_len);
+	e->key_len = key_len;
 	e->hash = hash;
 	e->generation = generation;
 	e->second = now;
@@ -200,7 +206,7 @@ cache_put(struct cache *c, const char *key, uint64_t generation, int64_t now,
 	memcpy(e->body, body, len);
 	e->body[len] = '\0';
 	e->len = len;
-	e->bytes = sizeof *e + strlen(key) + len;
+	e->bytes = sizeof *e + key_len + len;
 	for (i = 0; i < http_res_header_count(req) && i < HTTP_HEADERS_MAX;
 	    i++) {
 		http_res_header(req, i, &name, &value);

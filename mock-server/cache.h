@@ -30,17 +30,18 @@ struct cache	*cache_new(size_t max_entries, size_t max_bytes);
 void		 cache_free(struct cache *);
 
 /*
- * When key holds an answer stored at generation in second now, fills req's
- * reply with it (status, type, body, headers) and returns 1; else 0.  An
- * entry found stale is dropped.  Counts a hit or a miss.
+ * Keys are bytes (len of them, NULs allowed).  When key holds an answer
+ * stored at generation in second now, fills req's reply with it (status,
+ * type, body, headers) and returns 1; else 0.  An entry found stale is
+ * dropped.  Counts a hit or a miss.
  */
-int		 cache_get(struct cache *, const char *key,
+int		 cache_get(struct cache *, const void *key, size_t len,
 		     uint64_t generation, int64_t now, struct http_req *req);
 /*
  * Stores req's reply under key.  Bodies over an eighth of the byte bound
  * are not kept: one export must not flush everything else.
  */
-void		 cache_put(struct cache *, const char *key,
+void		 cache_put(struct cache *, const void *key, size_t len,
 		     uint64_t generation, int64_t now,
 		     const struct http_req *req);
 void		 cache_stats(const struct cache *, struct cache_stats *);

@@ -17,7 +17,7 @@ struct fault;
 struct fault_spec {
 	unsigned	latency_ms;	/* delay before every HTTP answer */
 	double		error_rate;	/* 0..1 of /api requests answer 5xx */
-	unsigned	drop_ws;	/* close every WebSocket this often (s) */
+	unsigned	drop_ws;	/* close WebSockets this often (s) */
 };
 
 /*

@@ -136,44 +136,66 @@ pipeline_idempotent(struct mock *m, struct http_req *req, const char *key)
 	idempotency_save(m->db, caller, key, req, now);
 }
 
+/* A growing byte string, for cache keys. */
+struct pipeline_key {
+	char	*s;
+	size_t	 len;
+	size_t	 size;
+};
+
+static void
+pipeline_key_add(struct pipeline_key *k, const char *s)
+{
+	size_t	n = strlen(s) + 1;	/* the NUL ends each part */
+
+	if (k->len + n > k->size) {
+		k->size = (k->len + n) * 2;
+		k->s = xrealloc(k->s, k->size);
+	}
+	memcpy(k->s + k->len, s, n);
+	k->len += n;
+}
+
 /*
  * The cache key: who asks (the answer may depend on the user and role),
- * the path and the query, every part length-prefixed so no two requests
- * share one.
+ * the path and the query.  No part can hold a NUL, so NULs between them
+ * keep any two requests apart; no formatting on the way.
  */
-static char *
-pipeline_cache_key(struct http_req *req)
+static void
+pipeline_cache_key(struct http_req *req, struct pipeline_key *k)
 {
 	const struct auth_claims	*claims = http_req_claims(req);
 	const struct query		*q = http_req_query(req);
 	const char			*name, *value;
-	char				*key;
-	size_t				 len, i;
-	FILE				*f;
+	char				 id[24], *p;
+	uint64_t			 n;
+	size_t				 i;
 
-	if ((f = open_memstream(&key, &len)) == NULL)
-		abort();
-	fprintf(f, "%lld:%s:%zu:%s", claims != NULL ?
-	    (long long)claims->user_id : 0LL, claims != NULL ?
-	    claims->role : "", strlen(http_req_path(req)), http_req_path(req));
+	p = id + sizeof id;
+	*--p = '\0';
+	n = claims != NULL ? (uint64_t)claims->user_id : 0;
+	do
+		*--p = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	pipeline_key_add(k, p);
+	pipeline_key_add(k, claims != NULL ? claims->role : "");
+	pipeline_key_add(k, http_req_path(req));
 	for (i = 0; i < query_count(q); i++) {
 		query_at(q, i, &name, &value);
-		fprintf(f, "&%zu:%s=%zu:%s", strlen(name), name, strlen(value),
-		    value);
+		pipeline_key_add(k, name);
+		pipeline_key_add(k, value);
 	}
-	if (fclose(f) != 0)
-		abort();
-	return (key);
 }
 
 /* Step 4: a GET or HEAD, through the cache when there is one. */
 static void
 pipeline_cached(struct mock *m, struct http_req *req)
 {
-	sqlite3		*sqlite = db_handle(m->db);
-	sqlite3_int64	 generation;
-	char		*key, *inm;
-	time_t		 now;
+	sqlite3			*sqlite = db_handle(m->db);
+	sqlite3_int64		 generation;
+	struct pipeline_key	 key = { NULL, 0, 0 };
+	char			*inm;
+	time_t			 now;
 
 	if (m->cache == NULL) {
 		routes_dispatch(m, req);
@@ -181,21 +203,22 @@ pipeline_cached(struct mock *m, struct http_req *req)
 	}
 	/* The 304 is decided here, so the full answer can be kept. */
 	inm = http_req_take_header(req, "if-none-match");
-	key = pipeline_cache_key(req);
+	pipeline_cache_key(req, &key);
 	now = time(NULL);
 	generation = sqlite3_total_changes64(sqlite);
-	if (!cache_get(m->cache, key, (uint64_t)generation, now, req)) {
+	if (!cache_get(m->cache, key.s, key.len, (uint64_t)generation, now,
+	    req)) {
 		routes_dispatch(m, req);
 		/* A GET that wrote something must run every time. */
 		if (http_res_status(req) == 200 && !http_res_no_cache(req) &&
 		    sqlite3_total_changes64(sqlite) == generation &&
 		    time(NULL) == now)
-			cache_put(m->cache, key, (uint64_t)generation, now,
-			    req);
+			cache_put(m->cache, key.s, key.len,
+			    (uint64_t)generation, now, req);
 	}
 	http_reply_check_not_modified(req, inm);
 	free(inm);
-	free(key);
+	free(key.s);
 }
 
 void

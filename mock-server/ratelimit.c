@@ -20,7 +20,7 @@ struct ratelimit {
 	unsigned		 window;
 	struct ratelimit_client	*buckets[RATELIMIT_BUCKETS];
 	unsigned		 nclients;
-	unsigned		 sweep_at;	/* sweep when nclients passes it */
+	unsigned		 sweep_at;	/* sweep past this many */
 };
 
 int

@@ -19,7 +19,7 @@ struct ratelimit_info {
 	unsigned	limit;
 	unsigned	window;		/* seconds */
 	unsigned	remaining;
-	unsigned	reset;		/* whole seconds until the window ends */
+	unsigned	reset;		/* seconds left in the window */
 };
 
 /*

@@ -46,7 +46,7 @@ struct server_conn {
 	struct http_req		*req;
 	int			 too_large;
 	int			 close_after;
-	int			 delayed;	/* waiting out --fault latency */
+	int			 delayed;	/* waiting out a latency */
 	double			 started;	/* monotonic, for /metrics */
 	char			 peer[64];	/* once per connection */
 
@@ -296,7 +296,7 @@ server_respond(struct lws *wsi, struct server *s, struct server_conn *c)
 		    http_req_path(c->req), http_res_status(c->req), len);
 	}
 	if ((ms = fault_latency_ms(s->m->fault)) > 0) {
-		/* The loop serves others meanwhile; LWS_CALLBACK_TIMER ends it. */
+		/* Others are served meanwhile; LWS_CALLBACK_TIMER ends it. */
 		c->delayed = 1;
 		lws_set_timer_usecs(wsi, (lws_usec_t)ms * 1000);
 		return (0);

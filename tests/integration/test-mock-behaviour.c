@@ -687,13 +687,14 @@ test_fault_errors_and_drops(void)
 	struct answer		 a;
 	struct opts		 o = { 0 };
 	struct wsc		 w;
-	const char		*regs = "evtop_mock_rows{table=\"registrations\"} ";
+	const char		*regs;
 	char			 before[64], *s;
 	size_t			 n;
 	int			 i, n5xx = 0;
 
 	CHECK_INT(mock_start(&p, "--fault", "error-rate=1,drop-ws=1", NULL),
 	    0);
+	regs = "evtop_mock_rows{table=\"registrations\"} ";
 	request(&p, "GET", "/metrics", NULL, &a);
 	s = strstr(a.body, regs);
 	CHECK(s != NULL);

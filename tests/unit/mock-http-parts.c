@@ -13,6 +13,9 @@
 #include "ratelimit.h"
 #include "test.h"
 
+/* A string key and its length. */
+#define KEY(s)	(s), strlen(s)
+
 static void
 test_ratelimit_parse(void)
 {
@@ -216,11 +219,11 @@ test_cache_validity(void)
 
 	c = cache_new(8, 1 << 20);
 	req = reply(200, "{\"a\":1}", "\"abc\"");
-	cache_put(c, "k", 7, 1000, req);
+	cache_put(c, KEY("k"), 7, 1000, req);
 	http_req_free(req);
 
 	hit = http_req_new(HTTP_GET, "/api/x");
-	CHECK_INT(cache_get(c, "k", 7, 1000, hit), 1);
+	CHECK_INT(cache_get(c, KEY("k"), 7, 1000, hit), 1);
 	CHECK_INT(http_res_status(hit), 200);
 	b = http_res_body(hit, &len);
 	CHECK_INT(len, 7);
@@ -231,27 +234,36 @@ test_cache_validity(void)
 
 	/* Another key, a write since (generation), the next second. */
 	hit = http_req_new(HTTP_GET, "/api/x");
-	CHECK_INT(cache_get(c, "other", 7, 1000, hit), 0);
-	CHECK_INT(cache_get(c, "k", 7, 1001, hit), 0);
+	CHECK_INT(cache_get(c, KEY("other"), 7, 1000, hit), 0);
+	CHECK_INT(cache_get(c, KEY("k"), 7, 1001, hit), 0);
 	CHECK_INT(http_res_answered(hit), 0);
 	http_req_free(hit);
 	/* The stale entry is gone, even for its old generation and second. */
 	hit = http_req_new(HTTP_GET, "/api/x");
-	CHECK_INT(cache_get(c, "k", 7, 1000, hit), 0);
+	CHECK_INT(cache_get(c, KEY("k"), 7, 1000, hit), 0);
 	http_req_free(hit);
 
 	req = reply(200, "{}", NULL);
-	cache_put(c, "k", 8, 1000, req);
+	cache_put(c, KEY("k"), 8, 1000, req);
 	http_req_free(req);
 	hit = http_req_new(HTTP_GET, "/api/x");
-	CHECK_INT(cache_get(c, "k", 9, 1000, hit), 0);
+	CHECK_INT(cache_get(c, KEY("k"), 9, 1000, hit), 0);
+	http_req_free(hit);
+
+	/* Keys are bytes: parts split by NULs stay apart. */
+	req = reply(200, "{}", NULL);
+	cache_put(c, "a\0bc", 4, 8, 1000, req);
+	http_req_free(req);
+	hit = http_req_new(HTTP_GET, "/api/x");
+	CHECK_INT(cache_get(c, "a\0b", 3, 8, 1000, hit), 0);
+	CHECK_INT(cache_get(c, "ab\0c", 4, 8, 1000, hit), 0);
+	CHECK_INT(cache_get(c, "a\0bc", 4, 8, 1000, hit), 1);
 	http_req_free(hit);
 
 	cache_stats(c, &st);
-	CHECK_INT(st.hits, 1);
-	CHECK_INT(st.misses, 4);
-	CHECK_INT(st.entries, 0);
-	CHECK_INT(st.bytes, 0);
+	CHECK_INT(st.hits, 2);
+	CHECK_INT(st.misses, 6);
+	CHECK_INT(st.entries, 1);
 	cache_free(c);
 }
 
@@ -269,18 +281,19 @@ test_cache_bounds(void)
 	for (i = 0; i < 3; i++) {
 		snprintf(key, sizeof key, "k%d", i);
 		req = reply(200, "{}", NULL);
-		cache_put(c, key, 1, 5, req);
+		cache_put(c, KEY(key), 1, 5, req);
 		http_req_free(req);
 	}
 	req = http_req_new(HTTP_GET, "/");
-	CHECK_INT(cache_get(c, "k0", 1, 5, req), 1);	/* k1 is now oldest */
+	/* Reading k0 makes k1 the oldest. */
+	CHECK_INT(cache_get(c, KEY("k0"), 1, 5, req), 1);
 	http_req_free(req);
 	req = reply(200, "{}", NULL);
-	cache_put(c, "k3", 1, 5, req);
+	cache_put(c, KEY("k3"), 1, 5, req);
 	http_req_free(req);
 	req = http_req_new(HTTP_GET, "/");
-	CHECK_INT(cache_get(c, "k1", 1, 5, req), 0);
-	CHECK_INT(cache_get(c, "k0", 1, 5, req), 1);
+	CHECK_INT(cache_get(c, KEY("k1"), 1, 5, req), 0);
+	CHECK_INT(cache_get(c, KEY("k0"), 1, 5, req), 1);
 	http_req_free(req);
 	cache_stats(c, &st);
 	CHECK_INT(st.entries, 3);
@@ -288,7 +301,7 @@ test_cache_bounds(void)
 
 	/* Storing a key again replaces it. */
 	req = reply(200, "[1]", NULL);
-	cache_put(c, "k0", 1, 5, req);
+	cache_put(c, KEY("k0"), 1, 5, req);
 	http_req_free(req);
 	cache_stats(c, &st);
 	CHECK_INT(st.entries, 3);
@@ -300,7 +313,7 @@ test_cache_bounds(void)
 	memset(big, 'x', 8999);
 	big[8999] = '\0';
 	req = reply(200, big, NULL);
-	cache_put(c, "big", 1, 5, req);
+	cache_put(c, KEY("big"), 1, 5, req);
 	http_req_free(req);
 	cache_stats(c, &st);
 	CHECK_INT(st.entries, 0);
@@ -308,15 +321,15 @@ test_cache_bounds(void)
 	for (i = 0; i < 20; i++) {
 		snprintf(key, sizeof key, "b%d", i);
 		req = reply(200, big, NULL);
-		cache_put(c, key, 1, 5, req);
+		cache_put(c, KEY(key), 1, 5, req);
 		http_req_free(req);
 	}
 	cache_stats(c, &st);
 	CHECK(st.bytes <= 64 * 1024);
 	CHECK(st.entries >= 7 && st.entries <= 9);
 	req = http_req_new(HTTP_GET, "/");
-	CHECK_INT(cache_get(c, "b19", 1, 5, req), 1);
-	CHECK_INT(cache_get(c, "b0", 1, 5, req), 0);
+	CHECK_INT(cache_get(c, KEY("b19"), 1, 5, req), 1);
+	CHECK_INT(cache_get(c, KEY("b0"), 1, 5, req), 0);
 	http_req_free(req);
 	free(big);
 	cache_free(c);
@@ -448,18 +461,17 @@ valid_exposition(const char *text)
 		if ((end = strchr(line, '\n')) == NULL)
 			return (0);
 		if (*line != '#') {
-			for (p = line; p < end && (*p == '_' || *p == ':' ||
-			    (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-			    (*p >= '0' && *p <= '9')); p++)
-				;
+			p = line + strspn(line, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:");
 			if (p == line)
 				return (0);
-			if (*p == '{' && (p = memchr(p, '}', (size_t)(end - p))) ==
-			    NULL)
-				return (0);
-			if (*p == '}')
+			if (*p == '{') {
+				p = memchr(p, '}', (size_t)(end - p));
+				if (p == NULL)
+					return (0);
 				p++;
-			if (*p != ' ' || p + 1 >= end)
+			}
+			if (*p != ' ')
 				return (0);
 			strtod(p + 1, &num_end);
 			if (num_end != end)
