@@ -20,11 +20,15 @@
 #include "xmalloc.h"
 
 /*
- * Bytes per write.  lws hands the socket at most the protocol's
- * tx_packet_size per send() and copies any rest aside, so the two agree:
- * a page of events leaves in one send, without that copy.
+ * An answer leaves as its headers and the first SERVER_CHUNK bytes of its
+ * body in one write, the rest a chunk per writable callback.  lws hands
+ * the socket at most the protocol's tx_packet_size per send() and copies
+ * any rest aside, so that is the size of the whole buffer: a page of
+ * events leaves in one send(), as one burst of packets.
  */
+#define SERVER_HEADERS	4096
 #define SERVER_CHUNK	65536
+#define SERVER_WRITE	(SERVER_HEADERS + SERVER_CHUNK)
 
 struct server_conn;
 
@@ -53,7 +57,7 @@ struct server_conn {
 	const char		*out;		/* the body, in req */
 	size_t			 out_len;
 	size_t			 out_off;
-	unsigned char		*buf;		/* LWS_PRE + SERVER_CHUNK */
+	unsigned char		*buf;		/* LWS_PRE + SERVER_WRITE */
 
 	struct ws_conn		*ws;
 	int			 dropping;	/* close at next writable */
@@ -212,8 +216,6 @@ server_write_body(struct lws *wsi, struct server *s, struct server_conn *c)
 
 	if (c->out == NULL)
 		return (0);
-	if (c->buf == NULL)
-		c->buf = xmalloc(LWS_PRE + SERVER_CHUNK);
 	n = c->out_len - c->out_off;
 	if (n > SERVER_CHUNK)
 		n = SERVER_CHUNK;
@@ -230,18 +232,24 @@ server_write_body(struct lws *wsi, struct server *s, struct server_conn *c)
 	return (server_complete(wsi, s, c));
 }
 
-/* Writes the reply's headers, then as much of the body as fits. */
+/*
+ * Writes the reply's headers and, on HTTP/1, as much of the body as fits
+ * behind them: one send() instead of two for most answers.  (HTTP/2 frames
+ * headers and data apart, so there the body always follows on its own.)
+ */
 static int
 server_send(struct lws *wsi, struct server *s, struct server_conn *c)
 {
-	unsigned char	 hdr[LWS_PRE + 4096], *start, *p, *end;
+	unsigned char	*start, *p, *end;
 	const char	*body, *name, *value;
 	char		 lname[64];
-	size_t		 len, i, j;
+	size_t		 len, i, j, n = 0;
 
+	if (c->buf == NULL)
+		c->buf = xmalloc(LWS_PRE + SERVER_WRITE);
 	body = http_res_body(c->req, &len);
-	start = p = hdr + LWS_PRE;
-	end = hdr + sizeof hdr - 1;
+	start = p = c->buf + LWS_PRE;
+	end = start + SERVER_HEADERS - 1;
 	if (lws_add_http_common_headers(wsi,
 	    (unsigned int)http_res_status(c->req),
 	    http_res_content_type(c->req), len, &p, end) != 0)
@@ -262,20 +270,26 @@ server_send(struct lws *wsi, struct server *s, struct server_conn *c)
 		    (int)strlen(value), &p, end) != 0)
 			return (-1);
 	}
-	if (lws_finalize_write_http_header(wsi, start, &p, end) != 0)
+	if (lws_finalize_http_header(wsi, &p, end) != 0)
 		return (-1);
-
-	if (len == 0 || http_req_method(c->req) == HTTP_HEAD)
+	if (http_req_method(c->req) == HTTP_HEAD)
+		len = 0;
+	if (len > 0 && lws_hdr_total_length(wsi,
+	    WSI_TOKEN_HTTP_COLON_PATH) <= 0) {
+		n = len < SERVER_CHUNK ? len : SERVER_CHUNK;
+		memcpy(p, body, n);
+		p += n;
+	}
+	if (lws_write(wsi, start, (size_t)(p - start),
+	    LWS_WRITE_HTTP_HEADERS) != (int)(p - start))
+		return (-1);
+	if (n == len)
 		return (server_complete(wsi, s, c));
 	c->out = body;
 	c->out_len = len;
-	c->out_off = 0;
-	/* The headers usually leave at once: the body can follow now. */
-	if (lws_send_pipe_choked(wsi)) {
-		lws_callback_on_writable(wsi);
-		return (0);
-	}
-	return (server_write_body(wsi, s, c));
+	c->out_off = n;
+	lws_callback_on_writable(wsi);
+	return (0);
 }
 
 /* Answers the request read so far, at once or after --fault latency. */
@@ -442,7 +456,7 @@ server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 
 static const struct lws_protocols server_protocols[] = {
 	{ "evtop", server_callback, sizeof (struct server_conn), 0, 0, NULL,
-	  SERVER_CHUNK },
+	  SERVER_WRITE },
 	{ NULL, NULL, 0, 0, 0, NULL, 0 }
 };
 

@@ -480,6 +480,31 @@ test_http_basics(void)
 	mock_stop(&p);
 }
 
+/* An answer bigger than one write leaves in pieces, whole, twice. */
+static void
+test_large_answer(void)
+{
+	struct mock_proc	p;
+	struct answer		a, b;
+
+	CHECK_INT(mock_start(&p, "--seed", "300", NULL), 0);
+	request(&p, "GET", "/api/events?per_page=200&include_past=1", NULL,
+	    &a);
+	CHECK_INT(a.status, 200);
+	CHECK(a.len > 65536);
+	CHECK_INT(header_number(&a, "Content-Length"), (long)a.len);
+	CHECK_INT(json_array_size(json_object_get(a.json, "events")), 200);
+	request(&p, "GET", "/api/events?per_page=200&include_past=1", NULL,
+	    &b);
+	CHECK_INT(b.status, 200);
+	CHECK_INT(b.len, a.len);
+	CHECK(b.body != NULL && a.body != NULL &&
+	    memcmp(a.body, b.body, a.len) == 0);
+	answer_done(&b);
+	answer_done(&a);
+	mock_stop(&p);
+}
+
 /* Each sample line: NAME, optional {labels}, a space, a number. */
 static int
 valid_exposition(const char *text)
@@ -825,6 +850,7 @@ TEST_MAIN(
 	TEST_CASE(test_rate_limit),
 	TEST_CASE(test_idempotent_register),
 	TEST_CASE(test_http_basics),
+	TEST_CASE(test_large_answer),
 	TEST_CASE(test_metrics),
 	TEST_CASE(test_fault_errors_and_drops),
 	TEST_CASE(test_fault_latency))
