@@ -7,7 +7,9 @@
  *   2. injected errors (--fault error-rate) on /api, before any handler;
  *   3. for POST/PUT/PATCH/DELETE with an Idempotency-Key: a replay of the
  *      first answer (idempotency.h);
- *   4. for GET/HEAD: the answer cache (cache.h), If-None-Match on top;
+ *   4. for GET/HEAD: the answer cache (cache.h); If-None-Match is taken
+ *      off the request before the route runs and applied to its answer,
+ *      so a 304 and a 200 share one entry;
  *   5. the router (auth, handler, ETag).
  *
  * /health, /api/health and /metrics are exempt from the rate limit (they
