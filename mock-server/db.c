@@ -167,7 +167,26 @@ static const char db_schema[] =
 	"CREATE INDEX IF NOT EXISTS chat_messages_user"
 	" ON chat_messages(user_id, created_at);"
 	/* Stats count RSVP answers of 500,000 guests from this index alone. */
-	"CREATE INDEX IF NOT EXISTS guests_rsvp ON guests(event_id, rsvp_status);";
+	"CREATE INDEX IF NOT EXISTS guests_rsvp ON guests(event_id, rsvp_status);"
+	/*
+	 * HTTP: the first answer to each write that carried an
+	 * Idempotency-Key, per caller ("user:ID" or "addr:IP"), for 24 h.
+	 * method, path and body_hash tell a retry from a reused key.
+	 */
+	"CREATE TABLE IF NOT EXISTS idempotency_keys ("
+	" caller TEXT NOT NULL,"
+	" key TEXT NOT NULL,"
+	" method TEXT NOT NULL,"
+	" path TEXT NOT NULL,"
+	" body_hash TEXT NOT NULL,"
+	" status INTEGER NOT NULL,"
+	" content_type TEXT NOT NULL,"
+	" headers TEXT NOT NULL,"
+	" body BLOB NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" PRIMARY KEY (caller, key));"
+	"CREATE INDEX IF NOT EXISTS idempotency_keys_created"
+	" ON idempotency_keys(created_at);";
 
 static const char db_pragmas_file[] =
 	"PRAGMA journal_mode = WAL;"

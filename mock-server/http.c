@@ -28,11 +28,14 @@ struct http_req {
 	size_t			 nparams;
 	struct auth_claims	*claims;
 	json_t			*json;
+	char			*peer;
 
 	int			 status;
+	int			 answered;
+	int			 no_cache;
 	char			*res_body;
 	size_t			 res_len;
-	const char		*res_type;
+	char			*res_type;
 	int64_t			 res_version;
 	struct http_pair	 res_headers[HTTP_HEADERS_MAX];
 	size_t			 nres_headers;
@@ -67,6 +70,7 @@ static const struct {
 	{ 412, "Precondition Failed" },
 	{ 413, "Payload Too Large" },
 	{ 415, "Unsupported Media Type" },
+	{ 422, "Unprocessable Content" },
 	{ 429, "Too Many Requests" },
 	{ 500, "Internal Server Error" },
 	{ 503, "Service Unavailable" },
@@ -135,6 +139,8 @@ http_req_free(struct http_req *req)
 	free(req->claims);
 	json_decref(req->json);
 	free(req->res_body);
+	free(req->res_type);
+	free(req->peer);
 	free(req);
 }
 
@@ -219,6 +225,25 @@ http_req_header(const struct http_req *req, const char *name)
 	return (NULL);
 }
 
+char *
+http_req_take_header(struct http_req *req, const char *name)
+{
+	char	*value;
+	size_t	 i;
+
+	for (i = 0; i < req->nheaders; i++) {
+		if (strcasecmp(req->headers[i].name, name) != 0)
+			continue;
+		value = req->headers[i].value;
+		free(req->headers[i].name);
+		memmove(req->headers + i, req->headers + i + 1,
+		    (req->nheaders - i - 1) * sizeof req->headers[0]);
+		req->nheaders--;
+		return (value);
+	}
+	return (NULL);
+}
+
 const char *
 http_req_body(const struct http_req *req, size_t *len)
 {
@@ -291,12 +316,25 @@ http_req_json(struct http_req *req)
 	return (json);
 }
 
+/* Every reply goes through here: the last one wins. */
+static void
+http_reply_set(struct http_req *req, int status, const char *content_type)
+{
+	free(req->res_body);
+	req->res_body = NULL;
+	req->res_len = 0;
+	req->status = status;
+	req->answered = 1;
+	if (req->res_type == NULL || strcmp(req->res_type, content_type) != 0) {
+		free(req->res_type);
+		req->res_type = xstrdup(content_type);
+	}
+}
+
 void
 http_reply_json(struct http_req *req, int status, json_t *body)
 {
-	free(req->res_body);
-	req->status = status;
-	req->res_type = "application/json";
+	http_reply_set(req, status, "application/json");
 	req->res_body = json_dumps(body, JSON_COMPACT);
 	json_decref(body);
 	if (req->res_body == NULL) {
@@ -374,9 +412,7 @@ void
 http_reply_raw(struct http_req *req, int status, const char *content_type,
     const char *body, size_t len)
 {
-	free(req->res_body);
-	req->status = status;
-	req->res_type = content_type;
+	http_reply_set(req, status, content_type);
 	req->res_body = xmalloc(len + 1);
 	memcpy(req->res_body, body, len);
 	req->res_body[len] = '\0';
@@ -443,4 +479,94 @@ http_req_stale(struct http_req *req, int64_t current)
 		return (1);
 	}
 	return (0);
+}
+
+void
+http_req_set_peer(struct http_req *req, const char *addr)
+{
+	free(req->peer);
+	req->peer = addr != NULL ? xstrdup(addr) : NULL;
+}
+
+const char *
+http_req_peer(const struct http_req *req)
+{
+	return (req->peer);
+}
+
+int
+http_res_answered(const struct http_req *req)
+{
+	return (req->answered);
+}
+
+void
+http_reply_no_cache(struct http_req *req)
+{
+	req->no_cache = 1;
+}
+
+int
+http_res_no_cache(const struct http_req *req)
+{
+	return (req->no_cache);
+}
+
+const char *
+http_res_header_get(const struct http_req *req, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < req->nres_headers; i++) {
+		if (strcasecmp(req->res_headers[i].name, name) == 0)
+			return (req->res_headers[i].value);
+	}
+	return (NULL);
+}
+
+/*
+ * If-None-Match compares weakly (RFC 9110 13.1.2): W/"x" matches "x".  The
+ * header is "*" or a comma-separated list of entity tags.
+ */
+int
+http_etag_matches(const char *list, const char *etag)
+{
+	const char	*p = list, *end;
+	size_t		 len;
+
+	if (list == NULL || etag == NULL)
+		return (0);
+	if (strncmp(etag, "W/", 2) == 0)
+		etag += 2;
+	len = strlen(etag);
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (*p == '\0')
+			return (0);
+		if (*p == '*' && (p[1] == '\0' || p[1] == ',' || p[1] == ' '))
+			return (1);
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		/* A tag is quoted; a comma inside the quotes is part of it. */
+		if (*p == '"' && (end = strchr(p + 1, '"')) != NULL)
+			end++;
+		else
+			end = p + strcspn(p, ", \t");
+		if ((size_t)(end - p) == len && strncmp(p, etag, len) == 0)
+			return (1);
+		p = end;
+	}
+}
+
+void
+http_reply_check_not_modified(struct http_req *req, const char *inm)
+{
+	const char	*etag;
+
+	if (inm == NULL || req->status != 200 ||
+	    (etag = http_res_header_get(req, "etag")) == NULL)
+		return;
+	if (http_etag_matches(inm, etag))
+		http_reply_raw(req, 304, http_res_content_type(req), "", 0);
 }

@@ -47,6 +47,8 @@ void		 http_req_set_param(struct http_req *, const char *name,
 void		 http_req_clear_params(struct http_req *);
 void		 http_req_set_claims(struct http_req *,
 		     const struct auth_claims *);
+/* The client's address ("127.0.0.1"), for rate limits and logs. */
+void		 http_req_set_peer(struct http_req *, const char *addr);
 
 /* Reading a request. */
 enum http_method http_req_method(const struct http_req *);
@@ -54,6 +56,8 @@ const char	*http_req_path(const struct http_req *);
 struct query	*http_req_query(struct http_req *);
 /* A header by case-insensitive name, or NULL. */
 const char	*http_req_header(const struct http_req *, const char *name);
+/* Removes a header and hands its value over (NULL when absent). */
+char		*http_req_take_header(struct http_req *, const char *name);
 const char	*http_req_body(const struct http_req *, size_t *len);
 const char	*http_req_param(const struct http_req *, const char *name);
 /* A positive integer parameter: 0 and *out, or -1. */
@@ -61,6 +65,8 @@ int		 http_req_param_id(const struct http_req *, const char *name,
 		     int64_t *out);
 /* The caller's claims when the route checked a token, else NULL. */
 const struct auth_claims *http_req_claims(const struct http_req *);
+/* The client's address, or NULL when it came from no socket. */
+const char	*http_req_peer(const struct http_req *);
 /*
  * The body as a JSON object.  On failure replies 400 with a message and
  * returns NULL.  The object belongs to the request.
@@ -77,6 +83,13 @@ void		 http_reply_add_header(struct http_req *, const char *name,
 /* A reply that is not JSON (CSV, Prometheus text); body is copied. */
 void		 http_reply_raw(struct http_req *, int status,
 		     const char *content_type, const char *body, size_t len);
+/*
+ * Successful GET answers are cached (pipeline.h) while the database is
+ * unchanged and the clock is in the same second.  A handler whose answer
+ * depends on anything else (uptime, counters kept in memory, a timer's
+ * state) calls this.
+ */
+void		 http_reply_no_cache(struct http_req *);
 
 /*
  * Versioned resources (events, guests).  A handler that answers with one
@@ -94,12 +107,30 @@ int64_t		 http_res_version(const struct http_req *);
 int		 http_req_stale(struct http_req *, int64_t current);
 
 /* The reply, for the server glue and tests. */
+/* 1 once any http_reply_* was called. */
+int		 http_res_answered(const struct http_req *);
+int		 http_res_no_cache(const struct http_req *);
 int		 http_res_status(const struct http_req *);
 const char	*http_res_body(const struct http_req *, size_t *len);
 const char	*http_res_content_type(const struct http_req *);
 size_t		 http_res_header_count(const struct http_req *);
 void		 http_res_header(const struct http_req *, size_t i,
 		     const char **name, const char **value);
+/* A reply header by case-insensitive name, or NULL. */
+const char	*http_res_header_get(const struct http_req *, const char *name);
+
+/*
+ * 1 when an If-None-Match value ("*" or a list of entity tags, weak or
+ * not) matches etag.
+ */
+int		 http_etag_matches(const char *if_none_match,
+		     const char *etag);
+/*
+ * Turns a 200 whose ETag matches inm (an If-None-Match value, may be
+ * NULL) into a 304 without a body; the headers stay.
+ */
+void		 http_reply_check_not_modified(struct http_req *,
+		     const char *inm);
 
 /* The standard reason phrase for status, or "Unknown". */
 const char	*http_status_text(int status);

@@ -10,14 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <uv.h>
 
 #include "auth.h"
+#include "cache.h"
 #include "db.h"
+#include "fault.h"
 #include "hub.h"
 #include "mailq.h"
+#include "metrics.h"
 #include "mock.h"
 #include "notify.h"
+#include "ratelimit.h"
 #include "reminders.h"
 #include "seed.h"
 #include "server.h"
@@ -38,6 +43,10 @@ struct options {
 	long		 ws_replay;
 	int		 verbose;
 	struct mailq_params mail;	/* --mail-* */
+	/* HTTP behaviour */
+	unsigned	 rate_limit;	/* requests per window; 0 = off */
+	unsigned	 rate_window;	/* seconds */
+	struct fault_spec fault;
 };
 
 enum {
@@ -53,6 +62,8 @@ enum {
 	OPT_MAIL_RATE,
 	OPT_MAIL_FAILURE_RATE,
 	OPT_MAIL_RETRY_MS,
+	OPT_RATE_LIMIT,
+	OPT_FAULT,
 };
 
 /* Every flag with its help text: --help is printed from this table. */
@@ -93,6 +104,14 @@ static const struct {
 	{ { "mail-retry-ms", required_argument, NULL, OPT_MAIL_RETRY_MS }, "MS",
 	  "delay before a failed mail's first retry, doubling each time "
 	  "(default 2000)" },
+	{ { "rate-limit", required_argument, NULL, OPT_RATE_LIMIT },
+	  "N/SECONDS", "at most N requests per client address per SECONDS "
+	  "(or 15m, 1h), then 429; /health, /api/health and /metrics are "
+	  "exempt (default: off)" },
+	{ { "fault", required_argument, NULL, OPT_FAULT },
+	  "LIST", "latency=MS,error-rate=P,drop-ws=SECONDS, any of them: "
+	  "delay every answer; fail that fraction of /api requests with "
+	  "500/503; close every WebSocket that often" },
 	{ { "verbose", no_argument, NULL, 'v' }, NULL,
 	  "log every request (and libwebsockets warnings) to stderr" },
 	{ { "version", no_argument, NULL, 'V' }, NULL,
@@ -201,7 +220,7 @@ static void
 main_parse(struct options *o, int argc, char **argv)
 {
 	struct option	longopts[MAIN_NOPTIONS + 1];
-	char		*end;
+	char		*end, *cause = NULL;
 	size_t		 i;
 	int		 ch;
 
@@ -262,6 +281,15 @@ main_parse(struct options *o, int argc, char **argv)
 		case OPT_MAIL_RETRY_MS:
 			o->mail.retry_ms = main_number(optarg, 1,
 			    MAILQ_RETRY_MS_MAX, "--mail-retry-ms");
+			break;
+		case OPT_RATE_LIMIT:
+			if (ratelimit_parse(optarg, &o->rate_limit,
+			    &o->rate_window, &cause) != 0)
+				main_die("%s", cause);
+			break;
+		case OPT_FAULT:
+			if (fault_parse(optarg, &o->fault, &cause) != 0)
+				main_die("%s", cause);
 			break;
 		case 'v':
 			o->verbose = 1;
@@ -330,6 +358,12 @@ main_setup(struct mock *m, const struct options *o)
 	m->hub = hub_new((size_t)o->ws_replay, HUB_QUEUE_DEFAULT);
 	/* Notifications kept from an earlier run: their seqs stay behind. */
 	hub_start_at(m->hub, notify_last_seq(m));
+	m->cache = cache_new(CACHE_ENTRIES_DEFAULT, CACHE_BYTES_DEFAULT);
+	m->metrics = metrics_new();
+	if (o->rate_limit > 0)
+		m->ratelimit = ratelimit_new(o->rate_limit, o->rate_window);
+	m->fault = fault_new(&o->fault, (uint64_t)now ^
+	    ((uint64_t)getpid() << 32));
 
 	if (o->seed != NULL) {
 		if (o->db != NULL) {
@@ -431,6 +465,10 @@ out:
 		fprintf(stderr, "%s: some handles were still open at exit\n",
 		    MOCK_NAME);
 	hub_free(m.hub);
+	cache_free(m.cache);
+	metrics_free(m.metrics);
+	ratelimit_free(m.ratelimit);
+	fault_free(m.fault);
 	db_close(m.db);
 	auth_free(m.auth);
 	free(o.host);

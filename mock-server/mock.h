@@ -33,6 +33,14 @@ struct mock {
 	 */
 	struct mailq	*mailq;
 	struct reminders *reminders;
+	/*
+	 * HTTP behaviour (pipeline.h); each NULL when off.  The tags are
+	 * declared here, at file scope, by their first use.
+	 */
+	struct ratelimit *ratelimit;	/* --rate-limit */
+	struct fault	*fault;		/* --fault */
+	struct cache	*cache;		/* answers to GET */
+	struct metrics	*metrics;	/* counters for /metrics */
 };
 
 /* Monotonic clock in seconds. */

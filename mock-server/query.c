@@ -128,6 +128,14 @@ query_count(const struct query *q)
 	return (q->nargs);
 }
 
+void
+query_at(const struct query *q, size_t i, const char **name,
+    const char **value)
+{
+	*name = q->args[i].name;
+	*value = q->args[i].value;
+}
+
 const char *
 query_get(const struct query *q, const char *name)
 {

@@ -22,6 +22,9 @@ void		 query_add_pair(struct query *, const char *pair);
 void		 query_parse(struct query *, const char *qs);
 
 size_t		 query_count(const struct query *);
+/* Argument i (below query_count), in the order they came. */
+void		 query_at(const struct query *, size_t i, const char **name,
+		     const char **value);
 /* The first value of name, or NULL. */
 const char	*query_get(const struct query *, const char *name);
 

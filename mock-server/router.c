@@ -107,7 +107,7 @@ static void
 router_etag(struct http_req *req)
 {
 	const unsigned char	*p;
-	const char		*body, *inm;
+	const char		*body;
 	uint64_t		 hash = 14695981039346656037ULL;
 	size_t			 len, i;
 	char			 etag[64];
@@ -127,11 +127,34 @@ router_etag(struct http_req *req)
 	else
 		snprintf(etag, sizeof etag, "\"%016llx\"",
 		    (unsigned long long)hash);
-	inm = http_req_header(req, "if-none-match");
-	if (inm != NULL && (strstr(inm, etag) != NULL ||
-	    strcmp(inm, "*") == 0))
-		http_reply_raw(req, 304, http_res_content_type(req), "", 0);
 	http_reply_add_header(req, "ETag", etag);
+	http_reply_check_not_modified(req, http_req_header(req,
+	    "if-none-match"));
+}
+
+int
+router_authenticate(struct mock *m, struct http_req *req, char **cause)
+{
+	struct auth_claims	 claims;
+	const char		*token;
+	char			*why = NULL;
+
+	if (http_req_claims(req) != NULL)
+		return (0);
+	if ((token = router_bearer(req)) == NULL)
+		why = xstrdup("Authentication required: no token provided");
+	else if (m->auth == NULL)
+		why = xstrdup("Invalid token");
+	else if (auth_verify_token(m->auth, token, time(NULL), &claims,
+	    &why) == 0) {
+		http_req_set_claims(req, &claims);
+		return (0);
+	}
+	if (cause != NULL)
+		*cause = why;
+	else
+		free(why);
+	return (-1);
 }
 
 void
@@ -139,8 +162,6 @@ router_dispatch(struct mock *m, const struct route *table, size_t n,
     struct http_req *req)
 {
 	const struct route	*route;
-	struct auth_claims	 claims;
-	const char		*token;
 	char			*cause = NULL;
 
 	switch (router_find(table, n, http_req_method(req),
@@ -157,15 +178,10 @@ router_dispatch(struct mock *m, const struct route *table, size_t n,
 		break;
 	}
 
-	token = router_bearer(req);
-	if (token != NULL && m->auth != NULL &&
-	    auth_verify_token(m->auth, token, time(NULL), &claims,
-	    &cause) == 0)
-		http_req_set_claims(req, &claims);
-	if (route->auth != ROUTE_PUBLIC && http_req_claims(req) == NULL) {
-		http_reply_error(req, 401, "%s", token == NULL ?
-		    "Authentication required: no token provided" :
-		    cause != NULL ? cause : "Invalid token");
+	if (router_authenticate(m, req, &cause) != 0 &&
+	    route->auth != ROUTE_PUBLIC) {
+		http_reply_error(req, 401, "%s", cause != NULL ? cause :
+		    "Invalid token");
 		free(cause);
 		return;
 	}

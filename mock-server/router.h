@@ -45,6 +45,12 @@ enum router_match router_find(const struct route *table, size_t n,
 	    enum http_method method, const char *path, struct http_req *req,
 	    const struct route **found);
 
+/*
+ * Reads the bearer token once: 0 when req has claims (verified now or
+ * before), -1 with a sentence in *cause (may be NULL) when it has none.
+ */
+int	router_authenticate(struct mock *, struct http_req *, char **cause);
+
 /* Routes req through table: auth, handler, 404/405/401/403 replies. */
 void	router_dispatch(struct mock *, const struct route *table, size_t n,
 	    struct http_req *req);

@@ -24,6 +24,7 @@ routes_misc_health(struct mock *m, struct http_req *req)
 {
 	http_reply_json(req, 200, json_pack("{ss sf}", "status", "OK",
 	    "uptime", mock_now_monotonic() - m->started));
+	http_reply_no_cache(req);	/* the uptime moves */
 }
 
 void

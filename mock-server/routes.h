@@ -116,5 +116,9 @@ void	routes_jobs_invalid(struct http_req *, const char *field,
 /* page and per_page (def, clamped to max): 0, or -1 after replying 400. */
 int	routes_jobs_paging(struct http_req *, int64_t def, int64_t max,
 	    int64_t *page, int64_t *per_page);
+/* The HTTP layer (routes-http.c): /metrics. */
+extern const struct route	routes_http_table[];
+extern const size_t		routes_http_count;
+void	routes_http_metrics(struct mock *, struct http_req *);
 
 #endif

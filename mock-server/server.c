@@ -10,14 +10,27 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fault.h"
 #include "http.h"
+#include "metrics.h"
 #include "mock.h"
+#include "pipeline.h"
 #include "query.h"
-#include "routes.h"
 #include "ws.h"
 #include "xmalloc.h"
 
-#define SERVER_CHUNK	16384
+/*
+ * An answer leaves as its headers and the first SERVER_CHUNK bytes of its
+ * body in one write, the rest a chunk per writable callback.  lws hands
+ * the socket at most the protocol's tx_packet_size per send() and copies
+ * any rest aside, so that is the size of the whole buffer: a page of
+ * events leaves in one send(), as one burst of packets.
+ */
+#define SERVER_HEADERS	4096
+#define SERVER_CHUNK	65536
+#define SERVER_WRITE	(SERVER_HEADERS + SERVER_CHUNK)
+
+struct server_conn;
 
 struct server {
 	struct mock		*m;
@@ -25,17 +38,31 @@ struct server {
 	int			 broken;	/* lws failed mid-start */
 	struct lws_context	*context;
 	int			 port;
+
+	struct server_conn	*websockets;	/* open ones, for drop-ws */
+	uv_timer_t		 drop_timer;
+	int			 drop_timer_on;
 };
 
 /* Per connection: an HTTP exchange or a WebSocket, never both at once. */
 struct server_conn {
-	struct http_req	*req;
-	int		 too_large;
-	int		 close_after;
-	char		*out;
-	size_t		 out_len;
-	size_t		 out_off;
-	struct ws_conn	*ws;
+	struct lws		*wsi;
+	struct http_req		*req;
+	int			 too_large;
+	int			 close_after;
+	int			 delayed;	/* waiting out a latency */
+	double			 started;	/* monotonic, for /metrics */
+	char			 peer[64];	/* once per connection */
+
+	const char		*out;		/* the body, in req */
+	size_t			 out_len;
+	size_t			 out_off;
+	unsigned char		*buf;		/* LWS_PRE + SERVER_WRITE */
+
+	struct ws_conn		*ws;
+	int			 dropping;	/* close at next writable */
+	struct server_conn	*ws_prev;
+	struct server_conn	*ws_next;
 };
 
 /* lws's method index to ours. */
@@ -84,16 +111,55 @@ static void
 server_conn_reset(struct server_conn *c)
 {
 	http_req_free(c->req);
-	free(c->out);
 	c->req = NULL;
 	c->out = NULL;
 	c->out_len = c->out_off = 0;
 	c->too_large = 0;
 	c->close_after = 0;
+	c->delayed = 0;
+}
+
+/* The connection is going: what it holds across requests goes too. */
+static void
+server_conn_done(struct server *s, struct server_conn *c)
+{
+	server_conn_reset(c);
+	free(c->buf);
+	c->buf = NULL;
+	c->peer[0] = '\0';
+	if (c->ws != NULL) {
+		ws_conn_free(c->ws);
+		c->ws = NULL;
+		if (c->ws_prev != NULL)
+			c->ws_prev->ws_next = c->ws_next;
+		else if (s->websockets == c)
+			s->websockets = c->ws_next;
+		if (c->ws_next != NULL)
+			c->ws_next->ws_prev = c->ws_prev;
+		c->ws_prev = c->ws_next = NULL;
+	}
+}
+
+/* A header lws does not know by a token, such as Idempotency-Key. */
+static void
+server_read_custom_header(struct lws *wsi, struct http_req *req,
+    const char *name)
+{
+	char	lname[64], *value;
+	int	len;
+
+	snprintf(lname, sizeof lname, "%s:", name);
+	if ((len = lws_hdr_custom_length(wsi, lname, (int)strlen(lname))) < 0)
+		return;
+	value = xmalloc((size_t)len + 1);
+	if (lws_hdr_custom_copy(wsi, value, len + 1, lname,
+	    (int)strlen(lname)) >= 0)
+		http_req_set_header(req, name, value);
+	free(value);
 }
 
 static struct http_req *
-server_read_request(struct lws *wsi, const char *path)
+server_read_request(struct lws *wsi, struct server_conn *c, const char *path)
 {
 	struct http_req	*req;
 	char		*uri, buf[8192];
@@ -117,14 +183,22 @@ server_read_request(struct lws *wsi, const char *path)
 		    server_headers[h].token) >= 0)
 			http_req_set_header(req, server_headers[h].name, buf);
 	}
+	server_read_custom_header(wsi, req, "idempotency-key");
+	if (c->peer[0] == '\0' &&
+	    lws_get_peer_simple(wsi, c->peer, sizeof c->peer) == NULL)
+		c->peer[0] = '\0';
+	if (c->peer[0] != '\0')
+		http_req_set_peer(req, c->peer);
 	return (req);
 }
 
 static int
-server_complete(struct lws *wsi, struct server_conn *c)
+server_complete(struct lws *wsi, struct server *s, struct server_conn *c)
 {
 	int	close_after = c->close_after;
 
+	metrics_request(s->m->metrics, http_req_method(c->req),
+	    http_res_status(c->req), mock_now_monotonic() - c->started);
 	server_conn_reset(c);
 	if (close_after)
 		return (-1);
@@ -133,31 +207,51 @@ server_complete(struct lws *wsi, struct server_conn *c)
 	return (0);
 }
 
-/* Runs the route and writes the reply's headers; the body follows. */
+/* Writes the next piece of the body; the last one ends the exchange. */
 static int
-server_respond(struct lws *wsi, struct server *s, struct server_conn *c)
+server_write_body(struct lws *wsi, struct server *s, struct server_conn *c)
 {
-	unsigned char	 hdr[LWS_PRE + 2048], *start, *p, *end;
+	size_t	n;
+	int	final;
+
+	if (c->out == NULL)
+		return (0);
+	n = c->out_len - c->out_off;
+	if (n > SERVER_CHUNK)
+		n = SERVER_CHUNK;
+	memcpy(c->buf + LWS_PRE, c->out + c->out_off, n);
+	final = (c->out_off + n == c->out_len);
+	if (lws_write(wsi, c->buf + LWS_PRE, n, final ? LWS_WRITE_HTTP_FINAL :
+	    LWS_WRITE_HTTP) != (int)n)
+		return (-1);
+	c->out_off += n;
+	if (!final) {
+		lws_callback_on_writable(wsi);
+		return (0);
+	}
+	return (server_complete(wsi, s, c));
+}
+
+/*
+ * Writes the reply's headers and, on HTTP/1, as much of the body as fits
+ * behind them: one send() instead of two for most answers.  (HTTP/2 frames
+ * headers and data apart, so there the body always follows on its own.)
+ */
+static int
+server_send(struct lws *wsi, struct server *s, struct server_conn *c)
+{
+	unsigned char	*start, *p, *end;
 	const char	*body, *name, *value;
 	char		 lname[64];
-	size_t		 len, i, j;
-	int		 status;
+	size_t		 len, i, j, n = 0;
 
-	if (c->too_large)
-		http_reply_error(c->req, 413,
-		    "Request body is larger than %d bytes", HTTP_BODY_MAX);
-	else
-		routes_dispatch(s->m, c->req);
-	status = http_res_status(c->req);
+	if (c->buf == NULL)
+		c->buf = xmalloc(LWS_PRE + SERVER_WRITE);
 	body = http_res_body(c->req, &len);
-	if (s->m->verbose)
-		fprintf(stderr, "%s: %s %s -> %d (%zu bytes)\n", MOCK_NAME,
-		    http_method_name(http_req_method(c->req)),
-		    http_req_path(c->req), status, len);
-
-	start = p = hdr + LWS_PRE;
-	end = hdr + sizeof hdr - 1;
-	if (lws_add_http_common_headers(wsi, (unsigned int)status,
+	start = p = c->buf + LWS_PRE;
+	end = start + SERVER_HEADERS - 1;
+	if (lws_add_http_common_headers(wsi,
+	    (unsigned int)http_res_status(c->req),
 	    http_res_content_type(c->req), len, &p, end) != 0)
 		return (-1);
 	if (lws_add_http_header_by_name(wsi,
@@ -176,42 +270,52 @@ server_respond(struct lws *wsi, struct server *s, struct server_conn *c)
 		    (int)strlen(value), &p, end) != 0)
 			return (-1);
 	}
-	if (lws_finalize_write_http_header(wsi, start, &p, end) != 0)
+	if (lws_finalize_http_header(wsi, &p, end) != 0)
 		return (-1);
-
-	if (len == 0 || http_req_method(c->req) == HTTP_HEAD)
-		return (server_complete(wsi, c));
-	c->out = xmalloc(len);
-	memcpy(c->out, body, len);
+	if (http_req_method(c->req) == HTTP_HEAD)
+		len = 0;
+	if (len > 0 && lws_hdr_total_length(wsi,
+	    WSI_TOKEN_HTTP_COLON_PATH) <= 0) {
+		n = len < SERVER_CHUNK ? len : SERVER_CHUNK;
+		memcpy(p, body, n);
+		p += n;
+	}
+	if (lws_write(wsi, start, (size_t)(p - start),
+	    LWS_WRITE_HTTP_HEADERS) != (int)(p - start))
+		return (-1);
+	if (n == len)
+		return (server_complete(wsi, s, c));
+	c->out = body;
 	c->out_len = len;
-	c->out_off = 0;
+	c->out_off = n;
 	lws_callback_on_writable(wsi);
 	return (0);
 }
 
+/* Answers the request read so far, at once or after --fault latency. */
 static int
-server_write_body(struct lws *wsi, struct server_conn *c)
+server_respond(struct lws *wsi, struct server *s, struct server_conn *c)
 {
-	unsigned char	buf[LWS_PRE + SERVER_CHUNK];
-	size_t		n;
-	int		final;
+	unsigned	ms;
+	size_t		len;
 
-	if (c->out == NULL)
-		return (0);
-	n = c->out_len - c->out_off;
-	if (n > SERVER_CHUNK)
-		n = SERVER_CHUNK;
-	memcpy(buf + LWS_PRE, c->out + c->out_off, n);
-	final = (c->out_off + n == c->out_len);
-	if (lws_write(wsi, buf + LWS_PRE, n, final ? LWS_WRITE_HTTP_FINAL :
-	    LWS_WRITE_HTTP) != (int)n)
-		return (-1);
-	c->out_off += n;
-	if (!final) {
-		lws_callback_on_writable(wsi);
+	if (c->too_large)
+		http_reply_error(c->req, 413,
+		    "Request body is larger than %d bytes", HTTP_BODY_MAX);
+	pipeline_serve(s->m, c->req);
+	if (s->m->verbose) {
+		http_res_body(c->req, &len);
+		fprintf(stderr, "%s: %s %s -> %d (%zu bytes)\n", MOCK_NAME,
+		    http_method_name(http_req_method(c->req)),
+		    http_req_path(c->req), http_res_status(c->req), len);
+	}
+	if ((ms = fault_latency_ms(s->m->fault)) > 0) {
+		/* Others are served meanwhile; LWS_CALLBACK_TIMER ends it. */
+		c->delayed = 1;
+		lws_set_timer_usecs(wsi, (lws_usec_t)ms * 1000);
 		return (0);
 	}
-	return (server_complete(wsi, c));
+	return (server_send(wsi, s, c));
 }
 
 static int
@@ -222,7 +326,9 @@ server_on_http(struct lws *wsi, struct server *s, struct server_conn *c,
 	long long	 length = 0;
 
 	server_conn_reset(c);
-	c->req = server_read_request(wsi, path);
+	c->wsi = wsi;
+	c->started = mock_now_monotonic();
+	c->req = server_read_request(wsi, c, path);
 	if (lws_hdr_copy(wsi, buf, sizeof buf,
 	    WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0)
 		length = strtoll(buf, NULL, 10);
@@ -248,6 +354,48 @@ server_ws_path_ok(struct lws *wsi)
 	return (strcmp(uri, WS_PATH) == 0);
 }
 
+static void
+server_ws_open(struct server *s, struct server_conn *c, struct lws *wsi)
+{
+	c->wsi = wsi;
+	c->ws = ws_conn_new(s->m, wsi);
+	c->dropping = 0;
+	c->ws_prev = NULL;
+	c->ws_next = s->websockets;
+	if (s->websockets != NULL)
+		s->websockets->ws_prev = c;
+	s->websockets = c;
+}
+
+/* --fault drop-ws: every WebSocket is closed; clients must come back. */
+static void
+server_on_drop_timer(uv_timer_t *timer)
+{
+	struct server		*s = timer->data;
+	struct server_conn	*c;
+
+	for (c = s->websockets; c != NULL; c = c->ws_next) {
+		c->dropping = 1;
+		lws_callback_on_writable(c->wsi);
+	}
+}
+
+/*
+ * A dropped WebSocket gets no close frame: the socket just goes, as when
+ * a network fails (clients see 1006, abnormal closure).
+ */
+static int
+server_ws_writable(struct server *s, struct server_conn *c)
+{
+	if (c->ws == NULL)
+		return (0);
+	if (c->dropping) {
+		metrics_count(s->m->metrics, METRICS_FAULT_WS_DROP);
+		return (-1);
+	}
+	return (ws_conn_writable(c->ws));
+}
+
 static int
 server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
     void *in, size_t len)
@@ -270,26 +418,35 @@ server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		if (c->too_large)
 			c->close_after = 1;
 		return (server_respond(wsi, s, c));
+	case LWS_CALLBACK_TIMER:
+		if (c == NULL || c->req == NULL || !c->delayed)
+			return (0);
+		c->delayed = 0;
+		lws_callback_on_writable(wsi);
+		return (0);
 	case LWS_CALLBACK_HTTP_WRITEABLE:
-		return (server_write_body(wsi, c));
+		if (c == NULL || c->req == NULL || c->delayed)
+			return (0);
+		if (c->out == NULL)
+			return (server_send(wsi, s, c));
+		return (server_write_body(wsi, s, c));
 	case LWS_CALLBACK_CLOSED_HTTP:
 	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
 		if (c != NULL)
-			server_conn_reset(c);
+			server_conn_done(s, c);
 		return (0);
 
 	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
 		return (server_ws_path_ok(wsi) ? 0 : 1);
 	case LWS_CALLBACK_ESTABLISHED:
-		c->ws = ws_conn_new(s->m, wsi);
+		server_ws_open(s, c, wsi);
 		return (0);
 	case LWS_CALLBACK_RECEIVE:
 		return (c->ws != NULL ? ws_conn_receive(c->ws, in, len) : -1);
 	case LWS_CALLBACK_SERVER_WRITEABLE:
-		return (c->ws != NULL ? ws_conn_writable(c->ws) : 0);
+		return (server_ws_writable(s, c));
 	case LWS_CALLBACK_CLOSED:
-		ws_conn_free(c->ws);
-		c->ws = NULL;
+		server_conn_done(s, c);
 		return (0);
 	default:
 		break;
@@ -299,7 +456,7 @@ server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 
 static const struct lws_protocols server_protocols[] = {
 	{ "evtop", server_callback, sizeof (struct server_conn), 0, 0, NULL,
-	  0 },
+	  SERVER_WRITE },
 	{ NULL, NULL, 0, 0, 0, NULL, 0 }
 };
 
@@ -373,6 +530,7 @@ server_listen(struct server *s, const char *host, int port, char **cause)
 	struct lws_vhost			*vhost;
 	void					*loops[1];
 	char					 addr[NI_MAXHOST];
+	unsigned				 every;
 
 	if (server_check_bind(host, port, addr, sizeof addr, cause) != 0)
 		return (-1);
@@ -410,6 +568,13 @@ server_listen(struct server *s, const char *host, int port, char **cause)
 		server_shutdown(s);
 		return (-1);
 	}
+	if ((every = fault_drop_ws(s->m->fault)) > 0) {
+		uv_timer_init(s->loop, &s->drop_timer);
+		s->drop_timer.data = s;
+		uv_timer_start(&s->drop_timer, server_on_drop_timer,
+		    (uint64_t)every * 1000, (uint64_t)every * 1000);
+		s->drop_timer_on = 1;
+	}
 	return (0);
 }
 
@@ -425,10 +590,23 @@ server_port(const struct server *s)
 	return (s->port);
 }
 
+static void
+server_stop_drop_timer(struct server *s)
+{
+	if (!s->drop_timer_on)
+		return;
+	s->drop_timer_on = 0;
+	uv_timer_stop(&s->drop_timer);
+	uv_close((uv_handle_t *)&s->drop_timer, NULL);
+}
+
 void
 server_shutdown(struct server *s)
 {
-	if (s != NULL && s->context != NULL)
+	if (s == NULL)
+		return;
+	server_stop_drop_timer(s);
+	if (s->context != NULL)
 		lws_context_destroy(s->context);
 }
 
@@ -437,6 +615,10 @@ server_free(struct server *s)
 {
 	if (s == NULL)
 		return;
+	if (s->drop_timer_on && !s->broken) {
+		server_stop_drop_timer(s);
+		uv_run(s->loop, UV_RUN_DEFAULT);
+	}
 	if (s->context != NULL && !s->broken) {
 		/* Finish a destroy the loop has not completed. */
 		lws_context_destroy(s->context);

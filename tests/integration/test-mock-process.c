@@ -210,6 +210,12 @@ test_bad_flags(void)
 		{ "--db", "/nonexistent/dir/x.db", 1, "cannot open database" },
 		{ "--secret-file", "/nonexistent", 1, "cannot read secret "
 		  "file" },
+		{ "--rate-limit", "100", 2, "--rate-limit wants "
+		  "REQUESTS/SECONDS" },
+		{ "--rate-limit", "0/60", 2, "not 0" },
+		{ "--fault", "jitter=5", 2, "does not know \"jitter\"" },
+		{ "--fault", "latency=10,error-rate=2", 2, "error-rate wants "
+		  "a fraction from 0 to 1" },
 	};
 	char	err[4096];
 	size_t	i;
@@ -242,7 +248,8 @@ test_help_names_every_flag(void)
 {
 	static const char *const flags[] = { "--listen", "--db", "--seed",
 	    "--admin", "--simulate", "--hash-cost", "--token-ttl",
-	    "--secret-file", "--verbose", "--version", "--help" };
+	    "--secret-file", "--verbose", "--version", "--help",
+	    "--rate-limit", "--fault" };
 	char	out[8192];
 	size_t	i;
 
