@@ -35,10 +35,11 @@ const size_t routes_core_count =
 /* The areas in matching order: add a line for a new routes-*.c table. */
 static const struct routes_area routes_areas[] = {
 	{ routes_core_table, &routes_core_count },
+	{ routes_guests_table, &routes_guests_count },
 };
 
 const char *const routes_features[] = {
-	"ws", "pagination", "notifications", NULL
+	"ws", "pagination", "notifications", "guests", "checkin", NULL
 };
 
 const struct route *
