@@ -191,7 +191,9 @@ csv_out_field(struct csv_out *o, const char *s, int first)
 	if (!first)
 		csv_out_bytes(o, ",", 1);
 	guard = (*s != '\0' && strchr(csv_formula_starts, *s) != NULL);
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	/* A byte order mark opening the output would be read as one. */
+	if (strpbrk(s, ",\"\r\n") == NULL && (o->len != 0 ||
+	    strncmp(s, "\xef\xbb\xbf", 3) != 0)) {
 		if (guard)
 			csv_out_bytes(o, "'", 1);
 		csv_out_bytes(o, s, strlen(s));
