@@ -270,7 +270,9 @@ static void
 test_start(void)
 {
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	snprintf(db_dir, sizeof db_dir, "/tmp/evtop-guests-XXXXXX");
+	snprintf(db_dir, sizeof db_dir, "%s/evtop-guests-XXXXXX",
+	    getenv("TMPDIR") != NULL && strlen(getenv("TMPDIR")) < 40 ?
+	    getenv("TMPDIR") : "/tmp");
 	if (mkdtemp(db_dir) == NULL) {
 		fprintf(stderr, "cannot make a temporary directory\n");
 		exit(1);
@@ -926,6 +928,59 @@ test_registration_guest(void)
 	res_done(&r);
 }
 
+/* Every guest route wants a token, and the right role for the event. */
+static void
+test_roles(void)
+{
+	static const struct {
+		const char	*method;
+		const char	*path;	/* %d: the event, %lld: a guest */
+		const char	*body;
+		int		 staff;	/* staff may (1) or may not (0) */
+	} routes[] = {
+		{ "GET", "/api/events/%d/guests", NULL, 1 },
+		{ "POST", "/api/events/%d/guests", "{\"name\":\"R\","
+		  "\"email\":\"roles@example.org\"}", 0 },
+		{ "GET", "/api/events/%d/guests.csv", NULL, 1 },
+		{ "POST", "/api/events/%d/guests.csv", "name,email\r\n", 0 },
+		{ "GET", "/api/guests/%lld", NULL, 1 },
+		{ "PUT", "/api/guests/%lld", "{\"notes\":\"roles\"}", 0 },
+		{ "DELETE", "/api/guests/%lld", NULL, 0 },
+		{ "POST", "/api/events/%d/checkin", "{\"code\":\"%lld\"}", 1 },
+		{ "DELETE", "/api/events/%d/checkin/%lld", NULL, 1 },
+	};
+	char	path[128], body[128];
+	size_t	i;
+	int64_t	id;
+	long	status;
+
+	id = find_guest(EVENT, "q=guest300@example.org");
+	for (i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		if (strstr(routes[i].path, "%d") == NULL)
+			snprintf(path, sizeof path, routes[i].path,
+			    (long long)id);
+		else
+			snprintf(path, sizeof path, routes[i].path, EVENT,
+			    (long long)id);
+		snprintf(body, sizeof body, "%s", routes[i].body != NULL ?
+		    routes[i].body : "");
+		if (strstr(body, "%lld") != NULL)
+			snprintf(body, sizeof body, routes[i].body,
+			    (long long)id);
+		status = status_of(routes[i].method, path,
+		    routes[i].body != NULL ? body : NULL, NULL);
+		if (status != 401)
+			fprintf(stderr, "%s %s: %ld\n", routes[i].method, path,
+			    status);
+		CHECK_INT(status, 401);
+		CHECK_INT(status_of(routes[i].method, path,
+		    routes[i].body != NULL ? body : NULL, attendee), 403);
+		if (!routes[i].staff)
+			CHECK_INT(status_of(routes[i].method, path,
+			    routes[i].body != NULL ? body : NULL, staff), 403);
+	}
+}
+
 static void
 test_replay_after_restart(void)
 {
@@ -981,5 +1036,6 @@ TEST_MAIN(
 	TEST_CASE(test_rsvp),
 	TEST_CASE(test_checkin),
 	TEST_CASE(test_registration_guest),
+	TEST_CASE(test_roles),
 	TEST_CASE(test_replay_after_restart),
 	TEST_CASE(test_stop))
