@@ -79,7 +79,8 @@ void	 guests_input_set(struct guest_input *, const char *field,
 json_t	*guests_input_from_json(struct guest_input *, const json_t *obj);
 void	 guests_input_done(struct guest_input *);
 /*
- * Checks in: name and email are required unless partial (an edit).
+ * Checks the fields of in: name and email are required unless partial
+ * (an edit).
  * Returns NULL when it is fine, else an array of {field,message}.
  */
 json_t	*guests_input_check(const struct guest_input *, int partial);
