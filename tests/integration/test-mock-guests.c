@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -178,6 +179,8 @@ mock_start(int seed)
 	if (path == NULL || pipe(fds) != 0)
 		return (-1);
 	if ((mock_pid = fork()) == 0) {
+		/* A test that dies leaves no server behind. */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
 		dup2(fds[1], 1);
 		close(fds[0]);
 		close(fds[1]);
