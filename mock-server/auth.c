@@ -241,3 +241,76 @@ auth_verify_token(const struct auth *a, const char *token, time_t now,
 	jwt_free(jwt);
 	return (0);
 }
+
+/*
+ * RSVP links.  Their own purpose claim keeps them apart from sign-in
+ * tokens; the sentences speak to a guest following a link, not to a
+ * signed-in user.
+ */
+#define AUTH_RSVP_PURPOSE	"rsvp"
+
+char *
+auth_sign_rsvp(const struct auth *a, int64_t guest_id, int64_t event_id,
+    time_t now, time_t exp)
+{
+	jwt_t	*jwt;
+	char	*token, *copy;
+
+	if (jwt_new(&jwt) != 0)
+		abort();
+	if (jwt_add_grant(jwt, "purpose", AUTH_RSVP_PURPOSE) != 0 ||
+	    jwt_add_grant_int(jwt, "guest", (long)guest_id) != 0 ||
+	    jwt_add_grant_int(jwt, "event", (long)event_id) != 0 ||
+	    jwt_add_grant_int(jwt, "iat", (long)now) != 0 ||
+	    jwt_add_grant_int(jwt, "exp", (long)exp) != 0 ||
+	    jwt_set_alg(jwt, JWT_ALG_HS256, a->secret, (int)a->len) != 0)
+		abort();
+	token = jwt_encode_str(jwt);
+	jwt_free(jwt);
+	if (token == NULL)
+		abort();
+	copy = xstrdup(token);
+	free(token);
+	return (copy);
+}
+
+int
+auth_verify_rsvp(const struct auth *a, const char *token, time_t now,
+    int64_t *guest_id, int64_t *event_id, char **cause)
+{
+	jwt_t		*jwt = NULL;
+	const char	*purpose;
+	long		 guest, event, exp;
+	int		 rc = AUTH_RSVP_INVALID;
+
+	*guest_id = *event_id = 0;
+	if (token == NULL || *token == '\0' || strlen(token) > 8192 ||
+	    jwt_decode(&jwt, token, a->secret, (int)a->len) != 0 ||
+	    jwt_get_alg(jwt) != JWT_ALG_HS256)
+		goto invalid;
+	purpose = jwt_get_grant(jwt, "purpose");
+	if (purpose == NULL || strcmp(purpose, AUTH_RSVP_PURPOSE) != 0)
+		goto invalid;
+	errno = 0;
+	guest = jwt_get_grant_int(jwt, "guest");
+	event = jwt_get_grant_int(jwt, "event");
+	exp = jwt_get_grant_int(jwt, "exp");
+	if (errno != 0 || guest <= 0 || event <= 0)
+		goto invalid;
+	if (exp <= (long)now) {
+		*cause = xstrdup("This RSVP link has expired: ask the "
+		    "organizer for a new invitation");
+		jwt_free(jwt);
+		return (AUTH_RSVP_EXPIRED);
+	}
+	*guest_id = guest;
+	*event_id = event;
+	jwt_free(jwt);
+	return (0);
+
+invalid:
+	jwt_free(jwt);
+	*cause = xstrdup("This RSVP link is not valid: check that it was "
+	    "copied whole from the invitation");
+	return (rc);
+}

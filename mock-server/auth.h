@@ -52,4 +52,24 @@ char		*auth_sign_token(const struct auth *, int64_t user_id,
 int		 auth_verify_token(const struct auth *, const char *token,
 		     time_t now, struct auth_claims *claims, char **cause);
 
+/*
+ * RSVP links: the token in POST /api/rsvp/:token is an HS256 JWT signed
+ * with the same secret that names a guest and an event with purpose
+ * "rsvp".  It carries no user, so it never passes for a sign-in token, and
+ * a sign-in token has no purpose, so it never passes for an RSVP link.
+ */
+#define AUTH_RSVP_INVALID	(-1)
+#define AUTH_RSVP_EXPIRED	(-2)
+
+/* A new RSVP token for guest of event, valid until exp. */
+char		*auth_sign_rsvp(const struct auth *, int64_t guest_id,
+		     int64_t event_id, time_t now, time_t exp);
+/*
+ * Verifies an RSVP token at now: 0 with the guest and event, or
+ * AUTH_RSVP_INVALID / AUTH_RSVP_EXPIRED with a sentence in *cause.
+ */
+int		 auth_verify_rsvp(const struct auth *, const char *token,
+		     time_t now, int64_t *guest_id, int64_t *event_id,
+		     char **cause);
+
 #endif

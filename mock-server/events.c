@@ -21,8 +21,8 @@ static const char *const events_statuses[] = {
 	"  AND r.status = 'confirmed'),"				\
 	" (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id"\
 	"  AND r.status = 'waitlisted'),"				\
-	" (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id"\
-	"  AND r.status = 'confirmed' AND r.checked_in_at IS NOT NULL)"
+	" COALESCE((SELECT c.checked_in FROM guest_counts c"		\
+	"  WHERE c.event_id = e.id), 0)"
 
 /*
  * Every filter of a list, bound by number (events_bind_filter): ?1
@@ -86,8 +86,8 @@ static const char events_sql_counters[] =
 	"  AND r.status = 'confirmed'),"
 	" (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id"
 	"  AND r.status = 'waitlisted'),"
-	" (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id"
-	"  AND r.status = 'confirmed' AND r.checked_in_at IS NOT NULL)"
+	" COALESCE((SELECT c.checked_in FROM guest_counts c"
+	"  WHERE c.event_id = e.id), 0)"
 	" FROM events e WHERE e.id = ?";
 static const char events_sql_soonest[] =
 	"SELECT id FROM events WHERE status = 'published' AND date_time >= ?"

@@ -77,9 +77,9 @@ static const struct {
 	  "free one)" },
 	{ { "db", required_argument, NULL, OPT_DB }, "FILE",
 	  "keep data in this SQLite file (default: in memory only)" },
-	{ { "seed", required_argument, NULL, OPT_SEED }, "demo|N",
-	  "create demo accounts and events (N: that many events) and print "
-	  "the accounts" },
+	{ { "seed", required_argument, NULL, OPT_SEED }, "demo|big|N",
+	  "create demo accounts and events (N: that many events; big: 10,000 "
+	  "events, one with 500,000 guests) and print the accounts" },
 	{ { "admin", required_argument, NULL, OPT_ADMIN }, "EMAIL:PASSWORD",
 	  "make sure this admin account exists with this password" },
 	{ { "simulate", required_argument, NULL, OPT_SIMULATE }, "RATE",
@@ -236,9 +236,10 @@ main_parse(struct options *o, int argc, char **argv)
 			o->db = optarg;
 			break;
 		case OPT_SEED:
-			if (strcmp(optarg, "demo") != 0)
+			if (strcmp(optarg, "demo") != 0 &&
+			    strcmp(optarg, "big") != 0)
 				main_number(optarg, 1, 100000,
-				    "--seed (demo or a number of events)");
+				    "--seed (demo, big or a number of events)");
 			o->seed = optarg;
 			break;
 		case OPT_ADMIN:
@@ -376,7 +377,10 @@ main_setup(struct mock *m, const struct options *o)
 				goto admin;
 			}
 		}
-		if (seed_demo(m, now, strcmp(o->seed, "demo") == 0 ? 0 :
+		if (strcmp(o->seed, "big") == 0) {
+			if (seed_big(m, now, &cause) != 0)
+				goto out;
+		} else if (seed_demo(m, now, strcmp(o->seed, "demo") == 0 ? 0 :
 		    atoi(o->seed), &cause) != 0)
 			goto out;
 	}

@@ -7,6 +7,7 @@
 
 #include "db.h"
 #include "events.h"
+#include "guests.h"
 #include "hub.h"
 #include "json-util.h"
 #include "mock.h"
@@ -211,7 +212,10 @@ registrations_create(struct mock *m, int64_t user_id, int64_t event_id,
 		sqlite3_bind_text(stmt, 3, status, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 4, now);
 	}
-	if (reg_step(m, stmt, cause) != 0 || db_commit(m->db, cause) != 0) {
+	if (reg_step(m, stmt, cause) != 0 ||
+	    guests_sync_registration(m->db, user_id, event_id, status, now,
+	    cause) != 0 ||
+	    db_commit(m->db, cause) != 0) {
 		result = REGISTRATIONS_FAILED;
 		goto fail;
 	}
@@ -236,14 +240,15 @@ registrations_cancel(struct mock *m, int64_t user_id, int64_t event_id,
 	int64_t			 next = 0;
 	int			 result;
 
-	(void)now;
 	if (promoted != NULL)
 		*promoted = 0;
 	if (db_begin(m->db, cause) != 0)
 		return (REGISTRATIONS_FAILED);
 	if ((result = reg_find_active(m, user_id, event_id, &r, cause)) != 0)
 		goto fail;
-	if (reg_set_status(m, r.id, "cancelled", cause) != 0) {
+	if (reg_set_status(m, r.id, "cancelled", cause) != 0 ||
+	    guests_sync_registration(m->db, user_id, event_id, "cancelled",
+	    now, cause) != 0) {
 		result = REGISTRATIONS_FAILED;
 		goto fail;
 	}
@@ -256,7 +261,9 @@ registrations_cancel(struct mock *m, int64_t user_id, int64_t event_id,
 	if (next != 0) {
 		/* Found by the query above, in this transaction. */
 		registrations_find(m, next, event_id, &w);
-		if (reg_set_status(m, w.id, "confirmed", cause) != 0) {
+		if (reg_set_status(m, w.id, "confirmed", cause) != 0 ||
+		    guests_sync_registration(m->db, next, event_id,
+		    "confirmed", now, cause) != 0) {
 			result = REGISTRATIONS_FAILED;
 			goto fail;
 		}
@@ -307,7 +314,9 @@ registrations_checkin(struct mock *m, int64_t user_id, int64_t event_id,
 	stmt = db_stmt(m->db, reg_sql_checkin);
 	sqlite3_bind_int64(stmt, 1, now);
 	sqlite3_bind_int64(stmt, 2, r.id);
-	if (reg_step(m, stmt, cause) != 0 || db_commit(m->db, cause) != 0) {
+	if (reg_step(m, stmt, cause) != 0 ||
+	    guests_sync_checkin(m->db, user_id, event_id, now, cause) != 0 ||
+	    db_commit(m->db, cause) != 0) {
 		result = REGISTRATIONS_FAILED;
 		goto fail;
 	}

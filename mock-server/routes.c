@@ -41,11 +41,12 @@ static const struct routes_area routes_areas[] = {
 	{ routes_events_table, &routes_events_count },
 	{ routes_core_table, &routes_core_count },
 	{ routes_jobs_table, &routes_jobs_count },
+	{ routes_guests_table, &routes_guests_count },
 	{ routes_http_table, &routes_http_count },
 };
 
 const char *const routes_features[] = {
-	"ws", "pagination", "notifications",
+	"ws", "pagination", "notifications", "guests", "checkin",
 	"campaigns", "reminders", "chat",
 	"etag", "idempotency",		/* every route, through pipeline.c */
 	NULL

@@ -6,6 +6,7 @@
 #ifndef EVTOP_MOCK_ROUTES_H
 #define EVTOP_MOCK_ROUTES_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -116,9 +117,33 @@ void	routes_jobs_invalid(struct http_req *, const char *field,
 /* page and per_page (def, clamped to max): 0, or -1 after replying 400. */
 int	routes_jobs_paging(struct http_req *, int64_t def, int64_t max,
 	    int64_t *page, int64_t *per_page);
+
 /* The HTTP layer (routes-http.c): /metrics. */
 extern const struct route	routes_http_table[];
 extern const size_t		routes_http_count;
 void	routes_http_metrics(struct mock *, struct http_req *);
+
+/* Guests, RSVP and check-in: routes-guests.c, routes-guest.c, routes-door.c. */
+extern const struct route	routes_guests_table[];
+extern const size_t		routes_guests_count;
+void	routes_guests_list(struct mock *, struct http_req *);
+void	routes_guests_import(struct mock *, struct http_req *);
+void	routes_guests_csv_export(struct mock *, struct http_req *);
+void	routes_guests_csv_import(struct mock *, struct http_req *);
+void	routes_guests_get(struct mock *, struct http_req *);
+void	routes_guests_update(struct mock *, struct http_req *);
+void	routes_guests_delete(struct mock *, struct http_req *);
+void	routes_guests_rsvp(struct mock *, struct http_req *);
+void	routes_guests_checkin(struct mock *, struct http_req *);
+void	routes_guests_checkin_undo(struct mock *, struct http_req *);
+/*
+ * The event of the :id parameter when allowed(claims, created_by), else
+ * 0 after answering 404 or 403 with denied.
+ */
+int64_t	routes_guests_event(struct mock *, struct http_req *,
+	    int (*allowed)(const struct auth_claims *, int64_t),
+	    const char *denied);
+/* Answers 400 {message:"Validation failed",errors}; errors is stolen. */
+void	routes_guests_invalid(struct http_req *, json_t *errors);
 
 #endif

@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "db.h"
 #include "events.h"
+#include "guests.h"
 #include "mock.h"
 #include "notify.h"
 #include "users.h"
@@ -423,6 +424,7 @@ seed_demo(struct mock *m, time_t now, int nevents, char **cause)
 	    cause) != 0 ||
 	    seed_events(m, &r, nevents, now, organizer, first_attendee,
 	    cause) != 0 ||
+	    guests_sync_all(m->db, now, cause) != 0 ||
 	    seed_guests(m, &r, now, cause) != 0 ||
 	    db_commit(m->db, cause) != 0) {
 		db_rollback(m->db);

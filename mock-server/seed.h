@@ -33,6 +33,16 @@ int	seed_demo(struct mock *, time_t now, int nevents, char **cause);
 /* Prints the demo accounts, one line each. */
 void	seed_print_accounts(FILE *);
 
+/*
+ * --seed big (seed-big.c): the demo, then SEED_BIG_EVENTS events in all,
+ * one of them (SEED_BIG_TITLE, soon after the launch party) with
+ * SEED_BIG_GUESTS guests.  With m->verbose, says on stderr how long it took.
+ */
+#define SEED_BIG_TITLE		"Evtop World Summit"
+#define SEED_BIG_EVENTS		10000
+#define SEED_BIG_GUESTS		500000
+int	seed_big(struct mock *, time_t now, char **cause);
+
 /* Creates the account or makes it an admin with this password. */
 int	seed_admin(struct mock *, const char *email, const char *password,
 	    time_t now, char **cause);

@@ -1,0 +1,232 @@
+#include "csv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+struct csv_reader {
+	const char	*p;
+	const char	*end;
+	size_t		 record;
+
+	char		*data;		/* the fields, NUL after each */
+	size_t		 dlen;
+	size_t		 dsize;
+	size_t		 offs[CSV_FIELDS_MAX];
+	char		*fields[CSV_FIELDS_MAX];
+};
+
+/* Characters that make a spreadsheet read a cell as a formula. */
+static const char csv_formula_starts[] = "=+-@\t\r";
+
+struct csv_reader *
+csv_reader_new(const char *buf, size_t len)
+{
+	struct csv_reader	*r;
+
+	r = xcalloc(1, sizeof *r);
+	r->p = buf;
+	r->end = buf + len;
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		r->p += 3;
+	return (r);
+}
+
+void
+csv_reader_free(struct csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	free(r->data);
+	free(r);
+}
+
+size_t
+csv_reader_record(const struct csv_reader *r)
+{
+	return (r->record);
+}
+
+static void
+csv_append(struct csv_reader *r, char c)
+{
+	if (r->dlen == r->dsize) {
+		r->dsize = r->dsize == 0 ? 256 : r->dsize * 2;
+		r->data = xrealloc(r->data, r->dsize);
+	}
+	r->data[r->dlen++] = c;
+}
+
+/* Steps over one record terminator (CRLF, LF or CR) if there is one. */
+static void
+csv_skip_eol(struct csv_reader *r)
+{
+	if (r->p < r->end && *r->p == '\r')
+		r->p++;
+	if (r->p < r->end && *r->p == '\n')
+		r->p++;
+}
+
+/* After a malformed record: go on from the next line. */
+static void
+csv_skip_line(struct csv_reader *r)
+{
+	while (r->p < r->end && *r->p != '\n' && *r->p != '\r')
+		r->p++;
+	csv_skip_eol(r);
+}
+
+/* Reads a quoted field; -1 with *cause when it is malformed. */
+static int
+csv_quoted(struct csv_reader *r, int *nul, char **cause)
+{
+	char	c;
+
+	r->p++;
+	for (;;) {
+		if (r->p == r->end) {
+			*cause = xstrdup("a quoted field is not closed: a "
+			    "double quote is missing");
+			return (-1);
+		}
+		c = *r->p++;
+		if (c == '"') {
+			if (r->p < r->end && *r->p == '"') {
+				csv_append(r, '"');
+				r->p++;
+				continue;
+			}
+			break;
+		}
+		if (c == '\0')
+			*nul = 1;
+		csv_append(r, c);
+	}
+	if (r->p < r->end && *r->p != ',' && *r->p != '\r' && *r->p != '\n') {
+		*cause = xstrdup("a quoted field goes on after its closing "
+		    "quote (a quote inside quotes must be doubled)");
+		csv_skip_line(r);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
+    char **cause)
+{
+	size_t	nfields = 0, i;
+	int	nul = 0;
+
+	*n = 0;
+	if (r->p >= r->end)
+		return (0);
+	r->record++;
+	r->dlen = 0;
+	for (;;) {
+		if (nfields < CSV_FIELDS_MAX)
+			r->offs[nfields] = r->dlen;
+		if (r->p < r->end && *r->p == '"') {
+			if (csv_quoted(r, &nul, cause) != 0)
+				return (-1);
+		} else {
+			while (r->p < r->end && *r->p != ',' &&
+			    *r->p != '\r' && *r->p != '\n') {
+				if (*r->p == '\0')
+					nul = 1;
+				csv_append(r, *r->p++);
+			}
+		}
+		csv_append(r, '\0');
+		nfields++;
+		if (r->p < r->end && *r->p == ',') {
+			r->p++;
+			continue;
+		}
+		csv_skip_eol(r);
+		break;
+	}
+	if (nul) {
+		*cause = xstrdup("the record holds a NUL byte");
+		return (-1);
+	}
+	if (nfields > CSV_FIELDS_MAX) {
+		xasprintf(cause, "the record has more than %d fields",
+		    CSV_FIELDS_MAX);
+		return (-1);
+	}
+	for (i = 0; i < nfields; i++)
+		r->fields[i] = r->data + r->offs[i];
+	*fields = r->fields;
+	*n = nfields;
+	return (1);
+}
+
+static void
+csv_out_grow(struct csv_out *o, size_t more)
+{
+	if (o->size - o->len > more)
+		return;
+	while (o->size - o->len <= more)
+		o->size = o->size == 0 ? 65536 : o->size * 2;
+	o->buf = xrealloc(o->buf, o->size);
+}
+
+static void
+csv_out_bytes(struct csv_out *o, const char *s, size_t len)
+{
+	csv_out_grow(o, len);
+	memcpy(o->buf + o->len, s, len);
+	o->len += len;
+	o->buf[o->len] = '\0';
+}
+
+void
+csv_out_field(struct csv_out *o, const char *s, int first)
+{
+	const char	*q;
+	int		 guard;
+
+	if (!first)
+		csv_out_bytes(o, ",", 1);
+	guard = (*s != '\0' && strchr(csv_formula_starts, *s) != NULL);
+	/* A byte order mark opening the output would be read as one. */
+	if (strpbrk(s, ",\"\r\n") == NULL && (o->len != 0 ||
+	    strncmp(s, "\xef\xbb\xbf", 3) != 0)) {
+		if (guard)
+			csv_out_bytes(o, "'", 1);
+		csv_out_bytes(o, s, strlen(s));
+		return;
+	}
+	csv_out_bytes(o, guard ? "\"'" : "\"", guard ? 2 : 1);
+	while ((q = strchr(s, '"')) != NULL) {
+		csv_out_bytes(o, s, (size_t)(q - s) + 1);
+		csv_out_bytes(o, "\"", 1);
+		s = q + 1;
+	}
+	csv_out_bytes(o, s, strlen(s));
+	csv_out_bytes(o, "\"", 1);
+}
+
+void
+csv_out_end(struct csv_out *o)
+{
+	csv_out_bytes(o, "\r\n", 2);
+}
+
+void
+csv_out_free(struct csv_out *o)
+{
+	free(o->buf);
+	memset(o, 0, sizeof *o);
+}
+
+const char *
+csv_unguard(const char *s)
+{
+	if (s[0] == '\'' && s[1] != '\0' &&
+	    strchr(csv_formula_starts, s[1]) != NULL)
+		return (s + 1);
+	return (s);
+}
