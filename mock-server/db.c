@@ -18,8 +18,8 @@ struct db {
 };
 
 /*
- * Times are Unix seconds (UTC); the REST layer formats them.  Room is left
- * for guests, campaigns and chat: each gets its own table later.
+ * Times are Unix seconds (UTC); the REST layer formats them.  Each area
+ * appends its tables in a commented block of its own.
  */
 static const char db_schema[] =
 	"CREATE TABLE IF NOT EXISTS users ("
