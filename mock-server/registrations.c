@@ -13,9 +13,12 @@
 #include "mock.h"
 #include "xmalloc.h"
 
+/* The check-in time is the guest row's: the door and this file both set it. */
 static const char reg_sql_find[] =
-	"SELECT id, user_id, event_id, status, registration_date,"
-	" checked_in_at FROM registrations WHERE user_id = ? AND event_id = ?";
+	"SELECT r.id, r.user_id, r.event_id, r.status, r.registration_date,"
+	" (SELECT g.checked_in_at FROM guests g WHERE g.user_id = r.user_id"
+	"  AND g.event_id = r.event_id) FROM registrations r"
+	" WHERE r.user_id = ?1 AND r.event_id = ?2";
 static const char reg_sql_event[] =
 	"SELECT status FROM events WHERE id = ?";
 static const char reg_sql_user[] =
@@ -349,6 +352,7 @@ registrations_fill_seats(struct mock *m, int64_t event_id, int64_t **users,
 {
 	struct event_counters	 c;
 	sqlite3_stmt		*stmt;
+	time_t			 now = time(NULL);
 	size_t			 i;
 
 	*users = NULL;
@@ -368,7 +372,10 @@ registrations_fill_seats(struct mock *m, int64_t event_id, int64_t **users,
 		stmt = db_stmt(m->db, reg_sql_promote);
 		sqlite3_bind_int64(stmt, 1, event_id);
 		sqlite3_bind_int64(stmt, 2, (*users)[i]);
-		if (reg_step(m, stmt, cause) != 0) {
+		/* A seat found this way is an accepted RSVP, as on cancel. */
+		if (reg_step(m, stmt, cause) != 0 ||
+		    guests_sync_registration(m->db, (*users)[i], event_id,
+		    "confirmed", now, cause) != 0) {
 			free(*users);
 			*users = NULL;
 			*n = 0;

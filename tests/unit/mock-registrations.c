@@ -5,6 +5,7 @@
 #include "auth.h"
 #include "db.h"
 #include "events.h"
+#include "guests.h"
 #include "hub.h"
 #include "mock.h"
 #include "notify.h"
@@ -214,6 +215,86 @@ test_checkin(void)
 	teardown();
 }
 
+/* The RSVP status of the user's guest row at event, "" when it has none. */
+static const char *
+guest_rsvp(int64_t user, int64_t event)
+{
+	static char	 buf[16];
+	sqlite3_stmt	*stmt;
+
+	buf[0] = '\0';
+	stmt = db_stmt(m.db, "SELECT rsvp_status FROM guests WHERE user_id = ?"
+	    " AND event_id = ?");
+	sqlite3_bind_int64(stmt, 1, user);
+	sqlite3_bind_int64(stmt, 2, event);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		snprintf(buf, sizeof buf, "%s", db_text(stmt, 0));
+	sqlite3_reset(stmt);
+	return (buf);
+}
+
+/* Every change of a registration's status reaches its guest row. */
+static void
+test_guest_rows_follow(void)
+{
+	struct event_edit	 ed;
+	struct guests_counts	 gc;
+	int64_t			 ev, u[5], promoted, *filled;
+	size_t			 n;
+	char			*cause = NULL;
+	int			 i;
+
+	setup();
+	ev = make_event(1, "published");
+	for (i = 0; i < 5; i++)
+		u[i] = make_user(i);
+	for (i = 0; i < 5; i++)
+		reg(u[i], ev, NULL, 0);
+	CHECK_STR(guest_rsvp(u[0], ev), "accepted");
+	CHECK_STR(guest_rsvp(u[1], ev), "waitlisted");
+
+	/* Cancel: declined; the promoted one: accepted. */
+	CHECK_INT(registrations_cancel(&m, u[0], ev, NOW, &promoted, &cause),
+	    0);
+	CHECK_INT(promoted, u[1]);
+	CHECK_STR(guest_rsvp(u[0], ev), "declined");
+	CHECK_STR(guest_rsvp(u[1], ev), "accepted");
+
+	/* More seats: the next two are accepted, the last still waits. */
+	memset(&ed, 0, sizeof ed);
+	ed.max_capacity = 3;
+	CHECK_INT(db_begin(m.db, &cause), 0);
+	CHECK_INT(events_update(m.db, ev, &ed, NOW, &cause), 0);
+	CHECK_INT(registrations_fill_seats(&m, ev, &filled, &n, &cause), 0);
+	CHECK_INT(db_commit(m.db, &cause), 0);
+	CHECK_INT(n, 2);
+	free(filled);
+	CHECK_STR(guest_rsvp(u[2], ev), "accepted");
+	CHECK_STR(guest_rsvp(u[3], ev), "accepted");
+	CHECK_STR(guest_rsvp(u[4], ev), "waitlisted");
+	guests_counts(m.db, ev, &gc);
+	CHECK_INT(gc.accepted, 3);
+	CHECK_INT(gc.waitlisted, 1);
+	CHECK_INT(gc.declined, 1);
+
+	/* Registering again: the same row, waitlisted, not a second one. */
+	CHECK_INT(reg(u[0], ev, NULL, 0), 0);
+	CHECK_STR(guest_rsvp(u[0], ev), "waitlisted");
+	guests_counts(m.db, ev, &gc);
+	CHECK_INT(gc.total, 5);
+
+	/* Cancelling the event keeps the list; deleting it takes it away. */
+	memset(&ed, 0, sizeof ed);
+	ed.status = "cancelled";
+	CHECK_INT(events_update(m.db, ev, &ed, NOW, &cause), 0);
+	CHECK_STR(guest_rsvp(u[2], ev), "accepted");
+	CHECK_INT(events_delete(m.db, ev, &cause), 0);
+	CHECK_STR(guest_rsvp(u[2], ev), "");
+	guests_counts(m.db, ev, &gc);
+	CHECK_INT(gc.total, 0);
+	teardown();
+}
+
 struct seen {
 	int	counters;
 	int	created;
@@ -356,6 +437,7 @@ TEST_MAIN(
 	TEST_CASE(test_closed_and_missing),
 	TEST_CASE(test_cancel_promotes_first_waitlisted),
 	TEST_CASE(test_checkin),
+	TEST_CASE(test_guest_rows_follow),
 	TEST_CASE(test_envelopes_published),
 	TEST_CASE(test_seed_demo),
 	TEST_CASE(test_simulate_changes_soonest))
