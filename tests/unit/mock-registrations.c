@@ -542,6 +542,19 @@ test_seed_demo(void)
 	CHECK(c.confirmed >= 110 && c.confirmed <= 130);
 	CHECK(c.checked_in > 0);
 	/*
+	 * Demo guests, with an account or without, have ticket codes of one
+	 * shape (guests.h: 10 characters, no 0/O/1/I), each once, and every
+	 * registration its guest row.
+	 */
+	CHECK_INT(db_int(m.db, db_stmt(m.db, "SELECT COUNT(*) FROM guests"
+	    " WHERE length(ticket_code) <> 10 OR ticket_code GLOB '*[01IO]*'"
+	    " OR ticket_code NOT GLOB '*[A-Z]*'"), -1), 0);
+	CHECK(db_int(m.db, db_stmt(m.db, "SELECT COUNT(*) FROM guests"
+	    " WHERE user_id IS NULL"), 0) > 240);
+	CHECK_INT(db_int(m.db, db_stmt(m.db, "SELECT COUNT(*) FROM"
+	    " registrations r WHERE NOT EXISTS (SELECT 1 FROM guests g WHERE"
+	    " g.user_id = r.user_id AND g.event_id = r.event_id)"), -1), 0);
+	/*
 	 * Seeding publishes its three history notifications and nothing of
 	 * the hundreds of registrations it writes.
 	 */
