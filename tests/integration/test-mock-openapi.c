@@ -219,7 +219,7 @@ conforms(json_t *doc, const char *method, const char *path,
 {
 	struct reply	 r;
 	json_t		*op, *schema;
-	char		 lower[8], status[8];
+	char		 lower[8], status[24];
 	size_t		 i;
 
 	for (i = 0; i + 1 < sizeof lower && method[i] != '\0'; i++)
