@@ -15,9 +15,11 @@ static const char *const reglist_statuses[] = {
 #define REGLIST_FILTER							\
 	" AND ((?2 IS NULL AND r.status <> 'cancelled') OR ?2 = 'all'"	\
 	" OR r.status = ?2)"
+/* The check-in time is the guest row's, as in registrations_find. */
 #define REGLIST_COLUMNS							\
 	"r.id, r.user_id, r.event_id, r.status, r.registration_date,"	\
-	" r.checked_in_at"
+	" (SELECT g.checked_in_at FROM guests g WHERE g.user_id = r.user_id"\
+	" AND g.event_id = r.event_id)"
 
 static const char reglist_sql_event[] =
 	"SELECT " REGLIST_COLUMNS ", u.name, u.email FROM registrations r"

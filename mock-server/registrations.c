@@ -13,11 +13,14 @@
 #include "mock.h"
 #include "xmalloc.h"
 
+/* The check-in time is the guest row's: the door and this file both set it. */
 static const char reg_sql_find[] =
-	"SELECT id, user_id, event_id, status, registration_date,"
-	" checked_in_at FROM registrations WHERE user_id = ? AND event_id = ?";
+	"SELECT r.id, r.user_id, r.event_id, r.status, r.registration_date,"
+	" (SELECT g.checked_in_at FROM guests g WHERE g.user_id = r.user_id"
+	"  AND g.event_id = r.event_id) FROM registrations r"
+	" WHERE r.user_id = ?1 AND r.event_id = ?2";
 static const char reg_sql_event[] =
-	"SELECT status FROM events WHERE id = ?";
+	"SELECT status, date_time FROM events WHERE id = ?";
 static const char reg_sql_user[] =
 	"SELECT 1 FROM users WHERE id = ?";
 static const char reg_sql_insert[] =
@@ -149,9 +152,12 @@ reg_set_status(struct mock *m, int64_t id, const char *status, char **cause)
 	return (reg_step(m, stmt, cause));
 }
 
-/* Checks the event is open; 0 or a negative result with *cause. */
+/*
+ * Checks the event takes registrations: published and not yet begun.
+ * 0 or a negative result with *cause.
+ */
 static int
-reg_check_event(struct mock *m, int64_t event_id, char **cause)
+reg_check_event(struct mock *m, int64_t event_id, time_t now, char **cause)
 {
 	sqlite3_stmt	*stmt;
 	int		 result = REGISTRATIONS_OK;
@@ -164,6 +170,10 @@ reg_check_event(struct mock *m, int64_t event_id, char **cause)
 	} else if (strcmp(db_text(stmt, 0), "published") != 0) {
 		xasprintf(cause, "Event is %s: registration is closed",
 		    db_text(stmt, 0));
+		result = REGISTRATIONS_CLOSED;
+	} else if (sqlite3_column_int64(stmt, 1) < (int64_t)now) {
+		*cause = xstrdup("Event has already started: registration is "
+		    "closed");
 		result = REGISTRATIONS_CLOSED;
 	}
 	sqlite3_reset(stmt);
@@ -182,7 +192,7 @@ registrations_create(struct mock *m, int64_t user_id, int64_t event_id,
 
 	if (db_begin(m->db, cause) != 0)
 		return (REGISTRATIONS_FAILED);
-	if ((result = reg_check_event(m, event_id, cause)) != 0)
+	if ((result = reg_check_event(m, event_id, now, cause)) != 0)
 		goto fail;
 	stmt = db_stmt(m->db, reg_sql_user);
 	sqlite3_bind_int64(stmt, 1, user_id);
@@ -349,6 +359,7 @@ registrations_fill_seats(struct mock *m, int64_t event_id, int64_t **users,
 {
 	struct event_counters	 c;
 	sqlite3_stmt		*stmt;
+	time_t			 now = time(NULL);
 	size_t			 i;
 
 	*users = NULL;
@@ -368,7 +379,10 @@ registrations_fill_seats(struct mock *m, int64_t event_id, int64_t **users,
 		stmt = db_stmt(m->db, reg_sql_promote);
 		sqlite3_bind_int64(stmt, 1, event_id);
 		sqlite3_bind_int64(stmt, 2, (*users)[i]);
-		if (reg_step(m, stmt, cause) != 0) {
+		/* A seat found this way is an accepted RSVP, as on cancel. */
+		if (reg_step(m, stmt, cause) != 0 ||
+		    guests_sync_registration(m->db, (*users)[i], event_id,
+		    "confirmed", now, cause) != 0) {
 			free(*users);
 			*users = NULL;
 			*n = 0;

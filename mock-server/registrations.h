@@ -28,7 +28,7 @@ struct registration {
 	int64_t	 event_id;
 	char	 status[16];		/* confirmed, waitlisted, cancelled */
 	time_t	 registration_date;
-	time_t	 checked_in_at;		/* 0: not checked in */
+	time_t	 checked_in_at;		/* 0: not checked in; the guest row's */
 };
 
 /*
@@ -57,7 +57,8 @@ void	 registrations_publish_counters(struct mock *, int64_t event_id);
 
 /*
  * Seats added to an event (a larger max_capacity) go to the waitlist in
- * registration order, as a cancelled seat does.  Runs inside the caller's
+ * registration order, as a cancelled seat does, their guest rows becoming
+ * accepted (guests_sync_registration).  Runs inside the caller's
  * transaction; the promoted users come back in *users (free it, NULL when
  * none) for registrations_publish_promoted once committed.
  */

@@ -16,6 +16,7 @@
 #include "perm.h"
 #include "query.h"
 #include "reminders.h"
+#include "routes-util.h"
 #include "routes.h"
 #include "xmalloc.h"
 
@@ -38,17 +39,17 @@ routes_campaigns_ids(struct http_req *req, const json_t *list, size_t *n)
 	size_t		 i;
 
 	if (!json_is_array(list)) {
-		routes_jobs_invalid(req, "guest_ids",
+		routes_invalid(req, "guest_ids",
 		    "must be an array of guest ids");
 		return (NULL);
 	}
 	if (json_array_size(list) == 0) {
-		routes_jobs_invalid(req, "guest_ids",
+		routes_invalid(req, "guest_ids",
 		    "must list at least one guest");
 		return (NULL);
 	}
 	if (json_array_size(list) > ROUTES_CAMPAIGNS_IDS_MAX) {
-		routes_jobs_invalid(req, "guest_ids",
+		routes_invalid(req, "guest_ids",
 		    "can list at most 10000 guests; use all:true for more");
 		return (NULL);
 	}
@@ -56,7 +57,7 @@ routes_campaigns_ids(struct http_req *req, const json_t *list, size_t *n)
 	json_array_foreach(list, i, v) {
 		if (json_util_value_count(v, &ids[i]) != 0 || ids[i] < 1) {
 			free(ids);
-			routes_jobs_invalid(req, "guest_ids",
+			routes_invalid(req, "guest_ids",
 			    "must hold positive guest ids only");
 			return (NULL);
 		}
@@ -78,11 +79,11 @@ routes_campaigns_select(struct http_req *req, const json_t *body,
 	all = json_object_get(body, "all");
 	rsvp = json_object_get(body, "rsvp");
 	if (all != NULL && !json_is_boolean(all)) {
-		routes_jobs_invalid(req, "all", "must be true or false");
+		routes_invalid(req, "all", "must be true or false");
 		return (-1);
 	}
 	if (list != NULL && json_is_true(all)) {
-		routes_jobs_invalid(req, "guest_ids",
+		routes_invalid(req, "guest_ids",
 		    "give guest_ids or all:true, not both");
 		return (-1);
 	}
@@ -94,14 +95,14 @@ routes_campaigns_select(struct http_req *req, const json_t *body,
 		return (0);
 	}
 	if (!json_is_true(all)) {
-		routes_jobs_invalid(req, "guest_ids",
+		routes_invalid(req, "guest_ids",
 		    "give the guests to invite, or all:true for every guest");
 		return (-1);
 	}
 	if (rsvp != NULL && !json_is_null(rsvp)) {
 		if (!json_is_string(rsvp) ||
 		    !campaigns_rsvp_valid(json_string_value(rsvp))) {
-			routes_jobs_invalid(req, "rsvp", "must be pending, "
+			routes_invalid(req, "rsvp", "must be pending, "
 			    "accepted, declined or waitlisted");
 			return (-1);
 		}
@@ -129,9 +130,9 @@ routes_campaigns_invite(struct mock *m, struct http_req *req)
 	char			*cause = NULL;
 	int			 result, cancelled;
 
-	if ((event_id = routes_jobs_event(m, req, perm_can_manage_event,
-	    "Only the event's organizer or an admin can send invitations")) ==
-	    0)
+	if ((event_id = routes_event_find(m, req, perm_can_manage_event,
+	    "Only the event's organizer or an admin can send invitations",
+	    NULL, NULL)) == 0)
 		return;
 	if ((body = http_req_json(req)) == NULL)
 		return;
@@ -153,7 +154,7 @@ routes_campaigns_invite(struct mock *m, struct http_req *req)
 	    &sel, routes_campaigns_now_ms(), &id, &skipped, &cause);
 	free(ids);
 	if (result == CAMPAIGNS_EMPTY) {
-		routes_jobs_invalid(req, sel.guest_ids != NULL ? "guest_ids" :
+		routes_invalid(req, sel.guest_ids != NULL ? "guest_ids" :
 		    sel.rsvp != NULL ? "rsvp" : "all", cause);
 		free(cause);
 		return;
@@ -177,11 +178,11 @@ routes_campaigns_list(struct mock *m, struct http_req *req)
 	json_t	*list;
 	int64_t	 id, page, per_page, total;
 
-	if ((id = routes_jobs_event(m, req, perm_can_read_event,
+	if ((id = routes_event_find(m, req, perm_can_read_event,
 	    "Only the event's organizer, staff or an admin can see its "
-	    "campaigns")) == 0)
+	    "campaigns", NULL, NULL)) == 0)
 		return;
-	if (routes_jobs_paging(req, CAMPAIGNS_PER_PAGE_DEFAULT,
+	if (routes_paging(req, CAMPAIGNS_PER_PAGE_DEFAULT,
 	    CAMPAIGNS_PER_PAGE_MAX, &page, &per_page) != 0)
 		return;
 	list = campaigns_list_json(m->db, id, page, per_page, &total);
@@ -200,11 +201,11 @@ routes_campaigns_logs(struct mock *m, struct http_req *req)
 	char				*cause = NULL;
 
 	memset(&q, 0, sizeof q);
-	if ((q.event_id = routes_jobs_event(m, req, perm_can_read_event,
+	if ((q.event_id = routes_event_find(m, req, perm_can_read_event,
 	    "Only the event's organizer, staff or an admin can see its "
-	    "email logs")) == 0)
+	    "email logs", NULL, NULL)) == 0)
 		return;
-	if (routes_jobs_paging(req, CAMPAIGNS_PER_PAGE_DEFAULT,
+	if (routes_paging(req, CAMPAIGNS_PER_PAGE_DEFAULT,
 	    CAMPAIGNS_PER_PAGE_MAX, &q.page, &q.per_page) != 0)
 		return;
 	if (query_get_int(args, "campaign_id", 0, 1, INT64_MAX,
@@ -238,7 +239,12 @@ routes_campaigns_get(struct mock *m, struct http_req *req)
 		http_reply_error(req, 404, "Campaign not found");
 		return;
 	}
-	events_owner(m->db, event_id, &created_by, NULL);
+	if (!routes_event_visible(m, http_req_claims(req), event_id,
+	    &created_by)) {
+		json_decref(c);
+		http_reply_error(req, 404, "Campaign not found");
+		return;
+	}
 	if (!perm_can_read_event(http_req_claims(req), created_by)) {
 		json_decref(c);
 		http_reply_error(req, 403, "Only the event's organizer, staff "

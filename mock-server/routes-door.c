@@ -18,8 +18,10 @@
 #include "json-util.h"
 #include "mock.h"
 #include "perm.h"
+#include "routes-util.h"
 #include "routes.h"
 #include "rsvp.h"
+#include "validate.h"
 #include "xmalloc.h"
 
 static const char routes_door_denied[] =
@@ -112,8 +114,8 @@ routes_guests_checkin(struct mock *m, struct http_req *req)
 	char			 code[CHECKIN_CODE_MAX + 1];
 	int64_t			 id;
 
-	if ((id = routes_guests_event(m, req, perm_can_checkin,
-	    routes_door_denied)) == 0)
+	if ((id = routes_event_find(m, req, perm_can_checkin,
+	    routes_door_denied, NULL, NULL)) == 0)
 		return;
 	if ((body = http_req_json(req)) == NULL)
 		return;
@@ -122,7 +124,7 @@ routes_guests_checkin(struct mock *m, struct http_req *req)
 	scan.now = time(NULL);
 	if ((errors = routes_door_scan(body, &scan, code, sizeof code)) !=
 	    NULL) {
-		routes_guests_invalid(req, errors);
+		validate_reply(req, errors);
 		return;
 	}
 	result = checkin_scan(m, &scan, &answer);
@@ -136,8 +138,8 @@ routes_guests_checkin_undo(struct mock *m, struct http_req *req)
 	json_t			*answer;
 	int64_t			 id, guest_id;
 
-	if ((id = routes_guests_event(m, req, perm_can_checkin,
-	    routes_door_denied)) == 0)
+	if ((id = routes_event_find(m, req, perm_can_checkin,
+	    routes_door_denied, NULL, NULL)) == 0)
 		return;
 	if (http_req_param_id(req, "guest_id", &guest_id) != 0) {
 		http_reply_error(req, 404, "This event has no such guest");
@@ -191,7 +193,7 @@ routes_guests_rsvp(struct mock *m, struct http_req *req)
 	response = json_string_value(json_object_get(body, "response"));
 	if (response == NULL || (strcmp(response, "accepted") != 0 &&
 	    strcmp(response, "declined") != 0)) {
-		routes_guests_invalid(req, json_pack("[{ss ss}]", "field",
+		validate_reply(req, json_pack("[{ss ss}]", "field",
 		    "response", "message", "response must be \"accepted\" or "
 		    "\"declined\""));
 		return;

@@ -21,6 +21,7 @@
 #include "mock.h"
 #include "perm.h"
 #include "registrations.h"
+#include "routes-util.h"
 #include "routes.h"
 #include "validate.h"
 
@@ -180,7 +181,8 @@ routes_events_update(struct mock *m, struct http_req *req)
 	char			 status[16], *cause = NULL;
 	int			 rc;
 
-	if ((id = routes_events_find(m, req, &created_by, &version)) == 0)
+	if ((id = routes_event_find(m, req, NULL, NULL, &created_by,
+	    &version)) == 0)
 		return;
 	if (!perm_can_manage_event(http_req_claims(req), created_by)) {
 		http_reply_error(req, 403,
@@ -233,7 +235,8 @@ routes_events_delete(struct mock *m, struct http_req *req)
 	char		 status[16], *cause = NULL;
 	int		 rc;
 
-	if ((id = routes_events_find(m, req, &created_by, &version)) == 0)
+	if ((id = routes_event_find(m, req, NULL, NULL, &created_by,
+	    &version)) == 0)
 		return;
 	if (!perm_can_manage_event(http_req_claims(req), created_by)) {
 		http_reply_error(req, 403,

@@ -17,6 +17,7 @@
 #include "perm.h"
 #include "query.h"
 #include "registrations.h"
+#include "routes-util.h"
 #include "routes.h"
 #include "users.h"
 
@@ -203,48 +204,13 @@ routes_events_creator(struct mock *m, struct http_req *req)
 	routes_events_reply_list(m, req, &eq);
 }
 
-int64_t
-routes_events_find(struct mock *m, struct http_req *req, int64_t *created_by,
-    int64_t *version)
-{
-	char	status[16];
-	int64_t	id, owner, v;
-
-	if (http_req_param_id(req, "id", &id) != 0 ||
-	    events_owner(m->db, id, &owner, &v) != 0 ||
-	    events_status(m->db, id, status, sizeof status) != 0 ||
-	    !perm_can_see_event(http_req_claims(req), owner, status)) {
-		http_reply_error(req, 404, "Event not found");
-		return (0);
-	}
-	if (created_by != NULL)
-		*created_by = owner;
-	if (version != NULL)
-		*version = v;
-	return (id);
-}
-
-/* The :id parameter, or 0 after replying 404. */
-static int64_t
-routes_events_id(struct mock *m, struct http_req *req)
-{
-	int64_t	id;
-
-	(void)m;
-	if (http_req_param_id(req, "id", &id) != 0) {
-		http_reply_error(req, 404, "Event not found");
-		return (0);
-	}
-	return (id);
-}
-
 void
 routes_events_get(struct mock *m, struct http_req *req)
 {
 	json_t	*ev;
 	int64_t	 id, version;
 
-	if ((id = routes_events_find(m, req, NULL, &version)) == 0)
+	if ((id = routes_event_find(m, req, NULL, NULL, NULL, &version)) == 0)
 		return;
 	if ((ev = events_get_json(m->db, id)) == NULL) {
 		http_reply_error(req, 404, "Event not found");
@@ -284,7 +250,8 @@ routes_events_register(struct mock *m, struct http_req *req)
 	int			 result;
 	char			*cause = NULL;
 
-	if ((id = routes_events_id(m, req)) == 0)
+	/* A draft the caller may not see is not found, rather than closed. */
+	if ((id = routes_event_find(m, req, NULL, NULL, NULL, NULL)) == 0)
 		return;
 	result = registrations_create(m, http_req_claims(req)->user_id, id,
 	    time(NULL), &r, &cause);
@@ -307,7 +274,7 @@ routes_events_unregister(struct mock *m, struct http_req *req)
 	int	 result;
 	char	*cause = NULL;
 
-	if ((id = routes_events_id(m, req)) == 0)
+	if ((id = routes_event_find(m, req, NULL, NULL, NULL, NULL)) == 0)
 		return;
 	result = registrations_cancel(m, http_req_claims(req)->user_id, id,
 	    time(NULL), NULL, &cause);

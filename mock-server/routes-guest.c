@@ -17,8 +17,10 @@
 #include "mock.h"
 #include "perm.h"
 #include "registrations.h"
+#include "routes-util.h"
 #include "routes.h"
 #include "rsvp.h"
+#include "validate.h"
 #include "xmalloc.h"
 
 /*
@@ -35,7 +37,7 @@ routes_guest_find(struct mock *m, struct http_req *req, int manage,
 
 	if (http_req_param_id(req, "id", &id) != 0 ||
 	    guests_find(m->db, id, g) != 0 ||
-	    events_owner(m->db, g->event_id, &created_by, NULL) != 0) {
+	    !routes_event_visible(m, c, g->event_id, &created_by)) {
 		http_reply_error(req, 404, "Guest not found");
 		return (-1);
 	}
@@ -132,7 +134,7 @@ routes_guests_update(struct mock *m, struct http_req *req)
 	json_decref(current);
 	if (errors != NULL) {
 		guests_input_done(&in);
-		routes_guests_invalid(req, errors);
+		validate_reply(req, errors);
 		return;
 	}
 	if (db_begin(m->db, &cause) != 0 ||
@@ -147,7 +149,7 @@ routes_guests_update(struct mock *m, struct http_req *req)
 	guests_input_done(&in);
 	if (rc == 1) {
 		db_rollback(m->db);
-		routes_guests_invalid(req, json_pack("[{ss ss}]", "field",
+		validate_reply(req, json_pack("[{ss ss}]", "field",
 		    "email", "message", "Another guest of this event has this "
 		    "email"));
 		return;

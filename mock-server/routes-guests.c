@@ -19,44 +19,16 @@
 #include "mock.h"
 #include "perm.h"
 #include "registrations.h"
+#include "routes-util.h"
 #include "routes.h"
 #include "rsvp.h"
+#include "validate.h"
 #include "xmalloc.h"
 
 static const char routes_guests_denied_read[] =
 	"Only the event's organizer, admins and staff can see its guests";
 static const char routes_guests_denied_manage[] =
 	"Only the event's organizer or an admin can change its guests";
-
-/*
- * The event of the :id parameter when the caller may act on it
- * (allowed), else 0 after replying 404 or 403 with denied.
- */
-int64_t
-routes_guests_event(struct mock *m, struct http_req *req,
-    int (*allowed)(const struct auth_claims *, int64_t), const char *denied)
-{
-	int64_t	id, created_by;
-
-	if (http_req_param_id(req, "id", &id) != 0 ||
-	    events_owner(m->db, id, &created_by, NULL) != 0) {
-		http_reply_error(req, 404, "Event not found");
-		return (0);
-	}
-	if (!allowed(http_req_claims(req), created_by)) {
-		http_reply_error(req, 403, "%s", denied);
-		return (0);
-	}
-	return (id);
-}
-
-/* 400 {message:"Validation failed",errors}; errors is stolen. */
-void
-routes_guests_invalid(struct http_req *req, json_t *errors)
-{
-	http_reply_json(req, 400, json_pack("{ss so}", "message",
-	    "Validation failed", "errors", errors));
-}
 
 void
 routes_guests_list(struct mock *m, struct http_req *req)
@@ -66,8 +38,8 @@ routes_guests_list(struct mock *m, struct http_req *req)
 	int64_t			 id, total;
 	char			*cause = NULL;
 
-	if ((id = routes_guests_event(m, req, perm_can_read_event,
-	    routes_guests_denied_read)) == 0)
+	if ((id = routes_event_find(m, req, perm_can_read_event,
+	    routes_guests_denied_read, NULL, NULL)) == 0)
 		return;
 	if (guests_query_parse(http_req_query(req), id, &gq, &cause) != 0) {
 		http_reply_error(req, 400, "%s", cause);
@@ -122,7 +94,7 @@ routes_guests_import_one(struct mock *m, struct http_req *req,
 		errors = guests_input_check(&in, 0);
 	if (errors != NULL) {
 		guests_input_done(&in);
-		routes_guests_invalid(req, errors);
+		validate_reply(req, errors);
 		return;
 	}
 	if (db_begin(m->db, &cause) != 0 ||
@@ -147,7 +119,7 @@ routes_guests_import_many(struct mock *m, struct http_req *req,
 	char			*cause = NULL;
 
 	if (!json_is_array(list) || json_array_size(list) == 0) {
-		routes_guests_invalid(req, json_pack("[{ss ss}]", "field",
+		validate_reply(req, json_pack("[{ss ss}]", "field",
 		    "guests", "message", "guests must be a non-empty array of "
 		    "guest objects"));
 		return;
@@ -198,8 +170,8 @@ routes_guests_import(struct mock *m, struct http_req *req)
 	json_t			*body, *list;
 	int64_t			 id;
 
-	if ((id = routes_guests_event(m, req, perm_can_manage_event,
-	    routes_guests_denied_manage)) == 0)
+	if ((id = routes_event_find(m, req, perm_can_manage_event,
+	    routes_guests_denied_manage, NULL, NULL)) == 0)
 		return;
 	if ((body = http_req_json(req)) == NULL)
 		return;
@@ -219,8 +191,8 @@ routes_guests_csv_export(struct mock *m, struct http_req *req)
 	size_t			 len;
 	int64_t			 id;
 
-	if ((id = routes_guests_event(m, req, perm_can_read_event,
-	    routes_guests_denied_read)) == 0)
+	if ((id = routes_event_find(m, req, perm_can_read_event,
+	    routes_guests_denied_read, NULL, NULL)) == 0)
 		return;
 	if (guests_query_parse(http_req_query(req), id, &gq, &cause) != 0) {
 		http_reply_error(req, 400, "%s", cause);
@@ -335,8 +307,8 @@ routes_guests_csv_import(struct mock *m, struct http_req *req)
 	size_t			 len, n;
 	int64_t			 id;
 
-	if ((id = routes_guests_event(m, req, perm_can_manage_event,
-	    routes_guests_denied_manage)) == 0)
+	if ((id = routes_event_find(m, req, perm_can_manage_event,
+	    routes_guests_denied_manage, NULL, NULL)) == 0)
 		return;
 	type = http_req_header(req, "content-type");
 	if (type == NULL || (strncasecmp(type, "text/csv", 8) != 0 &&

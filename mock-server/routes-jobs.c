@@ -16,6 +16,7 @@
 #include "perm.h"
 #include "query.h"
 #include "reminders.h"
+#include "routes-util.h"
 #include "routes.h"
 #include "stats.h"
 
@@ -53,50 +54,6 @@ const struct route routes_jobs_table[] = {
 const size_t routes_jobs_count =
     sizeof routes_jobs_table / sizeof routes_jobs_table[0];
 
-int64_t
-routes_jobs_event(struct mock *m, struct http_req *req,
-    int (*allowed)(const struct auth_claims *, int64_t), const char *refusal)
-{
-	int64_t	id, created_by;
-
-	if (http_req_param_id(req, "id", &id) != 0 ||
-	    events_owner(m->db, id, &created_by, NULL) != 0) {
-		http_reply_error(req, 404, "Event not found");
-		return (0);
-	}
-	if (allowed != NULL && !allowed(http_req_claims(req), created_by)) {
-		http_reply_error(req, 403, "%s", refusal);
-		return (0);
-	}
-	return (id);
-}
-
-void
-routes_jobs_invalid(struct http_req *req, const char *field,
-    const char *message)
-{
-	http_reply_json(req, 400, json_pack("{ss s[{ss ss}]}",
-	    "message", "Validation failed", "errors",
-	    "field", field, "message", message));
-}
-
-int
-routes_jobs_paging(struct http_req *req, int64_t def, int64_t max,
-    int64_t *page, int64_t *per_page)
-{
-	struct query	*q = http_req_query(req);
-	char		*cause = NULL;
-
-	if (query_get_int(q, "page", 1, 1, INT32_MAX, page, &cause) != 0 ||
-	    query_get_int(q, "per_page", def, 1, max, per_page,
-	    &cause) != 0) {
-		http_reply_error(req, 400, "%s", cause);
-		free(cause);
-		return (-1);
-	}
-	return (0);
-}
-
 /* Reads {at,message} of a reminder; -1 after replying 400. */
 static int
 routes_jobs_reminder_body(struct http_req *req, time_t now, time_t *at,
@@ -108,28 +65,28 @@ routes_jobs_reminder_body(struct http_req *req, time_t now, time_t *at,
 	if ((body = http_req_json(req)) == NULL)
 		return (-1);
 	if ((s = json_util_string(body, "at")) == NULL) {
-		routes_jobs_invalid(req, "at", "is required: an ISO 8601 time");
+		routes_invalid(req, "at", "is required: an ISO 8601 time");
 		return (-1);
 	}
 	if (json_util_parse_time(s, at) != 0) {
-		routes_jobs_invalid(req, "at", "must be an ISO 8601 time, like "
+		routes_invalid(req, "at", "must be an ISO 8601 time, like "
 		    "2026-06-15T09:00:00Z");
 		return (-1);
 	}
 	if (*at <= now) {
-		routes_jobs_invalid(req, "at", "must be in the future");
+		routes_invalid(req, "at", "must be in the future");
 		return (-1);
 	}
 	if (*at - now > REMINDERS_AHEAD_MAX) {
-		routes_jobs_invalid(req, "at", "must be within a year");
+		routes_invalid(req, "at", "must be within a year");
 		return (-1);
 	}
 	if ((*message = json_util_string(body, "message")) == NULL) {
-		routes_jobs_invalid(req, "message", "is required");
+		routes_invalid(req, "message", "is required");
 		return (-1);
 	}
 	if ((problem = chat_text_problem(*message)) != NULL) {
-		routes_jobs_invalid(req, "message", problem);
+		routes_invalid(req, "message", problem);
 		return (-1);
 	}
 	return (0);
@@ -145,9 +102,9 @@ routes_jobs_remind(struct mock *m, struct http_req *req)
 	char		*cause = NULL;
 	int		 result;
 
-	if ((id = routes_jobs_event(m, req, perm_can_manage_event,
+	if ((id = routes_event_find(m, req, perm_can_manage_event,
 	    "Only the event's organizer or an admin can schedule its "
-	    "reminders")) == 0)
+	    "reminders", NULL, NULL)) == 0)
 		return;
 	if (routes_jobs_reminder_body(req, now, &at, &message) != 0)
 		return;
@@ -170,11 +127,11 @@ routes_jobs_reminders(struct mock *m, struct http_req *req)
 	json_t	*list;
 	int64_t	 id, page, per_page, total;
 
-	if ((id = routes_jobs_event(m, req, perm_can_read_event,
+	if ((id = routes_event_find(m, req, perm_can_read_event,
 	    "Only the event's organizer, staff or an admin can see its "
-	    "reminders")) == 0)
+	    "reminders", NULL, NULL)) == 0)
 		return;
-	if (routes_jobs_paging(req, 50, 200, &page, &per_page) != 0)
+	if (routes_paging(req, 50, 200, &page, &per_page) != 0)
 		return;
 	list = reminders_list_json(m->db, id, page, per_page, &total);
 	http_reply_json(req, 200, json_pack("{so sI sI sI}", "reminders", list,
@@ -190,7 +147,7 @@ routes_jobs_chat(struct mock *m, struct http_req *req)
 	int64_t		 id, since, limit;
 	char		*cause = NULL;
 
-	if ((id = routes_jobs_event(m, req, NULL, NULL)) == 0)
+	if ((id = routes_event_find(m, req, NULL, NULL, NULL, NULL)) == 0)
 		return;
 	if (query_get_int(q, "since", 0, 0, INT64_MAX, &since, &cause) != 0 ||
 	    query_get_int(q, "limit", CHAT_LIMIT_DEFAULT, 1, CHAT_LIMIT_MAX,
@@ -213,16 +170,16 @@ routes_jobs_chat_post(struct mock *m, struct http_req *req)
 	char		*cause = NULL, num[32];
 	int		 result;
 
-	if ((id = routes_jobs_event(m, req, NULL, NULL)) == 0)
+	if ((id = routes_event_find(m, req, NULL, NULL, NULL, NULL)) == 0)
 		return;
 	if ((body = http_req_json(req)) == NULL)
 		return;
 	if ((text = json_util_string(body, "text")) == NULL) {
-		routes_jobs_invalid(req, "text", "is required");
+		routes_invalid(req, "text", "is required");
 		return;
 	}
 	if ((problem = chat_text_problem(text)) != NULL) {
-		routes_jobs_invalid(req, "text", problem);
+		routes_invalid(req, "text", problem);
 		return;
 	}
 	result = chat_post(m, id, http_req_claims(req)->user_id, text,
@@ -263,9 +220,9 @@ routes_jobs_stats(struct mock *m, struct http_req *req)
 	time_t		 until = 0;
 	char		*cause = NULL;
 
-	if ((id = routes_jobs_event(m, req, perm_can_read_event,
+	if ((id = routes_event_find(m, req, perm_can_read_event,
 	    "Only the event's organizer, staff or an admin can see its "
-	    "stats")) == 0)
+	    "stats", NULL, NULL)) == 0)
 		return;
 	if (query_get_int(q, "minutes", STATS_MINUTES_DEFAULT, 1,
 	    STATS_MINUTES_MAX, &minutes, &cause) != 0) {

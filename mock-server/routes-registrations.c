@@ -13,6 +13,7 @@
 #include "perm.h"
 #include "query.h"
 #include "registrations-list.h"
+#include "routes-util.h"
 #include "routes.h"
 #include "users.h"
 
@@ -59,7 +60,8 @@ routes_registrations_event(struct mock *m, struct http_req *req)
 	json_t				*list;
 	int64_t				 id, created_by, total;
 
-	if ((id = routes_events_find(m, req, &created_by, NULL)) == 0)
+	if ((id = routes_event_find(m, req, NULL, NULL, &created_by,
+	    NULL)) == 0)
 		return;
 	if (!perm_can_read_event(http_req_claims(req), created_by)) {
 		http_reply_error(req, 403, "Only the event's creator, an admin "

@@ -69,14 +69,6 @@ void	routes_events_delete(struct mock *, struct http_req *);
 void	routes_registrations_event(struct mock *, struct http_req *);
 void	routes_registrations_user(struct mock *, struct http_req *);
 
-/*
- * The event named by the :id parameter when the caller may see it (a
- * draft only its creator and admins): its id, creator and version.  Else
- * replies 404 and returns 0.  Either pointer may be NULL.
- */
-int64_t	routes_events_find(struct mock *, struct http_req *,
-	    int64_t *created_by, int64_t *version);
-
 void	routes_misc_health(struct mock *, struct http_req *);
 void	routes_misc_meta(struct mock *, struct http_req *);
 void	routes_misc_openapi(struct mock *, struct http_req *);
@@ -104,20 +96,6 @@ void	routes_jobs_chat_post(struct mock *, struct http_req *);
 void	routes_jobs_stats(struct mock *, struct http_req *);
 void	routes_jobs_stats_all(struct mock *, struct http_req *);
 
-/*
- * The :id event when the caller is allowed (NULL: anyone signed in),
- * else 0 after replying 404 (no such event) or 403 with refusal.
- */
-int64_t	routes_jobs_event(struct mock *, struct http_req *,
-	    int (*allowed)(const struct auth_claims *, int64_t),
-	    const char *refusal);
-/* Replies 400 {message:"Validation failed",errors:[{field,message}]}. */
-void	routes_jobs_invalid(struct http_req *, const char *field,
-	    const char *message);
-/* page and per_page (def, clamped to max): 0, or -1 after replying 400. */
-int	routes_jobs_paging(struct http_req *, int64_t def, int64_t max,
-	    int64_t *page, int64_t *per_page);
-
 /* The HTTP layer (routes-http.c): /metrics. */
 extern const struct route	routes_http_table[];
 extern const size_t		routes_http_count;
@@ -136,14 +114,5 @@ void	routes_guests_delete(struct mock *, struct http_req *);
 void	routes_guests_rsvp(struct mock *, struct http_req *);
 void	routes_guests_checkin(struct mock *, struct http_req *);
 void	routes_guests_checkin_undo(struct mock *, struct http_req *);
-/*
- * The event of the :id parameter when allowed(claims, created_by), else
- * 0 after answering 404 or 403 with denied.
- */
-int64_t	routes_guests_event(struct mock *, struct http_req *,
-	    int (*allowed)(const struct auth_claims *, int64_t),
-	    const char *denied);
-/* Answers 400 {message:"Validation failed",errors}; errors is stolen. */
-void	routes_guests_invalid(struct http_req *, json_t *errors);
 
 #endif

@@ -11,10 +11,13 @@
 static const char stats_sql_events[] =
 	"SELECT COUNT(*), TOTAL(status = 'published' AND date_time >= ?)"
 	" FROM events";
+/*
+ * Check-ins are the guest rows' (the door's and registrations' alike), as
+ * in each event's counters: the sum of guest_counts.
+ */
 static const char stats_sql_registrations[] =
 	"SELECT TOTAL(status = 'confirmed'), TOTAL(status = 'waitlisted'),"
-	" TOTAL(status = 'confirmed' AND checked_in_at IS NOT NULL)"
-	" FROM registrations";
+	" (SELECT TOTAL(checked_in) FROM guest_counts) FROM registrations";
 /* Grouped in the index's order, so nothing is sorted. */
 static const char stats_sql_rsvp_all[] =
 	"SELECT rsvp_status, COUNT(*) FROM guests"
@@ -28,17 +31,11 @@ static const char stats_sql_confirmed[] =
 	"SELECT registration_date / 60, COUNT(*) FROM registrations"
 	" WHERE event_id = ?1 AND status = 'confirmed'"
 	" AND registration_date >= ?2 AND registration_date < ?3 GROUP BY 1";
-static const char stats_sql_reg_checkins[] =
-	"SELECT checked_in_at / 60, COUNT(*) FROM registrations"
-	" WHERE event_id = ?1 AND status = 'confirmed'"
-	" AND checked_in_at >= ?2 AND checked_in_at < ?3 GROUP BY 1";
-static const char stats_sql_guest_checkins[] =
-	"SELECT g.checked_in_at / 60, COUNT(*) FROM guests g"
-	" WHERE g.event_id = ?1 AND g.checked_in_at >= ?2"
-	" AND g.checked_in_at < ?3 AND (g.user_id IS NULL OR NOT EXISTS"
-	"  (SELECT 1 FROM registrations r WHERE r.user_id = g.user_id"
-	"   AND r.event_id = g.event_id AND r.status = 'confirmed'"
-	"   AND r.checked_in_at IS NOT NULL)) GROUP BY 1";
+/* Every check-in reaches the guest row, whichever way it was made. */
+static const char stats_sql_checkins[] =
+	"SELECT checked_in_at / 60, COUNT(*) FROM guests"
+	" WHERE event_id = ?1 AND checked_in_at >= ?2"
+	" AND checked_in_at < ?3 GROUP BY 1";
 
 /* {accepted,declined,pending,waitlisted} and their sum in *guests. */
 static json_t *
@@ -123,9 +120,7 @@ stats_timeline(struct db *db, int64_t id, time_t until, int64_t minutes)
 	checked = xcalloc((size_t)minutes, sizeof *checked);
 	stats_buckets(db_stmt(db, stats_sql_confirmed), id, from, until,
 	    first, minutes, confirmed);
-	stats_buckets(db_stmt(db, stats_sql_reg_checkins), id, from, until,
-	    first, minutes, checked);
-	stats_buckets(db_stmt(db, stats_sql_guest_checkins), id, from, until,
+	stats_buckets(db_stmt(db, stats_sql_checkins), id, from, until,
 	    first, minutes, checked);
 
 	list = json_array();

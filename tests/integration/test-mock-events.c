@@ -730,6 +730,73 @@ test_user_registrations(void)
 	free(person);
 }
 
+/*
+ * A draft is "Event not found" on every route of the event for those who
+ * may not see it (staff and attendees), as GET /api/events/:id has it;
+ * its organizer still hears why registration is closed.
+ */
+static void
+test_draft_invisible(void)
+{
+	static const struct {
+		const char	*method;
+		const char	*suffix;
+		const char	*body;
+	} routes[] = {
+		{ "POST", "/register", NULL },
+		{ "DELETE", "/register", NULL },
+		{ "GET", "/registrations", NULL },
+		{ "GET", "/guests", NULL },
+		{ "GET", "/guests.csv", NULL },
+		{ "POST", "/guests", "{\"name\":\"A\",\"email\":\"a@example.org\"}" },
+		{ "GET", "/chat", NULL },
+		{ "POST", "/chat", "{\"text\":\"hello\"}" },
+		{ "GET", "/stats", NULL },
+		{ "GET", "/reminders", NULL },
+		{ "GET", "/campaigns", NULL },
+		{ "GET", "/email-logs", NULL },
+		{ "POST", "/invitations", "{\"all\":true}" },
+		{ "POST", "/checkin", "{\"code\":\"ABCDEFGHJK\"}" },
+	};
+	const char	*tokens[2];
+	struct request	 req;
+	char		 path[128];
+	int64_t		 id;
+	size_t		 i, t;
+
+	id = create(organizer, "{\"title\":\"Secret plans\",\"date_time\":"
+	    "\"2031-01-01T10:00:00Z\",\"location\":\"Here\","
+	    "\"max_capacity\":10,\"status\":\"draft\"}");
+	tokens[0] = attendee;
+	tokens[1] = staff;
+	for (t = 0; t < 2; t++) {
+		for (i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+			snprintf(path, sizeof path, "/api/events/%lld%s",
+			    (long long)id, routes[i].suffix);
+			call(routes[i].method, path, routes[i].body, tokens[t],
+			    &req);
+			if (req.reply.status != 404)
+				fprintf(stderr, "%s %s as %s\n",
+				    routes[i].method, path,
+				    t == 0 ? "attendee" : "staff");
+			CHECK_INT(req.reply.status, 404);
+			CHECK_STR(reply_message(&req.reply), "Event not found");
+			reply_done(&req.reply);
+		}
+	}
+	call("POST", "/api/events/0/register", NULL, organizer, &req);
+	CHECK_INT(req.reply.status, 404);
+	reply_done(&req.reply);
+	snprintf(path, sizeof path, "/api/events/%lld/register", (long long)id);
+	call("POST", path, NULL, organizer, &req);
+	CHECK_INT(req.reply.status, 400);
+	CHECK_STR(reply_message(&req.reply),
+	    "Event is draft: registration is closed");
+	reply_done(&req.reply);
+	snprintf(path, sizeof path, "/api/events/%lld/guests", (long long)id);
+	CHECK_INT(status_of("GET", path, NULL, admin), 200);
+}
+
 static void
 test_stop(void)
 {
@@ -759,4 +826,5 @@ TEST_MAIN(
 	TEST_CASE(test_creator),
 	TEST_CASE(test_event_registrations),
 	TEST_CASE(test_user_registrations),
+	TEST_CASE(test_draft_invisible),
 	TEST_CASE(test_stop))

@@ -353,7 +353,7 @@ test_stats(void)
 	struct request	 req;
 	json_t		*stats;
 	char		*token, path[64], inm[160];
-	int64_t		 upcoming, past;
+	int64_t		 upcoming, past, own;
 
 	token = signup("Sol", "sol@example.org", "sol-secret");
 	call("GET", "/api/users/stats", NULL, token, &req);
@@ -368,6 +368,7 @@ test_stats(void)
 	    "\"2099-01-01T10:00:00Z\",\"location\":\"Sun\",\"max_capacity\":5}",
 	    token, &req);
 	CHECK_INT(req.reply.status, 201);
+	own = get_int(json_object_get(req.reply.json, "event"), "id");
 	reply_done(&req.reply);
 	upcoming = first_event("/api/events");
 	past = first_event("/api/events?include_past=1");
@@ -376,10 +377,26 @@ test_stats(void)
 	call("POST", path, NULL, token, &req);
 	CHECK_INT(req.reply.status, 201);
 	reply_done(&req.reply);
+
+	/* An event that has begun takes no more registrations. */
 	snprintf(path, sizeof path, "/api/events/%lld/register",
 	    (long long)past);
 	call("POST", path, NULL, token, &req);
+	CHECK_INT(req.reply.status, 400);
+	CHECK_STR(reply_message(&req.reply),
+	    "Event has already started: registration is closed");
+	reply_done(&req.reply);
+
+	/* A registration whose event then moves into the past. */
+	snprintf(path, sizeof path, "/api/events/%lld/register",
+	    (long long)own);
+	call("POST", path, NULL, token, &req);
 	CHECK_INT(req.reply.status, 201);
+	reply_done(&req.reply);
+	snprintf(path, sizeof path, "/api/events/%lld", (long long)own);
+	call("PUT", path, "{\"date_time\":\"2001-01-01T10:00:00Z\"}", token,
+	    &req);
+	CHECK_INT(req.reply.status, 200);
 	reply_done(&req.reply);
 
 	call("GET", "/api/users/stats", NULL, token, &req);
