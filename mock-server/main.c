@@ -83,8 +83,8 @@ static const struct {
 	{ { "admin", required_argument, NULL, OPT_ADMIN }, "EMAIL:PASSWORD",
 	  "make sure this admin account exists with this password" },
 	{ { "simulate", required_argument, NULL, OPT_SIMULATE }, "RATE",
-	  "simulated actions per second (registrations, check-ins, "
-	  "notifications); 0 = off" },
+	  "simulated actions per second, at random intervals "
+	  "(registrations, door scans, RSVPs, chat, notifications); 0 = off" },
 	{ { "hash-cost", required_argument, NULL, OPT_HASH_COST }, "N",
 	  "bcrypt cost, 4..15 (default 10; tests use 4)" },
 	{ { "token-ttl", required_argument, NULL, OPT_TOKEN_TTL }, "SECONDS",

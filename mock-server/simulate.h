@@ -1,7 +1,8 @@
 /*
  * Simulated activity: a libuv timer performs registrations, cancellations,
- * check-ins and notifications through the same functions the REST API
- * uses, about half of them on the soonest upcoming event.
+ * check-ins and door scans, RSVP answers, chat lines and notifications
+ * through the same functions the REST API uses, about half of them on the
+ * soonest upcoming event or another whose doors are open.
  */
 #ifndef EVTOP_MOCK_SIMULATE_H
 #define EVTOP_MOCK_SIMULATE_H
