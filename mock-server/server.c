@@ -25,6 +25,7 @@ struct server {
 	int			 broken;	/* lws failed mid-start */
 	struct lws_context	*context;
 	int			 port;
+	struct ws_batch		*batch;		/* WebSocket writes per pass */
 };
 
 /* Per connection: an HTTP exchange or a WebSocket, never both at once. */
@@ -282,11 +283,16 @@ server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		return (server_ws_path_ok(wsi) ? 0 : 1);
 	case LWS_CALLBACK_ESTABLISHED:
 		c->ws = ws_conn_new(s->m, wsi);
+		ws_conn_set_batch(c->ws, s->batch);
 		return (0);
 	case LWS_CALLBACK_RECEIVE:
 		return (c->ws != NULL ? ws_conn_receive(c->ws, in, len) : -1);
 	case LWS_CALLBACK_SERVER_WRITEABLE:
 		return (c->ws != NULL ? ws_conn_writable(c->ws) : 0);
+	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+		if (c->ws != NULL)
+			ws_conn_peer_closed(c->ws);
+		return (0);
 	case LWS_CALLBACK_CLOSED:
 		ws_conn_free(c->ws);
 		c->ws = NULL;
@@ -317,6 +323,7 @@ server_new(struct mock *m, uv_loop_t *loop)
 	s = xcalloc(1, sizeof *s);
 	s->m = m;
 	s->loop = loop;
+	s->batch = ws_batch_new(loop);
 	return (s);
 }
 
@@ -440,6 +447,11 @@ server_free(struct server *s)
 	if (s->context != NULL && !s->broken) {
 		/* Finish a destroy the loop has not completed. */
 		lws_context_destroy(s->context);
+		uv_run(s->loop, UV_RUN_DEFAULT);
+	}
+	/* Every connection is gone: the batch goes once the loop lets go. */
+	if (!s->broken) {
+		ws_batch_free(s->batch);
 		uv_run(s->loop, UV_RUN_DEFAULT);
 	}
 	free(s);

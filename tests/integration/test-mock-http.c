@@ -549,6 +549,147 @@ test_websocket(void)
 	free(attendee);
 }
 
+#define FANOUT_CLIENTS	24
+#define BURST_CHANGES	60	/* cancel + register pairs */
+
+/* The highest seq a session has seen. */
+static int64_t
+session_last_seq(const struct session *s)
+{
+	json_t	*f;
+	size_t	 i;
+	int64_t	 seq, last = 0;
+
+	json_array_foreach(s->frames, i, f) {
+		seq = json_integer_value(json_object_get(f, "seq"));
+		if (json_object_get(f, "seq") != NULL &&
+		    strcmp(json_string_value(json_object_get(f, "type")),
+		    "hello") != 0 && seq > last)
+			last = seq;
+	}
+	return (last);
+}
+
+static int64_t	burst_until;	/* done_burst waits for this seq */
+
+static int
+done_burst(const struct session *s)
+{
+	return (s->closed || session_last_seq(s) >= burst_until);
+}
+
+/* Services ctx until every session has what done wants, or the deadline. */
+static void
+sessions_wait(struct lws_context *ctx, struct session *s, size_t n,
+    int (*done)(const struct session *))
+{
+	time_t	until = time(NULL) + DEADLINE;
+	size_t	i;
+
+	for (;;) {
+		for (i = 0; i < n && (done(&s[i]) || s[i].failed); i++)
+			;
+		if (i == n || time(NULL) >= until)
+			break;
+		lws_service(ctx, 50);
+	}
+}
+
+/*
+ * Many clients get one broadcast, and a burst of envelopes (a replay of a
+ * few hundred, written in one pass of the server's loop, past the size a
+ * client queue starts with) arrives whole, in order, nothing doubled.
+ */
+static void
+test_websocket_fanout(void)
+{
+	struct lws_context_creation_info	 info;
+	struct lws_context			*ctx;
+	struct session				 live[FANOUT_CLIENTS], replay;
+	struct reply				 r;
+	json_t					*f;
+	char					*attendee, sub[256];
+	int64_t					 seq0, seq, prev;
+	size_t					 i, got, counted;
+	int					 k, ordered = 1;
+
+	attendee = login("attendee@example.com");
+	CHECK(attendee != NULL);
+	if (attendee == NULL)
+		return;
+	lws_set_log_level(LLL_ERR, NULL);
+	memset(&info, 0, sizeof info);
+	info.port = CONTEXT_PORT_NO_LISTEN;
+	info.protocols = client_protocols;
+	ctx = lws_create_context(&info);
+	CHECK(ctx != NULL);
+
+	memset(live, 0, sizeof live);
+	for (i = 0; i < FANOUT_CLIENTS; i++) {
+		live[i].token = attendee;
+		live[i].subscribe = "{\"type\":\"subscribe\","
+		    "\"topics\":[\"events\"]}";
+		session_open(ctx, &live[i]);
+	}
+	sessions_wait(ctx, live, FANOUT_CLIENTS, done_pong);
+	seq0 = live[0].hello_seq;
+
+	/* Cancel and register again, BURST_CHANGES times. */
+	for (k = 0; k < BURST_CHANGES * 2; k++) {
+		request(k % 2 == 0 ? "DELETE" : "POST",
+		    "/api/events/1/register", NULL, attendee, &r);
+		CHECK_INT(r.status, k % 2 == 0 ? 200 : 201);
+		reply_done(&r);
+	}
+	request("GET", "/api/events/1", NULL, NULL, &r);
+	reply_done(&r);
+
+	/* Every live client sees the last counters envelope. */
+	burst_until = seq0 + BURST_CHANGES * 4;
+	sessions_wait(ctx, live, FANOUT_CLIENTS, done_burst);
+	for (i = got = 0; i < FANOUT_CLIENTS; i++) {
+		if (!live[i].closed && session_last_seq(&live[i]) >=
+		    burst_until)
+			got++;
+	}
+	CHECK_INT(got, FANOUT_CLIENTS);
+	burst_until = session_last_seq(&live[0]);
+
+	/* A late client asks for all of it at once. */
+	memset(&replay, 0, sizeof replay);
+	replay.token = attendee;
+	snprintf(sub, sizeof sub, "{\"type\":\"subscribe\",\"topics\":"
+	    "[\"events\"],\"since\":%lld}", (long long)seq0);
+	replay.subscribe = sub;
+	session_open(ctx, &replay);
+	sessions_wait(ctx, &replay, 1, done_burst);
+	prev = seq0;
+	counted = 0;
+	json_array_foreach(replay.frames, i, f) {
+		if (json_object_get(f, "seq") == NULL || strcmp(
+		    json_string_value(json_object_get(f, "type")), "hello") == 0)
+			continue;
+		if (strcmp(json_string_value(json_object_get(f, "type")),
+		    "pong") == 0)
+			continue;
+		seq = json_integer_value(json_object_get(f, "seq"));
+		ordered &= seq > prev;
+		prev = seq;
+		counted++;
+	}
+	CHECK(ordered);
+	CHECK(counted >= BURST_CHANGES * 4);
+	CHECK_INT(prev, burst_until);
+	/* The live clients got the same envelopes, once each. */
+	CHECK_INT(json_array_size(live[0].frames) - 2, counted);
+
+	lws_context_destroy(ctx);
+	for (i = 0; i < FANOUT_CLIENTS; i++)
+		session_done(&live[i]);
+	session_done(&replay);
+	free(attendee);
+}
+
 static void
 test_sigterm_exits_cleanly(void)
 {
@@ -589,4 +730,5 @@ TEST_MAIN(
 	TEST_CASE(test_bad_requests),
 	TEST_CASE(test_events),
 	TEST_CASE(test_websocket),
+	TEST_CASE(test_websocket_fanout),
 	TEST_CASE(test_sigterm_exits_cleanly))
