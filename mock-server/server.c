@@ -37,6 +37,7 @@ struct server_conn {
 	size_t		 out_len;
 	size_t		 out_off;
 	struct ws_conn	*ws;
+	int		 answered;	/* this request has had its reply */
 };
 
 /* lws's method index to ours. */
@@ -144,6 +145,7 @@ server_respond(struct lws *wsi, struct server *s, struct server_conn *c)
 	size_t		 len, i, j;
 	int		 status;
 
+	c->answered = 1;
 	if (c->too_large)
 		http_reply_error(c->req, 413,
 		    "Request body is larger than %d bytes", HTTP_BODY_MAX);
@@ -223,6 +225,7 @@ server_on_http(struct lws *wsi, struct server *s, struct server_conn *c,
 	long long	 length = 0;
 
 	server_conn_reset(c);
+	c->answered = 0;
 	c->req = server_read_request(wsi, path);
 	if (lws_hdr_copy(wsi, buf, sizeof buf,
 	    WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0)
@@ -266,6 +269,13 @@ server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 			c->too_large = 1;
 		return (0);
 	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+		/*
+		 * lws also completes an empty body ("Content-Length: 0"),
+		 * which was answered at once: answering again would run
+		 * the route twice and write a second reply into the first.
+		 */
+		if (c->answered)
+			return (0);
 		if (c->req == NULL)
 			return (-1);
 		if (c->too_large)

@@ -549,6 +549,38 @@ test_websocket(void)
 	free(attendee);
 }
 
+/*
+ * A POST with "Content-Length: 0" (what most clients send for an empty
+ * body) runs its route once and gets one well-formed reply.
+ */
+static void
+test_empty_body_once(void)
+{
+	struct reply	 r;
+	char		*attendee;
+
+	attendee = login("attendee@example.com");
+	CHECK(attendee != NULL);
+	if (attendee == NULL)
+		return;
+	request("DELETE", "/api/events/3/register", NULL, attendee, &r);
+	reply_done(&r);
+	request("POST", "/api/events/3/register", "", attendee, &r);
+	CHECK_INT(r.status, 201);
+	CHECK(json_object_get(json_object_get(r.json, "registration"),
+	    "status") != NULL);
+	reply_done(&r);
+	/* Exactly one registration to cancel. */
+	request("DELETE", "/api/events/3/register", "", attendee, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(reply_message(&r), "Registration cancelled");
+	reply_done(&r);
+	request("DELETE", "/api/events/3/register", "", attendee, &r);
+	CHECK_INT(r.status, 404);
+	reply_done(&r);
+	free(attendee);
+}
+
 #define FANOUT_CLIENTS	24
 #define BURST_CHANGES	60	/* cancel + register pairs */
 
@@ -731,4 +763,5 @@ TEST_MAIN(
 	TEST_CASE(test_events),
 	TEST_CASE(test_websocket),
 	TEST_CASE(test_websocket_fanout),
+	TEST_CASE(test_empty_body_once),
 	TEST_CASE(test_sigterm_exits_cleanly))
