@@ -95,7 +95,8 @@ ratio() {
 		r = a / b
 		if (r >= 100) printf "%.0f×\n", r
 		else if (r >= 10) printf "%.1f×\n", r
-		else printf "%.2f×\n", r
+		else if (r >= 0.1) printf "%.2f×\n", r
+		else printf "%.4f×\n", r
 	}'
 }
 
@@ -178,6 +179,7 @@ js_version=$(sed -n 's/^ *"version": "\([^"]*\)".*/\1/p' \
 mkdir -p "$work" || die "cannot make $work"
 rm -f "$work"/*.env "$work"/*.out "$work"/*.log "$work/table.md"
 started=$(date +%s)
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 
 # 1. evtop-mock with the big data set, or what this evtop-mock can seed.
 seed_note=""
@@ -293,8 +295,9 @@ mock_pid=""
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 {
 	printf '### evtop-mock against its peers (%s)\n\n' "$(date -u +%Y-%m-%d)"
-	printf 'Machine: %s cores, %s; measured in one run of %s s.  ' \
-	    "$(nproc)" "${cpu:-unknown CPU}" "$(( $(date +%s) - started ))"
+	printf 'Machine: %s cores, %s; measured in one run of %s s (load average %s before, %s after).  ' \
+	    "$(nproc)" "${cpu:-unknown CPU}" "$(( $(date +%s) - started ))" \
+	    "$load_before" "$(cut -d' ' -f1 /proc/loadavg)"
 	printf 'wrk -t2 -c%s -d%ss for every GET and the mock POST; ' \
 	    "$CONNS" "$SECS"
 	printf 'json-server POST: -c%s -d%ss.\n\n' "$JS_POST_CONNS" "$JS_POST_SECS"
