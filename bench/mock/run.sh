@@ -7,7 +7,7 @@
 #
 # Usage: run.sh BINDIR WORKDIR
 #   BINDIR holds evtop-mock and the bench-* tools; WORKDIR is scratch space
-#   (it gets a db.json of about 130 MB, removed at the end).
+#   (it gets a db.json of about 150 MB, removed at the end).
 # Knobs (environment): BENCH_SECONDS (10), BENCH_CONNECTIONS (64),
 #   BENCH_JS_POST_SECONDS (20), BENCH_REG_CONNECTIONS (256),
 #   BENCH_BROADCASTS (20).  bench/README.md explains every row.
