@@ -40,6 +40,7 @@ test: test-plain test-asan
 
 # Figures, not pass/fail: see bench/README.md.
 bench: build
+	@sh scripts/install-bench-deps.sh
 	cmake --build $(BUILD) --target bench
 
 clean:

@@ -161,7 +161,8 @@ http_req_append_body(struct http_req *req, const void *buf, size_t len)
 	if (len > HTTP_BODY_MAX - req->body_len)
 		return (-1);
 	req->body = xrealloc(req->body, req->body_len + len + 1);
-	memcpy(req->body + req->body_len, buf, len);
+	if (len > 0)	/* lws hands an empty body over as NULL */
+		memcpy(req->body + req->body_len, buf, len);
 	req->body_len += len;
 	req->body[req->body_len] = '\0';
 	return (0);

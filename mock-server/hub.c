@@ -28,7 +28,8 @@ struct hub_client {
 	char		  topics[HUB_TOPICS_MAX][HUB_TOPIC_LEN];
 	size_t		  ntopics;
 
-	struct hub_msg	**queue;	/* circular */
+	struct hub_msg	**queue;	/* circular, grows up to queue_max */
+	size_t		  qsize;
 	size_t		  qhead;
 	size_t		  qlen;
 	int		  overflowed;
@@ -195,6 +196,29 @@ hub_msg_matches(const struct hub_msg *msg, const char (*topics)[HUB_TOPIC_LEN],
 	return (0);
 }
 
+/*
+ * Doubles a full queue, up to queue_max.  Queues start small: most clients
+ * hold a frame or two, and ten thousand of them at the full size would
+ * cost 64 KB each.
+ */
+static void
+hub_client_grow(struct hub_client *c)
+{
+	struct hub_msg	**queue;
+	size_t		  size, i;
+
+	size = c->qsize == 0 ? HUB_QUEUE_INITIAL : c->qsize * 2;
+	if (size > c->hub->queue_max)
+		size = c->hub->queue_max;
+	queue = xcalloc(size, sizeof *queue);
+	for (i = 0; i < c->qlen; i++)
+		queue[i] = c->queue[(c->qhead + i) % c->qsize];
+	free(c->queue);
+	c->queue = queue;
+	c->qsize = size;
+	c->qhead = 0;
+}
+
 static void
 hub_client_push(struct hub_client *c, struct hub_msg *msg)
 {
@@ -206,8 +230,10 @@ hub_client_push(struct hub_client *c, struct hub_msg *msg)
 			hub_client_pop(c);
 		c->overflowed = 1;
 	} else {
+		if (c->qlen == c->qsize)
+			hub_client_grow(c);
 		msg->refs++;
-		c->queue[(c->qhead + c->qlen) % c->hub->queue_max] = msg;
+		c->queue[(c->qhead + c->qlen) % c->qsize] = msg;
 		c->qlen++;
 	}
 	if (c->wake != NULL)
@@ -269,7 +295,6 @@ hub_client_new(struct hub *hub, void (*wake)(void *), void *arg)
 	c->hub = hub;
 	c->wake = wake;
 	c->arg = arg;
-	c->queue = xcalloc(hub->queue_max, sizeof *c->queue);
 	c->next = hub->clients;
 	if (hub->clients != NULL)
 		hub->clients->prev = c;
@@ -427,11 +452,17 @@ hub_client_unsubscribe(struct hub_client *c, const json_t *topics)
 const char *
 hub_client_peek(const struct hub_client *c, size_t *len)
 {
+	return (hub_client_peek_at(c, 0, len));
+}
+
+const char *
+hub_client_peek_at(const struct hub_client *c, size_t i, size_t *len)
+{
 	struct hub_msg	*msg;
 
-	if (c->qlen == 0)
+	if (i >= c->qlen)
 		return (NULL);
-	msg = c->queue[c->qhead];
+	msg = c->queue[(c->qhead + i) % c->qsize];
 	*len = msg->len;
 	return (msg->text);
 }
@@ -443,7 +474,7 @@ hub_client_pop(struct hub_client *c)
 		return;
 	hub_msg_unref(c->queue[c->qhead]);
 	c->queue[c->qhead] = NULL;
-	c->qhead = (c->qhead + 1) % c->hub->queue_max;
+	c->qhead = (c->qhead + 1) % c->qsize;
 	c->qlen--;
 }
 

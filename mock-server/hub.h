@@ -22,6 +22,7 @@ struct hub_client;
 
 #define HUB_RING_DEFAULT	4096
 #define HUB_QUEUE_DEFAULT	8192
+#define HUB_QUEUE_INITIAL	16	/* a queue grows from this size */
 #define HUB_TOPICS_MAX		64
 #define HUB_TOPIC_LEN		48
 
@@ -87,6 +88,9 @@ int		 hub_client_subscribed(const struct hub_client *,
 
 /* The next frame to write (NULL when none) and dropping it once written. */
 const char	*hub_client_peek(const struct hub_client *, size_t *len);
+/* The frame i places behind the next one (0: the next), or NULL. */
+const char	*hub_client_peek_at(const struct hub_client *, size_t i,
+		     size_t *len);
 void		 hub_client_pop(struct hub_client *);
 /* 1 when the queue overflowed: drop the client. */
 int		 hub_client_overflowed(const struct hub_client *);

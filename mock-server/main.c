@@ -2,6 +2,8 @@
  * evtop-mock: the embedded Event API server.  Everything runs on one libuv
  * loop: the libwebsockets server, the simulator's timer and the signals.
  */
+#include <sys/resource.h>
+
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -341,6 +343,31 @@ main_on_signal(uv_signal_t *sig, int signum)
 	server_shutdown(st->server);
 }
 
+/* Open files evtop-mock asks for: one per client, and some to spare. */
+#define MAIN_NOFILE_MAX	65536
+
+/*
+ * Raises the soft limit on open files towards the hard one, before
+ * libwebsockets sizes its tables from it: the usual soft limit of 1024
+ * would turn WebSocket clients away long before 10,000.
+ */
+static void
+main_raise_nofile(void)
+{
+	struct rlimit	rl;
+	rlim_t		want;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return;
+	want = rl.rlim_max;
+	if (want == RLIM_INFINITY || want > MAIN_NOFILE_MAX)
+		want = MAIN_NOFILE_MAX;
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
+		return;
+	rl.rlim_cur = want;
+	setrlimit(RLIMIT_NOFILE, &rl);
+}
+
 /* Builds the state, or prints why not and returns -1. */
 static int
 main_setup(struct mock *m, const struct options *o)
@@ -425,6 +452,7 @@ main(int argc, char **argv)
 	main_parse(&o, argc, argv);
 
 	signal(SIGPIPE, SIG_IGN);
+	main_raise_nofile();
 	server_set_log_level(o.verbose);
 
 	memset(&m, 0, sizeof m);

@@ -39,6 +39,7 @@ struct server {
 	struct lws_context	*context;
 	int			 port;
 
+	struct ws_batch		*batch;		/* WebSocket writes per pass */
 	struct server_conn	*websockets;	/* open ones, for drop-ws */
 	uv_timer_t		 drop_timer;
 	int			 drop_timer_on;
@@ -51,6 +52,7 @@ struct server_conn {
 	int			 too_large;
 	int			 close_after;
 	int			 delayed;	/* waiting out a latency */
+	int			 answered;	/* this request has had its reply */
 	double			 started;	/* monotonic, for /metrics */
 	char			 peer[64];	/* once per connection */
 
@@ -299,6 +301,7 @@ server_respond(struct lws *wsi, struct server *s, struct server_conn *c)
 	unsigned	ms;
 	size_t		len;
 
+	c->answered = 1;
 	if (c->too_large)
 		http_reply_error(c->req, 413,
 		    "Request body is larger than %d bytes", HTTP_BODY_MAX);
@@ -326,6 +329,7 @@ server_on_http(struct lws *wsi, struct server *s, struct server_conn *c,
 	long long	 length = 0;
 
 	server_conn_reset(c);
+	c->answered = 0;
 	c->wsi = wsi;
 	c->started = mock_now_monotonic();
 	c->req = server_read_request(wsi, c, path);
@@ -359,6 +363,7 @@ server_ws_open(struct server *s, struct server_conn *c, struct lws *wsi)
 {
 	c->wsi = wsi;
 	c->ws = ws_conn_new(s->m, wsi);
+	ws_conn_set_batch(c->ws, s->batch);
 	c->dropping = 0;
 	c->ws_prev = NULL;
 	c->ws_next = s->websockets;
@@ -413,6 +418,13 @@ server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 			c->too_large = 1;
 		return (0);
 	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+		/*
+		 * lws also completes an empty body ("Content-Length: 0"),
+		 * which was answered at once: answering again would run
+		 * the route twice and write a second reply into the first.
+		 */
+		if (c->answered)
+			return (0);
 		if (c->req == NULL)
 			return (-1);
 		if (c->too_large)
@@ -445,6 +457,10 @@ server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		return (c->ws != NULL ? ws_conn_receive(c->ws, in, len) : -1);
 	case LWS_CALLBACK_SERVER_WRITEABLE:
 		return (server_ws_writable(s, c));
+	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+		if (c->ws != NULL)
+			ws_conn_peer_closed(c->ws);
+		return (0);
 	case LWS_CALLBACK_CLOSED:
 		server_conn_done(s, c);
 		return (0);
@@ -474,6 +490,7 @@ server_new(struct mock *m, uv_loop_t *loop)
 	s = xcalloc(1, sizeof *s);
 	s->m = m;
 	s->loop = loop;
+	s->batch = ws_batch_new(loop);
 	return (s);
 }
 
@@ -622,6 +639,11 @@ server_free(struct server *s)
 	if (s->context != NULL && !s->broken) {
 		/* Finish a destroy the loop has not completed. */
 		lws_context_destroy(s->context);
+		uv_run(s->loop, UV_RUN_DEFAULT);
+	}
+	/* Every connection is gone: the batch goes once the loop lets go. */
+	if (!s->broken) {
+		ws_batch_free(s->batch);
 		uv_run(s->loop, UV_RUN_DEFAULT);
 	}
 	free(s);

@@ -11,6 +11,18 @@
 #include "mock.h"
 #include "xmalloc.h"
 
+/* Bytes of frames written at once; a longer frame still goes alone. */
+#define WS_WRITE_BATCH		(64 * 1024)
+#define WS_WRITE_FRAMES		32
+#define WS_FRAME_HEADER_MAX	10
+
+struct ws_batch {
+	uv_check_t	  check;
+	struct ws_conn	**conns;	/* NULL where one has gone */
+	size_t		  n;
+	size_t		  size;
+};
+
 struct ws_conn {
 	struct mock		*m;
 	struct lws		*wsi;
@@ -24,8 +36,14 @@ struct ws_conn {
 	size_t			 msg_len;
 	int			 msg_too_big;
 
-	unsigned char		*out;		/* LWS_PRE + frame */
+	unsigned char		*out;		/* LWS_PRE + frames */
 	size_t			 out_size;
+
+	struct ws_batch		*batch;		/* NULL: write when writable */
+	size_t			 batch_slot;
+	int			 batched;	/* in batch->conns */
+	int			 failed;	/* a write outside lws failed */
+	int			 peer_closed;	/* lws answers a close frame */
 };
 
 static int	ws_on_auth(struct ws_conn *, json_t *);
@@ -45,13 +63,115 @@ static const struct {
 	{ "ping", 0, ws_on_ping },
 };
 
+static int	ws_conn_write_queue(struct ws_conn *, int);
+static void	ws_batch_run(uv_check_t *);
+
+/* The hub queued a frame for c: write it this pass, or when writable. */
 static void
 ws_wake(void *arg)
 {
 	struct ws_conn	*c = arg;
+	struct ws_batch	*b = c->batch;
 
-	if (c->wsi != NULL)
+	if (c->wsi == NULL)
+		return;
+	if (b == NULL) {
 		lws_callback_on_writable(c->wsi);
+		return;
+	}
+	if (c->batched)
+		return;
+	if (b->n == b->size) {
+		b->size = b->size == 0 ? 256 : b->size * 2;
+		b->conns = xreallocarray(b->conns, b->size, sizeof *b->conns);
+	}
+	c->batch_slot = b->n;
+	b->conns[b->n++] = c;
+	c->batched = 1;
+	if (b->n == 1)
+		uv_check_start(&b->check, ws_batch_run);
+}
+
+/*
+ * Writes c's frames now unless lws still holds part of an earlier write:
+ * lws 4 keeps what the socket did not take (at most one batch) and asks
+ * for POLLOUT itself.  Otherwise (a slow client, a close pending) the
+ * writable callback does it, and the hub's bounded queue keeps the
+ * backlog.
+ */
+static void
+ws_conn_flush(struct ws_conn *c)
+{
+	size_t	len;
+
+	if (c->close_code != 0 || c->peer_closed ||
+	    hub_client_overflowed(c->client) || lws_partial_buffered(c->wsi)) {
+		lws_callback_on_writable(c->wsi);
+		return;
+	}
+	if (ws_conn_write_queue(c, WS_WRITE_FRAMES) != 0)
+		c->failed = 1;
+	if (c->failed || hub_client_peek(c->client, &len) != NULL)
+		lws_callback_on_writable(c->wsi);
+}
+
+/* The end of a loop pass: every client woken during it, one write each. */
+static void
+ws_batch_run(uv_check_t *check)
+{
+	struct ws_batch	*b = check->data;
+	struct ws_conn	*c;
+	size_t		 i;
+
+	uv_check_stop(check);
+	for (i = 0; i < b->n; i++) {
+		if ((c = b->conns[i]) == NULL)
+			continue;
+		c->batched = 0;
+		ws_conn_flush(c);
+	}
+	b->n = 0;
+}
+
+struct ws_batch *
+ws_batch_new(uv_loop_t *loop)
+{
+	struct ws_batch	*b;
+
+	b = xcalloc(1, sizeof *b);
+	uv_check_init(loop, &b->check);
+	b->check.data = b;
+	return (b);
+}
+
+static void
+ws_batch_closed(uv_handle_t *handle)
+{
+	struct ws_batch	*b = handle->data;
+
+	free(b->conns);
+	free(b);
+}
+
+void
+ws_batch_free(struct ws_batch *b)
+{
+	if (b == NULL)
+		return;
+	uv_check_stop(&b->check);
+	uv_close((uv_handle_t *)&b->check, ws_batch_closed);
+}
+
+void
+ws_conn_set_batch(struct ws_conn *c, struct ws_batch *b)
+{
+	c->batch = b;
+}
+
+void
+ws_conn_peer_closed(struct ws_conn *c)
+{
+	c->peer_closed = 1;
 }
 
 struct ws_conn *
@@ -73,6 +193,8 @@ ws_conn_free(struct ws_conn *c)
 {
 	if (c == NULL)
 		return;
+	if (c->batched)
+		c->batch->conns[c->batch_slot] = NULL;
 	hub_client_free(c->client);
 	free(c->msg);
 	free(c->out);
@@ -214,29 +336,65 @@ ws_conn_message(struct ws_conn *c, const char *text, size_t len)
 	return (rc);
 }
 
-/* Writes what is queued and closes with the pending code. */
+/* RFC 6455 5.2: a final, unmasked text frame's header.  Its length. */
+static size_t
+ws_frame_header(unsigned char *h, size_t len)
+{
+	size_t	i;
+
+	h[0] = 0x81;
+	if (len < 126) {
+		h[1] = (unsigned char)len;
+		return (2);
+	}
+	if (len <= 0xffff) {
+		h[1] = 126;
+		h[2] = (unsigned char)(len >> 8);
+		h[3] = (unsigned char)len;
+		return (4);
+	}
+	h[1] = 127;
+	for (i = 0; i < 8; i++)
+		h[2 + i] = (unsigned char)((uint64_t)len >> (56 - 8 * i));
+	return (10);
+}
+
+/*
+ * Writes up to max queued frames.  They go framed here and out in one
+ * write (lws's raw write on a WebSocket sends bytes as they are): a
+ * broadcast queues a few envelopes per client, and one send instead of
+ * one per envelope is what keeps ten thousand clients quick.
+ */
 static int
 ws_conn_write_queue(struct ws_conn *c, int max)
 {
 	const char	*text;
-	size_t		 len;
-	int		 i;
+	size_t		 len, total = 0, need;
+	int		 i, n = 0;
 
 	for (i = 0; i < max; i++) {
-		if ((text = hub_client_peek(c->client, &len)) == NULL)
+		if ((text = hub_client_peek_at(c->client, (size_t)i,
+		    &len)) == NULL)
 			break;
-		if (c->out_size < LWS_PRE + len) {
-			c->out_size = LWS_PRE + len;
+		if (n > 0 && total + len > WS_WRITE_BATCH)
+			break;
+		need = LWS_PRE + total + WS_FRAME_HEADER_MAX + len;
+		if (c->out_size < need) {
+			c->out_size = need;
 			c->out = xrealloc(c->out, c->out_size);
 		}
-		memcpy(c->out + LWS_PRE, text, len);
-		if (lws_write(c->wsi, c->out + LWS_PRE, len, LWS_WRITE_TEXT) <
-		    (int)len)
-			return (-1);
-		hub_client_pop(c->client);
-		if (lws_send_pipe_choked(c->wsi))
-			break;
+		total += ws_frame_header(c->out + LWS_PRE + total, len);
+		memcpy(c->out + LWS_PRE + total, text, len);
+		total += len;
+		n++;
 	}
+	if (n == 0)
+		return (0);
+	if (lws_write(c->wsi, c->out + LWS_PRE, total, LWS_WRITE_RAW) <
+	    (int)total)
+		return (-1);
+	while (n-- > 0)
+		hub_client_pop(c->client);
 	return (0);
 }
 
@@ -298,6 +456,8 @@ ws_conn_writable(struct ws_conn *c)
 {
 	size_t	len;
 
+	if (c->failed)
+		return (-1);
 	if (hub_client_overflowed(c->client)) {
 		lws_close_reason(c->wsi,
 		    (enum lws_close_status)WS_CLOSE_TOO_SLOW,
@@ -310,7 +470,7 @@ ws_conn_writable(struct ws_conn *c)
 		    strlen(c->close_reason));
 		return (-1);
 	}
-	if (ws_conn_write_queue(c, 32) != 0)
+	if (ws_conn_write_queue(c, WS_WRITE_FRAMES) != 0)
 		return (-1);
 	if (hub_client_peek(c->client, &len) != NULL || c->close_code != 0)
 		lws_callback_on_writable(c->wsi);

@@ -376,6 +376,183 @@ test_websocket(void)
 	free(attendee);
 }
 
+/*
+ * A POST with "Content-Length: 0" (what most clients send for an empty
+ * body) runs its route once and gets one well-formed reply.
+ */
+static void
+test_empty_body_once(void)
+{
+	struct reply	 r;
+	char		*attendee, path[64];
+	json_int_t	 id;
+
+	attendee = login("attendee@example.com");
+	CHECK(attendee != NULL);
+	if (attendee == NULL)
+		return;
+	/* The second upcoming event: the first is other tests' own. */
+	request("GET", "/api/events?per_page=2", NULL, NULL, &r);
+	id = json_integer_value(json_object_get(json_array_get(
+	    json_object_get(r.json, "events"), 1), "id"));
+	reply_done(&r);
+	CHECK(id > 0);
+	snprintf(path, sizeof path, "/api/events/%lld/register",
+	    (long long)id);
+	request("DELETE", path, NULL, attendee, &r);
+	reply_done(&r);
+	request("POST", path, "", attendee, &r);
+	CHECK_INT(r.status, 201);
+	CHECK(json_object_get(json_object_get(r.json, "registration"),
+	    "status") != NULL);
+	reply_done(&r);
+	/* Exactly one registration to cancel. */
+	request("DELETE", path, "", attendee, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(reply_message(&r), "Registration cancelled");
+	reply_done(&r);
+	request("DELETE", path, "", attendee, &r);
+	CHECK_INT(r.status, 404);
+	reply_done(&r);
+	free(attendee);
+}
+
+#define FANOUT_CLIENTS	24
+#define BURST_CHANGES	60	/* cancel + register pairs */
+
+/* The highest seq a session has seen. */
+static int64_t
+session_last_seq(const struct session *s)
+{
+	json_t	*f;
+	size_t	 i;
+	int64_t	 seq, last = 0;
+
+	json_array_foreach(s->frames, i, f) {
+		seq = json_integer_value(json_object_get(f, "seq"));
+		if (json_object_get(f, "seq") != NULL &&
+		    strcmp(json_string_value(json_object_get(f, "type")),
+		    "hello") != 0 && seq > last)
+			last = seq;
+	}
+	return (last);
+}
+
+static int64_t	burst_until;	/* done_burst waits for this seq */
+
+static int
+done_burst(const struct session *s)
+{
+	return (s->closed || session_last_seq(s) >= burst_until);
+}
+
+/* Services ctx until every session has what done wants, or the deadline. */
+static void
+sessions_wait(struct lws_context *ctx, struct session *s, size_t n,
+    int (*done)(const struct session *))
+{
+	time_t	until = time(NULL) + DEADLINE;
+	size_t	i;
+
+	for (;;) {
+		for (i = 0; i < n && (done(&s[i]) || s[i].failed); i++)
+			;
+		if (i == n || time(NULL) >= until)
+			break;
+		lws_service(ctx, 50);
+	}
+}
+
+/*
+ * Many clients get one broadcast, and a burst of envelopes (a replay of a
+ * few hundred, written in one pass of the server's loop, past the size a
+ * client queue starts with) arrives whole, in order, nothing doubled.
+ */
+static void
+test_websocket_fanout(void)
+{
+	struct lws_context			*ctx;
+	struct session				 live[FANOUT_CLIENTS], replay;
+	struct reply				 r;
+	json_t					*f;
+	char					*attendee, sub[256];
+	int64_t					 seq0, seq, prev;
+	size_t					 i, got, counted;
+	int					 k, ordered = 1;
+
+	attendee = login("attendee@example.com");
+	CHECK(attendee != NULL);
+	if (attendee == NULL)
+		return;
+	ctx = support_ws_context();
+	CHECK(ctx != NULL);
+
+	memset(live, 0, sizeof live);
+	for (i = 0; i < FANOUT_CLIENTS; i++) {
+		live[i].token = attendee;
+		live[i].subscribe = "{\"type\":\"subscribe\","
+		    "\"topics\":[\"events\"]}";
+		support_ws_open(ctx, &live[i], mock_port);
+	}
+	sessions_wait(ctx, live, FANOUT_CLIENTS, support_ws_pong);
+	seq0 = live[0].hello_seq;
+
+	/* Cancel and register again, BURST_CHANGES times. */
+	for (k = 0; k < BURST_CHANGES * 2; k++) {
+		request(k % 2 == 0 ? "DELETE" : "POST",
+		    "/api/events/1/register", NULL, attendee, &r);
+		CHECK_INT(r.status, k % 2 == 0 ? 200 : 201);
+		reply_done(&r);
+	}
+	request("GET", "/api/events/1", NULL, NULL, &r);
+	reply_done(&r);
+
+	/* Every live client sees the last counters envelope. */
+	burst_until = seq0 + BURST_CHANGES * 4;
+	sessions_wait(ctx, live, FANOUT_CLIENTS, done_burst);
+	for (i = got = 0; i < FANOUT_CLIENTS; i++) {
+		if (!live[i].closed && session_last_seq(&live[i]) >=
+		    burst_until)
+			got++;
+	}
+	CHECK_INT(got, FANOUT_CLIENTS);
+	burst_until = session_last_seq(&live[0]);
+
+	/* A late client asks for all of it at once. */
+	memset(&replay, 0, sizeof replay);
+	replay.token = attendee;
+	snprintf(sub, sizeof sub, "{\"type\":\"subscribe\",\"topics\":"
+	    "[\"events\"],\"since\":%lld}", (long long)seq0);
+	replay.subscribe = sub;
+	support_ws_open(ctx, &replay, mock_port);
+	sessions_wait(ctx, &replay, 1, done_burst);
+	prev = seq0;
+	counted = 0;
+	json_array_foreach(replay.frames, i, f) {
+		if (json_object_get(f, "seq") == NULL || strcmp(
+		    json_string_value(json_object_get(f, "type")), "hello") == 0)
+			continue;
+		if (strcmp(json_string_value(json_object_get(f, "type")),
+		    "pong") == 0)
+			continue;
+		seq = json_integer_value(json_object_get(f, "seq"));
+		ordered &= seq > prev;
+		prev = seq;
+		counted++;
+	}
+	CHECK(ordered);
+	CHECK(counted >= BURST_CHANGES * 4);
+	CHECK_INT(prev, burst_until);
+	/* The live clients got the same envelopes, once each. */
+	CHECK_INT(json_array_size(live[0].frames) - 2, counted);
+
+	lws_context_destroy(ctx);
+	for (i = 0; i < FANOUT_CLIENTS; i++)
+		support_ws_done(&live[i]);
+	support_ws_done(&replay);
+	free(attendee);
+}
+
 static void
 test_sigterm_exits_cleanly(void)
 {
@@ -416,4 +593,6 @@ TEST_MAIN(
 	TEST_CASE(test_bad_requests),
 	TEST_CASE(test_events),
 	TEST_CASE(test_websocket),
+	TEST_CASE(test_websocket_fanout),
+	TEST_CASE(test_empty_body_once),
 	TEST_CASE(test_sigterm_exits_cleanly))

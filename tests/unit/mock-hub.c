@@ -207,6 +207,62 @@ test_slow_client_dropped(void)
 	hub_free(hub);
 }
 
+/*
+ * A queue starts small and grows while a client falls behind: frames stay
+ * in order across growth and wrap-around, peek_at sees them in that order,
+ * and the limit still drops a client that never reads.
+ */
+static void
+test_queue_grows_in_order(void)
+{
+	struct hub		*hub;
+	struct hub_client	*c;
+	const char		*text;
+	json_t			*t, *f;
+	size_t			 len;
+	char			*cause = NULL;
+	int			 i, expect = 1, ok = 1;
+
+	hub = hub_new(HUB_QUEUE_INITIAL * 16, HUB_QUEUE_INITIAL * 8);
+	c = hub_client_new(hub, NULL, NULL);
+	t = topics("events", NULL);
+	CHECK_INT(hub_client_subscribe(c, t, 0, 0, &cause), 0);
+	json_decref(t);
+
+	/* Half-drained bursts move the head, so growth meets a wrapped queue. */
+	for (i = 1; i <= HUB_QUEUE_INITIAL * 5; i++) {
+		publish(hub, "events", i);
+		if (i % 3 == 0) {
+			f = next(c);
+			ok &= seq_of(f) == expect++;
+			json_decref(f);
+		}
+	}
+	CHECK(ok);
+	CHECK(!hub_client_overflowed(c));
+	text = hub_client_peek_at(c, 1, &len);
+	CHECK(text != NULL);
+	f = text != NULL ? json_loadb(text, len, 0, NULL) : NULL;
+	CHECK_INT(seq_of(f), expect + 1);
+	json_decref(f);
+	CHECK(hub_client_peek_at(c, (size_t)(HUB_QUEUE_INITIAL * 5 -
+	    (expect - 1)), &len) == NULL);
+	while ((f = next(c)) != NULL) {
+		ok &= seq_of(f) == expect++;
+		json_decref(f);
+	}
+	CHECK(ok);
+	CHECK_INT(expect, HUB_QUEUE_INITIAL * 5 + 1);
+
+	/* Grown to its limit, the queue still overflows. */
+	for (i = 0; i <= HUB_QUEUE_INITIAL * 8; i++)
+		publish(hub, "events", i);
+	CHECK(hub_client_overflowed(c));
+	CHECK(next(c) == NULL);
+	hub_client_free(c);
+	hub_free(hub);
+}
+
 static int
 say(struct ws_conn *ws, const char *text)
 {
@@ -297,4 +353,5 @@ TEST_MAIN(
 	TEST_CASE(test_topics_and_seq),
 	TEST_CASE(test_replay_since),
 	TEST_CASE(test_slow_client_dropped),
+	TEST_CASE(test_queue_grows_in_order),
 	TEST_CASE(test_ws_protocol))
