@@ -103,9 +103,7 @@ routes_events_create(struct mock *m, struct http_req *req)
 	if (db_begin(m->db, &cause) != 0 ||
 	    events_create(m->db, &ev, time(NULL), &id, &cause) != 0 ||
 	    db_commit(m->db, &cause) != 0) {
-		db_rollback(m->db);
-		http_reply_error(req, 500, "%s", cause);
-		free(cause);
+		routes_write_failed(m, req, cause);
 		events_form_done(&f);
 		return;
 	}
@@ -255,9 +253,7 @@ routes_events_delete(struct mock *m, struct http_req *req)
 	if (db_begin(m->db, &cause) != 0 ||
 	    (rc = events_delete(m->db, id, &cause)) < 0 ||
 	    db_commit(m->db, &cause) != 0) {
-		db_rollback(m->db);
-		http_reply_error(req, 500, "%s", cause);
-		free(cause);
+		routes_write_failed(m, req, cause);
 		return;
 	}
 	if (rc == 1) {

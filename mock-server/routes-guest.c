@@ -184,9 +184,7 @@ routes_guests_delete(struct mock *m, struct http_req *req)
 	if (db_begin(m->db, &cause) != 0 ||
 	    guests_delete(m->db, g.id, &cause) != 0 ||
 	    db_commit(m->db, &cause) != 0) {
-		db_rollback(m->db);
-		http_reply_error(req, 500, "%s", cause);
-		free(cause);
+		routes_write_failed(m, req, cause);
 		return;
 	}
 	/* One fewer at the door. */

@@ -158,9 +158,7 @@ routes_guests_import_many(struct mock *m, struct http_req *req,
 	return;
 
 failed:
-	db_rollback(m->db);
-	http_reply_error(req, 500, "%s", cause);
-	free(cause);
+	routes_write_failed(m, req, cause);
 }
 
 void
@@ -292,9 +290,7 @@ routes_guests_csv_rows(struct mock *m, struct http_req *req,
 	return;
 
 failed:
-	db_rollback(m->db);
-	http_reply_error(req, 500, "%s", cause);
-	free(cause);
+	routes_write_failed(m, req, cause);
 }
 
 void

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "auth.h"
+#include "db.h"
 #include "events.h"
 #include "http.h"
 #include "mock.h"
@@ -80,4 +81,12 @@ routes_paging(struct http_req *req, int64_t def, int64_t max, int64_t *page,
 		return (-1);
 	}
 	return (0);
+}
+
+void
+routes_write_failed(struct mock *m, struct http_req *req, char *cause)
+{
+	db_rollback(m->db);
+	http_reply_error(req, 500, "%s", cause);
+	free(cause);
 }

@@ -38,4 +38,10 @@ void	routes_invalid(struct http_req *, const char *field,
 int	routes_paging(struct http_req *, int64_t def, int64_t max,
 	    int64_t *page, int64_t *per_page);
 
+/*
+ * A write failed inside its transaction: rolls back, replies 500 with
+ * the cause and frees it.
+ */
+void	routes_write_failed(struct mock *, struct http_req *, char *cause);
+
 #endif

@@ -19,88 +19,47 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "support-mock.h"
 #include "test.h"
 
 /* Seconds: only a guard against hangs, never asserted. */
 #define DEADLINE	30
 
 struct mock_proc {
-	pid_t	pid;
-	int	port;
-	char	url[64];
+	struct mockproc	proc;
+	int		port;
+	char		url[64];
 };
 
-/* Starts evtop-mock with extra arguments (NULL-terminated). */
+/* Starts evtop-mock on the demo data with extra arguments (NULL-ended). */
 static int
 mock_start(struct mock_proc *p, ...)
 {
-	const char	*path = getenv("EVTOP_MOCK"), *argv[32];
-	char		 buf[4096], *line;
-	size_t		 have = 0, argc = 0;
-	ssize_t		 n;
-	int		 fds[2];
-	struct pollfd	 pfd;
-	time_t		 until = time(NULL) + DEADLINE;
+	const char	*argv[32];
+	size_t		 argc = 0;
 	va_list		 ap;
 
 	memset(p, 0, sizeof *p);
-	if (path == NULL || pipe(fds) != 0)
-		return (-1);
-	argv[argc++] = path;
-	argv[argc++] = "--listen";
-	argv[argc++] = "127.0.0.1:0";
 	argv[argc++] = "--seed";
 	argv[argc++] = "demo";
-	argv[argc++] = "--hash-cost";
-	argv[argc++] = "4";
 	va_start(ap, p);
 	while (argc < 31 && (argv[argc] = va_arg(ap, const char *)) != NULL)
 		argc++;
 	va_end(ap);
 	argv[argc] = NULL;
-	if ((p->pid = fork()) == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execv(path, (char *const *)(uintptr_t)argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	pfd.fd = fds[0];
-	pfd.events = POLLIN;
-	while (time(NULL) < until && have < sizeof buf - 1) {
-		if (poll(&pfd, 1, 1000) <= 0)
-			continue;
-		if ((n = read(fds[0], buf + have, sizeof buf - 1 - have)) <= 0)
-			break;
-		have += (size_t)n;
-		buf[have] = '\0';
-		if ((line = strstr(buf, "listening on http://127.0.0.1:")) !=
-		    NULL && strchr(line, '\n') != NULL) {
-			p->port = atoi(line + strlen(
-			    "listening on http://127.0.0.1:"));
-			snprintf(p->url, sizeof p->url, "http://127.0.0.1:%d",
-			    p->port);
-			close(fds[0]);
-			return (0);
-		}
-	}
-	close(fds[0]);
-	fprintf(stderr, "no \"listening on\" line from %s\n", path);
-	return (-1);
+	if (support_mock_start(&p->proc, argv, 2) != 0)
+		return (-1);
+	snprintf(p->url, sizeof p->url, "%s", p->proc.url);
+	p->port = atoi(strrchr(p->url, ':') + 1);
+	return (0);
 }
 
 static void
 mock_stop(struct mock_proc *p)
 {
-	int	status;
-
-	if (p->pid <= 0)
+	if (p->proc.pid <= 0)
 		return;
-	kill(p->pid, SIGTERM);
-	waitpid(p->pid, &status, 0);
-	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	p->pid = 0;
+	CHECK_INT(support_mock_stop(&p->proc), 0);
 }
 
 struct answer {
@@ -260,20 +219,7 @@ request(const struct mock_proc *p, const char *method, const char *path,
 static char *
 login(const struct mock_proc *p, const char *email)
 {
-	struct answer	 a;
-	struct opts	 o = { 0 };
-	char		 body[256], *token = NULL;
-
-	snprintf(body, sizeof body,
-	    "{\"email\":\"%s\",\"password\":\"evtop-demo\"}", email);
-	o.body = body;
-	request(p, "POST", "/api/auth/login", &o, &a);
-	if (a.status == 200 && json_string_value(json_object_get(a.json,
-	    "token")) != NULL)
-		token = strdup(json_string_value(json_object_get(a.json,
-		    "token")));
-	answer_done(&a);
-	return (token);
+	return (support_login(p->url, email, SUPPORT_DEMO_PASSWORD));
 }
 
 static long

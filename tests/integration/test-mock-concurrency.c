@@ -12,9 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mockproc.h"
-#include "support-multi.h"
-#include "support-proc.h"
+#include "support-mock.h"
 #include "test.h"
 
 #define CROWD		2000
@@ -34,18 +32,7 @@ static void
 call(const char *method, const char *path, const char *body,
     const char *token, struct request *req)
 {
-	memset(req, 0, sizeof *req);
-	req->method = method;
-	snprintf(req->path, sizeof req->path, "%s", path);
-	req->body = body;
-	req->token = token;
-	support_http_request(mock.url, req);
-}
-
-static int64_t
-get_int(const json_t *obj, const char *key)
-{
-	return (json_integer_value(json_object_get(obj, key)));
+	support_call(mock.url, method, path, body, token, NULL, req);
 }
 
 /* Creates an event with this capacity as the organizer: its id, or 0. */
@@ -69,20 +56,15 @@ make_event(int capacity)
 static void
 test_start(void)
 {
-	static const char *const extra[] = { "--hash-cost", "4", NULL };
 	struct request	 req;
-	char		*cause = NULL;
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	/* 2,000 connections each way, and a margin. */
 	if (support_raise_nofile() < 2 * CROWD + 256)
 		fprintf(stderr, "open-file limit below %d: connections may "
 		    "queue\n", 2 * CROWD + 256);
-	if (mockproc_start(&mock, getenv("EVTOP_MOCK"), extra, 2, 30000,
-	    &cause) != 0) {
-		fprintf(stderr, "cannot start evtop-mock: %s\n", cause);
+	if (support_mock_start(&mock, NULL, 2) != 0)
 		exit(1);
-	}
 	call("POST", "/api/auth/register", "{\"name\":\"Olga Organizer\","
 	    "\"email\":\"olga@example.org\",\"password\":\"crowd-test-1\"}",
 	    NULL, &req);
@@ -330,9 +312,7 @@ test_stop(void)
 	size_t	i;
 
 	/* A clean exit: 0, with nothing leaked or misused on the way. */
-	CHECK_INT(support_proc_stop(mock.pid), 0);
-	mock.pid = -1;
-	mockproc_stop(&mock);
+	CHECK_INT(support_mock_stop(&mock), 0);
 	for (i = 0; i < CROWD; i++)
 		free(tokens[i]);
 	free(organizer);

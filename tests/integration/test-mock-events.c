@@ -12,9 +12,7 @@
 #include <time.h>
 
 #include "json-util.h"
-#include "mockproc.h"
-#include "support-multi.h"
-#include "support-proc.h"
+#include "support-mock.h"
 #include "test.h"
 
 static struct mockproc	 mock;
@@ -26,78 +24,27 @@ static void
 call_h(const char *method, const char *path, const char *body,
     const char *token, const char *header, struct request *req)
 {
-	memset(req, 0, sizeof *req);
-	req->method = method;
-	snprintf(req->path, sizeof req->path, "%s", path);
-	req->body = body;
-	req->token = token;
-	req->header = header;
-	support_http_request(mock.url, req);
+	support_call(mock.url, method, path, body, token, header, req);
 }
 
 static void
 call(const char *method, const char *path, const char *body,
     const char *token, struct request *req)
 {
-	call_h(method, path, body, token, NULL, req);
+	support_call(mock.url, method, path, body, token, NULL, req);
 }
 
-static const char *
-get_str(const json_t *obj, const char *key)
-{
-	return (json_string_value(json_object_get(obj, key)));
-}
-
-static int64_t
-get_int(const json_t *obj, const char *key)
-{
-	return (json_integer_value(json_object_get(obj, key)));
-}
-
-static const char *
-field_error(const struct request *req, const char *field)
-{
-	json_t	*e;
-	size_t	 i;
-
-	json_array_foreach(json_object_get(req->reply.json, "errors"), i, e) {
-		if (strcmp(get_str(e, "field"), field) == 0)
-			return (get_str(e, "message"));
-	}
-	return (NULL);
-}
-
-/* The status of a request whose answer is not looked at further. */
 static long
 status_of(const char *method, const char *path, const char *body,
     const char *token)
 {
-	struct request	req;
-	long		status;
-
-	call(method, path, body, token, &req);
-	status = req.reply.status;
-	reply_done(&req.reply);
-	return (status);
+	return (support_status(mock.url, method, path, body, token));
 }
 
 static char *
 login(const char *email, int64_t *id)
 {
-	struct request	 req;
-	char		 body[256], *token = NULL;
-
-	snprintf(body, sizeof body,
-	    "{\"email\":\"%s\",\"password\":\"evtop-demo\"}", email);
-	call("POST", "/api/auth/login", body, NULL, &req);
-	if (req.reply.status == 200) {
-		token = strdup(get_str(req.reply.json, "token"));
-		if (id != NULL)
-			*id = get_int(json_object_get(req.reply.json, "user"),
-			    "id");
-	}
-	reply_done(&req.reply);
-	return (token);
+	return (support_login_id(mock.url, email, SUPPORT_DEMO_PASSWORD, id));
 }
 
 /* Creates an event as token from a JSON body: its id, or 0. */
@@ -118,17 +65,12 @@ create(const char *token, const char *body)
 static void
 test_start(void)
 {
-	static const char *const extra[] = { "--seed", "demo",
-	    "--hash-cost", "4", NULL };
+	static const char *const extra[] = { "--seed", "demo", NULL };
 	struct request	 req;
-	char		*cause = NULL;
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	if (mockproc_start(&mock, getenv("EVTOP_MOCK"), extra, 2, 30000,
-	    &cause) != 0) {
-		fprintf(stderr, "cannot start evtop-mock: %s\n", cause);
+	if (support_mock_start(&mock, extra, 2) != 0)
 		exit(1);
-	}
 	admin = login("admin@example.com", NULL);
 	organizer = login("organizer@example.com", &organizer_id);
 	staff = login("staff@example.com", NULL);
@@ -801,9 +743,7 @@ static void
 test_stop(void)
 {
 	/* A clean exit: 0, with nothing leaked or misused on the way. */
-	CHECK_INT(support_proc_stop(mock.pid), 0);
-	mock.pid = -1;
-	mockproc_stop(&mock);
+	CHECK_INT(support_mock_stop(&mock), 0);
 	free(admin);
 	free(organizer);
 	free(staff);

@@ -5,18 +5,15 @@
  */
 #include <curl/curl.h>
 #include <jansson.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "json-util.h"
+#include "support-mock.h"
 #include "test.h"
 
 /* Seconds: only a guard against hangs, never asserted. */
@@ -26,8 +23,7 @@
 #define OTHER		13
 #define IMPORTED	3000
 
-static pid_t	mock_pid = -1;
-static char	mock_url[64];
+static struct mockproc	mock = { -1, NULL };
 static char	db_dir[64];
 static char	db_path[128];
 
@@ -98,7 +94,7 @@ call(const char *method, const char *path, const char *body,
 	char			 url[4096], line[4096];
 
 	memset(r, 0, sizeof *r);
-	snprintf(url, sizeof url, "%s%s", mock_url, path);
+	snprintf(url, sizeof url, "%s%s", mock.url, path);
 	curl = curl_easy_init();
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
@@ -164,94 +160,27 @@ status_of(const char *method, const char *path, const char *body,
 	return (status);
 }
 
-/* Starts the mock on the test's database and reads its URL. */
+/* Starts the mock on the test's database, seeded or not. */
 static int
 mock_start(int seed)
 {
-	const char	*path = getenv("EVTOP_MOCK");
-	char		 buf[4096], *line;
-	size_t		 have = 0;
-	ssize_t		 n;
-	int		 fds[2];
-	struct pollfd	 pfd;
-	time_t		 until = time(NULL) + DEADLINE;
+	const char *const	 seeded[] = { "--db", db_path, "--seed", "demo",
+	    NULL };
+	const char *const	 plain[] = { "--db", db_path, NULL };
 
-	if (path == NULL || pipe(fds) != 0)
-		return (-1);
-	if ((mock_pid = fork()) == 0) {
-		/* A test that dies leaves no server behind. */
-		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		if (seed)
-			execl(path, path, "--listen", "127.0.0.1:0", "--db",
-			    db_path, "--seed", "demo", "--hash-cost", "4",
-			    (char *)NULL);
-		else
-			execl(path, path, "--listen", "127.0.0.1:0", "--db",
-			    db_path, "--hash-cost", "4", (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	pfd.fd = fds[0];
-	pfd.events = POLLIN;
-	while (time(NULL) < until && have < sizeof buf - 1) {
-		if (poll(&pfd, 1, 1000) <= 0)
-			continue;
-		if ((n = read(fds[0], buf + have, sizeof buf - 1 - have)) <= 0)
-			break;
-		have += (size_t)n;
-		buf[have] = '\0';
-		if ((line = strstr(buf, "listening on http://")) != NULL &&
-		    strchr(line, '\n') != NULL) {
-			line += strlen("listening on ");
-			line[strcspn(line, "\n")] = '\0';
-			if (strlen(line) >= sizeof mock_url)
-				break;
-			memcpy(mock_url, line, strlen(line) + 1);
-			close(fds[0]);
-			return (0);
-		}
-	}
-	close(fds[0]);
-	return (-1);
+	return (support_mock_start(&mock, seed ? seeded : plain, 2));
 }
 
 static void
 mock_stop(void)
 {
-	int	status;
-	pid_t	pid;
-	time_t	until = time(NULL) + DEADLINE;
-
-	if (mock_pid <= 0)
-		return;
-	kill(mock_pid, SIGTERM);
-	while ((pid = waitpid(mock_pid, &status, WNOHANG)) == 0 &&
-	    time(NULL) < until)
-		usleep(20000);
-	if (pid == 0) {
-		kill(mock_pid, SIGKILL);
-		waitpid(mock_pid, &status, 0);
-	}
-	CHECK(pid == mock_pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	mock_pid = -1;
+	CHECK_INT(support_mock_stop(&mock), 0);
 }
 
 static char *
 login(const char *email)
 {
-	struct res	 r;
-	char		 body[256], *token = NULL;
-
-	snprintf(body, sizeof body,
-	    "{\"email\":\"%s\",\"password\":\"evtop-demo\"}", email);
-	call("POST", "/api/auth/login", body, NULL, NULL, NULL, &r);
-	if (r.status == 200 && res_str(&r, "token") != NULL)
-		token = strdup(res_str(&r, "token"));
-	res_done(&r);
-	return (token);
+	return (support_login(mock.url, email, SUPPORT_DEMO_PASSWORD));
 }
 
 static void

@@ -16,8 +16,7 @@
 #include <unistd.h>
 
 #include "json-util.h"
-#include "mockproc.h"
-#include "support-http.h"
+#include "support-mock.h"
 #include "test.h"
 
 /* Seconds: only a guard against hangs, never asserted. */
@@ -56,58 +55,29 @@ status_of(const char *method, const char *path, const char *body,
 static char *
 login(const char *email)
 {
-	struct reply	 r;
-	char		 body[256], *token = NULL;
-
-	snprintf(body, sizeof body,
-	    "{\"email\":\"%s\",\"password\":\"evtop-demo\"}", email);
-	request("POST", "/api/auth/login", body, NULL, &r);
-	if (r.status == 200 &&
-	    json_string_value(json_object_get(r.json, "token")) != NULL)
-		token = strdup(json_string_value(json_object_get(r.json,
-		    "token")));
-	reply_done(&r);
-	return (token);
-}
-
-static int64_t
-num(const json_t *obj, const char *key)
-{
-	return (json_integer_value(json_object_get(obj, key)));
-}
-
-static const char *
-str(const json_t *obj, const char *key)
-{
-	return (json_string_value(json_object_get(obj, key)));
+	return (support_login(mp.url, email, SUPPORT_DEMO_PASSWORD));
 }
 
 /* The first validation error's field, or NULL. */
 static const char *
 error_field(const struct reply *r)
 {
-	return (str(json_array_get(json_object_get(r->json, "errors"), 0),
+	return (get_str(json_array_get(json_object_get(r->json, "errors"), 0),
 	    "field"));
 }
 
 static void
 start(const char *const *extra)
 {
-	char	*cause = NULL;
-
-	if (mockproc_start(&mp, getenv("EVTOP_MOCK"), extra, -1, 60000,
-	    &cause) != 0) {
-		fprintf(stderr, "mock did not start: %s\n", cause);
-		free(cause);
+	if (support_mock_start(&mp, extra, -1) != 0)
 		exit(1);
-	}
 }
 
 static void
 test_start(void)
 {
 	static const char *const extra[] = { "--seed", "demo",
-	    "--hash-cost", "4", "--mail-rate", "5000",
+	    "--mail-rate", "5000",
 	    "--mail-failure-rate", "0.7", "--mail-retry-ms", "20", NULL };
 
 	start(extra);
@@ -213,7 +183,7 @@ test_invitation_refusals(void)
 	reply_done(&r);
 	/* Nothing was queued by any of that. */
 	request("GET", "/api/events/1/campaigns", NULL, organizer, &r);
-	CHECK_INT(num(r.json, "total"), 0);
+	CHECK_INT(get_int(r.json, "total"), 0);
 	reply_done(&r);
 }
 
@@ -230,7 +200,7 @@ wait_done(const char *path, const char *key)
 		json_decref(c);
 		c = json_incref(json_object_get(r.json, key));
 		reply_done(&r);
-		if (c != NULL && strcmp(str(c, "status"), "done") == 0)
+		if (c != NULL && strcmp(get_str(c, "status"), "done") == 0)
 			break;
 		usleep(50000);
 	}
@@ -247,7 +217,7 @@ test_campaign_completes_with_failures(void)
 	size_t		 i;
 
 	request("GET", "/api/events/1/stats", NULL, organizer, &r);
-	pending = num(json_object_get(json_object_get(r.json, "stats"),
+	pending = get_int(json_object_get(json_object_get(r.json, "stats"),
 	    "rsvp"), "pending");
 	reply_done(&r);
 	CHECK(pending > 50);
@@ -256,11 +226,11 @@ test_campaign_completes_with_failures(void)
 	    "{\"all\":true,\"rsvp\":\"pending\"}", organizer, &r);
 	CHECK_INT(r.status, 202);
 	c = json_object_get(r.json, "campaign");
-	CHECK_INT(num(c, "total"), pending);
-	CHECK_INT(num(c, "queued"), pending);
-	CHECK_INT(num(c, "event_id"), 1);
-	CHECK_STR(str(c, "status"), "queued");
-	first_campaign = num(c, "id");
+	CHECK_INT(get_int(c, "total"), pending);
+	CHECK_INT(get_int(c, "queued"), pending);
+	CHECK_INT(get_int(c, "event_id"), 1);
+	CHECK_STR(get_str(c, "status"), "queued");
+	first_campaign = get_int(c, "id");
 	reply_done(&r);
 
 	snprintf(path, sizeof path, "/api/campaigns/%lld",
@@ -269,12 +239,13 @@ test_campaign_completes_with_failures(void)
 	CHECK(c != NULL);
 	if (c == NULL)
 		return;
-	CHECK_STR(str(c, "status"), "done");
-	CHECK_INT(num(c, "sent") + num(c, "failed"), pending);
-	CHECK(num(c, "sent") > 0);
-	CHECK(num(c, "failed") > 0);
-	CHECK_INT(num(c, "queued") + num(c, "active") + num(c, "delayed"), 0);
-	CHECK(str(c, "finished_at") != NULL);
+	CHECK_STR(get_str(c, "status"), "done");
+	CHECK_INT(get_int(c, "sent") + get_int(c, "failed"), pending);
+	CHECK(get_int(c, "sent") > 0);
+	CHECK(get_int(c, "failed") > 0);
+	CHECK_INT(get_int(c, "queued") + get_int(c, "active") +
+	    get_int(c, "delayed"), 0);
+	CHECK(get_str(c, "finished_at") != NULL);
 
 	/* One log per guest; the failed ones were tried five times. */
 	for (page = 1; page < 100; page++) {
@@ -283,23 +254,23 @@ test_campaign_completes_with_failures(void)
 		    (long long)first_campaign, (long long)page);
 		request("GET", path, NULL, organizer, &r);
 		CHECK_INT(r.status, 200);
-		CHECK_INT(num(r.json, "total"), pending);
+		CHECK_INT(get_int(r.json, "total"), pending);
 		json_array_foreach(json_object_get(r.json, "logs"), i, log) {
 			seen++;
-			if (strcmp(str(log, "status"), "failed") == 0) {
+			if (strcmp(get_str(log, "status"), "failed") == 0) {
 				failed++;
-				CHECK_INT(num(log, "attempts"), 5);
-				CHECK_STR(str(log, "error"),
+				CHECK_INT(get_int(log, "attempts"), 5);
+				CHECK_STR(get_str(log, "error"),
 				    "550 mailbox unavailable (simulated)");
 			} else {
-				CHECK_STR(str(log, "status"), "sent");
+				CHECK_STR(get_str(log, "status"), "sent");
 				CHECK(json_is_null(json_object_get(log,
 				    "error")));
-				retried += num(log, "attempts") > 1;
+				retried += get_int(log, "attempts") > 1;
 			}
 			CHECK(json_is_integer(json_object_get(log,
 			    "guest_id")));
-			CHECK(strchr(str(log, "email"), '@') != NULL);
+			CHECK(strchr(get_str(log, "email"), '@') != NULL);
 		}
 		i = json_array_size(json_object_get(r.json, "logs"));
 		reply_done(&r);
@@ -307,22 +278,22 @@ test_campaign_completes_with_failures(void)
 			break;
 	}
 	CHECK_INT(seen, pending);
-	CHECK_INT(failed, num(c, "failed"));
+	CHECK_INT(failed, get_int(c, "failed"));
 	CHECK(retried > 0);
 
 	request("GET", "/api/events/1/email-logs?status=failed", NULL, staff,
 	    &r);
 	CHECK_INT(r.status, 200);
-	CHECK_INT(num(r.json, "total"), num(c, "failed"));
+	CHECK_INT(get_int(r.json, "total"), get_int(c, "failed"));
 	reply_done(&r);
 
 	/* Its end was announced. */
 	request("GET", "/api/notifications?limit=500", NULL, attendee, &r);
 	failed = 0;
 	json_array_foreach(json_object_get(r.json, "notifications"), i, log) {
-		if (strcmp(str(log, "type"), "campaign") == 0 &&
-		    num(log, "event_id") == 1 &&
-		    strcmp(str(log, "level"), "warning") == 0)
+		if (strcmp(get_str(log, "type"), "campaign") == 0 &&
+		    get_int(log, "event_id") == 1 &&
+		    strcmp(get_str(log, "level"), "warning") == 0)
 			failed++;
 	}
 	CHECK_INT(failed, 1);
@@ -331,14 +302,14 @@ test_campaign_completes_with_failures(void)
 	request("GET", "/api/queues", NULL, admin, &r);
 	CHECK_INT(r.status, 200);
 	log = json_array_get(json_object_get(r.json, "queues"), 0);
-	CHECK_STR(str(log, "name"), "email");
-	CHECK(num(log, "completed") >= num(c, "sent"));
-	CHECK(num(log, "failed") >= num(c, "failed"));
+	CHECK_STR(get_str(log, "name"), "email");
+	CHECK(get_int(log, "completed") >= get_int(c, "sent"));
+	CHECK(get_int(log, "failed") >= get_int(c, "failed"));
 	CHECK(json_is_integer(json_object_get(log, "waiting")));
 	CHECK(json_is_integer(json_object_get(log, "delayed")));
 	CHECK(json_is_integer(json_object_get(log, "active")));
-	CHECK_STR(str(json_array_get(json_object_get(r.json, "queues"), 1),
-	    "name"), "reminders");
+	CHECK_STR(get_str(json_array_get(json_object_get(r.json, "queues"),
+	    1), "name"), "reminders");
 	reply_done(&r);
 	CHECK_INT(status_of("GET", "/api/queues", NULL, organizer), 403);
 	CHECK_INT(status_of("GET", "/api/queues", NULL, NULL), 401);
@@ -362,9 +333,9 @@ test_campaign_of_listed_guests(void)
 		reply_done(&r);
 		return;
 	}
-	g[0] = num(json_array_get(logs, 0), "guest_id");
-	g[1] = num(json_array_get(logs, 1), "guest_id");
-	g[2] = num(json_array_get(logs, 2), "guest_id");
+	g[0] = get_int(json_array_get(logs, 0), "guest_id");
+	g[1] = get_int(json_array_get(logs, 1), "guest_id");
+	g[2] = get_int(json_array_get(logs, 2), "guest_id");
 	reply_done(&r);
 
 	/* A repeat is one mail; an unknown guest is skipped. */
@@ -373,20 +344,20 @@ test_campaign_of_listed_guests(void)
 	    (long long)g[0]);
 	request("POST", "/api/events/1/invitations", body, admin, &r);
 	CHECK_INT(r.status, 202);
-	CHECK_INT(num(json_object_get(r.json, "campaign"), "total"), 3);
-	CHECK_INT(num(r.json, "skipped"), 1);
-	id = num(json_object_get(r.json, "campaign"), "id");
+	CHECK_INT(get_int(json_object_get(r.json, "campaign"), "total"), 3);
+	CHECK_INT(get_int(r.json, "skipped"), 1);
+	id = get_int(json_object_get(r.json, "campaign"), "id");
 	reply_done(&r);
 	snprintf(path, sizeof path, "/api/campaigns/%lld", (long long)id);
 	c = wait_done(path, "campaign");
-	CHECK(c != NULL && strcmp(str(c, "status"), "done") == 0);
+	CHECK(c != NULL && strcmp(get_str(c, "status"), "done") == 0);
 	json_decref(c);
 
 	request("GET", "/api/events/1/campaigns", NULL, staff, &r);
 	CHECK_INT(r.status, 200);
-	CHECK_INT(num(r.json, "total"), 2);
-	CHECK_INT(num(json_array_get(json_object_get(r.json, "campaigns"), 0),
-	    "id"), id);
+	CHECK_INT(get_int(r.json, "total"), 2);
+	CHECK_INT(get_int(json_array_get(json_object_get(r.json, "campaigns"),
+	    0), "id"), id);
 	reply_done(&r);
 
 	CHECK_INT(status_of("GET", path, NULL, staff), 200);
@@ -493,8 +464,8 @@ find_notification(const char *token, int64_t since, const char *type)
 	    (long long)since);
 	request("GET", path, NULL, token, &r);
 	json_array_foreach(json_object_get(r.json, "notifications"), i, n) {
-		if (strcmp(str(n, "type"), type) == 0 &&
-		    num(n, "event_id") == 1)
+		if (strcmp(get_str(n, "type"), type) == 0 &&
+		    get_int(n, "event_id") == 1)
 			found = n;
 	}
 	found = json_incref(found);
@@ -524,7 +495,7 @@ latest_seq(const char *token)
 
 	request("GET", "/api/notifications?limit=1", NULL, token, &r);
 	list = json_object_get(r.json, "notifications");
-	seq = num(json_array_get(list, json_array_size(list) - 1), "seq");
+	seq = get_int(json_array_get(list, json_array_size(list) - 1), "seq");
 	reply_done(&r);
 	return (seq);
 }
@@ -544,25 +515,25 @@ test_reminder_fires(void)
 	request("POST", "/api/events/1/reminders", body, organizer, &r);
 	CHECK_INT(r.status, 201);
 	rem = json_object_get(r.json, "reminder");
-	CHECK_STR(str(rem, "status"), "pending");
-	CHECK_STR(str(rem, "at"), at);
-	CHECK_INT(num(rem, "event_id"), 1);
+	CHECK_STR(get_str(rem, "status"), "pending");
+	CHECK_STR(get_str(rem, "at"), at);
+	CHECK_INT(get_int(rem, "event_id"), 1);
 	reply_done(&r);
 
 	n = wait_notification(attendee, since, "reminder");
 	CHECK(n != NULL);
 	if (n != NULL) {
-		CHECK_STR(str(n, "message"), "Doors open in ten minutes");
-		CHECK_STR(str(n, "title"), "Reminder: Evtop Launch Party");
-		CHECK(num(n, "seq") > since);
+		CHECK_STR(get_str(n, "message"), "Doors open in ten minutes");
+		CHECK_STR(get_str(n, "title"), "Reminder: Evtop Launch Party");
+		CHECK(get_int(n, "seq") > since);
 		json_decref(n);
 	}
 	request("GET", "/api/events/1/reminders", NULL, staff, &r);
 	CHECK_INT(r.status, 200);
-	CHECK_INT(num(r.json, "total"), 1);
+	CHECK_INT(get_int(r.json, "total"), 1);
 	rem = json_array_get(json_object_get(r.json, "reminders"), 0);
-	CHECK_STR(str(rem, "status"), "sent");
-	CHECK(str(rem, "sent_at") != NULL);
+	CHECK_STR(get_str(rem, "status"), "sent");
+	CHECK(get_str(rem, "sent_at") != NULL);
 	reply_done(&r);
 }
 
@@ -609,7 +580,7 @@ session_cb(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 	case LWS_CALLBACK_CLIENT_RECEIVE:
 		if ((f = json_loadb(in, len, 0, NULL)) == NULL)
 			break;
-		type = str(f, "type");
+		type = get_str(f, "type");
 		if (type != NULL && strcmp(type, "hello") == 0) {
 			session_send(wsi, s, "{\"type\":\"subscribe\","
 			    "\"topics\":[\"chat:1\"]}");
@@ -650,8 +621,8 @@ session_chat(const struct session *s, int64_t id)
 	size_t	 i;
 
 	json_array_foreach(s->frames, i, f) {
-		if (strcmp(str(f, "type"), "chat.message") == 0 &&
-		    num(json_object_get(f, "data"), "id") == id)
+		if (strcmp(get_str(f, "type"), "chat.message") == 0 &&
+		    get_int(json_object_get(f, "data"), "id") == id)
 			return (f);
 	}
 	return (NULL);
@@ -700,11 +671,11 @@ test_chat(void)
 	    "{\"text\":\"Is the \\u00e9clair stand open?\"}", attendee, &r);
 	CHECK_INT(r.status, 201);
 	msg = json_object_get(r.json, "message");
-	CHECK_STR(str(msg, "text"), "Is the \xc3\xa9" "clair stand open?");
-	CHECK_STR(str(msg, "user_name"), "Alex Attendee");
+	CHECK_STR(get_str(msg, "text"), "Is the \xc3\xa9" "clair stand open?");
+	CHECK_STR(get_str(msg, "user_name"), "Alex Attendee");
 	CHECK(json_is_integer(json_object_get(msg, "user_id")));
-	CHECK(str(msg, "created_at") != NULL);
-	id = num(msg, "id");
+	CHECK(get_str(msg, "created_at") != NULL);
+	id = get_int(msg, "id");
 	reply_done(&r);
 
 	/* Everyone watching chat:1 hears it. */
@@ -714,9 +685,9 @@ test_chat(void)
 		lws_service(ctx, 100);
 	f = session_chat(&s, id);
 	CHECK(f != NULL);
-	CHECK_STR(str(json_object_get(f, "data"), "text"),
+	CHECK_STR(get_str(json_object_get(f, "data"), "text"),
 	    "Is the \xc3\xa9" "clair stand open?");
-	CHECK(num(f, "seq") > 0);
+	CHECK(get_int(f, "seq") > 0);
 	lws_context_destroy(ctx);
 	json_decref(s.frames);
 	while (s.npending > 0)
@@ -731,15 +702,15 @@ test_chat(void)
 	request("GET", path, NULL, attendee, &r);
 	CHECK_INT(r.status, 200);
 	CHECK_INT(json_array_size(json_object_get(r.json, "messages")), 2);
-	CHECK_INT(num(json_array_get(json_object_get(r.json, "messages"), 0),
-	    "id"), id);
-	CHECK_STR(str(json_array_get(json_object_get(r.json, "messages"), 1),
-	    "text"), "Yes, by the door");
+	CHECK_INT(get_int(json_array_get(json_object_get(r.json, "messages"),
+	    0), "id"), id);
+	CHECK_STR(get_str(json_array_get(json_object_get(r.json, "messages"),
+	    1), "text"), "Yes, by the door");
 	reply_done(&r);
 	request("GET", "/api/events/1/chat?limit=1", NULL, attendee, &r);
 	CHECK_INT(json_array_size(json_object_get(r.json, "messages")), 1);
-	CHECK_STR(str(json_array_get(json_object_get(r.json, "messages"), 0),
-	    "text"), "Yes, by the door");
+	CHECK_STR(get_str(json_array_get(json_object_get(r.json, "messages"),
+	    0), "text"), "Yes, by the door");
 	reply_done(&r);
 
 	CHECK_INT(status_of("GET", "/api/events/1/chat?limit=0", NULL,
@@ -798,26 +769,28 @@ test_stats(void)
 	request("GET", "/api/stats", NULL, attendee, &r);
 	CHECK_INT(r.status, 200);
 	s = json_object_get(r.json, "stats");
-	CHECK(num(s, "events") >= 30);
-	CHECK(num(s, "upcoming") > 0 && num(s, "upcoming") < num(s, "events"));
-	CHECK(num(s, "confirmed") > 0);
-	CHECK(num(s, "waitlisted") > 0);
-	CHECK(num(s, "checked_in") > 0);
-	CHECK(num(s, "guests") > 0);
-	CHECK_INT(num(json_object_get(s, "rsvp"), "accepted") +
-	    num(json_object_get(s, "rsvp"), "declined") +
-	    num(json_object_get(s, "rsvp"), "pending") +
-	    num(json_object_get(s, "rsvp"), "waitlisted"), num(s, "guests"));
+	CHECK(get_int(s, "events") >= 30);
+	CHECK(get_int(s, "upcoming") > 0 &&
+	    get_int(s, "upcoming") < get_int(s, "events"));
+	CHECK(get_int(s, "confirmed") > 0);
+	CHECK(get_int(s, "waitlisted") > 0);
+	CHECK(get_int(s, "checked_in") > 0);
+	CHECK(get_int(s, "guests") > 0);
+	CHECK_INT(get_int(json_object_get(s, "rsvp"), "accepted") +
+	    get_int(json_object_get(s, "rsvp"), "declined") +
+	    get_int(json_object_get(s, "rsvp"), "pending") +
+	    get_int(json_object_get(s, "rsvp"), "waitlisted"),
+	    get_int(s, "guests"));
 	reply_done(&r);
 	CHECK_INT(status_of("GET", "/api/stats", NULL, NULL), 401);
 
 	request("GET", "/api/events/1/stats", NULL, staff, &r);
 	CHECK_INT(r.status, 200);
 	s = json_object_get(r.json, "stats");
-	CHECK_INT(num(s, "capacity"), 200);
-	CHECK(num(s, "confirmed") >= 100);
-	CHECK_INT(num(s, "available"), 200 - num(s, "confirmed"));
-	CHECK(num(s, "checked_in") >= 30);
+	CHECK_INT(get_int(s, "capacity"), 200);
+	CHECK(get_int(s, "confirmed") >= 100);
+	CHECK_INT(get_int(s, "available"), 200 - get_int(s, "confirmed"));
+	CHECK(get_int(s, "checked_in") >= 30);
 	CHECK(json_is_integer(json_object_get(s, "waitlisted")));
 	CHECK(json_is_integer(json_object_get(json_object_get(s, "rsvp"),
 	    "accepted")));
@@ -825,7 +798,7 @@ test_stats(void)
 	/* Seeded check-ins happened minutes ago: the day shows them. */
 	i = 0;
 	json_array_foreach(json_object_get(s, "timeline"), i, b) {
-		CHECK(json_util_parse_time(str(b, "t"), &t) == 0);
+		CHECK(json_util_parse_time(get_str(b, "t"), &t) == 0);
 		CHECK(t == prev + 60 || prev == 0);
 		prev = t;
 	}
@@ -863,38 +836,6 @@ test_notification_arguments(void)
 	CHECK_INT(status_of("GET", "/api/notifications", NULL, NULL), 401);
 }
 
-/* Runs evtop-mock with one flag; its exit status, its output in out. */
-static int
-run(const char *flag, const char *value, char *out, size_t len)
-{
-	const char	*path = getenv("EVTOP_MOCK");
-	size_t		 used = 0;
-	ssize_t		 n;
-	pid_t		 pid;
-	int		 fds[2], status;
-
-	out[0] = '\0';
-	if (pipe(fds) != 0 || (pid = fork()) == -1)
-		return (-1);
-	if (pid == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		dup2(fds[1], STDERR_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execl(path, path, "--listen", "127.0.0.1:0", flag, value,
-		    (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	while (used < len - 1 &&
-	    (n = read(fds[0], out + used, len - 1 - used)) > 0)
-		used += (size_t)n;
-	out[used] = '\0';
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-}
-
 static void
 test_mail_flags(void)
 {
@@ -912,7 +853,8 @@ test_mail_flags(void)
 	size_t	i;
 
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		CHECK_INT(run(bad[i].flag, bad[i].value, out, sizeof out), 2);
+		CHECK_INT(support_mock_run(bad[i].flag, bad[i].value, out,
+		    sizeof out), 2);
 		if (strstr(out, bad[i].says) == NULL ||
 		    strstr(out, "listening on") != NULL) {
 			fprintf(stderr, "%s %s said: %s\n", bad[i].flag,
@@ -920,7 +862,7 @@ test_mail_flags(void)
 			CHECK(0);
 		}
 	}
-	CHECK_INT(run("--help", NULL, out, sizeof out), 0);
+	CHECK_INT(support_mock_run("--help", NULL, out, sizeof out), 0);
 	CHECK(strstr(out, "--mail-rate N") != NULL);
 	CHECK(strstr(out, "--mail-failure-rate P") != NULL);
 	CHECK(strstr(out, "--mail-retry-ms MS") != NULL);
@@ -929,7 +871,7 @@ test_mail_flags(void)
 static void
 test_stop(void)
 {
-	mockproc_stop(&mp);
+	CHECK_INT(support_mock_stop(&mp), 0);
 	free(admin);
 	free(organizer);
 	free(staff);
@@ -966,7 +908,7 @@ test_overdue_reminder_after_restart(void)
 	    at_s);
 	CHECK_INT(status_of("POST", "/api/events/1/reminders", body, token),
 	    201);
-	mockproc_stop(&mp);
+	CHECK_INT(support_mock_stop(&mp), 0);
 	free(token);
 
 	/* Down until it is overdue. */
@@ -980,17 +922,17 @@ test_overdue_reminder_after_restart(void)
 	n = wait_notification(token, 0, "reminder");
 	CHECK(n != NULL);
 	if (n != NULL) {
-		CHECK_STR(str(n, "message"), "Overdue");
-		CHECK(num(n, "seq") > before);
+		CHECK_STR(get_str(n, "message"), "Overdue");
+		CHECK(get_int(n, "seq") > before);
 		json_decref(n);
 	}
 	request("GET", "/api/events/1/reminders", NULL, token, &r);
-	CHECK_INT(num(r.json, "total"), 1);
-	CHECK_STR(str(json_array_get(json_object_get(r.json, "reminders"), 0),
-	    "status"), "sent");
+	CHECK_INT(get_int(r.json, "total"), 1);
+	CHECK_STR(get_str(json_array_get(json_object_get(r.json, "reminders"),
+	    0), "status"), "sent");
 	reply_done(&r);
 	free(token);
-	mockproc_stop(&mp);
+	CHECK_INT(support_mock_stop(&mp), 0);
 
 	unlink(db);
 	snprintf(path, sizeof path, "%s-wal", db);

@@ -11,8 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "mockproc.h"
-#include "support-http.h"
+#include "support-mock.h"
 #include "test.h"
 
 /* Seconds: only a guard against hangs, never asserted. */
@@ -111,15 +110,11 @@ answer_done(struct answer *a)
 static void
 test_start(void)
 {
-	static const char *const	 extra[] = { "--hash-cost", "4", "--seed",
-		    "demo", "--mail-rate", "0", NULL };
-	char				*cause = NULL;
+	static const char *const	 extra[] = { "--seed", "demo",
+		    "--mail-rate", "0", NULL };
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	if (mockproc_start(&mock, getenv("EVTOP_MOCK"), extra, -1,
-	    DEADLINE * 1000, &cause) != 0) {
-		fprintf(stderr, "evtop-mock did not start: %s\n", cause);
-		free(cause);
+	if (support_mock_start(&mock, extra, -1) != 0) {
 		CHECK(!"evtop-mock starts");
 		return;
 	}
@@ -354,7 +349,7 @@ static void
 test_stop(void)
 {
 	if (mock_up)
-		mockproc_stop(&mock);
+		CHECK_INT(support_mock_stop(&mock), 0);
 	mock_up = 0;
 	curl_global_cleanup();
 }

@@ -13,8 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "mockproc.h"
-#include "support-http.h"
+#include "support-mock.h"
 #include "test.h"
 
 static char	 dir[] = "/tmp/evtop-mock-test.XXXXXX";
@@ -25,15 +24,7 @@ static long long total_events = -1;
 static int
 start(struct mockproc *mp, const char *const *extra)
 {
-	char	*cause = NULL;
-
-	if (mockproc_start(mp, getenv("EVTOP_MOCK"), extra, -1, 60000,
-	    &cause) != 0) {
-		fprintf(stderr, "mock did not start: %s\n", cause);
-		free(cause);
-		return (-1);
-	}
-	return (0);
+	return (support_mock_start(mp, extra, -1));
 }
 
 /* Signs in; returns the token (NULL if refused) and the account's role. */
@@ -94,7 +85,7 @@ static void
 test_first_run(void)
 {
 	const char *const extra[] = { "--db", db, "--seed", "demo",
-	    "--hash-cost", "4", "--secret-file", secret,
+	    "--secret-file", secret,
 	    "--admin", "ops@example.com:s3cret-pass", NULL };
 	struct mockproc	 mp;
 	char		 role[32];
@@ -114,14 +105,14 @@ test_first_run(void)
 	CHECK(login(mp.url, "ops@example.com", "wrong", NULL, 0) == NULL);
 	total_events = count_events(mp.url);
 	CHECK(total_events >= 30);
-	mockproc_stop(&mp);
+	CHECK_INT(support_mock_stop(&mp), 0);
 }
 
 static void
 test_restart_keeps_data_and_tokens(void)
 {
-	const char *const extra[] = { "--db", db, "--hash-cost", "4",
-	    "--secret-file", secret, NULL };
+	const char *const extra[] = { "--db", db, "--secret-file", secret,
+	    NULL };
 	struct mockproc	 mp;
 	struct reply	 r;
 	char		*again;
@@ -138,14 +129,13 @@ test_restart_keeps_data_and_tokens(void)
 	again = login(mp.url, "admin@example.com", "evtop-demo", NULL, 0);
 	CHECK(again != NULL);
 	free(again);
-	mockproc_stop(&mp);
+	CHECK_INT(support_mock_stop(&mp), 0);
 }
 
 static void
 test_seed_is_not_repeated(void)
 {
-	const char *const extra[] = { "--db", db, "--seed", "demo",
-	    "--hash-cost", "4", NULL };
+	const char *const extra[] = { "--db", db, "--seed", "demo", NULL };
 	struct mockproc	 mp;
 	struct reply	 r;
 
@@ -158,38 +148,7 @@ test_seed_is_not_repeated(void)
 	support_http(mp.url, "GET", "/api/users/profile", NULL, token, &r);
 	CHECK_INT(r.status, 401);
 	reply_done(&r);
-	mockproc_stop(&mp);
-}
-
-/* Runs evtop-mock with args; returns its exit status and its stderr. */
-static int
-run(const char *a1, const char *a2, char *err, size_t len)
-{
-	const char	*path = getenv("EVTOP_MOCK");
-	int		 fds[2], status;
-	size_t		 used = 0;
-	ssize_t		 n;
-	pid_t		 pid;
-
-	err[0] = '\0';
-	if (pipe(fds) != 0 || (pid = fork()) == -1)
-		return (-1);
-	if (pid == 0) {
-		dup2(fds[1], STDERR_FILENO);
-		dup2(fds[1], STDOUT_FILENO);
-		close(fds[0]);
-		execl(path, path, "--listen", "127.0.0.1:0", a1, a2,
-		    (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	while (used < len - 1 &&
-	    (n = read(fds[0], err + used, len - 1 - used)) > 0)
-		used += (size_t)n;
-	err[used] = '\0';
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	CHECK_INT(support_mock_stop(&mp), 0);
 }
 
 static void
@@ -221,8 +180,8 @@ test_bad_flags(void)
 	size_t	i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		CHECK_INT(run(cases[i].a1, cases[i].a2, err, sizeof err),
-		    cases[i].status);
+		CHECK_INT(support_mock_run(cases[i].a1, cases[i].a2, err,
+		    sizeof err), cases[i].status);
 		if (strstr(err, cases[i].says) == NULL) {
 			fprintf(stderr, "%s %s said: %s\n", cases[i].a1,
 			    cases[i].a2 != NULL ? cases[i].a2 : "", err);
@@ -238,7 +197,8 @@ test_secret_readable_by_others(void)
 	char	err[4096];
 
 	CHECK_INT(chmod(secret, 0644), 0);
-	CHECK_INT(run("--secret-file", secret, err, sizeof err), 1);
+	CHECK_INT(support_mock_run("--secret-file", secret, err,
+	    sizeof err), 1);
 	CHECK(strstr(err, "readable by group or others") != NULL);
 	CHECK(strstr(err, "chmod 600") != NULL);
 }
@@ -253,7 +213,7 @@ test_help_names_every_flag(void)
 	char	out[8192];
 	size_t	i;
 
-	CHECK_INT(run("--help", NULL, out, sizeof out), 0);
+	CHECK_INT(support_mock_run("--help", NULL, out, sizeof out), 0);
 	for (i = 0; i < sizeof flags / sizeof flags[0]; i++)
 		CHECK(strstr(out, flags[i]) != NULL);
 }

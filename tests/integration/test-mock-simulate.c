@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mockproc.h"
-#include "support-http.h"
+#include "support-mock.h"
 #include "support-ws.h"
 #include "test.h"
 
@@ -49,19 +48,15 @@ lively(const struct session *s)
 static void
 test_simulated_stream(void)
 {
-	static const char *const extra[] = { "--seed", "demo", "--hash-cost",
-	    "4", "--simulate", "50", NULL };
+	static const char *const extra[] = { "--seed", "demo",
+	    "--simulate", "50", NULL };
 	struct lws_context	*ctx;
 	struct session		 s;
 	json_t			*chat;
-	char			*cause = NULL, *token, *colon;
+	char			*token, *colon;
 
-	if (mockproc_start(&mp, getenv("EVTOP_MOCK"), extra, -1, 60000,
-	    &cause) != 0) {
-		fprintf(stderr, "mock did not start: %s\n", cause);
-		free(cause);
+	if (support_mock_start(&mp, extra, -1) != 0)
 		exit(1);
-	}
 	colon = strrchr(mp.url, ':');
 	token = support_login(mp.url, "staff@example.com", "evtop-demo");
 	CHECK(token != NULL);
@@ -93,7 +88,7 @@ test_simulated_stream(void)
 	support_ws_done(&s);
 	lws_context_destroy(ctx);
 	free(token);
-	mockproc_stop(&mp);
+	CHECK_INT(support_mock_stop(&mp), 0);
 	free(mp.url);
 }
 

@@ -8,9 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mockproc.h"
-#include "support-multi.h"
-#include "support-proc.h"
+#include "support-mock.h"
 #include "test.h"
 
 static struct mockproc	mock;
@@ -19,38 +17,7 @@ static void
 call(const char *method, const char *path, const char *body,
     const char *token, struct request *req)
 {
-	memset(req, 0, sizeof *req);
-	req->method = method;
-	snprintf(req->path, sizeof req->path, "%s", path);
-	req->body = body;
-	req->token = token;
-	support_http_request(mock.url, req);
-}
-
-static const char *
-get_str(const json_t *obj, const char *key)
-{
-	return (json_string_value(json_object_get(obj, key)));
-}
-
-static int64_t
-get_int(const json_t *obj, const char *key)
-{
-	return (json_integer_value(json_object_get(obj, key)));
-}
-
-/* The message of the error about field in a 400, or NULL. */
-static const char *
-field_error(const struct request *req, const char *field)
-{
-	json_t	*e;
-	size_t	 i;
-
-	json_array_foreach(json_object_get(req->reply.json, "errors"), i, e) {
-		if (strcmp(get_str(e, "field"), field) == 0)
-			return (get_str(e, "message"));
-	}
-	return (NULL);
+	support_call(mock.url, method, path, body, token, NULL, req);
 }
 
 static size_t
@@ -63,16 +30,7 @@ error_count(const struct request *req)
 static char *
 login(const char *email, const char *password)
 {
-	struct request	 req;
-	char		 body[256], *token = NULL;
-
-	snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}",
-	    email, password);
-	call("POST", "/api/auth/login", body, NULL, &req);
-	if (req.reply.status == 200)
-		token = strdup(get_str(req.reply.json, "token"));
-	reply_done(&req.reply);
-	return (token);
+	return (support_login_id(mock.url, email, password, NULL));
 }
 
 /* Signs up: the token, or NULL. */
@@ -94,16 +52,11 @@ signup(const char *name, const char *email, const char *password)
 static void
 test_start(void)
 {
-	static const char *const extra[] = { "--seed", "demo",
-	    "--hash-cost", "4", NULL };
-	char	*cause = NULL;
+	static const char *const extra[] = { "--seed", "demo", NULL };
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	if (mockproc_start(&mock, getenv("EVTOP_MOCK"), extra, 2, 30000,
-	    &cause) != 0) {
-		fprintf(stderr, "cannot start evtop-mock: %s\n", cause);
+	if (support_mock_start(&mock, extra, 2) != 0)
 		exit(1);
-	}
 }
 
 static void
@@ -428,9 +381,7 @@ static void
 test_stop(void)
 {
 	/* A clean exit: 0, with nothing leaked or misused on the way. */
-	CHECK_INT(support_proc_stop(mock.pid), 0);
-	mock.pid = -1;
-	mockproc_stop(&mock);
+	CHECK_INT(support_mock_stop(&mock), 0);
 	curl_global_cleanup();
 }
 

@@ -10,8 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mockproc.h"
-#include "support-http.h"
+#include "support-mock.h"
 #include "support-ws.h"
 #include "test.h"
 
@@ -118,7 +117,8 @@ test_replay_after_reconnect(void)
 	json_int_t	 since, upto;
 	size_t		 i;
 
-	admin = support_login(mp.url, "admin@example.com", "evtop-demo");
+	admin = support_login(mp.url, "admin@example.com",
+	    SUPPORT_DEMO_PASSWORD);
 	CHECK(admin != NULL);
 
 	/* One client stays connected throughout: the reference. */
@@ -185,7 +185,8 @@ test_resync(void)
 	json_int_t	 since;
 	int		 i;
 
-	admin = support_login(mp.url, "admin@example.com", "evtop-demo");
+	admin = support_login(mp.url, "admin@example.com",
+	    SUPPORT_DEMO_PASSWORD);
 	CHECK(admin != NULL);
 	open_session(&gone, sub1, sizeof sub1, admin, -1);
 	since = gone.hello_seq;
@@ -217,21 +218,16 @@ test_resync(void)
 static void
 test_start(void)
 {
-	static const char *const extra[] = { "--seed", "demo", "--hash-cost",
-	    "4", "--ws-replay", "16", NULL };
-	char	*cause = NULL;
+	static const char *const extra[] = { "--seed", "demo",
+	    "--ws-replay", "16", NULL };
 	char	*colon;
 
-	if (mockproc_start(&mp, getenv("EVTOP_MOCK"), extra, -1, 60000,
-	    &cause) != 0) {
-		fprintf(stderr, "mock did not start: %s\n", cause);
-		free(cause);
+	if (support_mock_start(&mp, extra, -1) != 0)
 		exit(1);
-	}
 	colon = strrchr(mp.url, ':');
 	port = atoi(colon + 1);
 	attendee = support_login(mp.url, "attendee@example.com",
-	    "evtop-demo");
+	    SUPPORT_DEMO_PASSWORD);
 	CHECK(attendee != NULL);
 	ctx = support_ws_context();
 	CHECK(ctx != NULL);
@@ -243,7 +239,7 @@ static void
 test_stop(void)
 {
 	lws_context_destroy(ctx);
-	mockproc_stop(&mp);
+	CHECK_INT(support_mock_stop(&mp), 0);
 	free(mp.url);
 	free(attendee);
 }
