@@ -286,20 +286,6 @@ campaigns_fill(struct db *db, int64_t now_ms, int64_t budget,
 	return (more);
 }
 
-static void
-campaigns_set_time(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
-{
-	char	buf[32];
-
-	if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
-		json_object_set_new(obj, key, json_null());
-		return;
-	}
-	json_util_format_time((time_t)sqlite3_column_int64(stmt, i), buf,
-	    sizeof buf);
-	json_object_set_new(obj, key, json_string(buf));
-}
-
 /* One row of CAMPAIGNS_COLUMNS as JSON. */
 static json_t *
 campaigns_row(sqlite3_stmt *stmt)
@@ -323,9 +309,9 @@ campaigns_row(sqlite3_stmt *stmt)
 	json_object_set_new(c, "created_by",
 	    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? json_null() :
 	    json_integer(sqlite3_column_int64(stmt, 2)));
-	campaigns_set_time(c, "created_at", stmt, 10);
-	campaigns_set_time(c, "updated_at", stmt, 11);
-	campaigns_set_time(c, "finished_at", stmt, 12);
+	db_json_time(c, "created_at", stmt, 10);
+	db_json_time(c, "updated_at", stmt, 11);
+	db_json_time(c, "finished_at", stmt, 12);
 	return (c);
 }
 

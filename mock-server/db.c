@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json-util.h"
 #include "xmalloc.h"
 
 struct db_cached {
@@ -412,4 +413,28 @@ db_text(sqlite3_stmt *stmt, int i)
 
 	s = sqlite3_column_text(stmt, i);
 	return (s != NULL ? (const char *)s : "");
+}
+
+void
+db_json_text(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
+{
+	json_t	*v;
+
+	if ((v = json_string(db_text(stmt, i))) == NULL)
+		v = json_string("");
+	json_object_set_new(obj, key, v);
+}
+
+void
+db_json_time(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
+{
+	char	buf[32];
+
+	if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
+		json_object_set_new(obj, key, json_null());
+		return;
+	}
+	json_util_format_time((time_t)sqlite3_column_int64(stmt, i), buf,
+	    sizeof buf);
+	json_object_set_new(obj, key, json_string(buf));
 }

@@ -5,6 +5,7 @@
 #ifndef EVTOP_MOCK_DB_H
 #define EVTOP_MOCK_DB_H
 
+#include <jansson.h>
 #include <sqlite3.h>
 #include <stdint.h>
 
@@ -43,5 +44,15 @@ int64_t		 db_int(struct db *, sqlite3_stmt *, int64_t def);
 
 /* The text of column i of stmt, never NULL. */
 const char	*db_text(sqlite3_stmt *, int i);
+
+/*
+ * Column i of stmt into obj[key]: text ("" rather than bad UTF-8 from a
+ * hand-edited file), or a time in Unix seconds as ISO 8601 (null for
+ * NULL).
+ */
+void		 db_json_text(json_t *obj, const char *key, sqlite3_stmt *,
+		     int i);
+void		 db_json_time(json_t *obj, const char *key, sqlite3_stmt *,
+		     int i);
 
 #endif

@@ -201,31 +201,6 @@ guests_find_code(struct db *db, const char *code, struct guest *g)
 	return (guests_read(stmt, g));
 }
 
-static void
-guests_set_text(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
-{
-	json_t	*v;
-
-	/* A file edited by hand may hold bad UTF-8: send "" rather than it. */
-	if ((v = json_string(db_text(stmt, i))) == NULL)
-		v = json_string("");
-	json_object_set_new(obj, key, v);
-}
-
-static void
-guests_set_time(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
-{
-	char	buf[32];
-
-	if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
-		json_object_set_new(obj, key, json_null());
-		return;
-	}
-	json_util_format_time((time_t)sqlite3_column_int64(stmt, i), buf,
-	    sizeof buf);
-	json_object_set_new(obj, key, json_string(buf));
-}
-
 json_t *
 guests_row_json(sqlite3_stmt *stmt)
 {
@@ -239,18 +214,18 @@ guests_row_json(sqlite3_stmt *stmt)
 	json_object_set_new(g, "user_id",
 	    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? json_null() :
 	    json_integer(sqlite3_column_int64(stmt, 2)));
-	guests_set_text(g, "name", stmt, 3);
-	guests_set_text(g, "email", stmt, 4);
-	guests_set_text(g, "phone", stmt, 5);
-	guests_set_text(g, "rsvp_status", stmt, 6);
-	guests_set_text(g, "ticket_code", stmt, 7);
-	guests_set_time(g, "invited_at", stmt, 8);
-	guests_set_time(g, "responded_at", stmt, 9);
-	guests_set_time(g, "checked_in_at", stmt, 10);
-	guests_set_text(g, "notes", stmt, 11);
+	db_json_text(g, "name", stmt, 3);
+	db_json_text(g, "email", stmt, 4);
+	db_json_text(g, "phone", stmt, 5);
+	db_json_text(g, "rsvp_status", stmt, 6);
+	db_json_text(g, "ticket_code", stmt, 7);
+	db_json_time(g, "invited_at", stmt, 8);
+	db_json_time(g, "responded_at", stmt, 9);
+	db_json_time(g, "checked_in_at", stmt, 10);
+	db_json_text(g, "notes", stmt, 11);
 	json_object_set_new(g, "version",
 	    json_integer(sqlite3_column_int64(stmt, 12)));
-	guests_set_time(g, "created_at", stmt, 13);
+	db_json_time(g, "created_at", stmt, 13);
 	return (g);
 }
 

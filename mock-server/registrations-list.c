@@ -51,17 +51,6 @@ registrations_list_status_valid(const char *status)
 	return (0);
 }
 
-/* Text from the store; "" rather than bad UTF-8 from a hand-edited file. */
-static void
-reglist_set_text(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
-{
-	json_t	*v;
-
-	if ((v = json_string(db_text(stmt, i))) == NULL)
-		v = json_string("");
-	json_object_set_new(obj, key, v);
-}
-
 /* The registration in the first columns, as registrations_to_json has it. */
 static json_t *
 reglist_row(sqlite3_stmt *stmt)
@@ -107,8 +96,8 @@ registrations_list_event(struct db *db, int64_t event_id,
 	reglist_bind(stmt, event_id, q, 1);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		item = reglist_row(stmt);
-		reglist_set_text(item, "user_name", stmt, 6);
-		reglist_set_text(item, "user_email", stmt, 7);
+		db_json_text(item, "user_name", stmt, 6);
+		db_json_text(item, "user_email", stmt, 7);
 		json_array_append_new(list, item);
 	}
 	sqlite3_reset(stmt);
@@ -132,13 +121,13 @@ registrations_list_user(struct db *db, int64_t user_id,
 	reglist_bind(stmt, user_id, q, 1);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		item = reglist_row(stmt);
-		reglist_set_text(item, "event_title", stmt, 6);
+		db_json_text(item, "event_title", stmt, 6);
 		json_util_format_time((time_t)sqlite3_column_int64(stmt, 7),
 		    date, sizeof date);
 		json_object_set_new(item, "event_date_time",
 		    json_string(date));
-		reglist_set_text(item, "event_location", stmt, 8);
-		reglist_set_text(item, "event_status", stmt, 9);
+		db_json_text(item, "event_location", stmt, 8);
+		db_json_text(item, "event_status", stmt, 9);
 		json_array_append_new(list, item);
 	}
 	sqlite3_reset(stmt);

@@ -53,20 +53,6 @@ static const char rem_sql_queue[] =
 	" TOTAL(status = 'sent'), TOTAL(status = 'failed'),"
 	" TOTAL(status = 'pending' AND at > ?1) FROM reminders";
 
-static void
-rem_set_time(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
-{
-	char	buf[32];
-
-	if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
-		json_object_set_new(obj, key, json_null());
-		return;
-	}
-	json_util_format_time((time_t)sqlite3_column_int64(stmt, i), buf,
-	    sizeof buf);
-	json_object_set_new(obj, key, json_string(buf));
-}
-
 /* One row of REMINDERS_COLUMNS, or NULL when its text is not UTF-8. */
 static json_t *
 rem_row(sqlite3_stmt *stmt)
@@ -82,9 +68,9 @@ rem_row(sqlite3_stmt *stmt)
 	json_object_set_new(r, "created_by",
 	    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? json_null() :
 	    json_integer(sqlite3_column_int64(stmt, 2)));
-	rem_set_time(r, "at", stmt, 3);
-	rem_set_time(r, "created_at", stmt, 6);
-	rem_set_time(r, "sent_at", stmt, 7);
+	db_json_time(r, "at", stmt, 3);
+	db_json_time(r, "created_at", stmt, 6);
+	db_json_time(r, "sent_at", stmt, 7);
 	return (r);
 }
 
