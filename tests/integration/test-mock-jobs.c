@@ -17,6 +17,7 @@
 
 #include "json-util.h"
 #include "support-mock.h"
+#include "support-ws.h"
 #include "test.h"
 
 /* Seconds: only a guard against hangs, never asserted. */
@@ -537,82 +538,6 @@ test_reminder_fires(void)
 	reply_done(&r);
 }
 
-/* A WebSocket session that subscribes to chat:1 and collects frames. */
-struct session {
-	const char	*token;
-	json_t		*frames;
-	int		 ready;		/* the subscribe was answered */
-	int		 failed;
-	char		*pending[2];
-	size_t		 npending;
-};
-
-static void
-session_send(struct lws *wsi, struct session *s, const char *text)
-{
-	if (s->npending < sizeof s->pending / sizeof s->pending[0])
-		s->pending[s->npending++] = strdup(text);
-	lws_callback_on_writable(wsi);
-}
-
-static int
-session_cb(struct lws *wsi, enum lws_callback_reasons reason, void *user,
-    void *in, size_t len)
-{
-	struct session	*s = lws_get_opaque_user_data(wsi);
-	unsigned char	 buf[LWS_PRE + 1024];
-	char		 text[1024];
-	const char	*type;
-	json_t		*f;
-	size_t		 n;
-
-	switch (reason) {
-	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
-	case LWS_CALLBACK_CLIENT_CLOSED:
-		if (s != NULL)
-			s->failed = 1;
-		break;
-	case LWS_CALLBACK_CLIENT_ESTABLISHED:
-		snprintf(text, sizeof text,
-		    "{\"type\":\"auth\",\"token\":\"%s\"}", s->token);
-		session_send(wsi, s, text);
-		break;
-	case LWS_CALLBACK_CLIENT_RECEIVE:
-		if ((f = json_loadb(in, len, 0, NULL)) == NULL)
-			break;
-		type = get_str(f, "type");
-		if (type != NULL && strcmp(type, "hello") == 0) {
-			session_send(wsi, s, "{\"type\":\"subscribe\","
-			    "\"topics\":[\"chat:1\"]}");
-			session_send(wsi, s, "{\"type\":\"ping\"}");
-		} else if (type != NULL && strcmp(type, "pong") == 0)
-			s->ready = 1;
-		json_array_append_new(s->frames, f);
-		break;
-	case LWS_CALLBACK_CLIENT_WRITEABLE:
-		if (s->npending == 0)
-			break;
-		n = strlen(s->pending[0]);
-		memcpy(buf + LWS_PRE, s->pending[0], n);
-		free(s->pending[0]);
-		memmove(s->pending, s->pending + 1,
-		    --s->npending * sizeof s->pending[0]);
-		if (s->npending > 0)
-			lws_callback_on_writable(wsi);
-		if (lws_write(wsi, buf + LWS_PRE, n, LWS_WRITE_TEXT) < (int)n)
-			return (-1);
-		break;
-	default:
-		break;
-	}
-	return (lws_callback_http_dummy(wsi, reason, user, in, len));
-}
-
-static const struct lws_protocols session_protocols[] = {
-	{ "evtop-jobs-test", session_cb, 0, 0, 0, NULL, 0 },
-	{ NULL, NULL, 0, 0, 0, NULL, 0 }
-};
-
 /* The chat.message frame with this message id, or NULL. */
 static json_t *
 session_chat(const struct session *s, int64_t id)
@@ -621,7 +546,8 @@ session_chat(const struct session *s, int64_t id)
 	size_t	 i;
 
 	json_array_foreach(s->frames, i, f) {
-		if (strcmp(get_str(f, "type"), "chat.message") == 0 &&
+		if (get_str(f, "type") != NULL &&
+		    strcmp(get_str(f, "type"), "chat.message") == 0 &&
 		    get_int(json_object_get(f, "data"), "id") == id)
 			return (f);
 	}
@@ -631,8 +557,6 @@ session_chat(const struct session *s, int64_t id)
 static void
 test_chat(void)
 {
-	struct lws_context_creation_info	 info;
-	struct lws_client_connect_info		 ci;
 	struct lws_context			*ctx;
 	struct session				 s;
 	struct reply				 r;
@@ -643,29 +567,14 @@ test_chat(void)
 	time_t					 until;
 	int					 i, limited = 0;
 
-	lws_set_log_level(LLL_ERR, NULL);
-	memset(&info, 0, sizeof info);
-	info.port = CONTEXT_PORT_NO_LISTEN;
-	info.protocols = session_protocols;
-	ctx = lws_create_context(&info);
+	ctx = support_ws_context();
 	CHECK(ctx != NULL);
 	memset(&s, 0, sizeof s);
 	s.token = staff;
-	s.frames = json_array();
-	memset(&ci, 0, sizeof ci);
-	ci.context = ctx;
-	ci.address = "127.0.0.1";
-	ci.port = atoi(strrchr(mp.url, ':') + 1);
-	ci.path = "/api/ws";
-	ci.host = ci.origin = "127.0.0.1";
-	ci.local_protocol_name = "evtop-jobs-test";
-	ci.opaque_user_data = &s;
-	if (lws_client_connect_via_info(&ci) == NULL)
-		s.failed = 1;
-	until = time(NULL) + DEADLINE;
-	while (!s.ready && !s.failed && time(NULL) < until)
-		lws_service(ctx, 100);
-	CHECK(s.ready);
+	s.subscribe = "{\"type\":\"subscribe\",\"topics\":[\"chat:1\"]}";
+	support_ws_open(ctx, &s, atoi(strrchr(mp.url, ':') + 1));
+	support_ws_wait(ctx, &s, support_ws_pong);
+	CHECK(support_ws_find(&s, "pong", 0) != NULL);
 
 	request("POST", "/api/events/1/chat",
 	    "{\"text\":\"Is the \\u00e9clair stand open?\"}", attendee, &r);
@@ -680,7 +589,7 @@ test_chat(void)
 
 	/* Everyone watching chat:1 hears it. */
 	until = time(NULL) + DEADLINE;
-	while (session_chat(&s, id) == NULL && !s.failed &&
+	while (session_chat(&s, id) == NULL && !s.failed && !s.closed &&
 	    time(NULL) < until)
 		lws_service(ctx, 100);
 	f = session_chat(&s, id);
@@ -689,9 +598,7 @@ test_chat(void)
 	    "Is the \xc3\xa9" "clair stand open?");
 	CHECK(get_int(f, "seq") > 0);
 	lws_context_destroy(ctx);
-	json_decref(s.frames);
-	while (s.npending > 0)
-		free(s.pending[--s.npending]);
+	support_ws_done(&s);
 
 	request("POST", "/api/events/1/chat", "{\"text\":\"Yes, by the door\"}",
 	    staff, &r);
