@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "support-mock.h"
+#include "prometheus.h"
 #include "test.h"
 
 /* Seconds: only a guard against hangs, never asserted. */
@@ -449,38 +450,6 @@ test_large_answer(void)
 	answer_done(&b);
 	answer_done(&a);
 	mock_stop(&p);
-}
-
-/* Each sample line: NAME, optional {labels}, a space, a number. */
-static int
-valid_exposition(const char *text)
-{
-	const char	*line = text, *end, *p;
-	char		*num_end;
-
-	while (*line != '\0') {
-		if ((end = strchr(line, '\n')) == NULL)
-			return (0);
-		if (*line != '#') {
-			p = line + strspn(line, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:");
-			if (p == line)
-				return (0);
-			if (*p == '{') {
-				p = memchr(p, '}', (size_t)(end - p));
-				if (p == NULL)
-					return (0);
-				p++;
-			}
-			if (*p != ' ')
-				return (0);
-			strtod(p + 1, &num_end);
-			if (num_end != end)
-				return (0);
-		}
-		line = end + 1;
-	}
-	return (1);
 }
 
 static int

@@ -11,6 +11,7 @@
 #include "http.h"
 #include "metrics.h"
 #include "ratelimit.h"
+#include "prometheus.h"
 #include "test.h"
 
 /* A string key and its length. */
@@ -448,38 +449,6 @@ test_request_headers(void)
 	CHECK_INT(http_res_answered(req), 1);
 	CHECK_STR(http_status_text(422), "Unprocessable Content");
 	http_req_free(req);
-}
-
-/* Every sample line of the text format: NAME{LABELS} VALUE. */
-static int
-valid_exposition(const char *text)
-{
-	const char	*line = text, *end, *p;
-	char		*num_end;
-
-	while (*line != '\0') {
-		if ((end = strchr(line, '\n')) == NULL)
-			return (0);
-		if (*line != '#') {
-			p = line + strspn(line, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:");
-			if (p == line)
-				return (0);
-			if (*p == '{') {
-				p = memchr(p, '}', (size_t)(end - p));
-				if (p == NULL)
-					return (0);
-				p++;
-			}
-			if (*p != ' ')
-				return (0);
-			strtod(p + 1, &num_end);
-			if (num_end != end)
-				return (0);
-		}
-		line = end + 1;
-	}
-	return (1);
 }
 
 static int
