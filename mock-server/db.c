@@ -352,7 +352,7 @@ struct db *
 db_open(const char *path, char **cause)
 {
 	struct db	*db;
-	int		 memory, rc, fresh;
+	int		 memory, rc, counted;
 
 	memory = (path == NULL || strcmp(path, ":memory:") == 0);
 	db = xcalloc(1, sizeof *db);
@@ -375,16 +375,15 @@ db_open(const char *path, char **cause)
 	 */
 	if (db_begin(db, cause) != 0)
 		goto fail;
-	if ((fresh = db_has_registration_counts(db)) == -1) {
-		xasprintf(cause, "cannot read database %s: %s", path,
-		    sqlite3_errmsg(db->sqlite));
+	if ((counted = db_has_registration_counts(db)) == -1) {
+		xasprintf(cause, "cannot read database %s: %s",
+		    memory ? ":memory:" : path, sqlite3_errmsg(db->sqlite));
 		goto fail_rollback;
 	}
-	fresh = !fresh;
 	if (db_exec(db, db_schema, cause) != 0)
 		goto fail_rollback;
 	/* The triggers only count from now on: count what was there. */
-	if (fresh && db_exec(db, db_sql_backfill_registration_counts,
+	if (!counted && db_exec(db, db_sql_backfill_registration_counts,
 	    cause) != 0)
 		goto fail_rollback;
 	if (db_commit(db, cause) != 0)
