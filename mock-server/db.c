@@ -263,7 +263,67 @@ static const char db_schema[] =
 	" code TEXT NOT NULL,"
 	" answer TEXT NOT NULL,"
 	" created_at INTEGER NOT NULL,"
-	" PRIMARY KEY (event_id, nonce)) WITHOUT ROWID;";
+	" PRIMARY KEY (event_id, nonce)) WITHOUT ROWID;"
+	/*
+	 * Registrations per event and status, kept by triggers as
+	 * guest_counts is: the capacity check of every registration, the
+	 * counters envelope and each event's JSON read one row instead of
+	 * counting a crowd of 10,000 several times a request.  A file made
+	 * before the table existed is counted once at open
+	 * (db_backfill_registration_counts).  The partial index is the
+	 * waitlist in promotion order, so the first in line is one seek.
+	 */
+	"CREATE TABLE IF NOT EXISTS registration_counts ("
+	" event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,"
+	" confirmed INTEGER NOT NULL DEFAULT 0,"
+	" waitlisted INTEGER NOT NULL DEFAULT 0,"
+	" cancelled INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TRIGGER IF NOT EXISTS registrations_count_insert"
+	" AFTER INSERT ON registrations"
+	" BEGIN INSERT INTO registration_counts (event_id, confirmed,"
+	"  waitlisted, cancelled) VALUES (NEW.event_id,"
+	"  NEW.status = 'confirmed', NEW.status = 'waitlisted',"
+	"  NEW.status = 'cancelled')"
+	"  ON CONFLICT (event_id) DO UPDATE SET"
+	"  confirmed = confirmed + excluded.confirmed,"
+	"  waitlisted = waitlisted + excluded.waitlisted,"
+	"  cancelled = cancelled + excluded.cancelled; END;"
+	"CREATE TRIGGER IF NOT EXISTS registrations_count_delete"
+	" AFTER DELETE ON registrations"
+	" BEGIN UPDATE registration_counts SET"
+	"  confirmed = confirmed - (OLD.status = 'confirmed'),"
+	"  waitlisted = waitlisted - (OLD.status = 'waitlisted'),"
+	"  cancelled = cancelled - (OLD.status = 'cancelled')"
+	"  WHERE event_id = OLD.event_id; END;"
+	"CREATE TRIGGER IF NOT EXISTS registrations_count_update"
+	" AFTER UPDATE OF event_id, status ON registrations"
+	" WHEN OLD.event_id != NEW.event_id OR OLD.status != NEW.status"
+	" BEGIN UPDATE registration_counts SET"
+	"  confirmed = confirmed - (OLD.status = 'confirmed'),"
+	"  waitlisted = waitlisted - (OLD.status = 'waitlisted'),"
+	"  cancelled = cancelled - (OLD.status = 'cancelled')"
+	"  WHERE event_id = OLD.event_id;"
+	"  INSERT INTO registration_counts (event_id, confirmed,"
+	"  waitlisted, cancelled) VALUES (NEW.event_id,"
+	"  NEW.status = 'confirmed', NEW.status = 'waitlisted',"
+	"  NEW.status = 'cancelled')"
+	"  ON CONFLICT (event_id) DO UPDATE SET"
+	"  confirmed = confirmed + excluded.confirmed,"
+	"  waitlisted = waitlisted + excluded.waitlisted,"
+	"  cancelled = cancelled + excluded.cancelled; END;"
+	"CREATE INDEX IF NOT EXISTS registrations_waitlist"
+	" ON registrations(event_id, registration_date, id)"
+	" WHERE status = 'waitlisted';";
+
+/* Whether registration_counts is there yet: a file from before it is not. */
+static const char db_sql_has_registration_counts[] =
+	"SELECT 1 FROM sqlite_master WHERE type = 'table'"
+	" AND name = 'registration_counts'";
+static const char db_sql_backfill_registration_counts[] =
+	"INSERT OR REPLACE INTO registration_counts (event_id, confirmed,"
+	" waitlisted, cancelled) SELECT event_id, SUM(status = 'confirmed'),"
+	" SUM(status = 'waitlisted'), SUM(status = 'cancelled')"
+	" FROM registrations GROUP BY event_id";
 
 static const char db_pragmas_file[] =
 	"PRAGMA journal_mode = WAL;"
@@ -272,11 +332,28 @@ static const char db_pragmas_file[] =
 static const char db_pragmas[] =
 	"PRAGMA foreign_keys = ON;";
 
+/* 1 when registration_counts exists, 0 when not, -1 on error. */
+static int
+db_has_registration_counts(struct db *db)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db->sqlite, db_sql_has_registration_counts, -1,
+	    &stmt, NULL) != SQLITE_OK)
+		return (-1);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return (1);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
 struct db *
 db_open(const char *path, char **cause)
 {
 	struct db	*db;
-	int		 memory, rc;
+	int		 memory, rc, counted;
 
 	memory = (path == NULL || strcmp(path, ":memory:") == 0);
 	db = xcalloc(1, sizeof *db);
@@ -293,9 +370,29 @@ db_open(const char *path, char **cause)
 		goto fail;
 	if (db_exec(db, db_pragmas, cause) != 0)
 		goto fail;
+	/*
+	 * One transaction: a file left with the new table but without its
+	 * counts would never be counted again.
+	 */
+	if (db_begin(db, cause) != 0)
+		goto fail;
+	if ((counted = db_has_registration_counts(db)) == -1) {
+		xasprintf(cause, "cannot read database %s: %s",
+		    memory ? ":memory:" : path, sqlite3_errmsg(db->sqlite));
+		goto fail_rollback;
+	}
 	if (db_exec(db, db_schema, cause) != 0)
+		goto fail_rollback;
+	/* The triggers only count from now on: count what was there. */
+	if (!counted && db_exec(db, db_sql_backfill_registration_counts,
+	    cause) != 0)
+		goto fail_rollback;
+	if (db_commit(db, cause) != 0)
 		goto fail;
 	return (db);
+
+fail_rollback:
+	db_rollback(db);
 
 fail:
 	db_close(db);

@@ -17,12 +17,13 @@ static const char *const events_statuses[] = {
 	"e.id, e.title, e.description, e.date_time, e.location,"	\
 	" e.max_capacity, e.created_by, u.name, e.created_at,"		\
 	" e.updated_at, e.status, e.category, e.version,"		\
-	" (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id"\
-	"  AND r.status = 'confirmed'),"				\
-	" (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id"\
-	"  AND r.status = 'waitlisted'),"				\
+	" COALESCE(rc.confirmed, 0), COALESCE(rc.waitlisted, 0),"	\
 	" COALESCE((SELECT c.checked_in FROM guest_counts c"		\
 	"  WHERE c.event_id = e.id), 0)"
+
+/* The kept counts (db.c) of EVENTS_COLUMNS: no row before a registration. */
+#define EVENTS_JOIN_COUNTS						\
+	" LEFT JOIN registration_counts rc ON rc.event_id = e.id"
 
 /*
  * Every filter of a list, bound by number (events_bind_filter): ?1
@@ -53,7 +54,7 @@ static const char *const events_statuses[] = {
 	"SELECT " EVENTS_COLUMNS " FROM (SELECT e.id AS pid FROM events e"\
 	EVENTS_FILTER " ORDER BY " order " LIMIT ?12 OFFSET ?13) p"	\
 	" CROSS JOIN events e ON e.id = p.pid"				\
-	" LEFT JOIN users u ON u.id = e.created_by"
+	" LEFT JOIN users u ON u.id = e.created_by" EVENTS_JOIN_COUNTS
 
 /* The orders of a list; the first is the default (index events_date). */
 static const struct {
@@ -77,18 +78,16 @@ static const char events_sql_insert[] =
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char events_sql_one[] =
 	"SELECT " EVENTS_COLUMNS " FROM events e"
-	" LEFT JOIN users u ON u.id = e.created_by WHERE e.id = ?";
+	" LEFT JOIN users u ON u.id = e.created_by" EVENTS_JOIN_COUNTS
+	" WHERE e.id = ?";
 static const char events_sql_count[] =
 	"SELECT COUNT(*) FROM events e" EVENTS_FILTER;
 static const char events_sql_counters[] =
 	"SELECT e.max_capacity,"
-	" (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id"
-	"  AND r.status = 'confirmed'),"
-	" (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id"
-	"  AND r.status = 'waitlisted'),"
+	" COALESCE(rc.confirmed, 0), COALESCE(rc.waitlisted, 0),"
 	" COALESCE((SELECT c.checked_in FROM guest_counts c"
 	"  WHERE c.event_id = e.id), 0)"
-	" FROM events e WHERE e.id = ?";
+	" FROM events e" EVENTS_JOIN_COUNTS " WHERE e.id = ?";
 static const char events_sql_soonest[] =
 	"SELECT id FROM events WHERE status = 'published' AND date_time >= ?"
 	" ORDER BY date_time, id LIMIT 1";

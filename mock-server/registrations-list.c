@@ -26,9 +26,14 @@ static const char reglist_sql_event[] =
 	" JOIN users u ON u.id = r.user_id WHERE r.event_id = ?1"
 	REGLIST_FILTER " ORDER BY r.registration_date, r.id"
 	" LIMIT ?3 OFFSET ?4";
+/* An event's total is its kept counts (db.c), whatever the filter. */
 static const char reglist_sql_event_count[] =
-	"SELECT COUNT(*) FROM registrations r WHERE r.event_id = ?1"
-	REGLIST_FILTER;
+	"SELECT CASE WHEN ?2 IS NULL THEN confirmed + waitlisted"
+	" WHEN ?2 = 'all' THEN confirmed + waitlisted + cancelled"
+	" WHEN ?2 = 'confirmed' THEN confirmed"
+	" WHEN ?2 = 'waitlisted' THEN waitlisted"
+	" WHEN ?2 = 'cancelled' THEN cancelled ELSE 0 END"
+	" FROM registration_counts WHERE event_id = ?1";
 static const char reglist_sql_user[] =
 	"SELECT " REGLIST_COLUMNS ", e.title, e.date_time, e.location,"
 	" e.status FROM registrations r JOIN events e ON e.id = r.event_id"

@@ -208,7 +208,11 @@ registrations_create(struct mock *m, int64_t user_id, int64_t event_id,
 		result = REGISTRATIONS_CONFLICT;
 		goto fail;
 	}
-	events_counters(m->db, event_id, &c);
+	if (events_counters(m->db, event_id, &c) != 0) {
+		*cause = xstrdup("Event not found");
+		result = REGISTRATIONS_NOT_FOUND;
+		goto fail;
+	}
 	status = c.confirmed < c.capacity ? "confirmed" : "waitlisted";
 	if (found) {
 		stmt = db_stmt(m->db, reg_sql_reactivate);
@@ -230,9 +234,15 @@ registrations_create(struct mock *m, int64_t user_id, int64_t event_id,
 		goto fail;
 	}
 
-	if (out != NULL)
-		registrations_find(m, user_id, event_id, out);
-	reg_publish_registration(m, "registration.created", user_id, event_id);
+	/* Read once for the caller and the envelope. */
+	if (registrations_find(m, user_id, event_id, &old) == 0) {
+		reg_publish(m, event_id, "registration.created",
+		    registrations_to_json(&old));
+		if (out != NULL)
+			*out = old;
+	} else if (out != NULL)
+		memset(out, 0, sizeof *out);
+	/* As committed: a row of registration_counts, no count. */
 	registrations_publish_counters(m, event_id);
 	return (REGISTRATIONS_OK);
 
