@@ -17,6 +17,7 @@
 #include "routes.h"
 #include "seed.h"
 #include "users.h"
+#include "mock-fixture.h"
 #include "test.h"
 
 #define NOW	1781510400	/* 2026-06-15T08:00:00Z */
@@ -27,24 +28,13 @@ static struct mock	m;
 static void
 setup(void)
 {
-	char	*cause = NULL;
-
-	memset(&m, 0, sizeof m);
-	m.db = db_open(NULL, &cause);
-	if (m.db == NULL) {
-		fprintf(stderr, "db_open: %s\n", cause);
-		exit(1);
-	}
-	m.hub = hub_new(256, 256);
+	mock_fixture_open(&m, NULL, 256, 256, 0);
 }
 
 static void
 teardown(void)
 {
-	hub_free(m.hub);
-	db_close(m.db);
-	auth_free(m.auth);
-	m.auth = NULL;
+	mock_fixture_close(&m);
 }
 
 static int64_t

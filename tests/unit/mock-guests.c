@@ -19,6 +19,7 @@
 #include "registrations.h"
 #include "rsvp.h"
 #include "users.h"
+#include "mock-fixture.h"
 #include "test.h"
 
 #define NOW	1781510400	/* 2026-06-15T08:00:00Z */
@@ -28,24 +29,13 @@ static struct mock	m;
 static void
 setup(void)
 {
-	char	*cause = NULL;
-
-	memset(&m, 0, sizeof m);
-	m.db = db_open(NULL, &cause);
-	if (m.db == NULL) {
-		fprintf(stderr, "db_open: %s\n", cause);
-		exit(1);
-	}
-	m.hub = hub_new(256, 256);
-	m.auth = auth_new("0123456789abcdef0123456789abcdef", 32, 4, 3600);
+	mock_fixture_open(&m, NULL, 256, 256, 1);
 }
 
 static void
 teardown(void)
 {
-	auth_free(m.auth);
-	hub_free(m.hub);
-	db_close(m.db);
+	mock_fixture_close(&m);
 }
 
 static int64_t

@@ -18,6 +18,7 @@
 #include "reminders.h"
 #include "stats.h"
 #include "users.h"
+#include "mock-fixture.h"
 #include "test.h"
 
 #define NOW	1781510400	/* 2026-06-15T08:00:00Z */
@@ -28,22 +29,13 @@ static struct mock	m;
 static void
 setup(void)
 {
-	char	*cause = NULL;
-
-	memset(&m, 0, sizeof m);
-	if ((m.db = db_open(NULL, &cause)) == NULL) {
-		fprintf(stderr, "db_open: %s\n", cause);
-		exit(1);
-	}
-	m.hub = hub_new(4096, 64);
+	mock_fixture_open(&m, NULL, 4096, 64, 0);
 }
 
 static void
 teardown(void)
 {
-	hub_free(m.hub);
-	db_close(m.db);
-	memset(&m, 0, sizeof m);
+	mock_fixture_close(&m);
 }
 
 static int64_t

@@ -19,6 +19,7 @@
 #include "stats.h"
 #include "users.h"
 #include "xmalloc.h"
+#include "mock-fixture.h"
 #include "test.h"
 
 #define NOW	1781510400	/* 2026-06-15T08:00:00Z */
@@ -28,22 +29,13 @@ static struct mock	m;
 static void
 setup(const char *path)
 {
-	char	*cause = NULL;
-
-	memset(&m, 0, sizeof m);
-	m.db = db_open(path, &cause);
-	if (m.db == NULL) {
-		fprintf(stderr, "db_open: %s\n", cause);
-		exit(1);
-	}
-	m.hub = hub_new(64, 64);
+	mock_fixture_open(&m, path, 64, 64, 0);
 }
 
 static void
 teardown(void)
 {
-	hub_free(m.hub);
-	db_close(m.db);
+	mock_fixture_close(&m);
 }
 
 static int64_t
@@ -280,6 +272,7 @@ test_every_path(void)
 	CHECK_INT(disagreements(), 0);
 	check_event(events_soonest(m.db, NOW));
 	auth_free(auth);
+	m.auth = NULL;
 	free(cause);
 	teardown();
 }

@@ -17,6 +17,7 @@
 #include "stats.h"
 #include "users.h"
 #include "xmalloc.h"
+#include "mock-fixture.h"
 #include "test.h"
 
 #define NOW	1781510400	/* 2026-06-15T08:00:00Z */
@@ -26,22 +27,13 @@ static struct mock	m;
 static void
 setup(void)
 {
-	char	*cause = NULL;
-
-	memset(&m, 0, sizeof m);
-	m.db = db_open(NULL, &cause);
-	if (m.db == NULL) {
-		fprintf(stderr, "db_open: %s\n", cause);
-		exit(1);
-	}
-	m.hub = hub_new(64, 64);
+	mock_fixture_open(&m, NULL, 64, 64, 0);
 }
 
 static void
 teardown(void)
 {
-	hub_free(m.hub);
-	db_close(m.db);
+	mock_fixture_close(&m);
 }
 
 static int64_t
@@ -560,6 +552,7 @@ test_seed_demo(void)
 	 */
 	CHECK_INT(hub_seq(m.hub), 3);
 	auth_free(auth);
+	m.auth = NULL;
 	teardown();
 }
 
@@ -588,6 +581,7 @@ test_simulate_changes_soonest(void)
 	CHECK(after.confirmed <= after.capacity);
 	CHECK(hub_seq(m.hub) > 0);
 	auth_free(auth);
+	m.auth = NULL;
 	teardown();
 }
 

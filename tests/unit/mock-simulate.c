@@ -13,6 +13,7 @@
 #include "mock.h"
 #include "seed.h"
 #include "simulate.h"
+#include "mock-fixture.h"
 #include "test.h"
 
 #define NOW	1781510400	/* 2026-06-15T08:00:00Z */
@@ -38,13 +39,7 @@ setup(void)
 {
 	char	*cause = NULL;
 
-	memset(&m, 0, sizeof m);
-	if ((m.db = db_open(NULL, &cause)) == NULL) {
-		fprintf(stderr, "db_open: %s\n", cause);
-		exit(1);
-	}
-	m.hub = hub_new(65536, 64);
-	m.auth = auth_new(NULL, 0, 4, 3600);
+	mock_fixture_open(&m, NULL, 65536, 64, 1);
 	if (seed_demo(&m, NOW, 0, &cause) != 0) {
 		fprintf(stderr, "seed_demo: %s\n", cause);
 		exit(1);
@@ -54,9 +49,7 @@ setup(void)
 static void
 teardown(void)
 {
-	auth_free(m.auth);
-	hub_free(m.hub);
-	db_close(m.db);
+	mock_fixture_close(&m);
 }
 
 static void
