@@ -68,11 +68,34 @@ batch_sum_add(struct batch_sum *t, int64_t v)
 	t->known++;
 }
 
-/* The sum of the known values; "-" when there were values, none known. */
-static char *
-batch_sum_text(const struct batch_sum *t)
+/* The sum of the known values; -1 when there were values, none known. */
+static int64_t
+batch_sum_value(const struct batch_sum *t)
 {
-	return (batch_count(t->seen > 0 && t->known == 0 ? -1 : t->sum));
+	return (t->seen > 0 && t->known == 0 ? -1 : t->sum);
+}
+
+/* The totals line of a snapshot, text or JSON alike. */
+struct batch_totals {
+	size_t			upcoming;
+	int64_t			confirmed;
+	int64_t			capacity;
+	struct batch_sum	waitlisted;
+	struct batch_sum	checked_in;
+};
+
+static void
+batch_totals_add(struct batch_totals *t, const struct event *e, time_t now)
+{
+	if (e->current_registrations > 0)
+		t->confirmed += e->current_registrations;
+	if (e->max_capacity > 0)
+		t->capacity += e->max_capacity;
+	/* A core server counts neither: a dash, not 0. */
+	batch_sum_add(&t->waitlisted, e->waitlisted);
+	batch_sum_add(&t->checked_in, e->checked_in);
+	if (e->date_time >= now)
+		t->upcoming++;
 }
 
 /* The cells of one event row, each a new string. */
@@ -138,13 +161,11 @@ batch_print_events(FILE *f, const struct store *s, time_t now)
 	char			*(*rows)[BATCH__COUNT];
 	char			*header[BATCH__COUNT];
 	int			 widths[BATCH__COUNT], w, rc = 0;
-	int64_t			 confirmed = 0, capacity = 0, total;
-	struct batch_sum	 waitlisted, checked_in;
+	int64_t			 total;
+	struct batch_totals	 t;
 	char			*wl, *ci;
-	size_t			 upcoming = 0;
 
-	memset(&waitlisted, 0, sizeof waitlisted);
-	memset(&checked_in, 0, sizeof checked_in);
+	memset(&t, 0, sizeof t);
 
 	rows = xcalloc(n > 0 ? n : 1, sizeof *rows);
 	for (j = 0; j < BATCH__COUNT; j++) {
@@ -158,15 +179,7 @@ batch_print_events(FILE *f, const struct store *s, time_t now)
 			if ((w = textw_width(rows[i][j])) > widths[j])
 				widths[j] = w;
 		}
-		if (e->current_registrations > 0)
-			confirmed += e->current_registrations;
-		if (e->max_capacity > 0)
-			capacity += e->max_capacity;
-		/* A core server counts neither: a dash, not 0. */
-		batch_sum_add(&waitlisted, e->waitlisted);
-		batch_sum_add(&checked_in, e->checked_in);
-		if (e->date_time >= now)
-			upcoming++;
+		batch_totals_add(&t, e, now);
 	}
 
 	if (batch_print_row(f, header, widths) != 0)
@@ -176,11 +189,12 @@ batch_print_events(FILE *f, const struct store *s, time_t now)
 			rc = -1;
 	}
 	total = store_event_total(s);
-	wl = batch_sum_text(&waitlisted);
-	ci = batch_sum_text(&checked_in);
+	wl = batch_count(batch_sum_value(&t.waitlisted));
+	ci = batch_count(batch_sum_value(&t.checked_in));
 	if (rc == 0 && fprintf(f, "%zu event%s (%zu upcoming), %" PRId64
 	    " confirmed of %" PRId64 " capacity, %s waitlisted, %s checked in",
-	    n, n == 1 ? "" : "s", upcoming, confirmed, capacity, wl, ci) < 0)
+	    n, n == 1 ? "" : "s", t.upcoming, t.confirmed, t.capacity, wl,
+	    ci) < 0)
 		rc = -1;
 	free(wl);
 	free(ci);
@@ -280,12 +294,10 @@ batch_json_events(const struct store *s, time_t now, json_t *totals)
 {
 	const struct event	*e;
 	json_t			*events = json_array();
-	size_t			 i, n = store_event_count(s), upcoming = 0;
-	int64_t			 confirmed = 0, capacity = 0;
-	struct batch_sum	 waitlisted, checked_in;
+	size_t			 i, n = store_event_count(s);
+	struct batch_totals	 t;
 
-	memset(&waitlisted, 0, sizeof waitlisted);
-	memset(&checked_in, 0, sizeof checked_in);
+	memset(&t, 0, sizeof t);
 	for (i = 0; i < n; i++) {
 		e = store_event_at(s, i);
 		json_array_append_new(events, json_pack("{s:I, s:o, s:o, s:o, "
@@ -301,26 +313,17 @@ batch_json_events(const struct store *s, time_t now, json_t *totals)
 		    "available", batch_json_count(e->available_spots),
 		    "waitlisted", batch_json_count(e->waitlisted),
 		    "checked_in", batch_json_count(e->checked_in)));
-		if (e->current_registrations > 0)
-			confirmed += e->current_registrations;
-		if (e->max_capacity > 0)
-			capacity += e->max_capacity;
-		batch_sum_add(&waitlisted, e->waitlisted);
-		batch_sum_add(&checked_in, e->checked_in);
-		if (e->date_time >= now)
-			upcoming++;
+		batch_totals_add(&t, e, now);
 	}
 	json_object_set_new(totals, "events", json_integer((json_int_t)n));
 	json_object_set_new(totals, "upcoming",
-	    json_integer((json_int_t)upcoming));
-	json_object_set_new(totals, "confirmed", json_integer(confirmed));
-	json_object_set_new(totals, "capacity", json_integer(capacity));
-	json_object_set_new(totals, "waitlisted", batch_json_count(
-	    waitlisted.seen > 0 && waitlisted.known == 0 ? -1 :
-	    waitlisted.sum));
-	json_object_set_new(totals, "checked_in", batch_json_count(
-	    checked_in.seen > 0 && checked_in.known == 0 ? -1 :
-	    checked_in.sum));
+	    json_integer((json_int_t)t.upcoming));
+	json_object_set_new(totals, "confirmed", json_integer(t.confirmed));
+	json_object_set_new(totals, "capacity", json_integer(t.capacity));
+	json_object_set_new(totals, "waitlisted",
+	    batch_json_count(batch_sum_value(&t.waitlisted)));
+	json_object_set_new(totals, "checked_in",
+	    batch_json_count(batch_sum_value(&t.checked_in)));
 	json_object_set_new(totals, "server_total",
 	    batch_json_count(store_event_total(s)));
 	return (events);
