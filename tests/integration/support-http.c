@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Seconds: only a guard against hangs, never asserted. */
 #define SUPPORT_HTTP_DEADLINE	30
@@ -22,13 +23,50 @@ support_http_write(char *data, size_t size, size_t n, void *arg)
 	return (size * n);
 }
 
+/* Keeps the ETag and Content-Type header lines of the answer. */
+static size_t
+support_http_header(char *data, size_t size, size_t n, void *arg)
+{
+	struct reply	*r = arg;
+	size_t		 total = size * n, len = total, skip, max;
+	char		*dst;
+
+	if (len > 5 && strncasecmp(data, "etag:", 5) == 0) {
+		dst = r->etag;
+		max = sizeof r->etag;
+		skip = 5;
+	} else if (len > 13 && strncasecmp(data, "content-type:", 13) == 0) {
+		dst = r->type;
+		max = sizeof r->type;
+		skip = 13;
+	} else
+		return (total);
+	while (skip < len && data[skip] == ' ')
+		skip++;
+	len -= skip;
+	if (len > max - 1)
+		len = max - 1;
+	memcpy(dst, data + skip, len);
+	dst[len] = '\0';
+	dst[strcspn(dst, "\r\n")] = '\0';
+	return (total);
+}
+
 void
 support_http(const char *base, const char *method, const char *path,
     const char *body, const char *token, struct reply *r)
 {
+	support_http_ex(base, method, path, body, token, NULL, NULL, r);
+}
+
+void
+support_http_ex(const char *base, const char *method, const char *path,
+    const char *body, const char *token, const char *type,
+    const char *header, struct reply *r)
+{
 	CURL			*curl;
 	struct curl_slist	*headers = NULL;
-	char			 url[512], auth[2048];
+	char			 url[4096], line[4096];
 
 	memset(r, 0, sizeof *r);
 	snprintf(url, sizeof url, "%s%s", base, path);
@@ -37,12 +75,18 @@ support_http(const char *base, const char *method, const char *path,
 	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, support_http_write);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, support_http_header);
+	curl_easy_setopt(curl, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)SUPPORT_HTTP_DEADLINE);
-	headers = curl_slist_append(headers, "Content-Type: application/json");
+	snprintf(line, sizeof line, "Content-Type: %s",
+	    type != NULL ? type : "application/json");
+	headers = curl_slist_append(headers, line);
 	if (token != NULL) {
-		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-		headers = curl_slist_append(headers, auth);
+		snprintf(line, sizeof line, "Authorization: Bearer %s", token);
+		headers = curl_slist_append(headers, line);
 	}
+	if (header != NULL)
+		headers = curl_slist_append(headers, header);
 	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 	if (body != NULL) {
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);

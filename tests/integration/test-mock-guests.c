@@ -31,117 +31,25 @@ static char	*admin, *organizer, *staff, *attendee;
 /* Guests the demo's registrations gave EVENT before the test's own. */
 static int64_t	 base_accepted;
 
-struct res {
-	long	 status;
-	char	*body;
-	size_t	 len;
-	json_t	*json;
-	char	 etag[128];
-	char	 type[128];
-};
-
-static size_t
-res_write(char *data, size_t size, size_t n, void *arg)
-{
-	struct res	*r = arg;
-
-	r->body = realloc(r->body, r->len + size * n + 1);
-	if (r->body == NULL)
-		abort();
-	memcpy(r->body + r->len, data, size * n);
-	r->len += size * n;
-	r->body[r->len] = '\0';
-	return (size * n);
-}
-
-/* Keeps the ETag and Content-Type response headers. */
-static size_t
-res_header(char *data, size_t size, size_t n, void *arg)
-{
-	struct res	*r = arg;
-	size_t		 total = size * n, len = total, skip;
-	char		*dst;
-
-	if (len > 5 && strncasecmp(data, "etag:", 5) == 0) {
-		dst = r->etag;
-		skip = 5;
-	} else if (len > 13 && strncasecmp(data, "content-type:", 13) == 0) {
-		dst = r->type;
-		skip = 13;
-	} else
-		return (total);
-	while (skip < len && data[skip] == ' ')
-		skip++;
-	len -= skip;
-	if (len > sizeof r->etag - 1)
-		len = sizeof r->etag - 1;
-	memcpy(dst, data + skip, len);
-	dst[len] = '\0';
-	dst[strcspn(dst, "\r\n")] = '\0';
-	return (total);
-}
-
 /*
  * One request.  body may be NULL; type defaults to JSON; header is one
  * extra "Name: value" line or NULL.
  */
 static void
 call(const char *method, const char *path, const char *body,
-    const char *token, const char *type, const char *header, struct res *r)
+    const char *token, const char *type, const char *header, struct reply *r)
 {
-	CURL			*curl;
-	struct curl_slist	*headers = NULL;
-	char			 url[4096], line[4096];
-
-	memset(r, 0, sizeof *r);
-	snprintf(url, sizeof url, "%s%s", mock.url, path);
-	curl = curl_easy_init();
-	curl_easy_setopt(curl, CURLOPT_URL, url);
-	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, res_write);
-	curl_easy_setopt(curl, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, res_header);
-	curl_easy_setopt(curl, CURLOPT_HEADERDATA, r);
-	curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)DEADLINE);
-	snprintf(line, sizeof line, "Content-Type: %s",
-	    type != NULL ? type : "application/json");
-	headers = curl_slist_append(headers, line);
-	if (token != NULL) {
-		snprintf(line, sizeof line, "Authorization: Bearer %s", token);
-		headers = curl_slist_append(headers, line);
-	}
-	if (header != NULL)
-		headers = curl_slist_append(headers, header);
-	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-	if (body != NULL) {
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE,
-		    (long)strlen(body));
-	}
-	if (curl_easy_perform(curl) == CURLE_OK)
-		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
-	curl_slist_free_all(headers);
-	curl_easy_cleanup(curl);
-	if (r->body != NULL)
-		r->json = json_loads(r->body, 0, NULL);
-}
-
-static void
-res_done(struct res *r)
-{
-	free(r->body);
-	json_decref(r->json);
-	memset(r, 0, sizeof *r);
+	support_http_ex(mock.url, method, path, body, token, type, header, r);
 }
 
 static const char *
-res_str(const struct res *r, const char *key)
+res_str(const struct reply *r, const char *key)
 {
 	return (json_string_value(json_object_get(r->json, key)));
 }
 
 static int64_t
-res_int(const struct res *r, const char *key)
+res_int(const struct reply *r, const char *key)
 {
 	return (json_integer_value(json_object_get(r->json, key)));
 }
@@ -151,12 +59,12 @@ static long
 status_of(const char *method, const char *path, const char *body,
     const char *token)
 {
-	struct res	r;
+	struct reply	r;
 	long		status;
 
 	call(method, path, body, token, NULL, NULL, &r);
 	status = r.status;
-	res_done(&r);
+	reply_done(&r);
 	return (status);
 }
 
@@ -219,7 +127,7 @@ test_start(void)
 
 /* The id of the guest at the page's index i of a list answer. */
 static int64_t
-guest_at(const struct res *r, size_t i, const char *key, const char **s)
+guest_at(const struct reply *r, size_t i, const char *key, const char **s)
 {
 	json_t	*g = json_array_get(json_object_get(r->json, "guests"), i);
 
@@ -231,7 +139,7 @@ guest_at(const struct res *r, size_t i, const char *key, const char **s)
 static void
 test_import(void)
 {
-	struct res	 r;
+	struct reply	 r;
 	json_t		*list, *body, *e;
 	char		*text, path[128];
 	int		 i;
@@ -264,7 +172,7 @@ test_import(void)
 	    EVENT);
 	call("GET", path, NULL, admin, NULL, NULL, &r);
 	base_accepted = res_int(&r, "total");
-	res_done(&r);
+	reply_done(&r);
 	snprintf(path, sizeof path, "/api/events/%d/guests", EVENT);
 	call("POST", path, text, admin, NULL, NULL, &r);
 	CHECK_INT(r.status, 201);
@@ -275,13 +183,13 @@ test_import(void)
 	CHECK_INT(json_integer_value(json_object_get(e, "index")),
 	    IMPORTED + 1);
 	CHECK_STR(json_string_value(json_object_get(e, "field")), "email");
-	res_done(&r);
+	reply_done(&r);
 	/* The same again: all skipped, never doubled. */
 	call("POST", path, text, organizer, NULL, NULL, &r);
 	CHECK_INT(r.status, 201);
 	CHECK_INT(res_int(&r, "imported"), 0);
 	CHECK_INT(res_int(&r, "skipped"), IMPORTED + 1);
-	res_done(&r);
+	reply_done(&r);
 	/* Staff read guest lists but do not change them. */
 	CHECK_INT(status_of("POST", path, text, staff), 403);
 	free(text);
@@ -296,13 +204,13 @@ test_import(void)
 	    "guest"), "rsvp_status")), "pending");
 	CHECK_INT((int64_t)strlen(json_string_value(json_object_get(
 	    json_object_get(r.json, "guest"), "ticket_code"))), 10);
-	res_done(&r);
+	reply_done(&r);
 	call("POST", path, "{\"name\":\"\",\"email\":\"x\"}", admin, NULL,
 	    NULL, &r);
 	CHECK_INT(r.status, 400);
 	CHECK_STR(res_str(&r, "message"), "Validation failed");
 	CHECK_INT(json_array_size(json_object_get(r.json, "errors")), 2);
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(status_of("POST", path, "{\"guests\":[]}", admin), 400);
 	CHECK_INT(status_of("POST", path, "{\"guests\":{}}", admin), 400);
 	CHECK_INT(status_of("POST", path, "not json", admin), 400);
@@ -317,7 +225,7 @@ test_import(void)
 static void
 test_list(void)
 {
-	struct res	 r;
+	struct reply	 r;
 	const char	*s, *prev;
 	char		 path[256], etag[128], inm[160];
 	int64_t		 first, total;
@@ -337,13 +245,13 @@ test_list(void)
 	CHECK_STR(s, "Guest 0001");
 	CHECK(r.etag[0] != '\0');
 	snprintf(etag, sizeof etag, "%s", r.etag);
-	res_done(&r);
+	reply_done(&r);
 
 	/* The same list again with its ETag: 304. */
 	snprintf(inm, sizeof inm, "If-None-Match: %s", etag);
 	call("GET", path, NULL, staff, NULL, inm, &r);
 	CHECK_INT(r.status, 304);
-	res_done(&r);
+	reply_done(&r);
 
 	/* A deep page in creation order, and the last one by name. */
 	snprintf(path, sizeof path, "/api/events/%d/guests?sort=created"
@@ -353,7 +261,7 @@ test_list(void)
 	CHECK_INT(json_array_size(json_object_get(r.json, "guests")), 1);
 	guest_at(&r, 0, "name", &s);
 	CHECK_STR(s, "Solo Guest");
-	res_done(&r);
+	reply_done(&r);
 	snprintf(path, sizeof path, "/api/events/%d/guests?sort=-name"
 	    "&per_page=500&page=1", EVENT);
 	call("GET", path, NULL, admin, NULL, NULL, &r);
@@ -362,24 +270,24 @@ test_list(void)
 	first = guest_at(&r, 499, "name", &s);
 	CHECK(prev != NULL && s != NULL && strcasecmp(prev, s) > 0);
 	CHECK(first > 0);
-	res_done(&r);
+	reply_done(&r);
 
 	/* Filters: totals that a client can page by. */
 	snprintf(path, sizeof path, "/api/events/%d/guests?rsvp=accepted",
 	    EVENT);
 	call("GET", path, NULL, admin, NULL, NULL, &r);
 	CHECK_INT(res_int(&r, "total"), IMPORTED / 100 + base_accepted);
-	res_done(&r);
+	reply_done(&r);
 	snprintf(path, sizeof path, "/api/events/%d/guests?q=guest29"
 	    "&rsvp=pending", EVENT);
 	call("GET", path, NULL, admin, NULL, NULL, &r);
 	/* guest29, guest290-299, guest2900-2999: guest2900 accepted. */
 	CHECK_INT(res_int(&r, "total"), 110);
-	res_done(&r);
+	reply_done(&r);
 	snprintf(path, sizeof path, "/api/events/%d/guests?q=SOLO@", EVENT);
 	call("GET", path, NULL, admin, NULL, NULL, &r);
 	CHECK_INT(res_int(&r, "total"), 1);
-	res_done(&r);
+	reply_done(&r);
 
 	snprintf(path, sizeof path, "/api/events/%d/guests?rsvp=maybe", EVENT);
 	CHECK_INT(status_of("GET", path, NULL, admin), 400);
@@ -402,7 +310,7 @@ test_list(void)
 static void
 test_csv(void)
 {
-	struct res	 r;
+	struct reply	 r;
 	const char	*csv_body =
 	    "\xef\xbb\xbfName,E-mail,Phone,Notes,Ticket_code\r\n"
 	    "\"Lovelace, Ada\",ada@example.org,,\"Likes \"\"tea\"\"\",XXX\r\n"
@@ -426,18 +334,18 @@ test_csv(void)
 	    json_object_get(r.json, "errors"), 0), "index")), 5);
 	CHECK_INT(json_integer_value(json_object_get(json_array_get(
 	    json_object_get(r.json, "errors"), 1), "index")), 6);
-	res_done(&r);
+	reply_done(&r);
 	call("POST", path, "name,email\r\nX,x@example.org\r\n", organizer,
 	    "application/json", NULL, &r);
 	CHECK_INT(r.status, 415);
-	res_done(&r);
+	reply_done(&r);
 	call("POST", path, "who,where\r\nX,x@example.org\r\n", organizer,
 	    "text/csv", NULL, &r);
 	CHECK_INT(r.status, 400);
-	res_done(&r);
+	reply_done(&r);
 	call("POST", path, "name,email\r\n", staff, "text/csv", NULL, &r);
 	CHECK_INT(r.status, 403);
-	res_done(&r);
+	reply_done(&r);
 
 	/* Export: a header, one row a guest, quotes and the guard kept. */
 	call("GET", path, NULL, staff, NULL, NULL, &r);
@@ -453,7 +361,7 @@ test_csv(void)
 	CHECK(r.body != NULL && strstr(r.body, ",'+44 1,") != NULL);
 	CHECK(r.body != NULL && strstr(r.body, ",\"Line one\r\nLine two\",")
 	    != NULL);
-	res_done(&r);
+	reply_done(&r);
 	snprintf(path, sizeof path, "/api/events/%d/guests.csv?q=example.org",
 	    EVENT);
 	call("GET", path, NULL, admin, NULL, NULL, &r);
@@ -467,7 +375,7 @@ test_csv(void)
 			lines++;
 		CHECK_INT(lines, IMPORTED + 2);	/* header + solo guest */
 	}
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(status_of("GET", path, NULL, attendee), 403);
 	CHECK_INT(status_of("GET", "/api/events/99999/guests.csv", NULL,
 	    admin), 404);
@@ -477,21 +385,21 @@ test_csv(void)
 static int64_t
 find_guest(int event, const char *query)
 {
-	struct res	r;
+	struct reply	r;
 	char		path[256];
 	int64_t		id;
 
 	snprintf(path, sizeof path, "/api/events/%d/guests?%s", event, query);
 	call("GET", path, NULL, admin, NULL, NULL, &r);
 	id = guest_at(&r, 0, NULL, NULL);
-	res_done(&r);
+	reply_done(&r);
 	return (id);
 }
 
 static void
 test_one_guest(void)
 {
-	struct res	 r;
+	struct reply	 r;
 	char		 path[64], etag[128], hdr[160], body[256];
 	int64_t		 id, version;
 
@@ -507,17 +415,17 @@ test_one_guest(void)
 	    "rsvp_token")));
 	CHECK(strncmp(r.etag, "\"v1-", 4) == 0);
 	snprintf(etag, sizeof etag, "%s", r.etag);
-	res_done(&r);
+	reply_done(&r);
 	snprintf(hdr, sizeof hdr, "If-None-Match: %s", etag);
 	call("GET", path, NULL, organizer, NULL, hdr, &r);
 	CHECK_INT(r.status, 304);
-	res_done(&r);
+	reply_done(&r);
 	/* Staff see the guest, not the invitation link. */
 	call("GET", path, NULL, staff, NULL, NULL, &r);
 	CHECK_INT(r.status, 200);
 	CHECK(json_object_get(json_object_get(r.json, "guest"),
 	    "rsvp_token") == NULL);
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(status_of("GET", path, NULL, attendee), 403);
 	CHECK_INT(status_of("GET", "/api/guests/99999999", NULL, admin), 404);
 	CHECK_INT(status_of("GET", "/api/guests/abc", NULL, admin), 404);
@@ -532,12 +440,12 @@ test_one_guest(void)
 	CHECK_INT(version, 2);
 	CHECK(json_is_string(json_object_get(json_object_get(r.json, "guest"),
 	    "responded_at")));
-	res_done(&r);
+	reply_done(&r);
 	call("PUT", path, "{\"name\":\"Lost Update\"}", admin, NULL, hdr, &r);
 	CHECK_INT(r.status, 412);
 	CHECK_STR(json_string_value(json_object_get(json_object_get(r.json,
 	    "guest"), "name")), "Solo Guest");
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(status_of("PUT", path, "{\"name\":\"Lost\",\"version\":1}",
 	    admin), 412);
 	snprintf(body, sizeof body, "{\"name\":\"Solo Renamed\","
@@ -549,7 +457,7 @@ test_one_guest(void)
 	CHECK_INT(r.status, 400);
 	CHECK_STR(json_string_value(json_object_get(json_array_get(
 	    json_object_get(r.json, "errors"), 0), "field")), "email");
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(status_of("PUT", path, "{\"rsvp_status\":\"maybe\"}", admin),
 	    400);
 	CHECK_INT(status_of("PUT", path, "{\"notes\":\"x\"}", staff), 403);
@@ -565,7 +473,7 @@ test_one_guest(void)
 static char *
 rsvp_token_of(int64_t id)
 {
-	struct res	 r;
+	struct reply	 r;
 	char		 path[64], *token = NULL;
 	const char	*s;
 
@@ -575,14 +483,14 @@ rsvp_token_of(int64_t id)
 	    "guest"), "rsvp_token"));
 	if (s != NULL)
 		token = strdup(s);
-	res_done(&r);
+	reply_done(&r);
 	return (token);
 }
 
 static void
 test_rsvp(void)
 {
-	struct res	 r;
+	struct reply	 r;
 	json_t		*list, *body;
 	char		*token, *text, path[1024];
 	int64_t		 id, capacity, accepted;
@@ -601,13 +509,13 @@ test_rsvp(void)
 	    "guest"), "rsvp_status")), "declined");
 	CHECK_INT(json_integer_value(json_object_get(json_object_get(r.json,
 	    "event"), "id")), EVENT);
-	res_done(&r);
+	reply_done(&r);
 	call("POST", path, "{\"response\":\"accepted\"}", NULL, NULL, NULL,
 	    &r);
 	CHECK_INT(r.status, 200);
 	CHECK_STR(json_string_value(json_object_get(json_object_get(r.json,
 	    "guest"), "rsvp_status")), "accepted");
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(status_of("POST", path, "{\"response\":\"maybe\"}", NULL),
 	    400);
 	CHECK_INT(status_of("POST", path, "{}", NULL), 400);
@@ -628,12 +536,12 @@ test_rsvp(void)
 	call("GET", path, NULL, NULL, NULL, NULL, &r);
 	capacity = json_integer_value(json_object_get(json_object_get(r.json,
 	    "event"), "max_capacity"));
-	res_done(&r);
+	reply_done(&r);
 	snprintf(path, sizeof path, "/api/events/%d/guests?rsvp=accepted",
 	    OTHER);
 	call("GET", path, NULL, admin, NULL, NULL, &r);
 	accepted = res_int(&r, "total");
-	res_done(&r);
+	reply_done(&r);
 	list = json_array();
 	for (i = 0; i < capacity - accepted + 1; i++) {
 		char	email[64];
@@ -658,7 +566,7 @@ test_rsvp(void)
 	CHECK_INT(r.status, 200);
 	CHECK_STR(json_string_value(json_object_get(json_object_get(r.json,
 	    "guest"), "rsvp_status")), "waitlisted");
-	res_done(&r);
+	reply_done(&r);
 	/* A guest deleted since the invitation went out: 404. */
 	snprintf(path, sizeof path, "/api/guests/%lld", (long long)id);
 	CHECK_INT(status_of("DELETE", path, NULL, admin), 200);
@@ -672,7 +580,7 @@ test_rsvp(void)
 static int64_t
 event_checked_in(int event)
 {
-	struct res	r;
+	struct reply	r;
 	char		path[64];
 	int64_t		n;
 
@@ -680,7 +588,7 @@ event_checked_in(int event)
 	call("GET", path, NULL, NULL, NULL, NULL, &r);
 	n = json_integer_value(json_object_get(json_object_get(r.json,
 	    "event"), "checked_in"));
-	res_done(&r);
+	reply_done(&r);
 	return (n);
 }
 
@@ -688,7 +596,7 @@ event_checked_in(int event)
 static void
 code_of(int event, const char *query, char *code, size_t len)
 {
-	struct res	 r;
+	struct reply	 r;
 	char		 path[256];
 	const char	*s = NULL;
 
@@ -696,13 +604,13 @@ code_of(int event, const char *query, char *code, size_t len)
 	call("GET", path, NULL, admin, NULL, NULL, &r);
 	guest_at(&r, 0, "ticket_code", &s);
 	snprintf(code, len, "%s", s != NULL ? s : "none");
-	res_done(&r);
+	reply_done(&r);
 }
 
 static void
 test_checkin(void)
 {
-	struct res	 r;
+	struct reply	 r;
 	char		 path[96], body[256], code[32], other[32], first[32];
 	char		 when[32];
 	int64_t		 before, id;
@@ -722,7 +630,7 @@ test_checkin(void)
 	snprintf(first, sizeof first, "%s", res_str(&r, "checked_in_at") ?
 	    res_str(&r, "checked_in_at") : "");
 	CHECK(json_object_get(r.json, "replayed") == NULL);
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(event_checked_in(EVENT), before + 1);
 
 	/* The same scan again: its first answer, replayed. */
@@ -730,7 +638,7 @@ test_checkin(void)
 	CHECK_INT(r.status, 200);
 	CHECK(json_is_true(json_object_get(r.json, "replayed")));
 	CHECK_STR(res_str(&r, "checked_in_at"), first);
-	res_done(&r);
+	reply_done(&r);
 	/* Another scan of the ticket: 409 with the first time. */
 	snprintf(body, sizeof body, "{\"code\":\"%s\",\"nonce\":\"scan-2\"}",
 	    code);
@@ -739,7 +647,7 @@ test_checkin(void)
 	CHECK_STR(res_str(&r, "checked_in_at"), first);
 	CHECK(json_is_object(json_object_get(r.json, "guest")));
 	CHECK(res_str(&r, "message") != NULL);
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(event_checked_in(EVENT), before + 1);
 	/* A nonce used for one code cannot check in another. */
 	snprintf(body, sizeof body, "{\"code\":\"%s\",\"nonce\":\"scan-1\"}",
@@ -750,7 +658,7 @@ test_checkin(void)
 	call("POST", path, body, staff, NULL, NULL, &r);
 	CHECK_INT(r.status, 404);
 	CHECK_STR(res_str(&r, "message"), "This ticket is not for this event");
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(status_of("POST", path, "{\"code\":\"NOSUCHCODE\"}", staff),
 	    404);
 	CHECK_INT(status_of("POST", path, "{\"code\":\"\"}", staff), 400);
@@ -778,7 +686,7 @@ test_checkin(void)
 	call("POST", path, body, staff, NULL, NULL, &r);
 	CHECK_INT(r.status, 200);
 	CHECK_STR(res_str(&r, "checked_in_at"), when);
-	res_done(&r);
+	reply_done(&r);
 
 	/* A guest id does as well as a code; declined gets in, warned. */
 	id = find_guest(EVENT, "q=guest1@example.org");
@@ -791,7 +699,7 @@ test_checkin(void)
 	CHECK_INT(r.status, 200);
 	CHECK(res_str(&r, "warning") != NULL);
 	CHECK(json_util_parse_time(res_str(&r, "checked_in_at"), &t) == 0);
-	res_done(&r);
+	reply_done(&r);
 	/* Waitlisted: no seat, not admitted. */
 	id = find_guest(EVENT, "q=guest102@example.org");
 	snprintf(path, sizeof path, "/api/guests/%lld", (long long)id);
@@ -802,7 +710,7 @@ test_checkin(void)
 	call("POST", path, body, staff, NULL, NULL, &r);
 	CHECK_INT(r.status, 409);
 	CHECK_STR(res_str(&r, "reason"), "waitlisted");
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(event_checked_in(EVENT), before + 3);
 
 	/* Undo: once, then there is nothing to undo. */
@@ -814,7 +722,7 @@ test_checkin(void)
 	CHECK_INT(r.status, 200);
 	CHECK(json_is_null(json_object_get(json_object_get(r.json, "guest"),
 	    "checked_in_at")));
-	res_done(&r);
+	reply_done(&r);
 	CHECK_INT(status_of("DELETE", path, NULL, staff), 404);
 	snprintf(path, sizeof path, "/api/events/%d/checkin/%lld", OTHER,
 	    (long long)id);
@@ -825,7 +733,7 @@ test_checkin(void)
 static void
 test_registration_guest(void)
 {
-	struct res	 r;
+	struct reply	 r;
 	char		 path[128];
 	int64_t		 id;
 
@@ -838,7 +746,7 @@ test_registration_guest(void)
 	id = guest_at(&r, 0, NULL, NULL);
 	CHECK(json_is_integer(json_object_get(json_array_get(json_object_get(
 	    r.json, "guests"), 0), "user_id")));
-	res_done(&r);
+	reply_done(&r);
 	/* Its RSVP follows the registration, not an edit or a link. */
 	snprintf(path, sizeof path, "/api/guests/%lld", (long long)id);
 	CHECK_INT(status_of("PUT", path, "{\"rsvp_status\":\"declined\"}",
@@ -850,14 +758,14 @@ test_registration_guest(void)
 	    "guest"), "rsvp_status")), "accepted");
 	CHECK(json_object_get(json_object_get(r.json, "guest"),
 	    "rsvp_token") == NULL);
-	res_done(&r);
+	reply_done(&r);
 	snprintf(path, sizeof path, "/api/events/%d/register", EVENT);
 	CHECK_INT(status_of("DELETE", path, NULL, attendee), 200);
 	snprintf(path, sizeof path, "/api/guests/%lld", (long long)id);
 	call("GET", path, NULL, admin, NULL, NULL, &r);
 	CHECK_STR(json_string_value(json_object_get(json_object_get(r.json,
 	    "guest"), "rsvp_status")), "declined");
-	res_done(&r);
+	reply_done(&r);
 }
 
 /* Every guest route wants a token, and the right role for the event. */
@@ -916,7 +824,7 @@ test_roles(void)
 static void
 test_replay_after_restart(void)
 {
-	struct res	 r;
+	struct reply	 r;
 	char		 path[96], body[256], code[32];
 
 	code_of(EVENT, "q=guest200@example.org", code, sizeof code);
@@ -931,13 +839,13 @@ test_replay_after_restart(void)
 	call("POST", path, body, staff, NULL, NULL, &r);
 	CHECK_INT(r.status, 200);
 	CHECK(json_is_true(json_object_get(r.json, "replayed")));
-	res_done(&r);
+	reply_done(&r);
 	/* And the guests are all still there. */
 	snprintf(path, sizeof path, "/api/events/%d/guests?per_page=1"
 	    "&q=example.org", EVENT);
 	call("GET", path, NULL, admin, NULL, NULL, &r);
 	CHECK_INT(res_int(&r, "total"), IMPORTED);	/* solo was deleted */
-	res_done(&r);
+	reply_done(&r);
 }
 
 static void
