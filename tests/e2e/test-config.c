@@ -17,6 +17,7 @@
 
 static char	dir[] = "/tmp/evtop-e2e-config-XXXXXX";
 static char	path[256];
+static int	dir_made;	/* mkdtemp may leave an X last */
 static char	env_config[300];
 
 static void
@@ -25,8 +26,11 @@ write_config(const char *text)
 	char	 tmp[300];
 	FILE	*f;
 
-	if (dir[strlen(dir) - 1] == 'X' && mkdtemp(dir) == NULL)
-		abort();
+	if (!dir_made) {
+		if (mkdtemp(dir) == NULL)
+			abort();
+		dir_made = 1;
+	}
 	snprintf(path, sizeof path, "%s/config.ini", dir);
 	snprintf(env_config, sizeof env_config, "EVTOP_CONFIG=%s", path);
 	/* Replaced whole, as an editor saves, so a reload never sees half. */

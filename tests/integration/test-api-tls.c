@@ -31,6 +31,7 @@
 #define READY_MS	15000
 
 static char		 dir[] = "/tmp/evtop-tls-XXXXXX";
+static int		 dir_made;
 static char		 ca[128];
 static pid_t		 server = -1;
 static int		 server_out = -1;	/* its stdout, kept open */
@@ -148,6 +149,7 @@ setup(void)
 		CHECK(0);
 		return;
 	}
+	dir_made = 1;
 	snprintf(ca, sizeof ca, "%s/ca.pem", dir);
 	CHECK_INT(run("openssl req -x509 -newkey ec -pkeyopt "
 	    "ec_paramgen_curve:prime256v1 -nodes -keyout ca.key -out ca.pem "
@@ -302,7 +304,7 @@ teardown(void)
 	}
 	if (server_out != -1)
 		close(server_out);
-	if (dir[sizeof dir - 2] != 'X')
+	if (dir_made)
 		CHECK_INT(run("rm -f ca.key ca.pem ca.srl server.key server.csr "
 		    "server.pem ext.cnf && cd / && rmdir \"$OLDPWD\""), 0);
 	uv_close((uv_handle_t *)&give_up, NULL);

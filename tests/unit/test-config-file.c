@@ -14,6 +14,7 @@
 
 static char	dir[] = "/tmp/evtop-config-XXXXXX";
 static char	path[256];
+static int	dir_made;	/* mkdtemp may leave an X last */
 
 static const char *const env_names[] = {
 	"EVTOP_SERVER", "EVTOP_PROFILE", "EVTOP_CONFIG", "EVTOP_TOKEN",
@@ -34,8 +35,11 @@ write_config(const char *text)
 {
 	FILE	*f;
 
-	if (dir[strlen(dir) - 1] == 'X' && mkdtemp(dir) == NULL)
-		abort();
+	if (!dir_made) {
+		if (mkdtemp(dir) == NULL)
+			abort();
+		dir_made = 1;
+	}
 	snprintf(path, sizeof path, "%s/config.ini", dir);
 	if ((f = fopen(path, "w")) == NULL)
 		abort();
@@ -404,7 +408,7 @@ cleanup(void)
 	char	cmd[300];
 
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (dir[strlen(dir) - 1] != 'X')
+	if (dir_made)
 		(void)!system(cmd);
 }
 
