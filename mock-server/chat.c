@@ -8,6 +8,7 @@
 #include "hub.h"
 #include "json-util.h"
 #include "mock.h"
+#include "publish.h"
 #include "xmalloc.h"
 
 #define CHAT_COLUMNS	"id, event_id, user_id, user_name, text, created_at"
@@ -182,7 +183,7 @@ chat_post(struct mock *m, int64_t event_id, int64_t user_id,
 	snprintf(topic, sizeof topic, "chat:%" PRId64, event_id);
 	topics[0] = topic;
 	topics[1] = NULL;
-	hub_publish(m->hub, topics, "chat.message", json_incref(*out));
+	publish_about(m, event_id, topics, "chat.message", json_incref(*out));
 	return (CHAT_OK);
 }
 

@@ -11,6 +11,7 @@
 #include "hub.h"
 #include "json-util.h"
 #include "mock.h"
+#include "publish.h"
 #include "registrations.h"
 #include "xmalloc.h"
 
@@ -78,14 +79,7 @@ checkin_message(const char *fmt, ...)
 static void
 checkin_publish(struct mock *m, int64_t event_id, json_t *data)
 {
-	char		 topic[32];
-	const char	*topics[3];
-
-	snprintf(topic, sizeof topic, "event:%" PRId64, event_id);
-	topics[0] = "events";
-	topics[1] = topic;
-	topics[2] = NULL;
-	hub_publish(m->hub, topics, "checkin", data);
+	publish_event(m, event_id, "checkin", data);
 	registrations_publish_counters(m, event_id);
 }
 

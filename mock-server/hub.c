@@ -12,6 +12,8 @@
 struct hub_msg {
 	unsigned int	  refs;
 	uint64_t	  seq;		/* 0: not part of the stream */
+	enum hub_scope	  scope;
+	int64_t		  owner;
 	char		**topics;	/* NULL-terminated */
 	char		 *text;
 	size_t		  len;
@@ -24,6 +26,9 @@ struct hub_client {
 
 	void		(*wake)(void *);
 	void		 *arg;
+
+	int64_t		  user_id;	/* 0: not said */
+	int		  sees_all;
 
 	char		  topics[HUB_TOPICS_MAX][HUB_TOPIC_LEN];
 	size_t		  ntopics;
@@ -38,6 +43,10 @@ struct hub_client {
 struct hub {
 	uint64_t	  seq;
 	uint64_t	  evicted;	/* highest seq dropped from the ring */
+
+	uint64_t	(*reserve)(uint64_t, void *);
+	void		 *reserve_arg;
+	uint64_t	  reserved;	/* the stored mark */
 
 	struct hub_msg	**ring;		/* circular */
 	size_t		  ring_size;
@@ -64,7 +73,8 @@ hub_msg_unref(struct hub_msg *msg)
 }
 
 static struct hub_msg *
-hub_msg_new(uint64_t seq, const char *const *topics, json_t *frame)
+hub_msg_new(uint64_t seq, const char *const *topics, enum hub_scope scope,
+    int64_t owner, json_t *frame)
 {
 	struct hub_msg	*msg;
 	size_t		 n = 0, i;
@@ -72,6 +82,8 @@ hub_msg_new(uint64_t seq, const char *const *topics, json_t *frame)
 	msg = xcalloc(1, sizeof *msg);
 	msg->refs = 1;
 	msg->seq = seq;
+	msg->scope = scope;
+	msg->owner = owner;
 	while (topics != NULL && topics[n] != NULL)
 		n++;
 	msg->topics = xcalloc(n + 1, sizeof *msg->topics);
@@ -145,6 +157,26 @@ hub_start_at(struct hub *hub, uint64_t seq)
 	hub->evicted = seq;
 }
 
+/*
+ * evicted is the last seq this process cannot give again: the one before
+ * its first (what hub_start_at was told) until the ring is full, then the
+ * last one dropped from it.  A client that has seen up to there misses
+ * nothing the ring does not hold; one behind it missed what is gone.
+ */
+int
+hub_can_replay(const struct hub *hub, uint64_t since)
+{
+	return (since >= hub->evicted && since <= hub->seq);
+}
+
+void
+hub_set_reserve(struct hub *hub, uint64_t (*fn)(uint64_t, void *), void *arg)
+{
+	hub->reserve = fn;
+	hub->reserve_arg = arg;
+	hub->reserved = hub->seq;
+}
+
 size_t
 hub_clients(const struct hub *hub)
 {
@@ -179,6 +211,29 @@ hub_topic_valid(const char *topic)
 		return (*p == '\0' && p - (topic + n) <= 18);
 	}
 	return (0);
+}
+
+int64_t
+hub_topic_event(const char *topic)
+{
+	const char	*p;
+
+	if (!hub_topic_valid(topic) || (p = strchr(topic, ':')) == NULL)
+		return (0);
+	return (strtoll(p + 1, NULL, 10));
+}
+
+/* 1 when c may receive what is scoped so. */
+static int
+hub_client_in_scope(const struct hub_client *c, enum hub_scope scope,
+    int64_t owner)
+{
+	int	sees;
+
+	if (scope == HUB_SCOPE_ALL)
+		return (1);
+	sees = c->sees_all || (owner != 0 && c->user_id == owner);
+	return (scope == HUB_SCOPE_OWNER ? sees : !sees);
 }
 
 static int
@@ -244,12 +299,22 @@ uint64_t
 hub_publish(struct hub *hub, const char *const *topics, const char *type,
     json_t *data)
 {
+	return (hub_publish_to(hub, topics, HUB_SCOPE_ALL, 0, type, data));
+}
+
+uint64_t
+hub_publish_to(struct hub *hub, const char *const *topics,
+    enum hub_scope scope, int64_t owner, const char *type, json_t *data)
+{
 	struct hub_msg		*msg;
 	struct hub_client	*c;
 	size_t			 slot;
 
+	if (hub->reserve != NULL && hub->seq + 1 > hub->reserved)
+		hub->reserved = hub->reserve(hub->seq + 1, hub->reserve_arg);
 	hub->seq++;
-	msg = hub_msg_new(hub->seq, topics, hub_envelope(hub->seq, type, data));
+	msg = hub_msg_new(hub->seq, topics, scope, owner,
+	    hub_envelope(hub->seq, type, data));
 
 	if (hub->ring_len == hub->ring_size) {
 		hub->evicted = hub->ring[hub->ring_head]->seq;
@@ -262,11 +327,41 @@ hub_publish(struct hub *hub, const char *const *topics, const char *type,
 	hub->ring_len++;
 
 	for (c = hub->clients; c != NULL; c = c->next) {
-		if (hub_msg_matches(msg,
+		if (hub_client_in_scope(c, scope, owner) && hub_msg_matches(msg,
 		    (const char (*)[HUB_TOPIC_LEN])c->topics, c->ntopics))
 			hub_client_push(c, msg);
 	}
 	return (hub->seq);
+}
+
+static int
+hub_client_drop(struct hub_client *c, const char *topic)
+{
+	size_t	j;
+
+	for (j = 0; j < c->ntopics; j++) {
+		if (strcmp(c->topics[j], topic) != 0)
+			continue;
+		memmove(c->topics[j], c->topics[j + 1],
+		    (c->ntopics - j - 1) * HUB_TOPIC_LEN);
+		c->ntopics--;
+		return (1);
+	}
+	return (0);
+}
+
+size_t
+hub_topic_revoke(struct hub *hub, const char *topic, enum hub_scope scope,
+    int64_t owner)
+{
+	struct hub_client	*c;
+	size_t			 n = 0;
+
+	for (c = hub->clients; c != NULL; c = c->next) {
+		if (hub_client_in_scope(c, scope, owner))
+			n += hub_client_drop(c, topic);
+	}
+	return (n);
 }
 
 size_t
@@ -325,11 +420,19 @@ hub_client_free(struct hub_client *c)
 }
 
 void
+hub_client_set_user(struct hub_client *c, int64_t user_id, int sees_all)
+{
+	c->user_id = user_id;
+	c->sees_all = sees_all;
+}
+
+void
 hub_client_send_envelope(struct hub_client *c, const char *type, json_t *data)
 {
 	struct hub_msg	*msg;
 
-	msg = hub_msg_new(0, NULL, hub_envelope(c->hub->seq, type, data));
+	msg = hub_msg_new(0, NULL, HUB_SCOPE_ALL, 0,
+	    hub_envelope(c->hub->seq, type, data));
 	hub_client_push(c, msg);
 	hub_msg_unref(msg);
 }
@@ -339,7 +442,7 @@ hub_client_send_frame(struct hub_client *c, json_t *frame)
 {
 	struct hub_msg	*msg;
 
-	msg = hub_msg_new(0, NULL, frame);
+	msg = hub_msg_new(0, NULL, HUB_SCOPE_ALL, 0, frame);
 	hub_client_push(c, msg);
 	hub_msg_unref(msg);
 }
@@ -403,14 +506,16 @@ hub_client_subscribe(struct hub_client *c, const json_t *topics,
 	}
 
 	if (has_since && nadded > 0) {
-		if (since > hub->seq || since < hub->evicted) {
+		if (!hub_can_replay(hub, since)) {
 			hub_client_send_frame(c, json_pack("{ss sI}", "type",
 			    "resync", "seq", (json_int_t)hub->seq));
 		} else {
 			for (i = 0; i < hub->ring_len; i++) {
 				msg = hub->ring[(hub->ring_head + i) %
 				    hub->ring_size];
-				if (msg->seq <= since)
+				if (msg->seq <= since ||
+				    !hub_client_in_scope(c, msg->scope,
+				    msg->owner))
 					continue;
 				if (hub_msg_matches(msg,
 				    (const char (*)[HUB_TOPIC_LEN])c->topics,
@@ -433,19 +538,11 @@ hub_client_unsubscribe(struct hub_client *c, const json_t *topics)
 {
 	const json_t	*v;
 	const char	*topic;
-	size_t		 i, j;
+	size_t		 i;
 
 	json_array_foreach(topics, i, v) {
-		if ((topic = json_string_value(v)) == NULL)
-			continue;
-		for (j = 0; j < c->ntopics; j++) {
-			if (strcmp(c->topics[j], topic) != 0)
-				continue;
-			memmove(c->topics[j], c->topics[j + 1],
-			    (c->ntopics - j - 1) * HUB_TOPIC_LEN);
-			c->ntopics--;
-			break;
-		}
+		if ((topic = json_string_value(v)) != NULL)
+			hub_client_drop(c, topic);
 	}
 }
 

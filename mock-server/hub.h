@@ -9,6 +9,11 @@
  * frames and a wake callback; the WebSocket glue drains the queue when the
  * socket is writable.  A client whose queue overflows is marked and must be
  * dropped (it reconnects and replays).
+ *
+ * Nor does it know events or roles.  An envelope may be scoped to an owner
+ * (a draft's creator): it then reaches only the clients signed in as that
+ * user and those that see everything (admins), live and in replay alike;
+ * a client that has not said who it is sees only unscoped envelopes.
  */
 #ifndef EVTOP_MOCK_HUB_H
 #define EVTOP_MOCK_HUB_H
@@ -26,6 +31,13 @@ struct hub_client;
 #define HUB_TOPICS_MAX		64
 #define HUB_TOPIC_LEN		48
 
+/* Who receives an envelope (hub_publish_to), or loses a topic. */
+enum hub_scope {
+	HUB_SCOPE_ALL,		/* every subscriber */
+	HUB_SCOPE_OWNER,	/* the owner and the clients that see all */
+	HUB_SCOPE_OTHERS	/* every subscriber but those */
+};
+
 struct hub	*hub_new(size_t ring_size, size_t queue_max);
 /* Frees the hub; every client must have been freed first. */
 void		 hub_free(struct hub *);
@@ -35,11 +47,26 @@ uint64_t	 hub_seq(const struct hub *);
 /* The seq the next hub_publish will use. */
 uint64_t	 hub_next_seq(const struct hub *);
 /*
- * Before anything is published: continue the stream after seq (the highest
- * one stored by an earlier run), so seqs keep increasing across restarts.
- * A client asking to replay from before it gets a resync.
+ * Before anything is published: continue the stream after seq (the last
+ * one an earlier run may have published), so seqs keep increasing across
+ * restarts.  A client asking to replay from before it gets a resync.
  */
 void		 hub_start_at(struct hub *, uint64_t seq);
+/*
+ * 1 when a client that has seen the stream up to since can be given
+ * everything after it: since is neither ahead of the stream nor older
+ * than what this process still holds (the first seq it published, less
+ * one, until the ring starts dropping envelopes).
+ */
+int		 hub_can_replay(const struct hub *, uint64_t since);
+/*
+ * With fn, the stream never goes past a mark fn has stored: before
+ * publishing a seq above the mark, the hub calls fn(seq, arg), which
+ * stores a new mark (at least seq) and returns it.  A run that ends
+ * without saying where it stopped can then start after the mark.
+ */
+void		 hub_set_reserve(struct hub *,
+		     uint64_t (*fn)(uint64_t seq, void *), void *arg);
 size_t		 hub_clients(const struct hub *);
 
 /*
@@ -48,6 +75,16 @@ size_t		 hub_clients(const struct hub *);
  */
 uint64_t	 hub_publish(struct hub *, const char *const *topics,
 		     const char *type, json_t *data);
+/* The same, for the clients scope and owner name (hub_client_set_user). */
+uint64_t	 hub_publish_to(struct hub *, const char *const *topics,
+		     enum hub_scope, int64_t owner, const char *type,
+		     json_t *data);
+/*
+ * Ends the subscriptions to topic of the clients in scope (an event that
+ * is gone or hidden from them).  Returns how many lost it.
+ */
+size_t		 hub_topic_revoke(struct hub *, const char *topic,
+		     enum hub_scope, int64_t owner);
 
 /*
  * Calls fn for each envelope still in the ring with seq > since, oldest
@@ -59,10 +96,18 @@ size_t		 hub_replay_each(struct hub *, uint64_t since,
 
 /* 1 when topic is one the hub knows: events, notifications, event:ID... */
 int		 hub_topic_valid(const char *topic);
+/* The event a valid "event:ID" or "chat:ID" topic names, else 0. */
+int64_t		 hub_topic_event(const char *topic);
 
 struct hub_client *hub_client_new(struct hub *, void (*wake)(void *),
 		     void *arg);
 void		 hub_client_free(struct hub_client *);
+/*
+ * Who the client is: user_id receives what is scoped to it, sees_all
+ * everything.  Until this is called, only unscoped envelopes.
+ */
+void		 hub_client_set_user(struct hub_client *, int64_t user_id,
+		     int sees_all);
 
 /*
  * Sends an envelope that is not part of the stream (hello, error): it

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "hub.h"
 #include "mock.h"
+#include "publish.h"
 #include "notify.h"
 #include "xmalloc.h"
 
@@ -373,8 +374,8 @@ mailq_publish(struct mailq *mq, int64_t now_ms)
 			topics[0] = "campaigns";
 			topics[1] = topic;
 			topics[2] = NULL;
-			hub_publish(mq->m->hub, topics, "campaign.progress",
-			    c);
+			publish_about(mq->m, event_id, topics,
+			    "campaign.progress", c);
 		}
 		if (done) {
 			mq->watch[i] = mq->watch[--mq->nwatch];

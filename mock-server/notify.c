@@ -6,6 +6,7 @@
 #include "hub.h"
 #include "json-util.h"
 #include "mock.h"
+#include "publish.h"
 #include "xmalloc.h"
 
 static const char *const notify_levels[] = {
@@ -87,8 +88,12 @@ uint64_t
 notify_publish(struct mock *m, json_t *data)
 {
 	static const char *const	 topics[] = { "notifications", NULL };
+	json_t				*id;
 
-	return (hub_publish(m->hub, topics, "notification", data));
+	/* One about a draft (a reminder, invitations sent) is the draft's. */
+	id = json_object_get(data, "event_id");
+	return (publish_about(m, json_is_integer(id) ?
+	    json_integer_value(id) : 0, topics, "notification", data));
 }
 
 uint64_t

@@ -11,6 +11,7 @@
 #include "hub.h"
 #include "json-util.h"
 #include "mock.h"
+#include "publish.h"
 #include "xmalloc.h"
 
 /* The check-in time is the guest row's: the door and this file both set it. */
@@ -84,14 +85,7 @@ registrations_to_json(const struct registration *r)
 static void
 reg_publish(struct mock *m, int64_t event_id, const char *type, json_t *data)
 {
-	char		 topic[32];
-	const char	*topics[3];
-
-	snprintf(topic, sizeof topic, "event:%" PRId64, event_id);
-	topics[0] = "events";
-	topics[1] = topic;
-	topics[2] = NULL;
-	hub_publish(m->hub, topics, type, data);
+	publish_event(m, event_id, type, data);
 }
 
 void

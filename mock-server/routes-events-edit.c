@@ -1,9 +1,11 @@
 /*
  * Writing events: create, change, delete.  Each write is one transaction
  * and, once committed, an envelope on the hub.  Drafts are seen only by
- * their creator and admins, so their envelopes go to "event:ID" alone; an
- * event that becomes a draft, or stops being one, looks to the "events"
- * topic like one deleted or created.
+ * their creator and admins, so their envelopes go to "event:ID" alone and
+ * to those two only; an event that becomes a draft, or stops being one,
+ * looks to the "events" topic like one deleted or created.  Whoever may
+ * no longer see an event (made a draft, deleted) gets event.deleted on
+ * "event:ID" and "chat:ID" and loses those subscriptions.
  */
 #include <inttypes.h>
 #include <jansson.h>
@@ -25,25 +27,50 @@
 #include "routes.h"
 #include "validate.h"
 
-/* Publishes type with data (stolen) to "events" and/or "event:ID". */
+/*
+ * Publishes type with data (stolen) to "events" and/or "event:ID" (with
+ * "chat:ID" for a deletion), for the clients scope and owner name.
+ */
 static void
 edit_publish(struct mock *m, int64_t id, const char *type, json_t *data,
-    int to_events, int to_event)
+    int to_events, int to_event, enum hub_scope scope, int64_t owner)
 {
-	const char	*topics[3];
-	char		 topic[32];
+	const char	*topics[4];
+	char		 topic[32], chat[32];
 	size_t		 n = 0;
 
 	snprintf(topic, sizeof topic, "event:%" PRId64, id);
+	snprintf(chat, sizeof chat, "chat:%" PRId64, id);
 	if (to_events)
 		topics[n++] = "events";
-	if (to_event)
+	if (to_event) {
 		topics[n++] = topic;
+		if (strcmp(type, "event.deleted") == 0)
+			topics[n++] = chat;
+	}
 	topics[n] = NULL;
 	if (n > 0)
-		hub_publish(m->hub, topics, type, data);
+		hub_publish_to(m->hub, topics, scope, owner, type, data);
 	else
 		json_decref(data);
+}
+
+/* The subscriptions to the event's topics of the clients in scope end. */
+static void
+edit_revoke(struct mock *m, int64_t id, enum hub_scope scope, int64_t owner)
+{
+	char	topic[32];
+
+	snprintf(topic, sizeof topic, "event:%" PRId64, id);
+	hub_topic_revoke(m->hub, topic, scope, owner);
+	snprintf(topic, sizeof topic, "chat:%" PRId64, id);
+	hub_topic_revoke(m->hub, topic, scope, owner);
+}
+
+static json_t *
+edit_deleted(int64_t id)
+{
+	return (json_pack("{sI}", "id", (json_int_t)id));
 }
 
 static int
@@ -55,25 +82,34 @@ edit_is_draft(const json_t *ev)
 	return (s != NULL && strcmp(s, "draft") == 0);
 }
 
-/* The envelopes for an event that was (was_draft) and now is ev. */
+/*
+ * The envelopes for an event of owner that was (was_draft) and now is ev.
+ * One made a draft is deleted for everyone on "events", and for those who
+ * may not see it on its own topics too, which they then lose; one event.deleted
+ * each, whatever topics they hold.
+ */
 static void
-edit_announce(struct mock *m, int64_t id, json_t *ev, int was_draft)
+edit_announce(struct mock *m, int64_t id, json_t *ev, int was_draft,
+    int64_t owner)
 {
 	int	is_draft = edit_is_draft(ev);
 
 	if (!was_draft && !is_draft) {
 		edit_publish(m, id, "event.updated", json_pack("{sO}", "event",
-		    ev), 1, 1);
+		    ev), 1, 1, HUB_SCOPE_ALL, 0);
 		return;
 	}
-	if (!was_draft && is_draft)
-		edit_publish(m, id, "event.deleted", json_pack("{sI}", "id",
-		    (json_int_t)id), 1, 0);
-	else if (was_draft && !is_draft)
+	if (!was_draft && is_draft) {
+		edit_publish(m, id, "event.deleted", edit_deleted(id), 1, 1,
+		    HUB_SCOPE_OTHERS, owner);
+		edit_publish(m, id, "event.deleted", edit_deleted(id), 1, 0,
+		    HUB_SCOPE_OWNER, owner);
+		edit_revoke(m, id, HUB_SCOPE_OTHERS, owner);
+	} else if (was_draft && !is_draft)
 		edit_publish(m, id, "event.created", json_pack("{sO}", "event",
-		    ev), 1, 0);
+		    ev), 1, 0, HUB_SCOPE_ALL, 0);
 	edit_publish(m, id, "event.updated", json_pack("{sO}", "event", ev), 0,
-	    1);
+	    1, is_draft ? HUB_SCOPE_OWNER : HUB_SCOPE_ALL, owner);
 }
 
 void
@@ -111,7 +147,8 @@ routes_events_create(struct mock *m, struct http_req *req)
 
 	obj = events_get_json(m->db, id);
 	edit_publish(m, id, "event.created", json_pack("{sO}", "event", obj),
-	    !edit_is_draft(obj), 1);
+	    !edit_is_draft(obj), 1, edit_is_draft(obj) ? HUB_SCOPE_OWNER :
+	    HUB_SCOPE_ALL, claims->user_id);
 	http_reply_json(req, 201, json_pack("{ss so}", "message",
 	    "Event created", "event", obj));
 }
@@ -214,7 +251,7 @@ routes_events_update(struct mock *m, struct http_req *req)
 	}
 
 	obj = events_get_json(m->db, id);
-	edit_announce(m, id, obj, strcmp(status, "draft") == 0);
+	edit_announce(m, id, obj, strcmp(status, "draft") == 0, created_by);
 	registrations_publish_promoted(m, id, promoted, npromoted);
 	if (npromoted > 0 || json_object_get(body, "max_capacity") != NULL)
 		registrations_publish_counters(m, id);
@@ -231,7 +268,7 @@ routes_events_delete(struct mock *m, struct http_req *req)
 	size_t		 len;
 	int64_t		 id, created_by, version;
 	char		 status[16], *cause = NULL;
-	int		 rc;
+	int		 rc, is_draft;
 
 	if ((id = routes_event_find(m, req, NULL, NULL, &created_by,
 	    &version)) == 0)
@@ -260,8 +297,10 @@ routes_events_delete(struct mock *m, struct http_req *req)
 		http_reply_error(req, 404, "Event not found");
 		return;
 	}
-	edit_publish(m, id, "event.deleted", json_pack("{sI}", "id",
-	    (json_int_t)id), strcmp(status, "draft") != 0, 1);
+	is_draft = strcmp(status, "draft") == 0;
+	edit_publish(m, id, "event.deleted", edit_deleted(id), !is_draft, 1,
+	    is_draft ? HUB_SCOPE_OWNER : HUB_SCOPE_ALL, created_by);
+	edit_revoke(m, id, HUB_SCOPE_ALL, 0);
 	http_reply_json(req, 200, json_pack("{ss}", "message",
 	    "Event deleted"));
 }

@@ -9,6 +9,8 @@
 #include "hub.h"
 #include "json-util.h"
 #include "mock.h"
+#include "perm.h"
+#include "routes-util.h"
 #include "xmalloc.h"
 
 /* Bytes of frames written at once; a longer frame still goes alone. */
@@ -243,11 +245,42 @@ ws_on_auth(struct ws_conn *c, json_t *msg)
 		    "Unauthorized"));
 	}
 	c->authed = 1;
+	hub_client_set_user(c->client, c->claims.user_id,
+	    perm_is_admin(&c->claims));
 	if (c->wsi != NULL)
 		lws_set_timeout(c->wsi, NO_PENDING_TIMEOUT, 0);
 	hub_client_send_envelope(c->client, "hello", json_pack("{ss ss sI}",
 	    "server", MOCK_NAME, "version", EVTOP_VERSION,
 	    "seq", (json_int_t)hub_seq(c->m->hub)));
+	return (0);
+}
+
+/*
+ * Refuses (after saying which) a topic of an event the user may not see,
+ * by the rule of the REST routes: a draft is there only for its creator
+ * and admins, and to anyone else it looks like no event at all.
+ */
+static int
+ws_check_events(struct ws_conn *c, const json_t *topics)
+{
+	const json_t	*v;
+	const char	*topic;
+	char		 message[128];
+	int64_t		 id;
+	size_t		 i;
+
+	json_array_foreach(topics, i, v) {
+		if ((topic = json_string_value(v)) == NULL ||
+		    (id = hub_topic_event(topic)) == 0)
+			continue;
+		if (c->m->db != NULL &&
+		    routes_event_visible(c->m, &c->claims, id, NULL))
+			continue;
+		snprintf(message, sizeof message,
+		    "unknown topic \"%s\": Event not found", topic);
+		ws_error(c, message);
+		return (-1);
+	}
 	return (0);
 }
 
@@ -267,6 +300,8 @@ ws_on_subscribe(struct ws_conn *c, json_t *msg)
 		}
 		has_since = 1;
 	}
+	if (ws_check_events(c, json_object_get(msg, "topics")) != 0)
+		return (0);
 	if (hub_client_subscribe(c->client, json_object_get(msg, "topics"),
 	    has_since, (uint64_t)n, &cause) != 0) {
 		ws_error(c, cause);

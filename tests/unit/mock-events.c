@@ -645,13 +645,15 @@ subscribe(struct hub_client *c, const char *topic)
 
 /*
  * Writes announce themselves: "events" hears of every event but drafts,
- * which only "event:ID" carries; an event going into or out of draft is,
- * to "events", one deleted or created.
+ * which only "event:ID" carries, and only to their creator and admins;
+ * an event going into or out of draft is, to "events", one deleted or
+ * created.  The hub holds to that even for a client subscribed to a
+ * draft's topic behind the WebSocket's back.
  */
 static void
 test_envelopes(void)
 {
-	struct hub_client	*all, *one;
+	struct hub_client	*all, *one, *eve;
 	char			*token, path[64], topic[32];
 	int64_t			 org, pub, draft;
 
@@ -662,6 +664,9 @@ test_envelopes(void)
 	    time(NULL));
 	all = hub_client_new(m.hub, wake, NULL);
 	one = hub_client_new(m.hub, wake, NULL);
+	eve = hub_client_new(m.hub, wake, NULL);
+	hub_client_set_user(one, org, 0);
+	hub_client_set_user(eve, org + 1000, 0);
 	subscribe(all, "events");
 
 	CHECK_INT(dispatch("POST", "/api/events", "{\"title\":\"P\","
@@ -674,23 +679,34 @@ test_envelopes(void)
 	CHECK_STR(next_type(all), "");
 	snprintf(topic, sizeof topic, "event:%lld", (long long)draft);
 	subscribe(one, topic);
+	subscribe(eve, topic);
 
 	snprintf(path, sizeof path, "/api/events/%lld", (long long)draft);
 	CHECK_INT(dispatch("PUT", path, "{\"title\":\"D2\"}", token, NULL),
 	    200);
 	CHECK_STR(next_type(all), "");
 	CHECK_STR(next_type(one), "event.updated");
+	CHECK_STR(next_type(eve), "");
 	CHECK_INT(dispatch("PUT", path, "{\"status\":\"published\"}", token,
 	    NULL), 200);
 	CHECK_STR(next_type(all), "event.created");
 	CHECK_STR(next_type(one), "event.updated");
+	CHECK_STR(next_type(eve), "event.updated");
+	/* Made a draft again: gone for eve, who loses the topic. */
 	CHECK_INT(dispatch("PUT", path, "{\"status\":\"draft\"}", token,
 	    NULL), 200);
 	CHECK_STR(next_type(all), "event.deleted");
+	CHECK_STR(next_type(all), "");
 	CHECK_STR(next_type(one), "event.updated");
+	CHECK_STR(next_type(one), "");
+	CHECK_STR(next_type(eve), "event.deleted");
+	CHECK(!hub_client_subscribed(eve, topic));
+	CHECK(hub_client_subscribed(one, topic));
 	CHECK_INT(dispatch("DELETE", path, NULL, token, NULL), 200);
 	CHECK_STR(next_type(all), "");
 	CHECK_STR(next_type(one), "event.deleted");
+	CHECK(!hub_client_subscribed(one, topic));
+	CHECK_STR(next_type(eve), "");
 
 	/* A published event: updates and its end reach everyone. */
 	snprintf(path, sizeof path, "/api/events/%lld", (long long)pub);
@@ -708,6 +724,7 @@ test_envelopes(void)
 
 	hub_client_free(all);
 	hub_client_free(one);
+	hub_client_free(eve);
 	free(token);
 	teardown();
 }
