@@ -313,7 +313,14 @@ static const char db_schema[] =
 	"  cancelled = cancelled + excluded.cancelled; END;"
 	"CREATE INDEX IF NOT EXISTS registrations_waitlist"
 	" ON registrations(event_id, registration_date, id)"
-	" WHERE status = 'waitlisted';";
+	" WHERE status = 'waitlisted';"
+	/*
+	 * The WebSocket stream's mark (stream.h): no seq has gone past it,
+	 * and after a clean stop it is the last one.  One row.
+	 */
+	"CREATE TABLE IF NOT EXISTS stream_mark ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" seq INTEGER NOT NULL);";
 
 /* Whether registration_counts is there yet: a file from before it is not. */
 static const char db_sql_has_registration_counts[] =

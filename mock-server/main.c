@@ -23,12 +23,12 @@
 #include "mailq.h"
 #include "metrics.h"
 #include "mock.h"
-#include "notify.h"
 #include "ratelimit.h"
 #include "reminders.h"
 #include "seed.h"
 #include "server.h"
 #include "simulate.h"
+#include "stream.h"
 #include "version.h"
 #include "xmalloc.h"
 
@@ -384,8 +384,8 @@ main_setup(struct mock *m, const struct options *o)
 	if ((m->db = db_open(o->db, &cause)) == NULL)
 		goto out;
 	m->hub = hub_new((size_t)o->ws_replay, HUB_QUEUE_DEFAULT);
-	/* Notifications kept from an earlier run: their seqs stay behind. */
-	hub_start_at(m->hub, notify_last_seq(m));
+	/* Seqs of an earlier run stay behind (a client may hold them). */
+	stream_resume(m);
 	m->cache = cache_new(CACHE_ENTRIES_DEFAULT, CACHE_BYTES_DEFAULT);
 	m->metrics = metrics_new();
 	if (o->rate_limit > 0)
@@ -493,6 +493,11 @@ main(int argc, char **argv)
 out:
 	uv_run(&loop, UV_RUN_DEFAULT);
 	server_free(st.server);
+	/* Where the stream stopped: the next run's clients carry on. */
+	if (m.hub != NULL && stream_stop(&m, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", MOCK_NAME, cause);
+		free(cause);
+	}
 	if (uv_loop_close(&loop) != 0 && o.verbose)
 		fprintf(stderr, "%s: some handles were still open at exit\n",
 		    MOCK_NAME);

@@ -84,9 +84,9 @@ edit_is_draft(const json_t *ev)
 
 /*
  * The envelopes for an event of owner that was (was_draft) and now is ev.
- * One made a draft is deleted for everyone on "events", and for those who
- * may not see it on its own topics too, which they then lose; one event.deleted
- * each, whatever topics they hold.
+ * One made a draft is deleted for everyone on "events", and for those
+ * who may not see it on its own topics too, which they then lose: one
+ * event.deleted each, whatever topics they hold.
  */
 static void
 edit_announce(struct mock *m, int64_t id, json_t *ev, int was_draft,
