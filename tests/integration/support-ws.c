@@ -54,6 +54,8 @@ client_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 			    json_object_get(f, "data"), "seq"));
 			if (s->subscribe != NULL) {
 				session_send(wsi, s, s->subscribe);
+				if (s->subscribe2 != NULL)
+					session_send(wsi, s, s->subscribe2);
 				session_send(wsi, s, "{\"type\":\"ping\"}");
 			}
 		}

@@ -17,6 +17,7 @@ struct session {
 	const char	*path;		/* NULL: /api/ws */
 	const char	*token;		/* NULL: no auth frame */
 	const char	*subscribe;	/* sent after hello, then a ping */
+	const char	*subscribe2;	/* NULL, or sent after subscribe */
 	json_t		*frames;	/* everything received */
 	int		 established;
 	int		 closed;
