@@ -32,9 +32,9 @@
 	X(REGISTER,	"register",	"Register", "Register for the selected " \
 	    "event", ACTION_WRITES)					\
 	X(UNREGISTER,	"unregister",	"Cancel", "Cancel your registration " \
-	    "for the selected event (asks first)", ACTION_WRITES)	\
-	X(SIGN_OUT,	"sign-out",	"Sign out", "Sign out: delete the " \
-	    "kept sign-in for this server and leave", 0)
+	    "(asks first)", ACTION_WRITES)				\
+	X(SIGN_OUT,	"sign-out",	"Sign out", "Sign out and delete the " \
+	    "kept sign-in", 0)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

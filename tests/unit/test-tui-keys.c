@@ -145,6 +145,9 @@ test_write_actions(void)
 	/* Signing out changes nothing on the server: read-only allows it. */
 	CHECK(!(actions_get(ACTION_SIGN_OUT)->flags & ACTION_WRITES));
 	CHECK_INT(actions_find("sign-out"), ACTION_SIGN_OUT);
+	/* Every help text fits the help box whole (64 wide, keys 18). */
+	for (i = 0; i < ACTION__COUNT; i++)
+		CHECK(strlen(actions_get((enum action)i)->help) <= 64 - 4 - 18);
 
 	for (out = 0; out < 2; out++) {
 		keymap_set_readonly(km, out);
