@@ -258,6 +258,85 @@ test_help_lists_writes(void)
 	vt_free(vt);
 }
 
+/* An event of the list that is full, its row and its waitlist. */
+struct full_event {
+	int64_t	 id;
+	int	 row;		/* in date order, from 0 */
+	int64_t	 waitlisted;
+	char	 title[256];
+};
+
+static int
+find_full_event(struct full_event *fe)
+{
+	struct reply	 r;
+	json_t		*list, *ev, *other;
+	const char	*when, *w2;
+	size_t		 i, j;
+	int		 found = -1;
+
+	support_http(mock.url, "GET", "/api/events?per_page=200", NULL, token,
+	    &r);
+	list = json_object_get(r.json, "events");
+	json_array_foreach(list, i, ev) {
+		if (json_integer_value(json_object_get(ev,
+		    "available_spots")) != 0 || strcmp(json_string_value(
+		    json_object_get(ev, "status")), "published") != 0)
+			continue;
+		fe->id = json_integer_value(json_object_get(ev, "id"));
+		fe->waitlisted = json_integer_value(json_object_get(ev,
+		    "waitlisted"));
+		snprintf(fe->title, sizeof fe->title, "%s", json_string_value(
+		    json_object_get(ev, "title")));
+		/* Its row: the events before it by date, then id. */
+		when = json_string_value(json_object_get(ev, "date_time"));
+		fe->row = 0;
+		json_array_foreach(list, j, other) {
+			w2 = json_string_value(json_object_get(other,
+			    "date_time"));
+			if (strcmp(w2, when) < 0 || (strcmp(w2, when) == 0 &&
+			    json_integer_value(json_object_get(other, "id")) <
+			    fe->id))
+				fe->row++;
+		}
+		found = 0;
+		break;
+	}
+	reply_done(&r);
+	return (found);
+}
+
+/* A full event puts the attendee on its waitlist, at the back. */
+static void
+test_waitlist(void)
+{
+	struct full_event	 fe;
+	struct vt		*vt;
+	char			 want[400];
+	int			 i;
+
+	if (start_mock() != 0 || find_full_event(&fe) != 0 ||
+	    (vt = spawn(NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	for (i = 0; i < fe.row; i++)
+		vt_send_char(vt, 'j');
+	/* The details pane names the selected event. */
+	snprintf(want, sizeof want, "%.20s", fe.title);
+	expect(vt, want);
+	vt_send_char(vt, 'R');
+	snprintf(want, sizeof want, "Waitlisted for %s (position %lld)",
+	    fe.title, (long long)fe.waitlisted + 1);
+	/* A toast holds 48 columns: a long title cuts the end off. */
+	if (strlen(want) > 48)
+		want[40] = '\0';
+	expect(vt, want);
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+}
+
 static void
 test_stop_mock(void)
 {
@@ -271,5 +350,6 @@ TEST_MAIN(
 	TEST_CASE(test_register_then_cancel),
 	TEST_CASE(test_readonly_refuses),
 	TEST_CASE(test_help_lists_writes),
+	TEST_CASE(test_waitlist),
 	TEST_CASE(test_stop_mock)
 )
