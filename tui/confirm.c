@@ -92,9 +92,11 @@ confirm_draw(const struct confirm *c, int lines, int cols, int ascii)
 	if (width < 12 || lines < 3)
 		return (NULL);
 	inner = width - 4;
-	n = confirm_lines(c->question, inner, start, len);
-	if (n == 0)
-		n = 1, start[0] = "", len[0] = 0;
+	if ((n = confirm_lines(c->question, inner, start, len)) == 0) {
+		start[0] = "";
+		len[0] = 0;
+		n = 1;
+	}
 	/* Question, a blank line, the hint; or as much as fits. */
 	height = n + 4;
 	hint = 1;
