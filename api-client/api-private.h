@@ -44,6 +44,9 @@ struct api_call {
 				    const char *error);
 	api_done_cb		 cb;
 	api_meta_cb		 meta_cb;	/* api_meta's, instead of cb */
+	api_registration_cb	 reg_cb;	/* registering's, instead */
+	int64_t			 event_id;	/* registering: for which */
+	char			*title;		/* registering: the event's */
 	void			*arg;
 	struct api_pages	*pages;		/* a paged list being gathered */
 	LIST_ENTRY(api_call)	 entry;
@@ -88,6 +91,19 @@ struct api {
 #define API_RATE_WAIT_DEFAULT	60
 /* Rate-limit waits beyond a day are taken as a day. */
 #define API_RATE_WAIT_MAX	86400
+
+/* Starts a request against path under the server (api.c). */
+struct api_call	*api_request(struct api *, const char *method,
+		    const char *path, const char *body,
+		    void (*done)(struct api_call *,
+		    const struct http_response *, const char *),
+		    api_done_cb, void *arg);
+/*
+ * The status and sentence for an answer that is not a success; honours a
+ * rate limit by holding background requests back.
+ */
+int	api_answer_failure(struct api *, const struct http_response *,
+	    char **sentence);
 
 void	api_set_link(struct api *, enum api_link, const char *why);
 void	api_report_error(struct api *, const char *sentence);

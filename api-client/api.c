@@ -93,6 +93,7 @@ api_free(struct api *api)
 		LIST_REMOVE(call, entry);
 		http_cancel(call->req);
 		api_pages_free(call->pages);
+		free(call->title);
 		free(call);
 	}
 	http_free(api->http);
@@ -130,11 +131,7 @@ api_answer_wait(const struct http_response *resp)
 	return (-1);
 }
 
-/*
- * The status and sentence for an answer that is not a success; honours a
- * rate limit by holding background requests back.
- */
-static int
+int
 api_answer_failure(struct api *api, const struct http_response *resp,
     char **sentence)
 {
@@ -183,11 +180,11 @@ api_call_done(void *arg, const struct http_response *resp,
 
 	LIST_REMOVE(call, entry);
 	call->done(call, resp, error);
+	free(call->title);
 	free(call);
 }
 
-/* Starts a request against path under the server. */
-static struct api_call *
+struct api_call *
 api_request(struct api *api, const char *method, const char *path,
     const char *body, void (*done)(struct api_call *,
     const struct http_response *, const char *), api_done_cb cb, void *arg)

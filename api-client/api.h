@@ -119,6 +119,44 @@ void		 api_load_notifications(struct api *, api_done_cb, void *arg);
  */
 void		 api_start_live(struct api *);
 
+/* What registering (or cancelling) came to, for the callback. */
+struct api_registration {
+	int64_t		 event_id;
+	const char	*title;		/* the event's when asked, or NULL */
+	const char	*status;	/* "confirmed", "waitlisted"; or NULL */
+	int64_t		 position;	/* on the waitlist, from 1; -1 unknown */
+	const char	*message;	/* the server's own sentence, or NULL */
+};
+/*
+ * status is an enum api_status; cause is the whole sentence on failure.
+ * r is never NULL: on failure its message is the server's sentence when
+ * it gave one ("Event is at full capacity"), for a short toast.
+ */
+typedef void	(*api_registration_cb)(void *arg, int status,
+		    const char *cause, const struct api_registration *r);
+/*
+ * POST /api/events/:id/register for the signed-in user.  Returns 0 when
+ * the request was sent, or -1 when a registration request for the same
+ * event is still waiting for its answer: then nothing is sent and cb is
+ * not called.  After a success, the list is fetched again unless the live
+ * link will bring the new counters.  A refused token signs out, as for
+ * any request.
+ */
+int		 api_register_event(struct api *, int64_t event_id,
+		    api_registration_cb, void *arg);
+/* DELETE /api/events/:id/register; the same rules. */
+int		 api_cancel_registration(struct api *, int64_t event_id,
+		    api_registration_cb, void *arg);
+/* 1 while a register or cancel request for event_id is in flight. */
+int		 api_registration_pending(const struct api *,
+		    int64_t event_id);
+/*
+ * Register and cancel requests in flight for arg will not call back
+ * (their owner is going away); the requests themselves finish, or are
+ * cancelled by api_free.
+ */
+void		 api_forget(struct api *, void *arg);
+
 /*
  * How often to refresh when the server has no live link (the profile's
  * poll_interval), in milliseconds; applies at once when polling.

@@ -72,6 +72,18 @@ struct session {
 	time_t		 exp;		/* 0 when the token has no exp */
 };
 
+/*
+ * What POST /api/events/:id/register answers: {message, registration:
+ * {id, event_id, status, ...}}.  A server may add the waitlist position.
+ */
+struct registration {
+	int64_t	 id;			/* -1 when absent */
+	int64_t	 event_id;		/* -1 when absent */
+	char	*status;		/* confirmed|waitlisted..., or NULL */
+	int64_t	 position;		/* on the waitlist, from 1; -1 absent */
+	char	*message;		/* the server's sentence, or NULL */
+};
+
 /* A WebSocket frame: {"seq":N,"type":"...","ts":"...","data":{...}}. */
 struct envelope {
 	int64_t	 seq;			/* -1 when absent (resync, error) */
@@ -104,6 +116,9 @@ int	model_parse_profile(const char *body, size_t len, struct user *,
 	    char **cause);
 int	model_parse_envelope(const char *text, size_t len, struct envelope *,
 	    char **cause);
+/* A registration answer; an empty or bare {message} body is no error. */
+int	model_parse_registration(const char *body, size_t len,
+	    struct registration *, char **cause);
 /* The sentence in an error body ({"message"} plus field errors), or NULL. */
 char	*model_parse_error(const char *body, size_t len);
 
@@ -113,6 +128,7 @@ void	notification_done(struct notification *);
 void	user_done(struct user *);
 void	session_done(struct session *);
 void	envelope_done(struct envelope *);
+void	registration_done(struct registration *);
 
 const char	*notification_level_name(enum notification_level);
 

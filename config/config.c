@@ -399,9 +399,11 @@ config_parse_argv(struct config *cfg, int argc, char **argv, char **cause)
 			break;
 	}
 	/* GNU getopt moves operands to the end: `evtop -s URL info`. */
-	if (rc == 0 && optind < argc && strcmp(argv[optind], "info") == 0) {
+	if (rc == 0 && optind < argc && (strcmp(argv[optind], "info") == 0 ||
+	    strcmp(argv[optind], "logout") == 0)) {
 		if (cfg->action == CONFIG_RUN)
-			cfg->action = CONFIG_INFO;
+			cfg->action = strcmp(argv[optind], "info") == 0 ?
+			    CONFIG_INFO : CONFIG_LOGOUT;
 		optind++;
 	}
 	if (rc == 0 && optind < argc) {
@@ -545,9 +547,40 @@ config_check_batch(const struct config *cfg, char **cause)
 	return (0);
 }
 
+/* evtop logout forgets one server's kept sign-in, and prints nothing else. */
+static int
+config_check_logout(const struct config *cfg, char **cause)
+{
+	static const enum option_id	not_for_logout[] = {
+		OPT_DEMO, OPT_BATCH, OPT_ITERATIONS, OPT_DELAY, OPT_JSON
+	};
+	size_t				i;
+
+	if (cfg->action != CONFIG_LOGOUT)
+		return (0);
+	for (i = 0; i < sizeof not_for_logout / sizeof not_for_logout[0];
+	    i++) {
+		if (config_flag(cfg, not_for_logout[i])) {
+			xasprintf(cause, "evtop logout deletes the kept "
+			    "sign-in for a server: --%s does not apply",
+			    options_get(not_for_logout[i])->name);
+			return (-1);
+		}
+	}
+	if (cfg->server == NULL) {
+		xasprintf(cause, "evtop logout needs the server to sign out "
+		    "of: give --server URL or --profile NAME (or set "
+		    "EVTOP_SERVER)");
+		return (-1);
+	}
+	return (0);
+}
+
 int
 config_check(const struct config *cfg, char **cause)
 {
+	if (config_check_logout(cfg, cause) != 0)
+		return (-1);
 	if (config_check_demo(cfg, cause) != 0)
 		return (-1);
 	if (config_check_batch(cfg, cause) != 0)

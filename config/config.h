@@ -24,7 +24,8 @@ enum config_action {
 	CONFIG_RUN,
 	CONFIG_HELP,
 	CONFIG_VERSION,
-	CONFIG_INFO		/* the `evtop info' subcommand */
+	CONFIG_INFO,		/* the `evtop info' subcommand */
+	CONFIG_LOGOUT		/* `evtop logout': forget the kept sign-in */
 };
 
 /* Where a value came from, weakest first. */

@@ -97,7 +97,9 @@ options_print_help(FILE *f, const char *prog)
 	options_table(&n);
 	fprintf(f, "Usage: %s [OPTION]...\n"
 	    "       %s info [OPTION]...\n"
-	    "A terminal dashboard for running live events.\n\n", prog, prog);
+	    "       %s logout [OPTION]...\n"
+	    "A terminal dashboard for running live events.\n\n", prog, prog,
+	    prog);
 	for (i = 0; i < n; i++) {
 		o = &options_rows[i];
 		if (o->short_name != 0)
@@ -112,12 +114,15 @@ options_print_help(FILE *f, const char *prog)
 		free(left);
 	}
 	fprintf(f, "\n`%s info' prints the version, the files evtop uses, the "
-	    "active profile and\nwhat the server says about itself.\n\n"
+	    "active profile and\nwhat the server says about itself.\n"
+	    "`%s logout' deletes the kept sign-in for the server (-s or a "
+	    "profile) and\nsends it nothing.\n\n"
 	    "Environment: EVTOP_SERVER, EVTOP_PROFILE, EVTOP_CONFIG, "
 	    "EVTOP_TOKEN, NO_COLOR,\nESCDELAY, XDG_CONFIG_HOME, "
 	    "XDG_STATE_HOME, XDG_CACHE_HOME.\n"
 	    "Precedence: options > environment > profile > [defaults].\n"
 	    "Exit status: 0 ok, 1 failure, 2 usage or config error, 3 cannot "
 	    "reach the\nserver, 4 not signed in.\n"
-	    "Try `%s --demo' to see it work without a server.\n", prog, prog);
+	    "Try `%s --demo' to see it work without a server.\n", prog, prog,
+	    prog);
 }

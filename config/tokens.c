@@ -321,6 +321,27 @@ tokens_save(const struct stored_token *t, char **cause)
 }
 
 int
+tokens_forget(const char *server, char **cause)
+{
+	char	*path;
+	int	 rc = 1;
+
+	if ((path = tokens_path(server, 0, cause)) == NULL)
+		return (-1);
+	if (unlink(path) == -1) {
+		if (errno == ENOENT)
+			rc = 0;
+		else {
+			xasprintf(cause, "cannot delete %s: %s", path,
+			    strerror(errno));
+			rc = -1;
+		}
+	}
+	free(path);
+	return (rc);
+}
+
+int
 tokens_delete(const char *server)
 {
 	char	*path;

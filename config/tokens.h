@@ -37,6 +37,11 @@ int	 tokens_load(const char *server, struct stored_token *out,
 int	 tokens_save(const struct stored_token *, char **cause);
 /* Forgets the token for server (sign-out); 0 also when there was none. */
 int	 tokens_delete(const char *server);
+/*
+ * The same, saying what happened: 1 when a kept token was deleted, 0 when
+ * there was none, -1 with a sentence when it could not be deleted.
+ */
+int	 tokens_forget(const char *server, char **cause);
 
 /*
  * Writes data to path atomically: a temporary file beside it (mode

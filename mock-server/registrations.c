@@ -38,6 +38,26 @@ static const char reg_sql_first_waitlisted[] =
 	"SELECT user_id FROM registrations WHERE event_id = ?"
 	" AND status = 'waitlisted' ORDER BY registration_date, id LIMIT 1";
 
+/* The promotion order of reg_sql_first_waitlisted, counted up to one. */
+static const char reg_sql_position[] =
+	"SELECT COUNT(*) FROM registrations WHERE event_id = ?1"
+	" AND status = 'waitlisted' AND (registration_date < ?2"
+	" OR (registration_date = ?2 AND id <= ?3))";
+
+int64_t
+registrations_waitlist_position(struct mock *m, const struct registration *r)
+{
+	sqlite3_stmt	*stmt;
+
+	if (strcmp(r->status, "waitlisted") != 0)
+		return (0);
+	stmt = db_stmt(m->db, reg_sql_position);
+	sqlite3_bind_int64(stmt, 1, r->event_id);
+	sqlite3_bind_int64(stmt, 2, (int64_t)r->registration_date);
+	sqlite3_bind_int64(stmt, 3, r->id);
+	return (db_int(m->db, stmt, 0));
+}
+
 int
 registrations_find(struct mock *m, int64_t user_id, int64_t event_id,
     struct registration *out)

@@ -51,6 +51,12 @@ int	 registrations_checkin(struct mock *, int64_t user_id,
 int	 registrations_find(struct mock *, int64_t user_id, int64_t event_id,
 	     struct registration *out);
 json_t	*registrations_to_json(const struct registration *);
+/*
+ * Where a waitlisted registration stands in the queue, from 1 (the next
+ * to be confirmed); 0 when it is not waitlisted.
+ */
+int64_t	 registrations_waitlist_position(struct mock *,
+	     const struct registration *);
 
 /* Publishes the event's counters envelope to events and event:ID. */
 void	 registrations_publish_counters(struct mock *, int64_t event_id);

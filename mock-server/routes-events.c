@@ -246,7 +246,8 @@ void
 routes_events_register(struct mock *m, struct http_req *req)
 {
 	struct registration	 r;
-	int64_t			 id;
+	json_t			*reg;
+	int64_t			 id, position;
 	int			 result;
 	char			*cause = NULL;
 
@@ -261,10 +262,14 @@ routes_events_register(struct mock *m, struct http_req *req)
 		free(cause);
 		return;
 	}
+	reg = registrations_to_json(&r);
+	/* Where in the queue, so a client can say so. */
+	if ((position = registrations_waitlist_position(m, &r)) > 0)
+		json_object_set_new(reg, "position", json_integer(position));
 	http_reply_json(req, 201, json_pack("{ss so}", "message",
 	    strcmp(r.status, "confirmed") == 0 ? "Registered for the event" :
 	    "The event is full: you are on the waitlist",
-	    "registration", registrations_to_json(&r)));
+	    "registration", reg));
 }
 
 void

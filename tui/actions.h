@@ -28,7 +28,13 @@
 	X(PAGE_UP,	"page-up",	"Page",	  "Move up one page", 0)	\
 	X(PAGE_DOWN,	"page-down",	"Page",	  "Move down one page", 0) \
 	X(HOME,		"home",		"First",  "Select the first row", 0) \
-	X(END,		"end",		"Last",	  "Select the last row", 0)
+	X(END,		"end",		"Last",	  "Select the last row", 0) \
+	X(REGISTER,	"register",	"Register", "Register for the selected " \
+	    "event", ACTION_WRITES)					\
+	X(UNREGISTER,	"unregister",	"Cancel", "Cancel your registration " \
+	    "(asks first)", ACTION_WRITES)				\
+	X(SIGN_OUT,	"sign-out",	"Sign out", "Sign out and delete the " \
+	    "kept sign-in", 0)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

@@ -46,6 +46,7 @@ app_draw_done(struct app *app)
 	app_delwin(&app->header);
 	app_delwin(&app->bar);
 	app_delwin(&app->help_win);
+	app_delwin(&app->confirm_win);
 	for (i = 0; i < APP_PANES; i++)
 		app_delwin(&app->panes[i].win);
 	toasts_close(app->toasts);
@@ -206,6 +207,11 @@ app_draw(struct app *app)
 		if (app->help_win != NULL)
 			wnoutrefresh(app->help_win);
 	}
+	/* A question is on top of everything: it waits for its answer. */
+	app_delwin(&app->confirm_win);
+	if (app->confirm != NULL)
+		app->confirm_win = confirm_draw(app->confirm, LINES, COLS,
+		    app->env.ascii);
 done:
 	doupdate();
 	for (i = 0; i < APP_PANES; i++)

@@ -11,6 +11,7 @@
 
 #include "api.h"
 #include "app.h"
+#include "confirm.h"
 #include "layout.h"
 #include "pane.h"
 #include "store.h"
@@ -57,6 +58,10 @@ struct app {
 	WINDOW			*header;
 	WINDOW			*bar;
 	WINDOW			*help_win;
+	struct confirm		*confirm;	/* a question is up, or NULL */
+	void			(*confirm_yes)(struct app *);
+	int64_t			 confirm_event;	/* what it asks about */
+	WINDOW			*confirm_win;
 
 	uv_prepare_t		 prepare;
 	uv_check_t		 check;
@@ -69,6 +74,7 @@ struct app {
 
 	int			 running;
 	int			 exit_code;
+	char			*exit_sentence;	/* for stderr, after curses */
 };
 
 /* app.c */
@@ -78,6 +84,24 @@ void	app_key(struct app *, int key);
 int	app_damaged(const struct app *);
 void	app_frame_cb(uv_timer_t *);
 void	app_arm_wake(struct app *);
+/* A toast (title may be NULL), drawn at the next frame. */
+void	app_toast(struct app *, enum notification_level, const char *title,
+	    const char *message);
+/* An error of ours into the notification log, where it stays whole. */
+void	app_log_error(struct app *, const char *sentence);
+/*
+ * Puts a yes/no question up (the sentence is copied); yes runs on y with
+ * app->confirm_event set to event_id, and n or Esc just closes it.
+ */
+void	app_ask(struct app *, const char *question,
+	    void (*yes)(struct app *), int64_t event_id);
+
+/* Refuses a write action under --readonly with a toast. */
+void	app_refuse_readonly(struct app *, enum action);
+
+/* app-register.c */
+void	app_do_register(struct app *);
+void	app_do_unregister(struct app *);
 
 /* app-draw.c */
 void	app_init_panes(struct app *);

@@ -92,7 +92,7 @@ app_hook_counters(void *arg, int64_t event_id)
 	app_schedule(app);
 }
 
-static void
+void
 app_toast(struct app *app, enum notification_level level, const char *title,
     const char *message)
 {
@@ -166,7 +166,7 @@ app_hook_link(void *arg, enum api_link link, const char *why)
 }
 
 /* An error of ours goes into the log too: the toast goes, and is cut. */
-static void
+void
 app_log_error(struct app *app, const char *sentence)
 {
 	struct notification	 n;
@@ -236,6 +236,8 @@ app_release(struct app *app)
 	for (i = 0; i < APP_PANES; i++)
 		pane_done(&app->panes[i]);
 	toasts_free(app->toasts);
+	confirm_free(app->confirm);
+	free(app->exit_sentence);
 	keymap_free(app->opts.keymap);
 	free(app->env.load_error);
 	free(app->banner);
@@ -370,6 +372,65 @@ app_keys(const struct app *app, const struct key_table *defaults)
 	return (keymap_table(app->opts.keymap, defaults));
 }
 
+/*
+ * Sign-out: main deletes the kept sign-in and the app leaves, saying so
+ * once the terminal is back; with nothing kept (the demo) it stays.
+ */
+static void
+app_do_sign_out(struct app *app)
+{
+	char	*sentence = NULL;
+	int	 rc;
+
+	if (app->opts.sign_out == NULL) {
+		app_toast(app, NOTIFY_INFO, NULL, "There is no kept sign-in "
+		    "to delete");
+		return;
+	}
+	rc = app->opts.sign_out(app->opts.sign_out_arg, &sentence);
+	if (rc == 1) {
+		free(app->exit_sentence);
+		app->exit_sentence = sentence;
+		app->exit_code = EXIT_OK;
+		app->running = 0;
+		uv_stop(app->loop);
+		return;
+	}
+	app_toast(app, rc == 0 ? NOTIFY_INFO : NOTIFY_ERROR, NULL,
+	    sentence != NULL ? sentence : "Not signed out");
+	if (rc != 0 && sentence != NULL)
+		app_log_error(app, sentence);
+	free(sentence);
+}
+
+void
+app_ask(struct app *app, const char *question, void (*yes)(struct app *),
+    int64_t event_id)
+{
+	confirm_free(app->confirm);
+	app->confirm = confirm_new(question);
+	app->confirm_yes = yes;
+	app->confirm_event = event_id;
+	app_mark(app, APP_DAMAGE_OVERLAY);
+}
+
+/* A key while a question is up: only its answers count. */
+static void
+app_confirm_key(struct app *app, int key)
+{
+	enum confirm_answer	  answer;
+	void			(*yes)(struct app *) = app->confirm_yes;
+
+	if ((answer = confirm_key(app->confirm, key)) == CONFIRM_WAITING)
+		return;
+	confirm_free(app->confirm);
+	app->confirm = NULL;
+	app->confirm_yes = NULL;
+	app_mark(app, APP_DAMAGE_OVERLAY);
+	if (answer == CONFIRM_YES && yes != NULL)
+		yes(app);
+}
+
 /* Actions the app handles itself; the rest go to the focused pane. */
 static const struct {
 	enum action	  action;
@@ -382,6 +443,9 @@ static const struct {
 	{ ACTION_REFRESH,	app_do_refresh },
 	{ ACTION_REDRAW,	app_do_redraw },
 	{ ACTION_RELOAD,	app_do_reload },
+	{ ACTION_REGISTER,	app_do_register },
+	{ ACTION_UNREGISTER,	app_do_unregister },
+	{ ACTION_SIGN_OUT,	app_do_sign_out },
 };
 
 static void
@@ -420,6 +484,18 @@ app_help_key(struct app *app, int key)
 	app_mark(app, APP_DAMAGE_OVERLAY);
 }
 
+/* --readonly: the action is not sent, and the toast says why. */
+void
+app_refuse_readonly(struct app *app, enum action a)
+{
+	char	*sentence;
+
+	xasprintf(&sentence, "evtop is read-only: %s was not sent "
+	    "(--readonly, or readonly in the profile)", actions_get(a)->name);
+	app_toast(app, NOTIFY_WARNING, NULL, sentence);
+	free(sentence);
+}
+
 /* Whether "Terminal too small" is up, or will be at the next frame. */
 static int
 app_too_small(const struct app *app)
@@ -452,6 +528,10 @@ app_key(struct app *app, int key)
 			app_do_redraw(app);
 		return;
 	}
+	if (app->confirm != NULL) {
+		app_confirm_key(app, key);
+		return;
+	}
 	if (app->help) {
 		app_help_key(app, key);
 		return;
@@ -462,9 +542,7 @@ app_key(struct app *app, int key)
 	if (a == ACTION_NONE)
 		return;
 	if (app->opts.readonly && (actions_get(a)->flags & ACTION_WRITES)) {
-		app_toast(app, NOTIFY_WARNING, "Read-only", "this evtop is "
-		    "read-only (--readonly or readonly in the profile): "
-		    "nothing is changed on the server");
+		app_refuse_readonly(app, a);
 		return;
 	}
 	for (i = 0; i < sizeof app_actions / sizeof app_actions[0]; i++) {
@@ -714,10 +792,14 @@ app_run(struct app *app)
 	uv_check_stop(&app->check);
 	uv_timer_stop(&app->frame);
 	uv_timer_stop(&app->wake);
-	if (app->api != NULL)
+	if (app->api != NULL) {
 		api_set_hooks(app->api, &app_no_hooks, NULL);
+		api_forget(app->api, app);
+	}
 	app_draw_done(app);
 	term_close(app->term);
+	if (app->exit_sentence != NULL)
+		fprintf(stderr, "evtop: %s\n", app->exit_sentence);
 	return (app->exit_code);
 }
 
@@ -735,8 +817,10 @@ app_free(struct app *app)
 {
 	if (app == NULL)
 		return;
-	if (app->api != NULL)
+	if (app->api != NULL) {
 		api_set_hooks(app->api, &app_no_hooks, NULL);
+		api_forget(app->api, app);
+	}
 	app->running = 0;
 	app->freeing = 1;
 	app_draw_done(app);

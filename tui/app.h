@@ -28,6 +28,16 @@ struct app_options {
 	int		(*reload)(void *arg, struct app_options *out,
 			    char **note, char **cause);
 	void		*reload_arg;
+	/*
+	 * The sign-out action: deletes the kept sign-in and returns 1 with
+	 * the sentence to print on stderr once the terminal is back (the app
+	 * then leaves with status 0), 0 with a sentence for a toast when
+	 * there is nothing to sign out of (the demo: the app stays), or -1
+	 * with why the kept sign-in could not be deleted (it stays too).
+	 * NULL: the app says there is nothing kept.
+	 */
+	int		(*sign_out)(void *arg, char **sentence);
+	void		*sign_out_arg;
 };
 
 struct app;
@@ -37,9 +47,10 @@ struct app	*app_new(uv_loop_t *, struct api *, struct store *,
 /*
  * Turns the terminal on; calls api_set_hooks, api_refresh_events and
  * api_start_live; runs the loop until the user quits; restores the
- * terminal; returns the exit code (0 on q, 4 on q after the server
- * signed the user out, 128+signal on a quit signal, 1 when the terminal
- * cannot be used, with a sentence on stderr).
+ * terminal; returns the exit code (0 on q or sign-out, 4 on q after the
+ * server signed the user out, 128+signal on a quit signal, 1 when the
+ * terminal cannot be used, with a sentence on stderr).  After a sign-out
+ * its sentence is printed on stderr once the terminal is restored.
  */
 int		 app_run(struct app *);
 /*

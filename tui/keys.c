@@ -24,6 +24,9 @@ static const struct key_binding keys_global_bindings[] = {
 	{ 'r',		  "r",		ACTION_REFRESH,	   "r",	  "r" },
 	{ KEYS_CTRL('l'), "C-l",	ACTION_REDRAW,	   NULL,  NULL },
 	{ KEYS_CTRL('r'), "C-r",	ACTION_RELOAD,	   NULL,  NULL },
+	{ 'R',		  "R",		ACTION_REGISTER,   "R",	  "R" },
+	{ 'U',		  "U",		ACTION_UNREGISTER, "U",	  "U" },
+	{ 'L',		  "L",		ACTION_SIGN_OUT,   NULL,  NULL },
 };
 
 static const struct key_binding keys_list_bindings[] = {

@@ -538,11 +538,60 @@ main_reload(void *arg, struct app_options *out, char **note, char **cause)
 	return (0);
 }
 
+/* What the sign-out key needs: where the session's token came from. */
+struct main_sign_out {
+	const struct config	*cfg;
+	int			 source;	/* enum main_token */
+};
+
+/*
+ * The sign-out key: the kept sign-in for this server goes.  A token the
+ * user gave (--token-file, EVTOP_TOKEN) is theirs: evtop leaves it and
+ * says so.  The demo keeps nothing, so there is nothing to sign out of.
+ */
+static int
+main_sign_out(void *arg, char **sentence)
+{
+	struct main_sign_out	*so = arg;
+	const struct config	*cfg = so->cfg;
+	char			*why = NULL, *given = NULL;
+	int			 kept;
+
+	if (so->source == MAIN_TOKEN_DEMO) {
+		*sentence = xstrdup("The demo signs in by itself: there is "
+		    "no kept sign-in to delete");
+		return (0);
+	}
+	if ((kept = tokens_forget(cfg->server, &why)) == -1) {
+		xasprintf(sentence, "Not signed out: %s", why);
+		free(why);
+		return (-1);
+	}
+	if (so->source == MAIN_TOKEN_FILE)
+		xasprintf(&given, "the token in %s was not touched",
+		    cfg->token_file);
+	else if (so->source == MAIN_TOKEN_ENV)
+		given = xstrdup("the token in EVTOP_TOKEN was not touched");
+	if (given != NULL && kept)
+		xasprintf(sentence, "signed out of %s; the kept sign-in was "
+		    "deleted, and %s", cfg->server, given);
+	else if (given != NULL)
+		xasprintf(sentence, "signed out of %s; %s", cfg->server, given);
+	else
+		xasprintf(sentence, "signed out of %s; %s", cfg->server,
+		    kept ? "the kept sign-in was deleted" :
+		    "there was no kept sign-in to delete");
+	free(given);
+	log_debug("%s: %s", __func__, *sentence);
+	return (1);
+}
+
 static int
 main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
     const struct config *cfg, struct mockproc *mock, struct keymap *km,
-    struct main_reload *reload)
+    struct main_reload *reload, int source)
 {
+	struct main_sign_out	 so = { cfg, source };
 	struct app_options	 opts;
 	struct main_demo_watch	 dw;
 	struct app		*app;
@@ -556,6 +605,8 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	opts.keymap = km;
 	opts.reload = main_reload;
 	opts.reload_arg = reload;
+	opts.sign_out = main_sign_out;
+	opts.sign_out_arg = &so;
 	app = app_new(loop, api, store, &opts);
 	if (cfg->demo) {
 		dw.mock = mock;
@@ -617,6 +668,50 @@ main_info(const struct config *cfg)
 	return (rc);
 }
 
+/*
+ * evtop logout: deletes the kept sign-in for the server without asking
+ * it anything (it may be gone, and a JWT cannot be revoked anyway).
+ */
+static int
+main_logout(const struct config *cfg)
+{
+	struct stored_token	 st;
+	char			*cause = NULL, *user = NULL;
+	int			 rc;
+
+	/* Only to say whose it was: an unsafe file is deleted all the same. */
+	if (tokens_load(cfg->server, &st, &cause) == 1) {
+		if (st.user != NULL)
+			user = xstrdup(st.user);
+		stored_token_done(&st);
+	}
+	free(cause);
+	cause = NULL;
+	switch (tokens_forget(cfg->server, &cause)) {
+	case -1:
+		fprintf(stderr, "evtop: not signed out of %s: %s\n",
+		    cfg->server, cause);
+		rc = EXIT_FAIL;
+		break;
+	case 0:
+		printf("There was no kept sign-in for %s: nothing to delete\n",
+		    cfg->server);
+		rc = EXIT_OK;
+		break;
+	default:
+		printf("Signed out of %s%s%s%s: the kept sign-in was deleted\n",
+		    cfg->server, user != NULL ? " (" : "",
+		    user != NULL ? user : "", user != NULL ? ")" : "");
+		rc = EXIT_OK;
+		break;
+	}
+	if (fflush(stdout) != 0)
+		rc = EXIT_FAIL;
+	free(cause);
+	free(user);
+	return (rc);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -666,6 +761,12 @@ main(int argc, char **argv)
 		km = NULL;
 	}
 	main_open_trace(&cfg);
+	if (cfg.action == CONFIG_LOGOUT) {
+		rc = main_logout(&cfg);
+		log_close();
+		config_done(&cfg);
+		return (rc);
+	}
 	if (cfg.action == CONFIG_INFO) {
 		rc = main_info(&cfg);
 		log_close();
@@ -723,7 +824,7 @@ main(int argc, char **argv)
 		reload.running = &cfg;
 		reload.api = api;
 		rc = main_dashboard(&loop, api, store, &cfg, &mock, km,
-		    &reload);
+		    &reload, source);
 		km = NULL;	/* the app's now */
 	}
 	keymap_free(km);

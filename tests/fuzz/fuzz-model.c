@@ -68,6 +68,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	const char	*buf = (const char *)data;
 	struct event	*evs, ev;
 	struct session	 s;
+	struct registration	 r;
 	size_t		 n, i;
 	int64_t		 total;
 	char		*cause = NULL, *out;
@@ -93,6 +94,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	} else
 		free(cause);
 	fuzz_envelope(buf, len);
+	cause = NULL;
+	if (model_parse_registration(buf, len, &r, &cause) == 0) {
+		fuzz_check_safe(r.status);
+		fuzz_check_safe(r.message);
+		registration_done(&r);
+	} else
+		free(cause);
 
 	out = model_parse_error(buf, len);
 	fuzz_check_safe(out);

@@ -301,6 +301,110 @@ test_live(void)
 	CHECK(run_until(&st.counters, 1));
 }
 
+/* What a register or cancel callback was told. */
+struct reg_result {
+	int	 calls;
+	int	 status;
+	char	*cause;
+	char	*word;		/* confirmed, waitlisted */
+	char	*title;
+	char	*message;
+};
+
+static void
+reg_result_clear(struct reg_result *rr)
+{
+	free(rr->cause);
+	free(rr->word);
+	free(rr->title);
+	free(rr->message);
+	memset(rr, 0, sizeof *rr);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return (s != NULL ? strdup(s) : NULL);
+}
+
+static void
+on_registered(void *arg, int status, const char *cause,
+    const struct api_registration *r)
+{
+	struct reg_result	*rr = arg;
+
+	rr->calls++;
+	rr->status = status;
+	free(rr->cause);
+	free(rr->word);
+	free(rr->title);
+	free(rr->message);
+	rr->cause = dup_or_null(cause);
+	rr->word = dup_or_null(r->status);
+	rr->title = dup_or_null(r->title);
+	rr->message = dup_or_null(r->message);
+}
+
+/* Runs the loop while a registration request for id is out. */
+static int
+run_while_pending(int64_t id)
+{
+	st.gave_up = 0;
+	uv_timer_start(&st.give_up, on_give_up, GIVE_UP_MS, 0);
+	while (api_registration_pending(api, id) && !st.gave_up)
+		uv_run(&st.loop, UV_RUN_ONCE);
+	uv_timer_stop(&st.give_up);
+	return (!api_registration_pending(api, id));
+}
+
+/*
+ * Registering for the launch party (id 1, in the store since the
+ * refresh): one request per event at a time, the server's own sentence
+ * on a refusal, and nothing called back for an owner that went away.
+ */
+static void
+test_register(void)
+{
+	struct reg_result	rr, gone;
+
+	memset(&rr, 0, sizeof rr);
+	memset(&gone, 0, sizeof gone);
+	CHECK_INT(api_registration_pending(api, 1), 0);
+	CHECK_INT(api_register_event(api, 1, on_registered, &rr), 0);
+	CHECK_INT(api_registration_pending(api, 1), 1);
+	CHECK_INT(api_registration_pending(api, 2), 0);
+	/* The key again before the answer: nothing more is sent. */
+	CHECK_INT(api_register_event(api, 1, on_registered, &rr), -1);
+	CHECK_INT(api_cancel_registration(api, 1, on_registered, &rr), -1);
+	CHECK(run_until(&rr.calls, 1));
+	CHECK_INT(rr.status, API_OK);
+	CHECK_STR(rr.title, "Evtop Launch Party");
+	CHECK(rr.word != NULL && (strcmp(rr.word, "confirmed") == 0 ||
+	    strcmp(rr.word, "waitlisted") == 0));
+	CHECK_INT(api_registration_pending(api, 1), 0);
+
+	/* Again: refused, with the server's sentence on its own. */
+	CHECK_INT(api_register_event(api, 1, on_registered, &rr), 0);
+	CHECK(run_until(&rr.calls, 2));
+	CHECK_INT(rr.status, API_ERR_FAILED);
+	CHECK(rr.message != NULL && strncmp(rr.message,
+	    "Already registered for this event", 33) == 0);
+	CHECK(rr.cause != NULL && strstr(rr.cause, "server answered 400") !=
+	    NULL);
+	CHECK_INT(rr.calls, 2);		/* never a second answer to one call */
+
+	/* Cancelled for an owner that has gone: done, but no call back. */
+	CHECK_INT(api_cancel_registration(api, 1, on_registered, &gone), 0);
+	api_forget(api, &gone);
+	CHECK(run_while_pending(1));
+	CHECK_INT(gone.calls, 0);
+	CHECK_INT(api_cancel_registration(api, 1, on_registered, &rr), 0);
+	CHECK(run_until(&rr.calls, 3));
+	CHECK_INT(rr.status, API_ERR_FAILED);
+	CHECK_STR(rr.message, "Registration not found");
+	reg_result_clear(&rr);
+}
+
 static void
 test_cancel_on_free(void)
 {
@@ -722,6 +826,7 @@ TEST_MAIN(
 	TEST_CASE(test_history),
 	TEST_CASE(test_paged_list),
 	TEST_CASE(test_live),
+	TEST_CASE(test_register),
 	TEST_CASE(test_cancel_on_free),
 	TEST_CASE(test_server_lost),
 	TEST_CASE(test_core_server),

@@ -88,10 +88,11 @@ reg(int64_t user, int64_t event, char *status, size_t len)
 static void
 test_capacity_and_waitlist(void)
 {
-	struct event_counters	c;
-	int64_t			ev, users[5];
-	char			status[16];
-	int			i;
+	struct event_counters	 c;
+	struct registration	 r;
+	int64_t			 ev, users[5];
+	char			 status[16], *cause = NULL;
+	int			 i;
 
 	setup();
 	ev = make_event(3, "published");
@@ -105,6 +106,18 @@ test_capacity_and_waitlist(void)
 	CHECK_INT(c.confirmed, 3);
 	CHECK_INT(c.waitlisted, 2);
 	CHECK_INT(c.available, 0);
+	/* The queue in promotion order; a confirmed seat has no place. */
+	for (i = 0; i < 5; i++) {
+		registrations_find(&m, users[i], ev, &r);
+		CHECK_INT(registrations_waitlist_position(&m, &r),
+		    i < 3 ? 0 : i - 2);
+	}
+	/* A seat freed: the first in line is confirmed, the next moves up. */
+	CHECK_INT(registrations_cancel(&m, users[0], ev, NOW, NULL, &cause),
+	    0);
+	registrations_find(&m, users[4], ev, &r);
+	CHECK_INT(registrations_waitlist_position(&m, &r), 1);
+	free(cause);
 	teardown();
 }
 

@@ -165,6 +165,19 @@ test_batch_options(void)
 	CHECK_INT(cfg.json, 1);
 	CHECK_STR(cfg.server, "http://ev.example");
 	config_done(&cfg);
+
+	/* So may logout; it needs a server to sign out of. */
+	info[3] = "logout";
+	CHECK_INT(parse(&cfg, &cause, 4, info), 0);
+	CHECK_INT(cfg.action, CONFIG_LOGOUT);
+	CHECK_INT(config_check(&cfg, &cause), 0);
+	free(cfg.server);
+	cfg.server = NULL;
+	CHECK_INT(config_check(&cfg, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "evtop logout needs the server")
+	    != NULL);
+	free(cause);
+	config_done(&cfg);
 }
 
 static void
@@ -277,6 +290,9 @@ test_pointless_combinations(void)
 		{ "-d", "2", NULL, 3, "--delay repeats batch output: add -b" },
 		{ "-b", "-d", "2", 4, "there is only one: add -n N" },
 		{ "info", "-n", "2", 4, "evtop info prints once" },
+		{ "logout", "--json", NULL, 3, "--json does not apply" },
+		{ "logout", "-b", NULL, 3, "--batch does not apply" },
+		{ "logout", "--demo", NULL, 3, "--demo does not apply" },
 	};
 	struct config	 cfg;
 	char		*cause;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "options.h"
 #include "test.h"
 
@@ -142,6 +143,32 @@ test_evtop_options(void)
 	free(page);
 }
 
+/* Every action a [keymap] may name is in KEYS, as roff writes it. */
+static void
+test_evtop_actions(void)
+{
+	char	*page, *keys, name[64];
+	size_t	 i;
+
+	if ((page = slurp("docs/evtop.1")) == NULL) {
+		CHECK(0);
+		return;
+	}
+	keys = section(page, "KEYS");
+	for (i = 1; i < ACTION__COUNT; i++) {
+		/* roff_flag's form without its leading \-\-. */
+		roff_flag(actions_get((enum action)i)->name, name,
+		    sizeof name);
+		if (!has_flag(keys, name + 4)) {
+			fprintf(stderr, "docs/evtop.1 does not name the action "
+			    "%s in KEYS\n", actions_get((enum action)i)->name);
+			CHECK(0);
+		}
+	}
+	free(keys);
+	free(page);
+}
+
 static void
 test_mock_options(void)
 {
@@ -176,5 +203,6 @@ test_mock_options(void)
 
 TEST_MAIN(
 	TEST_CASE(test_evtop_options),
+	TEST_CASE(test_evtop_actions),
 	TEST_CASE(test_mock_options)
 )

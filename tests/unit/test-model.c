@@ -563,6 +563,60 @@ test_notification_list(void)
 	free(cause);
 }
 
+/* The answers to registering: the mock's, a core server's, odd ones. */
+static void
+test_registration(void)
+{
+	static const char mock[] = "{\"message\":\"The event is full: you "
+	    "are on the waitlist\",\"registration\":{\"id\":\"12\","
+	    "\"user_id\":4,\"event_id\":1,\"status\":\"waitlisted\","
+	    "\"position\":\"3\"}}";
+	static const char core[] = "{\"message\":\"Registered \\u001b[31m"
+	    "ok\",\"registration\":{\"id\":5,\"event_id\":2,"
+	    "\"status\":\"confirmed\"}}";
+	static const char *const bad[] = {
+		"[1]", "{\"registration\":7}", "not json",
+		"{\"registration\":{\"position\":\"two\"}}",
+	};
+	struct registration	 r;
+	const char		*bare;
+	char			*cause = NULL;
+	size_t			 i;
+
+	CHECK_INT(model_parse_registration(mock, strlen(mock), &r, &cause), 0);
+	CHECK_INT(r.id, 12);
+	CHECK_INT(r.event_id, 1);
+	CHECK_STR(r.status, "waitlisted");
+	CHECK_INT(r.position, 3);
+	CHECK_STR(r.message, "The event is full: you are on the waitlist");
+	registration_done(&r);
+
+	/* No position; the message loses its escape sequence. */
+	CHECK_INT(model_parse_registration(core, strlen(core), &r, &cause), 0);
+	CHECK_STR(r.status, "confirmed");
+	CHECK_INT(r.position, -1);
+	CHECK_STR(r.message, "Registered ok");
+	registration_done(&r);
+
+	/* A cancel answers a message only, or nothing at all. */
+	bare = "{\"message\":\"Cancelled\"}";
+	CHECK_INT(model_parse_registration(bare, strlen(bare), &r, &cause), 0);
+	CHECK_STR(r.message, "Cancelled");
+	CHECK(r.status == NULL);
+	registration_done(&r);
+	CHECK_INT(model_parse_registration("", 0, &r, &cause), 0);
+	CHECK(r.message == NULL && r.status == NULL);
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cause = NULL;
+		CHECK_INT(model_parse_registration(bad[i], strlen(bad[i]), &r,
+		    &cause), -1);
+		CHECK(cause != NULL);
+		CHECK(r.message == NULL && r.status == NULL);
+		free(cause);
+	}
+}
+
 TEST_MAIN(
 	TEST_CASE(test_events_list),
 	TEST_CASE(test_unpaginated_list),
@@ -580,5 +634,6 @@ TEST_MAIN(
 	TEST_CASE(test_envelopes),
 	TEST_CASE(test_counters_partial),
 	TEST_CASE(test_notification),
-	TEST_CASE(test_notification_list)
+	TEST_CASE(test_notification_list),
+	TEST_CASE(test_registration)
 )

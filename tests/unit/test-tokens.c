@@ -184,6 +184,15 @@ test_store_and_load(void)
 	CHECK_INT(access(path, F_OK), -1);
 	CHECK_INT(tokens_load(t.server, &back, &cause), 0);
 	CHECK_INT(tokens_delete(t.server), 0);
+
+	/* tokens_forget says whether there was one (evtop logout). */
+	CHECK_INT(tokens_forget(t.server, &cause), 0);
+	CHECK_INT(tokens_save(&t, &cause), 0);
+	chmod(path, 0644);	/* an unsafe one goes all the same */
+	CHECK_INT(tokens_forget(t.server, &cause), 1);
+	CHECK_INT(access(path, F_OK), -1);
+	CHECK_INT(tokens_forget(t.server, &cause), 0);
+	CHECK(cause == NULL);
 	free(path);
 	stored_token_done(&t);
 }

@@ -1078,6 +1078,133 @@ test_draw_event_details(void)
 	finish(&loop, app, store);
 }
 
+static int64_t	answered_yes = -1;
+
+static void
+record_yes(struct app *app)
+{
+	answered_yes = app->confirm_event;
+}
+
+/*
+ * The yes/no box: centred over the dashboard at 80x24 and at the
+ * smallest size the dashboard has, the question wrapped and a long title
+ * cut; only y, n and Esc answer it, and only y runs what was asked.
+ */
+static void
+test_draw_confirm(void)
+{
+	static const int	 sizes[][2] = { { 24, 80 }, { 16, 60 } };
+	uv_loop_t		 loop;
+	struct store		*store;
+	struct app		*app;
+	struct event		*evs;
+	size_t			 n, i;
+	char			 q[256];
+	int			 row = -1, col = -1, hint_row = -1;
+
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		store = store_new();
+		if (start(&loop, sizes[i][0], sizes[i][1]) != 0)
+			return;
+		evs = make_events(&n, 0);
+		store_set_events(store, evs, n, -1);
+		app = make_app(&loop, store);
+		draw(app);
+		snprintf(q, sizeof q, "Cancel your registration for %s?",
+		    LONG_CJK " " LONG_CJK);
+		answered_yes = -1;
+		app_ask(app, q, record_yes, 3);
+		draw(app);
+		CHECK(find("Confirm", &row, &col));
+		CHECK(col > 0 && col < COLS / 2);
+		CHECK(find("Cancel your registration for", NULL, NULL));
+		CHECK(find("y: yes    n or Esc: no", &hint_row, NULL));
+		CHECK(hint_row > row && hint_row < LINES - 1);
+		CHECK(find("\xe2\x80\xa6", NULL, NULL));	/* cut title */
+
+		/* Not an answer: still asking, nothing run. */
+		app_key(app, 'q');
+		app_key(app, 'R');
+		draw(app);
+		CHECK(app->running);
+		CHECK(find("y: yes", NULL, NULL));
+		CHECK_INT(answered_yes, -1);
+		app_key(app, 'n');
+		draw(app);
+		CHECK(!find("y: yes", NULL, NULL));
+		CHECK_INT(answered_yes, -1);
+
+		app_ask(app, "Delete it?", record_yes, 7);
+		app_key(app, KEYS_ESC);
+		CHECK(app->confirm == NULL);
+		CHECK_INT(answered_yes, -1);
+		app_ask(app, "Delete it?", record_yes, 7);
+		draw(app);
+		CHECK(find("Delete it?", NULL, NULL));
+		app_key(app, 'y');
+		draw(app);
+		CHECK_INT(answered_yes, 7);
+		CHECK(!find("Delete it?", NULL, NULL));
+		finish(&loop, app, store);
+	}
+}
+
+/* What the app does with a sign-out callback's three answers. */
+static int	sign_out_rc;
+
+static int
+fake_sign_out(void *arg, char **sentence)
+{
+	(void)arg;
+	*sentence = xstrdup(sign_out_rc == 1 ? "signed out of test" :
+	    sign_out_rc == 0 ? "Nothing kept here" : "Not signed out: disk");
+	return (sign_out_rc);
+}
+
+static void
+test_sign_out_and_readonly_keys(void)
+{
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+	struct event	*evs;
+	size_t		 n;
+
+	if (start(&loop, 24, 80) != 0)
+		return;
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, -1);
+	app = make_app(&loop, store);
+	app->opts.sign_out = fake_sign_out;
+	app->opts.readonly = 1;
+	draw(app);
+
+	/* Read-only: the writes are refused by name, nothing is asked. */
+	app_key(app, 'R');
+	CHECK_STR(toasts_text(app->toasts, 0), "evtop is read-only: register "
+	    "was not sent (--readonly, or readonly in the profile)");
+	app_key(app, 'U');
+	CHECK(app->confirm == NULL);
+	CHECK(strstr(toasts_text(app->toasts, 0), "unregister was not sent"));
+
+	/* Signing out changes nothing on the server: allowed read-only. */
+	sign_out_rc = 0;
+	app_key(app, 'L');
+	CHECK(app->running);
+	CHECK_STR(toasts_text(app->toasts, 0), "Nothing kept here");
+	sign_out_rc = -1;
+	app_key(app, 'L');
+	CHECK(app->running);
+	CHECK_STR(toasts_text(app->toasts, 0), "Not signed out: disk");
+	sign_out_rc = 1;
+	app_key(app, 'L');
+	CHECK(!app->running);
+	CHECK_INT(app->exit_code, 0);
+	CHECK_STR(app->exit_sentence, "signed out of test");
+	finish(&loop, app, store);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_draw_dashboard),
 	TEST_CASE(test_draw_live),
@@ -1089,4 +1216,6 @@ TEST_MAIN(
 	TEST_CASE(test_draw_banner),
 	TEST_CASE(test_draw_error_log),
 	TEST_CASE(test_draw_home_end),
-	TEST_CASE(test_draw_too_small_keys))
+	TEST_CASE(test_draw_too_small_keys),
+	TEST_CASE(test_draw_confirm),
+	TEST_CASE(test_sign_out_and_readonly_keys))

@@ -80,10 +80,11 @@ test_bar(void)
 	char			 buf[256];
 
 	keys_bar(buf, sizeof buf, tables, 2, 0);
-	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  "
-	    "\xe2\x86\x91\xe2\x86\x93 Move");
+	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  R Register  "
+	    "U Cancel  \xe2\x86\x91\xe2\x86\x93 Move");
 	keys_bar(buf, sizeof buf, tables, 2, 1);
-	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  j/k Move");
+	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  R Register  "
+	    "U Cancel  j/k Move");
 	keys_bar(buf, sizeof buf, help, 2, 1);
 	CHECK_STR(buf, "Esc Close  j/k Move");
 	/* A short buffer ends at a whole entry. */
@@ -119,6 +120,62 @@ test_help_lines(void)
 	CHECK_INT(found_move, 1);	/* one line per action */
 	CHECK_INT(found_quit, 1);
 	help_lines_free(hl, n);
+}
+
+/*
+ * The writes: R and U on the bar, L (sign-out) in the help only; with
+ * --readonly the writes leave the bar and the help, sign-out stays.
+ */
+static void
+test_write_actions(void)
+{
+	struct keymap		*km = keymap_new();
+	const struct key_table	*tables[2];
+	struct help_line	*hl;
+	size_t			 n, i;
+	char			 buf[256];
+	int			 reg, unreg, out;
+
+	CHECK_INT(keys_lookup(&keys_global, 'R'), ACTION_REGISTER);
+	CHECK_INT(keys_lookup(&keys_global, 'U'), ACTION_UNREGISTER);
+	CHECK_INT(keys_lookup(&keys_global, 'L'), ACTION_SIGN_OUT);
+	CHECK_INT(keys_lookup(&keys_global, 'l'), ACTION_NONE);
+	CHECK(actions_get(ACTION_REGISTER)->flags & ACTION_WRITES);
+	CHECK(actions_get(ACTION_UNREGISTER)->flags & ACTION_WRITES);
+	/* Signing out changes nothing on the server: read-only allows it. */
+	CHECK(!(actions_get(ACTION_SIGN_OUT)->flags & ACTION_WRITES));
+	CHECK_INT(actions_find("sign-out"), ACTION_SIGN_OUT);
+	/* Every help text fits the help box whole (64 wide, keys 18). */
+	for (i = 0; i < ACTION__COUNT; i++)
+		CHECK(strlen(actions_get((enum action)i)->help) <= 64 - 4 - 18);
+
+	for (out = 0; out < 2; out++) {
+		keymap_set_readonly(km, out);
+		tables[0] = keymap_table(km, &keys_global);
+		tables[1] = keymap_table(km, &keys_list);
+		keys_bar(buf, sizeof buf, tables, 2, 1);
+		CHECK_INT(strstr(buf, "R Register") != NULL, !out);
+		CHECK_INT(strstr(buf, "U Cancel") != NULL, !out);
+		CHECK(strstr(buf, "Sign out") == NULL);
+		hl = help_lines(tables, 2, &n);
+		reg = unreg = 0;
+		for (i = 0; i < n; i++) {
+			if (hl[i].keys == NULL)
+				continue;
+			if (strcmp(hl[i].keys, "R") == 0)
+				reg++;
+			if (strcmp(hl[i].keys, "U") == 0) {
+				CHECK(strstr(hl[i].text, "asks first"));
+				unreg++;
+			}
+			if (strcmp(hl[i].keys, "L") == 0)
+				CHECK(strstr(hl[i].text, "Sign out"));
+		}
+		CHECK_INT(reg, !out);
+		CHECK_INT(unreg, !out);
+		help_lines_free(hl, n);
+	}
+	keymap_free(km);
 }
 
 static int
@@ -354,7 +411,8 @@ test_keymap(void)
 	tables[0] = g;
 	tables[1] = l;
 	keys_bar(buf, sizeof buf, tables, 2, 1);
-	CHECK_STR(buf, "? Help  Tab Pane  F5 Refresh  j/k Move");
+	CHECK_STR(buf, "? Help  Tab Pane  R Register  U Cancel  F5 Refresh  "
+	    "j/k Move");
 	/* NULL: the defaults. */
 	CHECK(keymap_table(NULL, &keys_global) == &keys_global);
 	keymap_free(km);
@@ -400,6 +458,36 @@ test_keymap_errors(void)
 	}
 }
 
+/* [keymap] rebinds the new actions by name like any other. */
+static void
+test_keymap_writes(void)
+{
+	const struct config_binding lines[] = {
+		{ S("register"), S("+"), 2 },
+		{ S("unregister"), S("-, Delete"), 3 },
+		{ S("sign-out"), S("C-x"), 4 },
+	};
+	struct keymap		*km = keymap_new();
+	const struct key_table	*g, *tables[2];
+	char			*cause = NULL, buf[256];
+
+	CHECK_INT(keymap_apply(km, lines, 3, "config.ini", &cause), 0);
+	CHECK_STR(cause, NULL);
+	g = keymap_table(km, &keys_global);
+	CHECK_INT(keys_lookup(g, '+'), ACTION_REGISTER);
+	CHECK_INT(keys_lookup(g, 'R'), ACTION_NONE);
+	CHECK_INT(keys_lookup(g, '-'), ACTION_UNREGISTER);
+	CHECK_INT(keys_lookup(g, KEYS_FN|KEY_DC), ACTION_UNREGISTER);
+	CHECK_INT(keys_lookup(g, 'U'), ACTION_NONE);
+	CHECK_INT(keys_lookup(g, KEYS_CTRL('x')), ACTION_SIGN_OUT);
+	CHECK_INT(keys_lookup(g, 'L'), ACTION_NONE);
+	tables[0] = g;
+	tables[1] = keymap_table(km, &keys_list);
+	keys_bar(buf, sizeof buf, tables, 2, 1);
+	CHECK(strstr(buf, "+ Register  - Cancel") != NULL);
+	keymap_free(km);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_key_names),
 	TEST_CASE(test_keymap),
@@ -408,6 +496,8 @@ TEST_MAIN(
 	TEST_CASE(test_lookup),
 	TEST_CASE(test_actions),
 	TEST_CASE(test_bar),
+	TEST_CASE(test_write_actions),
+	TEST_CASE(test_keymap_writes),
 	TEST_CASE(test_help_lines),
 	TEST_CASE(test_layout),
 	TEST_CASE(test_toasts))

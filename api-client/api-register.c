@@ -1,0 +1,134 @@
+/*
+ * Registering the signed-in user for an event, and cancelling it: one
+ * request per event at a time, so a key pressed twice is not a second
+ * registration.  The answer's counters come from the live link's
+ * `counters` envelope; without a live link the list is fetched again.
+ */
+#include "api.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api-private.h"
+#include "log.h"
+#include "model.h"
+#include "xmalloc.h"
+
+int
+api_registration_pending(const struct api *api, int64_t event_id)
+{
+	const struct api_call	*call;
+
+	LIST_FOREACH(call, &api->calls, entry) {
+		if (call->reg_cb != NULL && call->event_id == event_id)
+			return (1);
+	}
+	return (0);
+}
+
+void
+api_forget(struct api *api, void *arg)
+{
+	struct api_call	*call;
+
+	LIST_FOREACH(call, &api->calls, entry) {
+		if (call->reg_cb != NULL && call->arg == arg)
+			call->arg = NULL;
+	}
+}
+
+static void
+api_register_finish(struct api_call *call, int status, const char *cause,
+    struct api_registration *r)
+{
+	r->event_id = call->event_id;
+	r->title = call->title;
+	if (!call->api->dead && call->arg != NULL)
+		call->reg_cb(call->arg, status, cause, r);
+}
+
+static void
+api_register_done(struct api_call *call, const struct http_response *resp,
+    const char *error)
+{
+	struct api		*api = call->api;
+	struct api_registration	 r;
+	struct registration	 reg;
+	char			*sentence = NULL, *why = NULL, *msg;
+	int			 status;
+
+	memset(&r, 0, sizeof r);
+	r.position = -1;
+	if (error != NULL) {
+		api_register_finish(call, API_ERR_UNREACHABLE, error, &r);
+		return;
+	}
+	if (resp->status < 200 || resp->status > 299) {
+		status = api_answer_failure(api, resp, &sentence);
+		msg = model_parse_error(resp->body, resp->len);
+		if (status == API_ERR_AUTH)
+			api_signed_out(api);
+		else
+			r.message = msg;
+		api_register_finish(call, status, sentence, &r);
+		free(msg);
+		free(sentence);
+		return;
+	}
+	if (model_parse_registration(resp->body, resp->len, &reg, &why) != 0) {
+		/* It was done; only the details are lost. */
+		log_debug("api: registration answer: %s", why);
+		free(why);
+		memset(&reg, 0, sizeof reg);
+		reg.position = -1;
+	}
+	r.status = reg.status;
+	r.position = reg.position;
+	r.message = reg.message;
+	log_debug("api: registration for event %" PRId64 ": %s",
+	    call->event_id, reg.status != NULL ? reg.status : "done");
+	api_register_finish(call, API_OK, NULL, &r);
+	registration_done(&reg);
+	/* The live link brings the counters; else ask for them. */
+	if (api->link != API_LINK_LIVE)
+		api_refresh_background(api);
+}
+
+static int
+api_register_start(struct api *api, const char *method, const char *body,
+    int64_t event_id, api_registration_cb cb, void *arg)
+{
+	const struct event	*e;
+	struct api_call		*call;
+	char			 path[96];
+
+	if (api_registration_pending(api, event_id))
+		return (-1);
+	snprintf(path, sizeof path, "/api/events/%" PRId64 "/register",
+	    event_id);
+	call = api_request(api, method, path, body, api_register_done, NULL,
+	    arg);
+	call->reg_cb = cb;
+	call->event_id = event_id;
+	if ((e = store_event_find(api->store, event_id, NULL)) != NULL &&
+	    e->title != NULL)
+		call->title = xstrdup(e->title);
+	return (0);
+}
+
+int
+api_register_event(struct api *api, int64_t event_id, api_registration_cb cb,
+    void *arg)
+{
+	/* An empty object: a POST with a length, for strict proxies. */
+	return (api_register_start(api, "POST", "{}", event_id, cb, arg));
+}
+
+int
+api_cancel_registration(struct api *api, int64_t event_id,
+    api_registration_cb cb, void *arg)
+{
+	return (api_register_start(api, "DELETE", NULL, event_id, cb, arg));
+}

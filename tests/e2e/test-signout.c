@@ -1,0 +1,294 @@
+/*
+ * Signing out, as a user would: L in the dashboard deletes the kept
+ * sign-in and leaves with status 0 and a sentence, so the next start asks
+ * for the password again (and batch mode, which never asks, exits 4); a
+ * token given in a file is left alone and said to be; the demo keeps
+ * nothing and stays.  `evtop logout` deletes the kept sign-in without
+ * starting the dashboard, and says when there was none.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mockproc.h"
+#include "support-http.h"
+#include "test.h"
+#include "vt-harness.h"
+
+#define ATTENDEE	"attendee@example.com"
+#define PASSWORD	"evtop-demo"
+#define LAUNCH		"Evtop Launch Party"
+#define DEMO_START_MS	60000	/* the demo server seeds its data first */
+
+static struct mockproc	mock = { -1, NULL };
+static char		state[] = "/tmp/evtop-e2e-signout-XXXXXX";
+static int		state_made;
+static char		state_env[128];
+static char		token_path[256];	/* the kept sign-in's file */
+
+static int
+setup(void)
+{
+	static const char *const extra[] = {
+		"--seed", "demo", "--hash-cost", "4", NULL
+	};
+	const char	*path = getenv("EVTOP_MOCK"), *port;
+	char		*cause = NULL;
+
+	if (mock.url != NULL)
+		return (0);
+	if (!state_made) {
+		if (mkdtemp(state) == NULL)
+			return (-1);
+		state_made = 1;
+	}
+	snprintf(state_env, sizeof state_env, "XDG_STATE_HOME=%s", state);
+	if (path == NULL ||
+	    mockproc_start(&mock, path, extra, -1, 60000, &cause) != 0) {
+		fprintf(stderr, "e2e: cannot start the mock: %s\n",
+		    cause != NULL ? cause : "EVTOP_MOCK is not set");
+		free(cause);
+		return (-1);
+	}
+	port = strrchr(mock.url, ':');
+	snprintf(token_path, sizeof token_path,
+	    "%s/evtop/tokens/http_127.0.0.1_%s", state, port + 1);
+	return (0);
+}
+
+static int
+expect(struct vt *vt, const char *text, int ms)
+{
+	if (vt_wait_text(vt, text, ms) == 0)
+		return (0);
+	fprintf(stderr, "e2e: never saw \"%s\"\n", text);
+	vt_dump(vt, stderr);
+	CHECK(0);
+	return (-1);
+}
+
+/* evtop with the test's state folder; a1... may end early with NULL. */
+static struct vt *
+spawn(const char *a1, const char *a2, const char *a3, const char *a4,
+    const char *a5)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), a1, a2, a3, a4, a5,
+	    NULL };
+	const char	*env[] = { state_env, NULL };
+
+	if (argv[0] == NULL)
+		return (NULL);
+	return (vt_spawn(argv, env, 30, 100));
+}
+
+/* Signs in with the password; the sign-in is kept. */
+static int
+sign_in(void)
+{
+	struct vt	*vt;
+	int		 rc = -1;
+
+	if ((vt = spawn("-s", mock.url, "-u", ATTENDEE, NULL)) == NULL)
+		return (-1);
+	if (expect(vt, "Password for", VT_DEADLINE_MS) == 0) {
+		vt_send_text(vt, PASSWORD "\r");
+		if (expect(vt, LAUNCH, VT_DEADLINE_MS) == 0) {
+			vt_send_char(vt, 'q');
+			if (vt_wait_exit(vt, VT_DEADLINE_MS) == 0)
+				rc = 0;
+		}
+	}
+	vt_free(vt);
+	return (access(token_path, F_OK) == 0 ? rc : -1);
+}
+
+static void
+test_sign_out_key(void)
+{
+	struct vt	*vt;
+	char		 want[256];
+
+	if (setup() != 0 || sign_in() != 0) {
+		CHECK(0);
+		return;
+	}
+	/* Kept: straight in; L deletes it and leaves with a sentence. */
+	if ((vt = spawn("-s", mock.url, NULL, NULL, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	expect(vt, LAUNCH, VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "Password for", NULL, NULL));
+	vt_send_char(vt, 'L');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	snprintf(want, sizeof want, "evtop: signed out of %s; the kept "
+	    "sign-in was deleted", mock.url);
+	expect(vt, want, VT_DEADLINE_MS);
+	vt_free(vt);
+	CHECK_INT(access(token_path, F_OK), -1);
+
+	/* The next start asks for the password again... */
+	if ((vt = spawn("-s", mock.url, "-u", ATTENDEE, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	expect(vt, "Password for " ATTENDEE, VT_DEADLINE_MS);
+	vt_free(vt);
+	/* ...and batch mode, which never asks, says so and exits 4. */
+	if ((vt = spawn("-b", "-s", mock.url, "-u", ATTENDEE)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 4);
+	expect(vt, "batch mode never asks for a password", VT_DEADLINE_MS);
+	vt_free(vt);
+}
+
+static void
+test_logout_command(void)
+{
+	struct vt	*vt;
+	char		 want[256];
+
+	if (setup() != 0 || sign_in() != 0) {
+		CHECK(0);
+		return;
+	}
+	if ((vt = spawn("logout", "-s", mock.url, NULL, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	snprintf(want, sizeof want, "Signed out of %s (" ATTENDEE "): the "
+	    "kept sign-in was deleted", mock.url);
+	expect(vt, want, VT_DEADLINE_MS);
+	vt_free(vt);
+	CHECK_INT(access(token_path, F_OK), -1);
+
+	/* Again: there is none, and that is no failure. */
+	if ((vt = spawn("logout", "-s", mock.url, NULL, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	snprintf(want, sizeof want, "There was no kept sign-in for %s",
+	    mock.url);
+	expect(vt, want, VT_DEADLINE_MS);
+	vt_free(vt);
+
+	/* A bad command line: status 2 and a sentence. */
+	if ((vt = spawn("logout", NULL, NULL, NULL, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
+	expect(vt, "evtop logout needs the server to sign out of",
+	    VT_DEADLINE_MS);
+	vt_free(vt);
+	if ((vt = spawn("logout", "--demo", NULL, NULL, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
+	expect(vt, "--demo does not apply", VT_DEADLINE_MS);
+	vt_free(vt);
+	if ((vt = spawn("logout", "-s", mock.url, "now", NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
+	expect(vt, "unexpected argument 'now'", VT_DEADLINE_MS);
+	vt_free(vt);
+}
+
+/* A token the user gave in a file is theirs: evtop leaves it. */
+static void
+test_sign_out_token_file(void)
+{
+	struct vt	*vt;
+	char		 file[300], want[512], *token;
+	FILE		*f;
+
+	if (setup() != 0 ||
+	    (token = support_login(mock.url, ATTENDEE, PASSWORD)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	snprintf(file, sizeof file, "%s/token", state);
+	if ((f = fopen(file, "w")) == NULL) {
+		free(token);
+		CHECK(0);
+		return;
+	}
+	fprintf(f, "%s\n", token);
+	fclose(f);
+	free(token);
+	chmod(file, 0600);
+	if ((vt = spawn("-s", mock.url, "--token-file", file, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	expect(vt, LAUNCH, VT_DEADLINE_MS);
+	vt_send_char(vt, 'L');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	/* The sentence wraps at 100 columns: its two ends. */
+	snprintf(want, sizeof want, "evtop: signed out of %s; the token in ",
+	    mock.url);
+	expect(vt, want, VT_DEADLINE_MS);
+	expect(vt, "t touched", VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "kept sign-in was deleted", NULL, NULL));
+	vt_free(vt);
+	CHECK_INT(access(file, F_OK), 0);
+	unlink(file);
+}
+
+/* The demo keeps no sign-in: L says so and the dashboard stays. */
+static void
+test_sign_out_demo(void)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), "--demo", NULL };
+	const char	*env[] = { state_env, NULL };
+	struct vt	*vt;
+
+	if (setup() != 0 || (vt = vt_spawn(argv, env, 30, 100)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (expect(vt, LAUNCH, DEMO_START_MS) == 0) {
+		vt_send_char(vt, 'L');
+		expect(vt, "The demo signs in by itself", VT_DEADLINE_MS);
+		CHECK(vt_find(vt, LAUNCH, NULL, NULL));
+		vt_send_char(vt, 'q');
+		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	}
+	vt_free(vt);
+}
+
+static void
+test_cleanup(void)
+{
+	char	path[300];
+
+	mockproc_stop(&mock);
+	CHECK(mock.url == NULL);
+	if (!state_made)
+		return;
+	unlink(token_path);
+	snprintf(path, sizeof path, "%s/evtop/tokens", state);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/evtop/demo-mock.log", state);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/evtop", state);
+	rmdir(path);
+	CHECK_INT(rmdir(state), 0);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_sign_out_key),
+	TEST_CASE(test_logout_command),
+	TEST_CASE(test_sign_out_token_file),
+	TEST_CASE(test_sign_out_demo),
+	TEST_CASE(test_cleanup)
+)

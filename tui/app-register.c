@@ -1,0 +1,159 @@
+/*
+ * Registering for the selected event and cancelling a registration: the
+ * first actions that change something on the server.  Both are refused
+ * under --readonly before they get here (app_key); cancelling asks first.
+ * The answer comes back as a toast; the row's counters follow from the
+ * live link or the next refresh.  Titles come from the store, sanitized.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app-private.h"
+#include "xmalloc.h"
+
+/* The selected event, or NULL after a toast saying nothing is selected. */
+static const struct event *
+app_selected_event(struct app *app)
+{
+	const struct event	*e = NULL;
+
+	if (app->env.selected_event >= 0)
+		e = store_event_find(app->store, app->env.selected_event, NULL);
+	if (e == NULL)
+		app_toast(app, NOTIFY_WARNING, NULL, "No event is selected");
+	return (e);
+}
+
+static const char *
+app_title(const char *title)
+{
+	return (title != NULL && *title != '\0' ? title : "the event");
+}
+
+/* A toast, and the log keeps the whole sentence when it is bad news. */
+static void
+app_register_say(struct app *app, enum notification_level level,
+    const char *sentence)
+{
+	if (level == NOTIFY_ERROR || level == NOTIFY_WARNING)
+		app_log_error(app, sentence);
+	app_toast(app, level, NULL, sentence);
+}
+
+/* Refused: the server's own sentence when it gave one. */
+static void
+app_register_failed(struct app *app, int status, const char *cause,
+    const struct api_registration *r, const char *what)
+{
+	char	*sentence;
+
+	xasprintf(&sentence, "%s %s: %s", what, app_title(r->title),
+	    r->message != NULL ? r->message : cause != NULL ? cause :
+	    "failed");
+	app_register_say(app, status == API_ERR_FAILED ? NOTIFY_WARNING :
+	    NOTIFY_ERROR, sentence);
+	free(sentence);
+}
+
+static void
+app_registered(void *arg, int status, const char *cause,
+    const struct api_registration *r)
+{
+	struct app	*app = arg;
+	char		*sentence;
+
+	if (status != API_OK) {
+		app_register_failed(app, status, cause, r, "Not registered for");
+		return;
+	}
+	if (r->status != NULL && strcmp(r->status, "waitlisted") == 0) {
+		if (r->position > 0)
+			xasprintf(&sentence, "Waitlisted for %s (position %"
+			    PRId64 ")", app_title(r->title), r->position);
+		else
+			xasprintf(&sentence, "Waitlisted for %s",
+			    app_title(r->title));
+		app_toast(app, NOTIFY_INFO, NULL, sentence);
+	} else {
+		xasprintf(&sentence, "Registered for %s", app_title(r->title));
+		app_toast(app, NOTIFY_SUCCESS, NULL, sentence);
+	}
+	free(sentence);
+}
+
+static void
+app_unregistered(void *arg, int status, const char *cause,
+    const struct api_registration *r)
+{
+	struct app	*app = arg;
+	char		*sentence;
+
+	if (status != API_OK) {
+		app_register_failed(app, status, cause, r,
+		    "Registration not cancelled for");
+		return;
+	}
+	xasprintf(&sentence, "Registration cancelled for %s",
+	    app_title(r->title));
+	app_toast(app, NOTIFY_SUCCESS, NULL, sentence);
+	free(sentence);
+}
+
+/* A request for this event is out: the key again sends nothing more. */
+static int
+app_register_busy(struct app *app, int64_t id)
+{
+	const struct event	*e;
+	char			*sentence;
+
+	if (!api_registration_pending(app->api, id))
+		return (0);
+	e = store_event_find(app->store, id, NULL);
+	xasprintf(&sentence, "Still waiting for the server about %s",
+	    app_title(e != NULL ? e->title : NULL));
+	app_toast(app, NOTIFY_INFO, NULL, sentence);
+	free(sentence);
+	return (1);
+}
+
+void
+app_do_register(struct app *app)
+{
+	const struct event	*e;
+
+	if (app->api == NULL || (e = app_selected_event(app)) == NULL ||
+	    app_register_busy(app, e->id))
+		return;
+	api_register_event(app->api, e->id, app_registered, app);
+}
+
+/* Yes to the question: the config may have turned read-only meanwhile. */
+static void
+app_unregister_yes(struct app *app)
+{
+	if (app->opts.readonly) {
+		app_refuse_readonly(app, ACTION_UNREGISTER);
+		return;
+	}
+	if (app_register_busy(app, app->confirm_event))
+		return;
+	api_cancel_registration(app->api, app->confirm_event,
+	    app_unregistered, app);
+}
+
+void
+app_do_unregister(struct app *app)
+{
+	const struct event	*e;
+	char			*question;
+
+	if (app->api == NULL || (e = app_selected_event(app)) == NULL ||
+	    app_register_busy(app, e->id))
+		return;
+	xasprintf(&question, "Cancel your registration for %s?",
+	    app_title(e->title));
+	app_ask(app, question, app_unregister_yes, e->id);
+	free(question);
+}
