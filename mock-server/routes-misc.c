@@ -2,22 +2,34 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "auth.h"
 #include "db.h"
 #include "http.h"
 #include "json-util.h"
 #include "mock.h"
 #include "openapi.h"
+#include "perm.h"
 #include "query.h"
 #include "routes.h"
 
-/* With since: the oldest after it (paging forward).  Without: the latest. */
+/*
+ * With since: the oldest after it (paging forward).  Without: the latest.
+ * A notification about a draft is shown only to those who may see the
+ * draft (its creator, admins), the rule of perm_can_see_event: ?2 is the
+ * reader's id, ?3 1 for an admin.  Filtering in SQL keeps LIMIT honest.
+ */
+#define MISC_SQL_VISIBLE						\
+	" (n.event_id IS NULL OR ?3 OR NOT EXISTS (SELECT 1 FROM events e" \
+	"  WHERE e.id = n.event_id AND e.status = 'draft'"		\
+	"  AND e.created_by <> ?2))"
 static const char misc_sql_notifications[] =
 	"SELECT id, seq, type, level, title, message, event_id, created_at"
-	" FROM notifications WHERE seq > ? ORDER BY seq LIMIT ?";
+	" FROM notifications n WHERE seq > ?1 AND" MISC_SQL_VISIBLE
+	" ORDER BY seq LIMIT ?4";
 static const char misc_sql_notifications_latest[] =
 	"SELECT * FROM (SELECT id, seq, type, level, title, message, event_id,"
-	" created_at FROM notifications ORDER BY seq DESC LIMIT ?)"
-	" ORDER BY seq";
+	" created_at FROM notifications n WHERE" MISC_SQL_VISIBLE
+	" ORDER BY seq DESC LIMIT ?4) ORDER BY seq";
 
 void
 routes_misc_health(struct mock *m, struct http_req *req)
@@ -54,6 +66,7 @@ routes_misc_openapi(struct mock *m, struct http_req *req)
 void
 routes_misc_notifications(struct mock *m, struct http_req *req)
 {
+	const struct auth_claims	*claims;
 	sqlite3_stmt	*stmt;
 	json_t		*list, *n, *v;
 	int64_t		 since, limit;
@@ -68,14 +81,14 @@ routes_misc_notifications(struct mock *m, struct http_req *req)
 		return;
 	}
 	list = json_array();
-	if (query_get(http_req_query(req), "since") != NULL) {
-		stmt = db_stmt(m->db, misc_sql_notifications);
+	stmt = db_stmt(m->db, query_get(http_req_query(req), "since") != NULL ?
+	    misc_sql_notifications : misc_sql_notifications_latest);
+	if (query_get(http_req_query(req), "since") != NULL)
 		sqlite3_bind_int64(stmt, 1, since);
-		sqlite3_bind_int64(stmt, 2, limit);
-	} else {
-		stmt = db_stmt(m->db, misc_sql_notifications_latest);
-		sqlite3_bind_int64(stmt, 1, limit);
-	}
+	claims = http_req_claims(req);
+	sqlite3_bind_int64(stmt, 2, claims != NULL ? claims->user_id : 0);
+	sqlite3_bind_int(stmt, 3, perm_is_admin(claims));
+	sqlite3_bind_int64(stmt, 4, limit);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		json_util_format_time((time_t)sqlite3_column_int64(stmt, 7),
 		    created, sizeof created);

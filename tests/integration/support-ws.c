@@ -161,6 +161,12 @@ support_ws_counters(const struct session *s)
 void
 support_ws_done(struct session *s)
 {
+	/*
+	 * A connection still open would go on calling back into s, which
+	 * the caller is about to let go of (often a stack frame).
+	 */
+	if (s->wsi != NULL && !s->closed && !s->failed)
+		support_ws_close(lws_get_context(s->wsi), s);
 	json_decref(s->frames);
 	while (s->npending > 0)
 		free(s->pending[--s->npending]);

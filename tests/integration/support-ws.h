@@ -43,6 +43,7 @@ void		 support_ws_wait(struct lws_context *, struct session *,
 /* The first frame of type at or after index from, or NULL. */
 json_t		*support_ws_find(const struct session *, const char *type,
 		     size_t from);
+/* Closes the connection if it is still open, then frees what s holds. */
 void		 support_ws_done(struct session *);
 
 /* Ready-made conditions for support_ws_wait. */

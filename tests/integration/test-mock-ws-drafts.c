@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "support-mock.h"
 #include "support-ws.h"
@@ -199,6 +201,60 @@ test_drafts(void)
 	support_ws_done(&adm);
 }
 
+/* How many of user's REST notifications are about event id. */
+static int
+notes_about(const char *token, int64_t id)
+{
+	struct reply	 r;
+	json_t		*n;
+	size_t		 i;
+	int		 found = 0;
+
+	support_http(mp.url, "GET", "/api/notifications?limit=500", NULL,
+	    token, &r);
+	CHECK_INT(r.status, 200);
+	json_array_foreach(json_object_get(r.json, "notifications"), i, n) {
+		if (get_int(n, "event_id") == id)
+			found++;
+	}
+	reply_done(&r);
+	return (found);
+}
+
+/*
+ * The log over REST keeps the same secret: the notification that a
+ * draft's invitations went out names the draft, so only its creator and
+ * admins read it; and it does not eat into the attendee's limit.
+ */
+static void
+test_notifications(void)
+{
+	char	path[96];
+	int64_t	draft;
+	time_t	until = time(NULL) + 30;
+
+	draft = create("draft");
+	snprintf(path, sizeof path, "/api/events/%lld/guests",
+	    (long long)draft);
+	CHECK_INT(call("POST", path, "{\"name\":\"Ada\","
+	    "\"email\":\"ada@example.com\"}", organizer, NULL), 201);
+	snprintf(path, sizeof path, "/api/events/%lld/invitations",
+	    (long long)draft);
+	CHECK_INT(call("POST", path, "{\"all\":true}", organizer, NULL),
+	    202);
+	while (notes_about(organizer, draft) == 0 && time(NULL) < until)
+		usleep(50000);
+	CHECK_INT(notes_about(organizer, draft), 1);
+	CHECK_INT(notes_about(admin, draft), 1);
+	CHECK_INT(notes_about(attendee, draft), 0);
+
+	/* Published, it is everybody's news. */
+	snprintf(path, sizeof path, "/api/events/%lld", (long long)draft);
+	CHECK_INT(call("PUT", path, "{\"status\":\"published\"}",
+	    organizer, NULL), 200);
+	CHECK_INT(notes_about(attendee, draft), 1);
+}
+
 /* A socket that never signs in hears nothing and is closed. */
 static void
 test_anonymous(void)
@@ -250,5 +306,6 @@ test_stop(void)
 TEST_MAIN(
 	TEST_CASE(test_start),
 	TEST_CASE(test_drafts),
+	TEST_CASE(test_notifications),
 	TEST_CASE(test_anonymous),
 	TEST_CASE(test_stop))
