@@ -490,6 +490,22 @@ db_last_id(struct db *db)
 	return (sqlite3_last_insert_rowid(db->sqlite));
 }
 
+int
+db_step(struct db *db, sqlite3_stmt *stmt, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		if (cause != NULL)
+			xasprintf(cause, "database error: %s",
+			    sqlite3_errmsg(db->sqlite));
+		return (-1);
+	}
+	return (0);
+}
+
 int64_t
 db_int(struct db *db, sqlite3_stmt *stmt, int64_t def)
 {
@@ -534,4 +550,12 @@ db_json_time(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
 	json_util_format_time((time_t)sqlite3_column_int64(stmt, i), buf,
 	    sizeof buf);
 	json_object_set_new(obj, key, json_string(buf));
+}
+
+void
+db_json_int(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
+{
+	json_object_set_new(obj, key,
+	    sqlite3_column_type(stmt, i) == SQLITE_NULL ? json_null() :
+	    json_integer(sqlite3_column_int64(stmt, i)));
 }
