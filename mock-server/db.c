@@ -22,6 +22,32 @@ struct db {
  * Times are Unix seconds (UTC); the REST layer formats them.  Each area
  * appends its tables in a commented block of its own.
  */
+/*
+ * The guest_counts triggers' two halves: the OLD guest taken out of its
+ * event's row, the NEW one added to its own (made when missing).
+ */
+#define DB_GUEST_COUNT_SUB						\
+	" UPDATE guest_counts SET total = total - 1,"			\
+	"  checked_in = checked_in - (OLD.checked_in_at IS NOT NULL),"	\
+	"  pending = pending - (OLD.rsvp_status = 'pending'),"		\
+	"  accepted = accepted - (OLD.rsvp_status = 'accepted'),"	\
+	"  declined = declined - (OLD.rsvp_status = 'declined'),"	\
+	"  waitlisted = waitlisted - (OLD.rsvp_status = 'waitlisted')"	\
+	"  WHERE event_id = OLD.event_id;"
+#define DB_GUEST_COUNT_ADD						\
+	" INSERT INTO guest_counts (event_id, total, checked_in,"	\
+	"  pending, accepted, declined, waitlisted)"			\
+	" VALUES (NEW.event_id, 1,"					\
+	"  NEW.checked_in_at IS NOT NULL, NEW.rsvp_status = 'pending',"	\
+	"  NEW.rsvp_status = 'accepted', NEW.rsvp_status = 'declined',"	\
+	"  NEW.rsvp_status = 'waitlisted')"				\
+	"  ON CONFLICT (event_id) DO UPDATE SET total = total + 1,"	\
+	"  checked_in = checked_in + excluded.checked_in,"		\
+	"  pending = pending + excluded.pending,"			\
+	"  accepted = accepted + excluded.accepted,"			\
+	"  declined = declined + excluded.declined,"			\
+	"  waitlisted = waitlisted + excluded.waitlisted;"
+
 static const char db_schema[] =
 	"CREATE TABLE IF NOT EXISTS users ("
 	" id INTEGER PRIMARY KEY,"
@@ -211,48 +237,15 @@ static const char db_schema[] =
 	" declined INTEGER NOT NULL DEFAULT 0,"
 	" waitlisted INTEGER NOT NULL DEFAULT 0);"
 	"CREATE TRIGGER IF NOT EXISTS guests_count_insert AFTER INSERT ON guests"
-	" BEGIN INSERT INTO guest_counts (event_id, total, checked_in,"
-	"  pending, accepted, declined, waitlisted) VALUES (NEW.event_id, 1,"
-	"  NEW.checked_in_at IS NOT NULL, NEW.rsvp_status = 'pending',"
-	"  NEW.rsvp_status = 'accepted', NEW.rsvp_status = 'declined',"
-	"  NEW.rsvp_status = 'waitlisted')"
-	"  ON CONFLICT (event_id) DO UPDATE SET total = total + 1,"
-	"  checked_in = checked_in + excluded.checked_in,"
-	"  pending = pending + excluded.pending,"
-	"  accepted = accepted + excluded.accepted,"
-	"  declined = declined + excluded.declined,"
-	"  waitlisted = waitlisted + excluded.waitlisted; END;"
+	" BEGIN" DB_GUEST_COUNT_ADD " END;"
 	"CREATE TRIGGER IF NOT EXISTS guests_count_delete AFTER DELETE ON guests"
-	" BEGIN UPDATE guest_counts SET total = total - 1,"
-	"  checked_in = checked_in - (OLD.checked_in_at IS NOT NULL),"
-	"  pending = pending - (OLD.rsvp_status = 'pending'),"
-	"  accepted = accepted - (OLD.rsvp_status = 'accepted'),"
-	"  declined = declined - (OLD.rsvp_status = 'declined'),"
-	"  waitlisted = waitlisted - (OLD.rsvp_status = 'waitlisted')"
-	"  WHERE event_id = OLD.event_id; END;"
+	" BEGIN" DB_GUEST_COUNT_SUB " END;"
 	"CREATE TRIGGER IF NOT EXISTS guests_count_update"
 	" AFTER UPDATE OF event_id, rsvp_status, checked_in_at ON guests"
 	" WHEN OLD.event_id != NEW.event_id"
 	"  OR OLD.rsvp_status != NEW.rsvp_status"
 	"  OR (OLD.checked_in_at IS NULL) != (NEW.checked_in_at IS NULL)"
-	" BEGIN UPDATE guest_counts SET total = total - 1,"
-	"  checked_in = checked_in - (OLD.checked_in_at IS NOT NULL),"
-	"  pending = pending - (OLD.rsvp_status = 'pending'),"
-	"  accepted = accepted - (OLD.rsvp_status = 'accepted'),"
-	"  declined = declined - (OLD.rsvp_status = 'declined'),"
-	"  waitlisted = waitlisted - (OLD.rsvp_status = 'waitlisted')"
-	"  WHERE event_id = OLD.event_id;"
-	"  INSERT INTO guest_counts (event_id, total, checked_in,"
-	"  pending, accepted, declined, waitlisted) VALUES (NEW.event_id, 1,"
-	"  NEW.checked_in_at IS NOT NULL, NEW.rsvp_status = 'pending',"
-	"  NEW.rsvp_status = 'accepted', NEW.rsvp_status = 'declined',"
-	"  NEW.rsvp_status = 'waitlisted')"
-	"  ON CONFLICT (event_id) DO UPDATE SET total = total + 1,"
-	"  checked_in = checked_in + excluded.checked_in,"
-	"  pending = pending + excluded.pending,"
-	"  accepted = accepted + excluded.accepted,"
-	"  declined = declined + excluded.declined,"
-	"  waitlisted = waitlisted + excluded.waitlisted; END;"
+	" BEGIN" DB_GUEST_COUNT_SUB " " DB_GUEST_COUNT_ADD " END;"
 	/*
 	 * A scanning station's nonce and the answer its scan got: the same
 	 * nonce again gets that answer back, after a restart too.
