@@ -48,6 +48,23 @@ struct db {
 	"  declined = declined + excluded.declined,"			\
 	"  waitlisted = waitlisted + excluded.waitlisted;"
 
+/* The same for registration_counts. */
+#define DB_REG_COUNT_SUB						\
+	" UPDATE registration_counts SET"				\
+	"  confirmed = confirmed - (OLD.status = 'confirmed'),"		\
+	"  waitlisted = waitlisted - (OLD.status = 'waitlisted'),"	\
+	"  cancelled = cancelled - (OLD.status = 'cancelled')"		\
+	"  WHERE event_id = OLD.event_id;"
+#define DB_REG_COUNT_ADD						\
+	" INSERT INTO registration_counts (event_id, confirmed,"	\
+	"  waitlisted, cancelled) VALUES (NEW.event_id,"		\
+	"  NEW.status = 'confirmed', NEW.status = 'waitlisted',"	\
+	"  NEW.status = 'cancelled')"					\
+	"  ON CONFLICT (event_id) DO UPDATE SET"			\
+	"  confirmed = confirmed + excluded.confirmed,"			\
+	"  waitlisted = waitlisted + excluded.waitlisted,"		\
+	"  cancelled = cancelled + excluded.cancelled;"
+
 static const char db_schema[] =
 	"CREATE TABLE IF NOT EXISTS users ("
 	" id INTEGER PRIMARY KEY,"
@@ -273,37 +290,14 @@ static const char db_schema[] =
 	" cancelled INTEGER NOT NULL DEFAULT 0);"
 	"CREATE TRIGGER IF NOT EXISTS registrations_count_insert"
 	" AFTER INSERT ON registrations"
-	" BEGIN INSERT INTO registration_counts (event_id, confirmed,"
-	"  waitlisted, cancelled) VALUES (NEW.event_id,"
-	"  NEW.status = 'confirmed', NEW.status = 'waitlisted',"
-	"  NEW.status = 'cancelled')"
-	"  ON CONFLICT (event_id) DO UPDATE SET"
-	"  confirmed = confirmed + excluded.confirmed,"
-	"  waitlisted = waitlisted + excluded.waitlisted,"
-	"  cancelled = cancelled + excluded.cancelled; END;"
+	" BEGIN" DB_REG_COUNT_ADD " END;"
 	"CREATE TRIGGER IF NOT EXISTS registrations_count_delete"
 	" AFTER DELETE ON registrations"
-	" BEGIN UPDATE registration_counts SET"
-	"  confirmed = confirmed - (OLD.status = 'confirmed'),"
-	"  waitlisted = waitlisted - (OLD.status = 'waitlisted'),"
-	"  cancelled = cancelled - (OLD.status = 'cancelled')"
-	"  WHERE event_id = OLD.event_id; END;"
+	" BEGIN" DB_REG_COUNT_SUB " END;"
 	"CREATE TRIGGER IF NOT EXISTS registrations_count_update"
 	" AFTER UPDATE OF event_id, status ON registrations"
 	" WHEN OLD.event_id != NEW.event_id OR OLD.status != NEW.status"
-	" BEGIN UPDATE registration_counts SET"
-	"  confirmed = confirmed - (OLD.status = 'confirmed'),"
-	"  waitlisted = waitlisted - (OLD.status = 'waitlisted'),"
-	"  cancelled = cancelled - (OLD.status = 'cancelled')"
-	"  WHERE event_id = OLD.event_id;"
-	"  INSERT INTO registration_counts (event_id, confirmed,"
-	"  waitlisted, cancelled) VALUES (NEW.event_id,"
-	"  NEW.status = 'confirmed', NEW.status = 'waitlisted',"
-	"  NEW.status = 'cancelled')"
-	"  ON CONFLICT (event_id) DO UPDATE SET"
-	"  confirmed = confirmed + excluded.confirmed,"
-	"  waitlisted = waitlisted + excluded.waitlisted,"
-	"  cancelled = cancelled + excluded.cancelled; END;"
+	" BEGIN" DB_REG_COUNT_SUB " " DB_REG_COUNT_ADD " END;"
 	"CREATE INDEX IF NOT EXISTS registrations_waitlist"
 	" ON registrations(event_id, registration_date, id)"
 	" WHERE status = 'waitlisted';";
