@@ -163,12 +163,29 @@ auth_check_password(const char *hash, const char *password)
 	return (diff == 0);
 }
 
+/* Signs jwt with HS256 and frees it; the token, a new string. */
+static char *
+auth_encode(const struct auth *a, jwt_t *jwt)
+{
+	char	*token, *copy;
+
+	if (jwt_set_alg(jwt, JWT_ALG_HS256, a->secret, (int)a->len) != 0)
+		abort();
+	token = jwt_encode_str(jwt);
+	jwt_free(jwt);
+	if (token == NULL)
+		abort();
+	copy = xstrdup(token);
+	free(token);
+	return (copy);
+}
+
 char *
 auth_sign_token(const struct auth *a, int64_t user_id, const char *role,
     const char *email, time_t now)
 {
 	jwt_t	*jwt;
-	char	 sub[32], *token, *copy;
+	char	 sub[32];
 
 	if (jwt_new(&jwt) != 0)
 		abort();
@@ -178,16 +195,9 @@ auth_sign_token(const struct auth *a, int64_t user_id, const char *role,
 	    jwt_add_grant(jwt, "role", role) != 0 ||
 	    jwt_add_grant(jwt, "email", email) != 0 ||
 	    jwt_add_grant_int(jwt, "iat", (long)now) != 0 ||
-	    jwt_add_grant_int(jwt, "exp", (long)(now + a->ttl)) != 0 ||
-	    jwt_set_alg(jwt, JWT_ALG_HS256, a->secret, (int)a->len) != 0)
+	    jwt_add_grant_int(jwt, "exp", (long)(now + a->ttl)) != 0)
 		abort();
-	token = jwt_encode_str(jwt);
-	jwt_free(jwt);
-	if (token == NULL)
-		abort();
-	copy = xstrdup(token);
-	free(token);
-	return (copy);
+	return (auth_encode(a, jwt));
 }
 
 int
@@ -254,7 +264,6 @@ auth_sign_rsvp(const struct auth *a, int64_t guest_id, int64_t event_id,
     time_t now, time_t exp)
 {
 	jwt_t	*jwt;
-	char	*token, *copy;
 
 	if (jwt_new(&jwt) != 0)
 		abort();
@@ -262,16 +271,9 @@ auth_sign_rsvp(const struct auth *a, int64_t guest_id, int64_t event_id,
 	    jwt_add_grant_int(jwt, "guest", (long)guest_id) != 0 ||
 	    jwt_add_grant_int(jwt, "event", (long)event_id) != 0 ||
 	    jwt_add_grant_int(jwt, "iat", (long)now) != 0 ||
-	    jwt_add_grant_int(jwt, "exp", (long)exp) != 0 ||
-	    jwt_set_alg(jwt, JWT_ALG_HS256, a->secret, (int)a->len) != 0)
+	    jwt_add_grant_int(jwt, "exp", (long)exp) != 0)
 		abort();
-	token = jwt_encode_str(jwt);
-	jwt_free(jwt);
-	if (token == NULL)
-		abort();
-	copy = xstrdup(token);
-	free(token);
-	return (copy);
+	return (auth_encode(a, jwt));
 }
 
 int

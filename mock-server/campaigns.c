@@ -5,6 +5,7 @@
 
 #include "db.h"
 #include "json-util.h"
+#include "rows.h"
 #include "xmalloc.h"
 
 static const char *const campaigns_rsvps[] = {
@@ -95,22 +96,6 @@ campaigns_log_status_valid(const char *status)
 }
 
 static int
-campaigns_step(struct db *db, sqlite3_stmt *stmt, char **cause)
-{
-	int	rc;
-
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		if (cause != NULL)
-			xasprintf(cause, "database error: %s",
-			    sqlite3_errmsg(db_handle(db)));
-		return (-1);
-	}
-	return (0);
-}
-
-static int
 campaigns_cmp_id(const void *a, const void *b)
 {
 	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -145,7 +130,7 @@ campaigns_queue_listed(struct db *db, int64_t id, int64_t event_id,
 		sqlite3_bind_int64(stmt, 3, now_ms / 1000);
 		sqlite3_bind_int64(stmt, 4, ids[i]);
 		sqlite3_bind_int64(stmt, 5, event_id);
-		if ((rc = campaigns_step(db, stmt, cause)) != 0)
+		if ((rc = db_step(db, stmt, cause)) != 0)
 			break;
 		*queued += sqlite3_changes(db_handle(db));
 	}
@@ -195,7 +180,7 @@ campaigns_create(struct db *db, int64_t event_id, int64_t user_id,
 	sqlite3_bind_int64(stmt, 5, until);
 	sqlite3_bind_int64(stmt, 6, now_ms / 1000);
 	sqlite3_bind_int64(stmt, 7, now_ms / 1000);
-	if (campaigns_step(db, stmt, cause) != 0)
+	if (db_step(db, stmt, cause) != 0)
 		goto fail;
 	*id = db_last_id(db);
 
@@ -212,7 +197,7 @@ campaigns_create(struct db *db, int64_t event_id, int64_t user_id,
 		stmt = db_stmt(db, campaigns_sql_set_total);
 		sqlite3_bind_int64(stmt, 1, queued);
 		sqlite3_bind_int64(stmt, 2, *id);
-		if (campaigns_step(db, stmt, cause) != 0)
+		if (db_step(db, stmt, cause) != 0)
 			goto fail;
 	}
 	if (db_commit(db, cause) != 0)
@@ -266,7 +251,7 @@ campaigns_fill(struct db *db, int64_t now_ms, int64_t budget,
 	if (rsvp != NULL)
 		sqlite3_bind_text(stmt, 7, rsvp, -1, SQLITE_TRANSIENT);
 	free(rsvp);
-	if (campaigns_step(db, stmt, NULL) != 0)
+	if (db_step(db, stmt, NULL) != 0)
 		return (-1);
 	added = sqlite3_changes(db_handle(db));
 
@@ -275,7 +260,7 @@ campaigns_fill(struct db *db, int64_t now_ms, int64_t budget,
 	sqlite3_bind_int64(stmt, 2, upto);
 	sqlite3_bind_int64(stmt, 3, now_ms / 1000);
 	sqlite3_bind_int64(stmt, 4, id);
-	if (campaigns_step(db, stmt, NULL) != 0)
+	if (db_step(db, stmt, NULL) != 0)
 		return (-1);
 	if (fn != NULL)
 		fn(id, arg);
@@ -306,9 +291,7 @@ campaigns_row(sqlite3_stmt *stmt)
 	    "queued", (json_int_t)(total - active - delayed - sent - failed),
 	    "active", (json_int_t)active, "delayed", (json_int_t)delayed,
 	    "sent", (json_int_t)sent, "failed", (json_int_t)failed);
-	json_object_set_new(c, "created_by",
-	    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? json_null() :
-	    json_integer(sqlite3_column_int64(stmt, 2)));
+	db_json_int(c, "created_by", stmt, 2);
 	db_json_time(c, "created_at", stmt, 10);
 	db_json_time(c, "updated_at", stmt, 11);
 	db_json_time(c, "finished_at", stmt, 12);
@@ -318,17 +301,11 @@ campaigns_row(sqlite3_stmt *stmt)
 json_t *
 campaigns_get_json(struct db *db, int64_t id, int64_t *event_id)
 {
-	sqlite3_stmt	*stmt;
-	json_t		*c = NULL;
+	json_t	*c;
 
-	stmt = db_stmt(db, campaigns_sql_one);
-	sqlite3_bind_int64(stmt, 1, id);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		c = campaigns_row(stmt);
-		if (event_id != NULL)
-			*event_id = sqlite3_column_int64(stmt, 1);
-	}
-	sqlite3_reset(stmt);
+	c = rows_get_json(db, campaigns_sql_one, id, campaigns_row);
+	if (c != NULL && event_id != NULL)
+		*event_id = json_integer_value(json_object_get(c, "event_id"));
 	return (c);
 }
 
@@ -336,22 +313,8 @@ json_t *
 campaigns_list_json(struct db *db, int64_t event_id, int64_t page,
     int64_t per_page, int64_t *total)
 {
-	sqlite3_stmt	*stmt;
-	json_t		*list;
-
-	stmt = db_stmt(db, campaigns_sql_count);
-	sqlite3_bind_int64(stmt, 1, event_id);
-	*total = db_int(db, stmt, 0);
-
-	list = json_array();
-	stmt = db_stmt(db, campaigns_sql_list);
-	sqlite3_bind_int64(stmt, 1, event_id);
-	sqlite3_bind_int64(stmt, 2, per_page);
-	sqlite3_bind_int64(stmt, 3, (page - 1) * per_page);
-	while (sqlite3_step(stmt) == SQLITE_ROW)
-		json_array_append_new(list, campaigns_row(stmt));
-	sqlite3_reset(stmt);
-	return (list);
+	return (rows_page_json(db, campaigns_sql_count, campaigns_sql_list,
+	    event_id, page, per_page, campaigns_row, total));
 }
 
 /* How many logs match q, from the campaigns' counters. */
@@ -414,9 +377,7 @@ campaigns_logs_json(struct db *db, const struct campaigns_logs_query *q,
 		    "updated_at", updated);
 		if (log == NULL)
 			continue;	/* bad UTF-8 in a hand-edited file */
-		json_object_set_new(log, "guest_id",
-		    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? json_null() :
-		    json_integer(sqlite3_column_int64(stmt, 2)));
+		db_json_int(log, "guest_id", stmt, 2);
 		json_object_set_new(log, "error",
 		    sqlite3_column_type(stmt, 6) == SQLITE_NULL ? json_null() :
 		    json_string(db_text(stmt, 6)));

@@ -71,9 +71,7 @@ chat_row(sqlite3_stmt *stmt)
 	    "created_at", created);
 	if (msg == NULL)
 		return (NULL);	/* bad UTF-8 in a hand-edited file */
-	json_object_set_new(msg, "user_id",
-	    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? json_null() :
-	    json_integer(sqlite3_column_int64(stmt, 2)));
+	db_json_int(msg, "user_id", stmt, 2);
 	return (msg);
 }
 

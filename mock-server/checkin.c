@@ -119,15 +119,9 @@ checkin_remember(struct mock *m, const struct checkin_scan *s,
 	sqlite3_bind_text(stmt, 3, s->code, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 4, text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(stmt, 5, s->now);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
+	rc = db_step(m->db, stmt, cause);
 	free(text);
-	if (rc != SQLITE_DONE) {
-		xasprintf(cause, "database error: %s",
-		    sqlite3_errmsg(db_handle(m->db)));
-		return (-1);
-	}
-	return (0);
+	return (rc);
 }
 
 /* Keeps the registration of a guest with an account in step. */
@@ -136,7 +130,6 @@ checkin_registration(struct mock *m, const struct guest *g, time_t at,
     char **cause)
 {
 	sqlite3_stmt	*stmt;
-	int		 rc;
 
 	if (g->user_id == 0)
 		return (0);
@@ -145,14 +138,7 @@ checkin_registration(struct mock *m, const struct guest *g, time_t at,
 		sqlite3_bind_int64(stmt, 1, at);
 	sqlite3_bind_int64(stmt, 2, g->user_id);
 	sqlite3_bind_int64(stmt, 3, g->event_id);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		xasprintf(cause, "database error: %s",
-		    sqlite3_errmsg(db_handle(m->db)));
-		return (-1);
-	}
-	return (0);
+	return (db_step(m->db, stmt, cause));
 }
 
 /*

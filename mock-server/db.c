@@ -22,6 +22,49 @@ struct db {
  * Times are Unix seconds (UTC); the REST layer formats them.  Each area
  * appends its tables in a commented block of its own.
  */
+/*
+ * The guest_counts triggers' two halves: the OLD guest taken out of its
+ * event's row, the NEW one added to its own (made when missing).
+ */
+#define DB_GUEST_COUNT_SUB						\
+	" UPDATE guest_counts SET total = total - 1,"			\
+	"  checked_in = checked_in - (OLD.checked_in_at IS NOT NULL),"	\
+	"  pending = pending - (OLD.rsvp_status = 'pending'),"		\
+	"  accepted = accepted - (OLD.rsvp_status = 'accepted'),"	\
+	"  declined = declined - (OLD.rsvp_status = 'declined'),"	\
+	"  waitlisted = waitlisted - (OLD.rsvp_status = 'waitlisted')"	\
+	"  WHERE event_id = OLD.event_id;"
+#define DB_GUEST_COUNT_ADD						\
+	" INSERT INTO guest_counts (event_id, total, checked_in,"	\
+	"  pending, accepted, declined, waitlisted)"			\
+	" VALUES (NEW.event_id, 1,"					\
+	"  NEW.checked_in_at IS NOT NULL, NEW.rsvp_status = 'pending',"	\
+	"  NEW.rsvp_status = 'accepted', NEW.rsvp_status = 'declined',"	\
+	"  NEW.rsvp_status = 'waitlisted')"				\
+	"  ON CONFLICT (event_id) DO UPDATE SET total = total + 1,"	\
+	"  checked_in = checked_in + excluded.checked_in,"		\
+	"  pending = pending + excluded.pending,"			\
+	"  accepted = accepted + excluded.accepted,"			\
+	"  declined = declined + excluded.declined,"			\
+	"  waitlisted = waitlisted + excluded.waitlisted;"
+
+/* The same for registration_counts. */
+#define DB_REG_COUNT_SUB						\
+	" UPDATE registration_counts SET"				\
+	"  confirmed = confirmed - (OLD.status = 'confirmed'),"		\
+	"  waitlisted = waitlisted - (OLD.status = 'waitlisted'),"	\
+	"  cancelled = cancelled - (OLD.status = 'cancelled')"		\
+	"  WHERE event_id = OLD.event_id;"
+#define DB_REG_COUNT_ADD						\
+	" INSERT INTO registration_counts (event_id, confirmed,"	\
+	"  waitlisted, cancelled) VALUES (NEW.event_id,"		\
+	"  NEW.status = 'confirmed', NEW.status = 'waitlisted',"	\
+	"  NEW.status = 'cancelled')"					\
+	"  ON CONFLICT (event_id) DO UPDATE SET"			\
+	"  confirmed = confirmed + excluded.confirmed,"			\
+	"  waitlisted = waitlisted + excluded.waitlisted,"		\
+	"  cancelled = cancelled + excluded.cancelled;"
+
 static const char db_schema[] =
 	"CREATE TABLE IF NOT EXISTS users ("
 	" id INTEGER PRIMARY KEY,"
@@ -211,48 +254,15 @@ static const char db_schema[] =
 	" declined INTEGER NOT NULL DEFAULT 0,"
 	" waitlisted INTEGER NOT NULL DEFAULT 0);"
 	"CREATE TRIGGER IF NOT EXISTS guests_count_insert AFTER INSERT ON guests"
-	" BEGIN INSERT INTO guest_counts (event_id, total, checked_in,"
-	"  pending, accepted, declined, waitlisted) VALUES (NEW.event_id, 1,"
-	"  NEW.checked_in_at IS NOT NULL, NEW.rsvp_status = 'pending',"
-	"  NEW.rsvp_status = 'accepted', NEW.rsvp_status = 'declined',"
-	"  NEW.rsvp_status = 'waitlisted')"
-	"  ON CONFLICT (event_id) DO UPDATE SET total = total + 1,"
-	"  checked_in = checked_in + excluded.checked_in,"
-	"  pending = pending + excluded.pending,"
-	"  accepted = accepted + excluded.accepted,"
-	"  declined = declined + excluded.declined,"
-	"  waitlisted = waitlisted + excluded.waitlisted; END;"
+	" BEGIN" DB_GUEST_COUNT_ADD " END;"
 	"CREATE TRIGGER IF NOT EXISTS guests_count_delete AFTER DELETE ON guests"
-	" BEGIN UPDATE guest_counts SET total = total - 1,"
-	"  checked_in = checked_in - (OLD.checked_in_at IS NOT NULL),"
-	"  pending = pending - (OLD.rsvp_status = 'pending'),"
-	"  accepted = accepted - (OLD.rsvp_status = 'accepted'),"
-	"  declined = declined - (OLD.rsvp_status = 'declined'),"
-	"  waitlisted = waitlisted - (OLD.rsvp_status = 'waitlisted')"
-	"  WHERE event_id = OLD.event_id; END;"
+	" BEGIN" DB_GUEST_COUNT_SUB " END;"
 	"CREATE TRIGGER IF NOT EXISTS guests_count_update"
 	" AFTER UPDATE OF event_id, rsvp_status, checked_in_at ON guests"
 	" WHEN OLD.event_id != NEW.event_id"
 	"  OR OLD.rsvp_status != NEW.rsvp_status"
 	"  OR (OLD.checked_in_at IS NULL) != (NEW.checked_in_at IS NULL)"
-	" BEGIN UPDATE guest_counts SET total = total - 1,"
-	"  checked_in = checked_in - (OLD.checked_in_at IS NOT NULL),"
-	"  pending = pending - (OLD.rsvp_status = 'pending'),"
-	"  accepted = accepted - (OLD.rsvp_status = 'accepted'),"
-	"  declined = declined - (OLD.rsvp_status = 'declined'),"
-	"  waitlisted = waitlisted - (OLD.rsvp_status = 'waitlisted')"
-	"  WHERE event_id = OLD.event_id;"
-	"  INSERT INTO guest_counts (event_id, total, checked_in,"
-	"  pending, accepted, declined, waitlisted) VALUES (NEW.event_id, 1,"
-	"  NEW.checked_in_at IS NOT NULL, NEW.rsvp_status = 'pending',"
-	"  NEW.rsvp_status = 'accepted', NEW.rsvp_status = 'declined',"
-	"  NEW.rsvp_status = 'waitlisted')"
-	"  ON CONFLICT (event_id) DO UPDATE SET total = total + 1,"
-	"  checked_in = checked_in + excluded.checked_in,"
-	"  pending = pending + excluded.pending,"
-	"  accepted = accepted + excluded.accepted,"
-	"  declined = declined + excluded.declined,"
-	"  waitlisted = waitlisted + excluded.waitlisted; END;"
+	" BEGIN" DB_GUEST_COUNT_SUB " " DB_GUEST_COUNT_ADD " END;"
 	/*
 	 * A scanning station's nonce and the answer its scan got: the same
 	 * nonce again gets that answer back, after a restart too.
@@ -280,37 +290,14 @@ static const char db_schema[] =
 	" cancelled INTEGER NOT NULL DEFAULT 0);"
 	"CREATE TRIGGER IF NOT EXISTS registrations_count_insert"
 	" AFTER INSERT ON registrations"
-	" BEGIN INSERT INTO registration_counts (event_id, confirmed,"
-	"  waitlisted, cancelled) VALUES (NEW.event_id,"
-	"  NEW.status = 'confirmed', NEW.status = 'waitlisted',"
-	"  NEW.status = 'cancelled')"
-	"  ON CONFLICT (event_id) DO UPDATE SET"
-	"  confirmed = confirmed + excluded.confirmed,"
-	"  waitlisted = waitlisted + excluded.waitlisted,"
-	"  cancelled = cancelled + excluded.cancelled; END;"
+	" BEGIN" DB_REG_COUNT_ADD " END;"
 	"CREATE TRIGGER IF NOT EXISTS registrations_count_delete"
 	" AFTER DELETE ON registrations"
-	" BEGIN UPDATE registration_counts SET"
-	"  confirmed = confirmed - (OLD.status = 'confirmed'),"
-	"  waitlisted = waitlisted - (OLD.status = 'waitlisted'),"
-	"  cancelled = cancelled - (OLD.status = 'cancelled')"
-	"  WHERE event_id = OLD.event_id; END;"
+	" BEGIN" DB_REG_COUNT_SUB " END;"
 	"CREATE TRIGGER IF NOT EXISTS registrations_count_update"
 	" AFTER UPDATE OF event_id, status ON registrations"
 	" WHEN OLD.event_id != NEW.event_id OR OLD.status != NEW.status"
-	" BEGIN UPDATE registration_counts SET"
-	"  confirmed = confirmed - (OLD.status = 'confirmed'),"
-	"  waitlisted = waitlisted - (OLD.status = 'waitlisted'),"
-	"  cancelled = cancelled - (OLD.status = 'cancelled')"
-	"  WHERE event_id = OLD.event_id;"
-	"  INSERT INTO registration_counts (event_id, confirmed,"
-	"  waitlisted, cancelled) VALUES (NEW.event_id,"
-	"  NEW.status = 'confirmed', NEW.status = 'waitlisted',"
-	"  NEW.status = 'cancelled')"
-	"  ON CONFLICT (event_id) DO UPDATE SET"
-	"  confirmed = confirmed + excluded.confirmed,"
-	"  waitlisted = waitlisted + excluded.waitlisted,"
-	"  cancelled = cancelled + excluded.cancelled; END;"
+	" BEGIN" DB_REG_COUNT_SUB " " DB_REG_COUNT_ADD " END;"
 	"CREATE INDEX IF NOT EXISTS registrations_waitlist"
 	" ON registrations(event_id, registration_date, id)"
 	" WHERE status = 'waitlisted';"
@@ -497,6 +484,22 @@ db_last_id(struct db *db)
 	return (sqlite3_last_insert_rowid(db->sqlite));
 }
 
+int
+db_step(struct db *db, sqlite3_stmt *stmt, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		if (cause != NULL)
+			xasprintf(cause, "database error: %s",
+			    sqlite3_errmsg(db->sqlite));
+		return (-1);
+	}
+	return (0);
+}
+
 int64_t
 db_int(struct db *db, sqlite3_stmt *stmt, int64_t def)
 {
@@ -541,4 +544,12 @@ db_json_time(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
 	json_util_format_time((time_t)sqlite3_column_int64(stmt, i), buf,
 	    sizeof buf);
 	json_object_set_new(obj, key, json_string(buf));
+}
+
+void
+db_json_int(json_t *obj, const char *key, sqlite3_stmt *stmt, int i)
+{
+	json_object_set_new(obj, key,
+	    sqlite3_column_type(stmt, i) == SQLITE_NULL ? json_null() :
+	    json_integer(sqlite3_column_int64(stmt, i)));
 }

@@ -39,6 +39,12 @@ void		 db_rollback(struct db *);
 /* The rowid of the last insert. */
 int64_t		 db_last_id(struct db *);
 
+/*
+ * Steps a statement that returns no rows and resets it; -1 with
+ * "database error: ..." in *cause (when cause is not NULL) on failure.
+ */
+int		 db_step(struct db *, sqlite3_stmt *, char **cause);
+
 /* Runs a statement expected to return one integer; def when no row. */
 int64_t		 db_int(struct db *, sqlite3_stmt *, int64_t def);
 
@@ -53,6 +59,9 @@ const char	*db_text(sqlite3_stmt *, int i);
 void		 db_json_text(json_t *obj, const char *key, sqlite3_stmt *,
 		     int i);
 void		 db_json_time(json_t *obj, const char *key, sqlite3_stmt *,
+		     int i);
+/* Column i of stmt into obj[key]: an integer, or null for NULL. */
+void		 db_json_int(json_t *obj, const char *key, sqlite3_stmt *,
 		     int i);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "json-util.h"
+#include "rows.h"
 #include "xmalloc.h"
 
 static const char *const events_statuses[] = {
@@ -208,15 +209,7 @@ events_row(sqlite3_stmt *stmt)
 json_t *
 events_get_json(struct db *db, int64_t id)
 {
-	sqlite3_stmt	*stmt;
-	json_t		*ev = NULL;
-
-	stmt = db_stmt(db, events_sql_one);
-	sqlite3_bind_int64(stmt, 1, id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		ev = events_row(stmt);
-	sqlite3_reset(stmt);
-	return (ev);
+	return (rows_get_json(db, events_sql_one, id, events_row));
 }
 
 int

@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "json-util.h"
+#include "rows.h"
 #include "xmalloc.h"
 
 /* 32 characters, none of them mistaken for another: no 0, O, 1 or I. */
@@ -122,21 +123,6 @@ guests_new_code(char *buf)
 }
 
 static int
-guests_step(struct db *db, sqlite3_stmt *stmt, char **cause)
-{
-	int	rc;
-
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		xasprintf(cause, "database error: %s",
-		    sqlite3_errmsg(db_handle(db)));
-		return (-1);
-	}
-	return (0);
-}
-
-static int
 guests_read(sqlite3_stmt *stmt, struct guest *g)
 {
 	memset(g, 0, sizeof *g);
@@ -211,9 +197,7 @@ guests_row_json(sqlite3_stmt *stmt)
 	    0)));
 	json_object_set_new(g, "event_id",
 	    json_integer(sqlite3_column_int64(stmt, 1)));
-	json_object_set_new(g, "user_id",
-	    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? json_null() :
-	    json_integer(sqlite3_column_int64(stmt, 2)));
+	db_json_int(g, "user_id", stmt, 2);
 	db_json_text(g, "name", stmt, 3);
 	db_json_text(g, "email", stmt, 4);
 	db_json_text(g, "phone", stmt, 5);
@@ -232,15 +216,7 @@ guests_row_json(sqlite3_stmt *stmt)
 json_t *
 guests_get_json(struct db *db, int64_t id)
 {
-	sqlite3_stmt	*stmt;
-	json_t		*g = NULL;
-
-	stmt = db_stmt(db, guests_sql_get);
-	sqlite3_bind_int64(stmt, 1, id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		g = guests_row_json(stmt);
-	sqlite3_reset(stmt);
-	return (g);
+	return (rows_get_json(db, guests_sql_get, id, guests_row_json));
 }
 
 void
@@ -391,7 +367,7 @@ guests_update(struct db *db, int64_t id, const struct guest_input *in,
 		    SQLITE_TRANSIENT);
 	sqlite3_bind_int64(stmt, 6, now);
 	sqlite3_bind_int64(stmt, 7, id);
-	return (guests_step(db, stmt, cause));
+	return (db_step(db, stmt, cause));
 }
 
 int
@@ -401,7 +377,7 @@ guests_delete(struct db *db, int64_t id, char **cause)
 
 	stmt = db_stmt(db, guests_sql_delete);
 	sqlite3_bind_int64(stmt, 1, id);
-	return (guests_step(db, stmt, cause));
+	return (db_step(db, stmt, cause));
 }
 
 int
@@ -414,7 +390,7 @@ guests_set_checked_in(struct db *db, const struct guest *g, time_t at,
 	if (at != 0)
 		sqlite3_bind_int64(stmt, 1, at);
 	sqlite3_bind_int64(stmt, 2, g->id);
-	return (guests_step(db, stmt, cause));
+	return (db_step(db, stmt, cause));
 }
 
 int
@@ -427,7 +403,7 @@ guests_set_rsvp(struct db *db, int64_t id, const char *status, time_t now,
 	sqlite3_bind_text(stmt, 1, status, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(stmt, 2, now);
 	sqlite3_bind_int64(stmt, 3, id);
-	return (guests_step(db, stmt, cause));
+	return (db_step(db, stmt, cause));
 }
 
 /* The RSVP status that a registration status stands for. */
@@ -464,7 +440,7 @@ guests_sync_registration(struct db *db, int64_t user_id, int64_t event_id,
 		sqlite3_bind_text(stmt, 2, rsvp, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 3, now);
 		sqlite3_bind_int64(stmt, 4, id);
-		return (guests_step(db, stmt, cause));
+		return (db_step(db, stmt, cause));
 	}
 	stmt = db_stmt(db, guests_sql_insert_user);
 	sqlite3_bind_int64(stmt, 1, event_id);
@@ -491,7 +467,7 @@ guests_sync_checkin(struct db *db, int64_t user_id, int64_t event_id,
 	sqlite3_bind_int64(stmt, 1, at);
 	sqlite3_bind_int64(stmt, 2, user_id);
 	sqlite3_bind_int64(stmt, 3, event_id);
-	return (guests_step(db, stmt, cause));
+	return (db_step(db, stmt, cause));
 }
 
 int

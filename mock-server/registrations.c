@@ -127,21 +127,6 @@ reg_publish_registration(struct mock *m, const char *type, int64_t user_id,
 		reg_publish(m, event_id, type, registrations_to_json(&r));
 }
 
-static int
-reg_step(struct mock *m, sqlite3_stmt *stmt, char **cause)
-{
-	int	rc;
-
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		xasprintf(cause, "database error: %s",
-		    sqlite3_errmsg(db_handle(m->db)));
-		return (-1);
-	}
-	return (0);
-}
-
 /* The user's live (not cancelled) registration, or a not-found result. */
 static int
 reg_find_active(struct mock *m, int64_t user_id, int64_t event_id,
@@ -163,7 +148,7 @@ reg_set_status(struct mock *m, int64_t id, const char *status, char **cause)
 	stmt = db_stmt(m->db, reg_sql_set_status);
 	sqlite3_bind_text(stmt, 1, status, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, id);
-	return (reg_step(m, stmt, cause));
+	return (db_step(m->db, stmt, cause));
 }
 
 /*
@@ -240,7 +225,7 @@ registrations_create(struct mock *m, int64_t user_id, int64_t event_id,
 		sqlite3_bind_text(stmt, 3, status, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 4, now);
 	}
-	if (reg_step(m, stmt, cause) != 0 ||
+	if (db_step(m->db, stmt, cause) != 0 ||
 	    guests_sync_registration(m->db, user_id, event_id, status, now,
 	    cause) != 0 ||
 	    db_commit(m->db, cause) != 0) {
@@ -348,7 +333,7 @@ registrations_checkin(struct mock *m, int64_t user_id, int64_t event_id,
 	stmt = db_stmt(m->db, reg_sql_checkin);
 	sqlite3_bind_int64(stmt, 1, now);
 	sqlite3_bind_int64(stmt, 2, r.id);
-	if (reg_step(m, stmt, cause) != 0 ||
+	if (db_step(m->db, stmt, cause) != 0 ||
 	    guests_sync_checkin(m->db, user_id, event_id, now, cause) != 0 ||
 	    db_commit(m->db, cause) != 0) {
 		result = REGISTRATIONS_FAILED;
@@ -404,7 +389,7 @@ registrations_fill_seats(struct mock *m, int64_t event_id, int64_t **users,
 		sqlite3_bind_int64(stmt, 1, event_id);
 		sqlite3_bind_int64(stmt, 2, (*users)[i]);
 		/* A seat found this way is an accepted RSVP, as on cancel. */
-		if (reg_step(m, stmt, cause) != 0 ||
+		if (db_step(m->db, stmt, cause) != 0 ||
 		    guests_sync_registration(m->db, (*users)[i], event_id,
 		    "confirmed", now, cause) != 0) {
 			free(*users);

@@ -9,6 +9,7 @@
 #include "json-util.h"
 #include "mock.h"
 #include "notify.h"
+#include "rows.h"
 #include "xmalloc.h"
 
 struct reminders {
@@ -65,9 +66,7 @@ rem_row(sqlite3_stmt *stmt)
 	    "message", db_text(stmt, 4), "status", db_text(stmt, 5));
 	if (r == NULL)
 		return (NULL);
-	json_object_set_new(r, "created_by",
-	    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? json_null() :
-	    json_integer(sqlite3_column_int64(stmt, 2)));
+	db_json_int(r, "created_by", stmt, 2);
 	db_json_time(r, "at", stmt, 3);
 	db_json_time(r, "created_at", stmt, 6);
 	db_json_time(r, "sent_at", stmt, 7);
@@ -112,12 +111,7 @@ reminders_create(struct db *db, int64_t event_id, int64_t user_id, time_t at,
 	if (db_commit(db, cause) != 0)
 		return (REMINDERS_FAILED);
 
-	stmt = db_stmt(db, rem_sql_one);
-	sqlite3_bind_int64(stmt, 1, id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*out = rem_row(stmt);
-	sqlite3_reset(stmt);
-	if (*out == NULL)
+	if ((*out = rows_get_json(db, rem_sql_one, id, rem_row)) == NULL)
 		*out = json_pack("{sI}", "id", (json_int_t)id);
 	return (REMINDERS_OK);
 }
@@ -126,23 +120,8 @@ json_t *
 reminders_list_json(struct db *db, int64_t event_id, int64_t page,
     int64_t per_page, int64_t *total)
 {
-	sqlite3_stmt	*stmt;
-	json_t		*list, *r;
-
-	stmt = db_stmt(db, rem_sql_count);
-	sqlite3_bind_int64(stmt, 1, event_id);
-	*total = db_int(db, stmt, 0);
-	list = json_array();
-	stmt = db_stmt(db, rem_sql_list);
-	sqlite3_bind_int64(stmt, 1, event_id);
-	sqlite3_bind_int64(stmt, 2, per_page);
-	sqlite3_bind_int64(stmt, 3, (page - 1) * per_page);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		if ((r = rem_row(stmt)) != NULL)
-			json_array_append_new(list, r);
-	}
-	sqlite3_reset(stmt);
-	return (list);
+	return (rows_page_json(db, rem_sql_count, rem_sql_list, event_id,
+	    page, per_page, rem_row, total));
 }
 
 /*
@@ -157,7 +136,6 @@ rem_fire_one(struct mock *m, time_t now)
 	uint64_t	 seq;
 	int64_t		 id, event_id;
 	char		*message, *title, *cause = NULL;
-	int		 rc;
 
 	if (db_begin(m->db, &cause) != 0)
 		goto fail;
@@ -192,13 +170,8 @@ rem_fire_one(struct mock *m, time_t now)
 	if (seq != 0)
 		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)seq);
 	sqlite3_bind_int64(stmt, 4, id);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		xasprintf(&cause, "database error: %s",
-		    sqlite3_errmsg(db_handle(m->db)));
+	if (db_step(m->db, stmt, &cause) != 0)
 		goto fail;
-	}
 	if (db_commit(m->db, &cause) != 0)
 		goto fail;
 	if (data != NULL)

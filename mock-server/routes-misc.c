@@ -68,7 +68,7 @@ routes_misc_notifications(struct mock *m, struct http_req *req)
 {
 	const struct auth_claims	*claims;
 	sqlite3_stmt	*stmt;
-	json_t		*list, *n, *v;
+	json_t		*list, *n;
 	int64_t		 since, limit;
 	char		*cause = NULL, created[32];
 
@@ -100,9 +100,7 @@ routes_misc_notifications(struct mock *m, struct http_req *req)
 		    "created_at", created);
 		if (n == NULL)
 			continue;	/* bad UTF-8 in a hand-edited file */
-		v = sqlite3_column_type(stmt, 6) == SQLITE_NULL ? json_null() :
-		    json_integer(sqlite3_column_int64(stmt, 6));
-		json_object_set_new(n, "event_id", v);
+		db_json_int(n, "event_id", stmt, 6);
 		json_array_append_new(list, n);
 	}
 	sqlite3_reset(stmt);

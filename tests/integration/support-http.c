@@ -1,6 +1,5 @@
 #include "support-http.h"
 
-#include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,47 +8,69 @@
 /* Seconds: only a guard against hangs, never asserted. */
 #define SUPPORT_HTTP_DEADLINE	30
 
+/* Appends n bytes to a NUL-ended growing buffer of *len bytes. */
+static void
+support_http_append(char **buf, size_t *len, const char *data, size_t n)
+{
+	*buf = realloc(*buf, *len + n + 1);
+	if (*buf == NULL)
+		abort();
+	memcpy(*buf + *len, data, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+}
+
 static size_t
 support_http_write(char *data, size_t size, size_t n, void *arg)
 {
 	struct reply	*r = arg;
 
-	r->body = realloc(r->body, r->len + size * n + 1);
-	if (r->body == NULL)
-		abort();
-	memcpy(r->body + r->len, data, size * n);
-	r->len += size * n;
-	r->body[r->len] = '\0';
+	support_http_append(&r->body, &r->len, data, size * n);
 	return (size * n);
 }
 
-/* Keeps the ETag and Content-Type header lines of the answer. */
+/*
+ * Keeps every header line of the answer.  A status line starts the
+ * headers again, so an interim "100 Continue" leaves nothing behind.
+ */
 static size_t
 support_http_header(char *data, size_t size, size_t n, void *arg)
 {
 	struct reply	*r = arg;
-	size_t		 total = size * n, len = total, skip, max;
-	char		*dst;
+	size_t		 have;
 
-	if (len > 5 && strncasecmp(data, "etag:", 5) == 0) {
-		dst = r->etag;
-		max = sizeof r->etag;
-		skip = 5;
-	} else if (len > 13 && strncasecmp(data, "content-type:", 13) == 0) {
-		dst = r->type;
-		max = sizeof r->type;
-		skip = 13;
-	} else
-		return (total);
-	while (skip < len && data[skip] == ' ')
-		skip++;
-	len -= skip;
-	if (len > max - 1)
-		len = max - 1;
-	memcpy(dst, data + skip, len);
-	dst[len] = '\0';
-	dst[strcspn(dst, "\r\n")] = '\0';
-	return (total);
+	if (size * n > 5 && strncmp(data, "HTTP/", 5) == 0 &&
+	    r->headers != NULL)
+		r->headers[0] = '\0';
+	have = r->headers != NULL ? strlen(r->headers) : 0;
+	support_http_append(&r->headers, &have, data, size * n);
+	return (size * n);
+}
+
+const char *
+reply_header(const struct reply *r, const char *name, char *buf,
+    size_t size)
+{
+	const char	*line = r->headers, *end;
+	size_t		 nlen = strlen(name), vlen;
+
+	while (line != NULL && *line != '\0') {
+		end = line + strcspn(line, "\r\n");
+		if ((size_t)(end - line) > nlen &&
+		    strncasecmp(line, name, nlen) == 0 && line[nlen] == ':') {
+			line += nlen + 1;
+			while (*line == ' ' || *line == '\t')
+				line++;
+			vlen = (size_t)(end - line);
+			if (vlen >= size)
+				vlen = size - 1;
+			memcpy(buf, line, vlen);
+			buf[vlen] = '\0';
+			return (buf);
+		}
+		line = end + strspn(end, "\r\n");
+	}
+	return (NULL);
 }
 
 void
@@ -64,47 +85,95 @@ support_http_ex(const char *base, const char *method, const char *path,
     const char *body, const char *token, const char *type,
     const char *header, struct reply *r)
 {
-	CURL			*curl;
-	struct curl_slist	*headers = NULL;
-	char			 url[4096], line[4096];
+	struct http_opts	o = { 0 };
 
+	o.body = body;
+	o.token = token;
+	o.type = type;
+	o.header = header;
+	support_http_opts(base, method, path, &o, r);
+}
+
+void
+support_http_opts(const char *base, const char *method, const char *path,
+    const struct http_opts *o, struct reply *r)
+{
+	CURL	*curl;
+
+	curl = support_http_begin(base, method, path, o, r);
+	support_http_end(curl, curl_easy_perform(curl), r);
+}
+
+CURL *
+support_http_begin(const char *base, const char *method, const char *path,
+    const struct http_opts *o, struct reply *r)
+{
+	static const struct http_opts	 none;
+	CURL				*curl;
+	char				 url[4096], line[4096];
+
+	if (o == NULL)
+		o = &none;
 	memset(r, 0, sizeof *r);
 	snprintf(url, sizeof url, "%s%s", base, path);
 	curl = curl_easy_init();
+	if (curl == NULL)
+		abort();
 	curl_easy_setopt(curl, CURLOPT_URL, url);
-	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+	/* A HEAD told as a custom method would wait for a body. */
+	if (strcmp(method, "HEAD") == 0)
+		curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+	else
+		curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, support_http_write);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, support_http_header);
 	curl_easy_setopt(curl, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)SUPPORT_HTTP_DEADLINE);
 	snprintf(line, sizeof line, "Content-Type: %s",
-	    type != NULL ? type : "application/json");
-	headers = curl_slist_append(headers, line);
-	if (token != NULL) {
-		snprintf(line, sizeof line, "Authorization: Bearer %s", token);
-		headers = curl_slist_append(headers, line);
+	    o->type != NULL ? o->type : "application/json");
+	r->sent = curl_slist_append(r->sent, line);
+	if (o->token != NULL) {
+		snprintf(line, sizeof line, "Authorization: Bearer %s",
+		    o->token);
+		r->sent = curl_slist_append(r->sent, line);
 	}
-	if (header != NULL)
-		headers = curl_slist_append(headers, header);
-	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-	if (body != NULL) {
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
+	if (o->header != NULL)
+		r->sent = curl_slist_append(r->sent, o->header);
+	if (o->header2 != NULL)
+		r->sent = curl_slist_append(r->sent, o->header2);
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, r->sent);
+	if (o->body != NULL) {
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, o->body);
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE,
-		    (long)strlen(body));
+		    (long)strlen(o->body));
 	}
-	if (curl_easy_perform(curl) == CURLE_OK)
+	if (o->from != NULL)
+		curl_easy_setopt(curl, CURLOPT_INTERFACE, o->from);
+	return (curl);
+}
+
+void
+support_http_end(CURL *curl, CURLcode rc, struct reply *r)
+{
+	if (rc == CURLE_OK)
 		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
-	curl_slist_free_all(headers);
+	curl_slist_free_all(r->sent);
+	r->sent = NULL;
 	curl_easy_cleanup(curl);
 	if (r->body != NULL)
-		r->json = json_loads(r->body, 0, NULL);
+		r->json = json_loadb(r->body, r->len, 0, NULL);
+	if (reply_header(r, "ETag", r->etag, sizeof r->etag) == NULL)
+		r->etag[0] = '\0';
+	if (reply_header(r, "Content-Type", r->type, sizeof r->type) == NULL)
+		r->type[0] = '\0';
 }
 
 void
 reply_done(struct reply *r)
 {
 	free(r->body);
+	free(r->headers);
 	json_decref(r->json);
 	memset(r, 0, sizeof *r);
 }

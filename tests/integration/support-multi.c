@@ -3,111 +3,45 @@
 #include <sys/resource.h>
 
 #include <curl/curl.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 /* Seconds: only guards against hangs, never asserted. */
 #define SUPPORT_MULTI_DEADLINE	120
 
 struct transfer {
-	CURL			*curl;
-	struct curl_slist	*headers;
-	struct request		*req;
+	CURL		*curl;
+	struct request	*req;
 };
-
-static size_t
-support_multi_write(char *data, size_t size, size_t n, void *arg)
-{
-	struct reply	*r = arg;
-
-	r->body = realloc(r->body, r->len + size * n + 1);
-	if (r->body == NULL)
-		abort();
-	memcpy(r->body + r->len, data, size * n);
-	r->len += size * n;
-	r->body[r->len] = '\0';
-	return (size * n);
-}
-
-/* Keeps the ETag header's value, without line end. */
-static size_t
-support_multi_header(char *data, size_t size, size_t n, void *arg)
-{
-	struct request	*req = arg;
-	size_t		 len = size * n, vlen;
-	const char	*v;
-
-	if (len > 5 && strncasecmp(data, "etag:", 5) == 0) {
-		v = data + 5;
-		while (v < data + len && *v == ' ')
-			v++;
-		vlen = (size_t)(data + len - v);
-		while (vlen > 0 && (v[vlen - 1] == '\r' || v[vlen - 1] == '\n'))
-			vlen--;
-		if (vlen >= sizeof req->etag)
-			vlen = sizeof req->etag - 1;
-		memcpy(req->etag, v, vlen);
-		req->etag[vlen] = '\0';
-	}
-	return (len);
-}
 
 static void
 support_multi_setup(const char *base, struct transfer *t, int fresh)
 {
-	struct request	*req = t->req;
-	char		 url[1200], auth[2048];
+	struct request		*req = t->req;
+	struct http_opts	 o = { 0 };
 
-	memset(&req->reply, 0, sizeof req->reply);
 	req->etag[0] = '\0';
-	snprintf(url, sizeof url, "%s%s", base, req->path);
-	t->curl = curl_easy_init();
-	curl_easy_setopt(t->curl, CURLOPT_URL, url);
-	curl_easy_setopt(t->curl, CURLOPT_CUSTOMREQUEST, req->method);
-	curl_easy_setopt(t->curl, CURLOPT_WRITEFUNCTION, support_multi_write);
-	curl_easy_setopt(t->curl, CURLOPT_WRITEDATA, &req->reply);
-	curl_easy_setopt(t->curl, CURLOPT_HEADERFUNCTION,
-	    support_multi_header);
-	curl_easy_setopt(t->curl, CURLOPT_HEADERDATA, req);
+	o.body = req->body;
+	o.token = req->token;
+	o.header = req->header;
+	t->curl = support_http_begin(base, req->method, req->path, &o,
+	    &req->reply);
 	curl_easy_setopt(t->curl, CURLOPT_TIMEOUT,
 	    (long)SUPPORT_MULTI_DEADLINE);
 	if (fresh) {
 		curl_easy_setopt(t->curl, CURLOPT_FRESH_CONNECT, 1L);
 		curl_easy_setopt(t->curl, CURLOPT_FORBID_REUSE, 1L);
 	}
-	t->headers = curl_slist_append(NULL,
-	    "Content-Type: application/json");
-	if (req->token != NULL) {
-		snprintf(auth, sizeof auth, "Authorization: Bearer %s",
-		    req->token);
-		t->headers = curl_slist_append(t->headers, auth);
-	}
-	if (req->header != NULL)
-		t->headers = curl_slist_append(t->headers, req->header);
-	curl_easy_setopt(t->curl, CURLOPT_HTTPHEADER, t->headers);
-	if (req->body != NULL) {
-		curl_easy_setopt(t->curl, CURLOPT_POSTFIELDS, req->body);
-		curl_easy_setopt(t->curl, CURLOPT_POSTFIELDSIZE,
-		    (long)strlen(req->body));
-	}
 }
 
 static void
 support_multi_finish(struct transfer *t, CURLcode rc)
 {
-	struct reply	*r = &t->req->reply;
-
-	if (rc == CURLE_OK)
-		curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &r->status);
-	if (r->body != NULL)
-		r->json = json_loads(r->body, 0, NULL);
-	curl_slist_free_all(t->headers);
-	curl_easy_cleanup(t->curl);
+	support_http_end(t->curl, rc, &t->req->reply);
 	t->curl = NULL;
+	snprintf(t->req->etag, sizeof t->req->etag, "%s", t->req->reply.etag);
 }
 
 void

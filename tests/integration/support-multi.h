@@ -1,8 +1,7 @@
 /*
- * Requests with what support-http.h lacks (one more header, the answer's
- * ETag), and many of them at once through libcurl's multi interface, each
- * on a connection of its own, as that many separate clients would send
- * them.
+ * Requests described in one struct, and many of them at once through
+ * libcurl's multi interface, each on a connection of its own, as that many
+ * separate clients would send them.
  */
 #ifndef EVTOP_SUPPORT_MULTI_H
 #define EVTOP_SUPPORT_MULTI_H

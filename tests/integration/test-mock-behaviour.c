@@ -14,11 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "support-http.h"
 #include "support-mock.h"
 #include "prometheus.h"
 #include "test.h"
@@ -63,158 +63,12 @@ mock_stop(struct mock_proc *p)
 	CHECK_INT(support_mock_stop(&p->proc), 0);
 }
 
-struct answer {
-	long	 status;
-	char	*body;
-	size_t	 len;
-	json_t	*json;
-	char	*headers;	/* every response header line, as received */
-};
-
-static size_t
-answer_body(char *data, size_t size, size_t n, void *arg)
-{
-	struct answer	*a = arg;
-
-	a->body = realloc(a->body, a->len + size * n + 1);
-	if (a->body == NULL)
-		abort();
-	memcpy(a->body + a->len, data, size * n);
-	a->len += size * n;
-	a->body[a->len] = '\0';
-	return (size * n);
-}
-
-static size_t
-answer_header(char *data, size_t size, size_t n, void *arg)
-{
-	struct answer	*a = arg;
-	size_t		 have = a->headers != NULL ? strlen(a->headers) : 0;
-
-	a->headers = realloc(a->headers, have + size * n + 1);
-	if (a->headers == NULL)
-		abort();
-	memcpy(a->headers + have, data, size * n);
-	a->headers[have + size * n] = '\0';
-	return (size * n);
-}
-
-static void
-answer_done(struct answer *a)
-{
-	free(a->body);
-	free(a->headers);
-	json_decref(a->json);
-	memset(a, 0, sizeof *a);
-}
-
-/* A response header's value (copied into buf), or NULL. */
-static const char *
-answer_header_get(const struct answer *a, const char *name, char *buf,
-    size_t size)
-{
-	const char	*line = a->headers, *end;
-	size_t		 nlen = strlen(name), vlen;
-
-	while (line != NULL && *line != '\0') {
-		end = strstr(line, "\r\n");
-		if (end == NULL)
-			end = line + strlen(line);
-		if ((size_t)(end - line) > nlen &&
-		    strncasecmp(line, name, nlen) == 0 && line[nlen] == ':') {
-			line += nlen + 1;
-			while (*line == ' ')
-				line++;
-			vlen = (size_t)(end - line);
-			if (vlen >= size)
-				vlen = size - 1;
-			memcpy(buf, line, vlen);
-			buf[vlen] = '\0';
-			return (buf);
-		}
-		line = *end != '\0' ? end + 2 : end;
-	}
-	return (NULL);
-}
-
-static const char *
-answer_message(const struct answer *a)
-{
-	return (json_string_value(json_object_get(a->json, "message")));
-}
-
-/* Request options beyond method and path. */
-struct opts {
-	const char	*body;
-	const char	*token;
-	const char	*header1;	/* "Name: value" */
-	const char	*header2;
-	const char	*from;		/* source address */
-};
-
-static CURL *
-request_handle(const struct mock_proc *p, const char *method,
-    const char *path, const struct opts *o, struct answer *a,
-    struct curl_slist **headers)
-{
-	CURL	*curl;
-	char	 url[512], auth[2048];
-
-	memset(a, 0, sizeof *a);
-	snprintf(url, sizeof url, "%s%s", p->url, path);
-	curl = curl_easy_init();
-	curl_easy_setopt(curl, CURLOPT_URL, url);
-	if (strcmp(method, "HEAD") == 0)
-		curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
-	else
-		curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, answer_body);
-	curl_easy_setopt(curl, CURLOPT_WRITEDATA, a);
-	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, answer_header);
-	curl_easy_setopt(curl, CURLOPT_HEADERDATA, a);
-	curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)DEADLINE);
-	*headers = curl_slist_append(NULL, "Content-Type: application/json");
-	if (o != NULL && o->token != NULL) {
-		snprintf(auth, sizeof auth, "Authorization: Bearer %s",
-		    o->token);
-		*headers = curl_slist_append(*headers, auth);
-	}
-	if (o != NULL && o->header1 != NULL)
-		*headers = curl_slist_append(*headers, o->header1);
-	if (o != NULL && o->header2 != NULL)
-		*headers = curl_slist_append(*headers, o->header2);
-	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, *headers);
-	if (o != NULL && o->body != NULL) {
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, o->body);
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE,
-		    (long)strlen(o->body));
-	}
-	if (o != NULL && o->from != NULL)
-		curl_easy_setopt(curl, CURLOPT_INTERFACE, o->from);
-	return (curl);
-}
-
-static void
-request_finish(CURL *curl, struct answer *a, struct curl_slist *headers)
-{
-	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &a->status);
-	curl_slist_free_all(headers);
-	curl_easy_cleanup(curl);
-	if (a->body != NULL)
-		a->json = json_loadb(a->body, a->len, 0, NULL);
-}
-
+/* One request to the mock; o may be NULL. */
 static void
 request(const struct mock_proc *p, const char *method, const char *path,
-    const struct opts *o, struct answer *a)
+    const struct http_opts *o, struct reply *r)
 {
-	struct curl_slist	*headers;
-	CURL			*curl;
-
-	curl = request_handle(p, method, path, o, a, &headers);
-	if (curl_easy_perform(curl) != CURLE_OK)
-		a->status = 0;
-	request_finish(curl, a, headers);
+	support_http_opts(p->url, method, path, o, r);
 }
 
 static char *
@@ -224,11 +78,11 @@ login(const struct mock_proc *p, const char *email)
 }
 
 static long
-header_number(const struct answer *a, const char *name)
+header_number(const struct reply *a, const char *name)
 {
 	char	buf[64];
 
-	if (answer_header_get(a, name, buf, sizeof buf) == NULL)
+	if (reply_header(a, name, buf, sizeof buf) == NULL)
 		return (-1);
 	return (strtol(buf, NULL, 10));
 }
@@ -237,8 +91,8 @@ static void
 test_rate_limit(void)
 {
 	struct mock_proc	p;
-	struct answer		a;
-	struct opts		o = { 0 };
+	struct reply		a;
+	struct http_opts	o = { 0 };
 	long			i, reset;
 
 	CHECK_INT(mock_start(&p, "--rate-limit", "5/60", NULL), 0);
@@ -249,28 +103,28 @@ test_rate_limit(void)
 		CHECK_INT(header_number(&a, "RateLimit-Remaining"), 4 - i);
 		reset = header_number(&a, "RateLimit-Reset");
 		CHECK(reset >= 1 && reset <= 60);
-		answer_done(&a);
+		reply_done(&a);
 	}
 	request(&p, "GET", "/api/events/1", NULL, &a);
 	CHECK_INT(a.status, 429);
-	CHECK(answer_message(&a) != NULL &&
-	    strncmp(answer_message(&a), "Too many requests", 17) == 0);
+	CHECK(reply_message(&a) != NULL &&
+	    strncmp(reply_message(&a), "Too many requests", 17) == 0);
 	CHECK(header_number(&a, "Retry-After") >= 1 &&
 	    header_number(&a, "Retry-After") <= 60);
 	CHECK_INT(header_number(&a, "RateLimit-Remaining"), 0);
-	answer_done(&a);
+	reply_done(&a);
 
 	/* Writes are refused as well, before anything happens. */
 	o.body = "{\"email\":\"admin@example.com\",\"password\":\"x\"}";
 	request(&p, "POST", "/api/auth/login", &o, &a);
 	CHECK_INT(a.status, 429);
-	answer_done(&a);
+	reply_done(&a);
 
 	/* Health checks are exempt. */
 	request(&p, "GET", "/api/health", NULL, &a);
 	CHECK_INT(a.status, 200);
 	CHECK_INT(header_number(&a, "RateLimit-Remaining"), 0);
-	answer_done(&a);
+	reply_done(&a);
 
 	/* The limit is per client address. */
 	memset(&o, 0, sizeof o);
@@ -282,25 +136,25 @@ test_rate_limit(void)
 		CHECK_INT(a.status, 200);
 		CHECK_INT(header_number(&a, "RateLimit-Remaining"), 4);
 	}
-	answer_done(&a);
+	reply_done(&a);
 
 	request(&p, "GET", "/metrics", NULL, &a);
 	CHECK(strstr(a.body, "evtop_mock_http_rate_limited_total 2\n") !=
 	    NULL);
-	answer_done(&a);
+	reply_done(&a);
 	mock_stop(&p);
 }
 
 static int64_t
 event_count(const struct mock_proc *p, const char *field)
 {
-	struct answer	a;
+	struct reply	a;
 	int64_t		n;
 
 	request(p, "GET", "/api/events/1", NULL, &a);
 	n = json_integer_value(json_object_get(json_object_get(a.json,
 	    "event"), field));
-	answer_done(&a);
+	reply_done(&a);
 	return (n);
 }
 
@@ -308,8 +162,8 @@ static void
 test_idempotent_register(void)
 {
 	struct mock_proc	 p;
-	struct answer		 a, b;
-	struct opts		 o = { 0 };
+	struct reply		 a, b;
+	struct http_opts	 o = { 0 };
 	char			 buf[64], *token;
 	int64_t			 before;
 
@@ -319,41 +173,41 @@ test_idempotent_register(void)
 	before = event_count(&p, "current_registrations");
 
 	o.token = token;
-	o.header1 = "Idempotency-Key: 0b6f3f4c-register-once";
+	o.header = "Idempotency-Key: 0b6f3f4c-register-once";
 	request(&p, "POST", "/api/events/1/register", &o, &a);
 	CHECK_INT(a.status, 201);
-	CHECK(answer_header_get(&a, "Idempotent-Replayed", buf,
+	CHECK(reply_header(&a, "Idempotent-Replayed", buf,
 	    sizeof buf) == NULL);
 	/* The answer was lost, say: the client sends it again. */
 	request(&p, "POST", "/api/events/1/register", &o, &b);
 	CHECK_INT(b.status, 201);
 	CHECK_STR(b.body, a.body);
-	CHECK_STR(answer_header_get(&b, "Idempotent-Replayed", buf,
+	CHECK_STR(reply_header(&b, "Idempotent-Replayed", buf,
 	    sizeof buf), "true");
-	CHECK_STR(answer_header_get(&b, "Content-Type", buf, sizeof buf),
+	CHECK_STR(reply_header(&b, "Content-Type", buf, sizeof buf),
 	    "application/json");
-	answer_done(&b);
+	reply_done(&b);
 	CHECK_INT(event_count(&p, "current_registrations"), before + 1);
 
 	/* Without the key the second attempt is a second request. */
-	o.header1 = NULL;
+	o.header = NULL;
 	request(&p, "POST", "/api/events/1/register", &o, &b);
 	CHECK_INT(b.status, 400);
-	answer_done(&b);
+	reply_done(&b);
 
 	/* The key used for something else: 422, and nothing cancelled. */
-	o.header1 = "Idempotency-Key: 0b6f3f4c-register-once";
+	o.header = "Idempotency-Key: 0b6f3f4c-register-once";
 	request(&p, "DELETE", "/api/events/1/register", &o, &b);
 	CHECK_INT(b.status, 422);
-	CHECK(answer_message(&b) != NULL);
-	answer_done(&b);
+	CHECK(reply_message(&b) != NULL);
+	reply_done(&b);
 	CHECK_INT(event_count(&p, "current_registrations"), before + 1);
 
 	request(&p, "GET", "/metrics", NULL, &b);
 	CHECK(strstr(b.body, "evtop_mock_http_idempotent_replays_total 1\n") !=
 	    NULL);
-	answer_done(&b);
-	answer_done(&a);
+	reply_done(&b);
+	reply_done(&a);
 	free(token);
 	mock_stop(&p);
 }
@@ -363,8 +217,8 @@ static void
 test_http_basics(void)
 {
 	struct mock_proc	p;
-	struct answer		a, b;
-	struct opts		o = { 0 };
+	struct reply		a, b;
+	struct http_opts	o = { 0 };
 	char			etag[128], inm[256], buf[64];
 	const char		*paths[] = { "/api/events?per_page=10",
 	    "/api/events/1" };
@@ -374,56 +228,56 @@ test_http_basics(void)
 	for (i = 0; i < sizeof paths / sizeof paths[0]; i++) {
 		request(&p, "GET", paths[i], NULL, &a);
 		CHECK_INT(a.status, 200);
-		CHECK(answer_header_get(&a, "ETag", etag, sizeof etag) !=
+		CHECK(reply_header(&a, "ETag", etag, sizeof etag) !=
 		    NULL);
 
 		snprintf(inm, sizeof inm, "If-None-Match: %s", etag);
-		o.header1 = inm;
+		o.header = inm;
 		request(&p, "GET", paths[i], &o, &b);
 		CHECK_INT(b.status, 304);
 		CHECK_INT(b.len, 0);
-		CHECK_STR(answer_header_get(&b, "ETag", buf, sizeof buf),
+		CHECK_STR(reply_header(&b, "ETag", buf, sizeof buf),
 		    etag);
-		answer_done(&b);
+		reply_done(&b);
 
 		snprintf(inm, sizeof inm, "If-None-Match: \"stale\", W/%s",
 		    etag);
 		request(&p, "GET", paths[i], &o, &b);
 		CHECK_INT(b.status, 304);
-		answer_done(&b);
+		reply_done(&b);
 
-		o.header1 = "If-None-Match: \"stale\"";
+		o.header = "If-None-Match: \"stale\"";
 		request(&p, "GET", paths[i], &o, &b);
 		CHECK_INT(b.status, 200);
 		CHECK_STR(b.body, a.body);
-		answer_done(&b);
+		reply_done(&b);
 
 		/* HEAD: the headers of the GET, no body. */
 		request(&p, "HEAD", paths[i], NULL, &b);
 		CHECK_INT(b.status, 200);
 		CHECK_INT(b.len, 0);
 		CHECK_INT(header_number(&b, "Content-Length"), (long)a.len);
-		CHECK_STR(answer_header_get(&b, "ETag", buf, sizeof buf),
+		CHECK_STR(reply_header(&b, "ETag", buf, sizeof buf),
 		    etag);
-		answer_done(&b);
-		answer_done(&a);
-		o.header1 = NULL;
+		reply_done(&b);
+		reply_done(&a);
+		o.header = NULL;
 	}
 
 	request(&p, "GET", "/api/no/such/thing", NULL, &a);
 	CHECK_INT(a.status, 404);
-	CHECK(answer_message(&a) != NULL);
-	answer_done(&a);
+	CHECK(reply_message(&a) != NULL);
+	reply_done(&a);
 	request(&p, "PUT", "/api/health", NULL, &a);
 	CHECK_INT(a.status, 405);
-	CHECK(answer_message(&a) != NULL);
-	answer_done(&a);
+	CHECK(reply_message(&a) != NULL);
+	reply_done(&a);
 	o.body = "{\"email\": \"a\",";
 	request(&p, "POST", "/api/auth/login", &o, &a);
 	CHECK_INT(a.status, 400);
-	CHECK(answer_message(&a) != NULL &&
-	    strstr(answer_message(&a), "JSON") != NULL);
-	answer_done(&a);
+	CHECK(reply_message(&a) != NULL &&
+	    strstr(reply_message(&a), "JSON") != NULL);
+	reply_done(&a);
 	mock_stop(&p);
 }
 
@@ -432,7 +286,7 @@ static void
 test_large_answer(void)
 {
 	struct mock_proc	p;
-	struct answer		a, b;
+	struct reply		a, b;
 
 	CHECK_INT(mock_start(&p, "--seed", "300", NULL), 0);
 	request(&p, "GET", "/api/events?per_page=200&include_past=1", NULL,
@@ -447,8 +301,8 @@ test_large_answer(void)
 	CHECK_INT(b.len, a.len);
 	CHECK(b.body != NULL && a.body != NULL &&
 	    memcmp(a.body, b.body, a.len) == 0);
-	answer_done(&b);
-	answer_done(&a);
+	reply_done(&b);
+	reply_done(&a);
 	mock_stop(&p);
 }
 
@@ -465,19 +319,19 @@ static void
 test_metrics(void)
 {
 	struct mock_proc	p;
-	struct answer		a;
+	struct reply		a;
 	char			buf[128];
 	time_t			until;
 	int			hit = 0;
 
 	CHECK_INT(mock_start(&p, NULL), 0);
 	request(&p, "GET", "/api/events", NULL, &a);
-	answer_done(&a);
+	reply_done(&a);
 	request(&p, "GET", "/api/nowhere", NULL, &a);
-	answer_done(&a);
+	reply_done(&a);
 	request(&p, "GET", "/metrics", NULL, &a);
 	CHECK_INT(a.status, 200);
-	CHECK_STR(answer_header_get(&a, "Content-Type", buf, sizeof buf),
+	CHECK_STR(reply_header(&a, "Content-Type", buf, sizeof buf),
 	    "text/plain; version=0.0.4");
 	CHECK(valid_exposition(a.body));
 	CHECK(strstr(a.body, "# TYPE evtop_mock_http_requests_total "
@@ -501,18 +355,18 @@ test_metrics(void)
 	CHECK(strstr(a.body, "\nevtop_mock_hub_seq ") != NULL);
 	CHECK(strstr(a.body, "\nevtop_mock_uptime_seconds ") != NULL);
 	CHECK(strstr(a.body, "evtop_mock_cache_misses_total ") != NULL);
-	answer_done(&a);
+	reply_done(&a);
 
 	/* The same GET twice within a second comes from the cache. */
 	until = time(NULL) + DEADLINE;
 	while (!hit && time(NULL) < until) {
 		request(&p, "GET", "/api/events/2", NULL, &a);
-		answer_done(&a);
+		reply_done(&a);
 		request(&p, "GET", "/api/events/2", NULL, &a);
-		answer_done(&a);
+		reply_done(&a);
 		request(&p, "GET", "/metrics", NULL, &a);
 		hit = has_cache_hit(a.body);
-		answer_done(&a);
+		reply_done(&a);
 	}
 	CHECK(hit);
 	mock_stop(&p);
@@ -624,8 +478,8 @@ test_fault_errors_and_drops(void)
 {
 	struct mock_proc	 p;
 	struct lws_context	*ctx;
-	struct answer		 a;
-	struct opts		 o = { 0 };
+	struct reply		 a;
+	struct http_opts	 o = { 0 };
 	struct wsc		 w;
 	const char		*regs;
 	char			 before[64], *s;
@@ -643,30 +497,30 @@ test_fault_errors_and_drops(void)
 		n = sizeof before - 1;
 	memcpy(before, s, n);
 	before[n] = '\0';
-	answer_done(&a);
+	reply_done(&a);
 
 	for (i = 0; i < 6; i++) {
 		request(&p, "GET", "/api/events", NULL, &a);
 		CHECK(a.status == 500 || a.status == 503);
-		CHECK(answer_message(&a) != NULL);
+		CHECK(reply_message(&a) != NULL);
 		if (a.status == 503)
 			CHECK_INT(header_number(&a, "Retry-After"), 1);
 		n5xx += a.status >= 500;
-		answer_done(&a);
+		reply_done(&a);
 	}
 	/* A write fails before it is made. */
 	o.body = "{}";
 	request(&p, "POST", "/api/events/1/register", &o, &a);
 	CHECK(a.status == 500 || a.status == 503);
-	answer_done(&a);
+	reply_done(&a);
 	request(&p, "GET", "/health", NULL, &a);
 	CHECK_INT(a.status, 200);
-	answer_done(&a);
+	reply_done(&a);
 	request(&p, "GET", "/metrics", NULL, &a);
 	CHECK(strstr(a.body, before) != NULL);
 	CHECK(strstr(a.body, "evtop_mock_faults_total{kind=\"error\"} 7\n") !=
 	    NULL);
-	answer_done(&a);
+	reply_done(&a);
 	CHECK_INT(n5xx, 6);
 
 	/*
@@ -688,7 +542,7 @@ test_fault_errors_and_drops(void)
 	request(&p, "GET", "/metrics", NULL, &a);
 	CHECK(strstr(a.body, "evtop_mock_faults_total{kind=\"drop_ws\"} 0\n") ==
 	    NULL);
-	answer_done(&a);
+	reply_done(&a);
 	mock_stop(&p);
 }
 
@@ -710,17 +564,17 @@ test_fault_latency(void)
 {
 	struct mock_proc	 p;
 	struct lws_context	*ctx;
-	struct curl_slist	*headers;
-	struct answer		 a;
+	struct reply		 a;
 	struct wsc		 w;
 	CURLM			*multi;
+	CURLMsg			*msg;
 	CURL			*curl;
 	double			 started;
-	int			 running = 1, pending_at_pong = 0;
+	int			 running = 1, pending_at_pong = 0, left;
 
 	CHECK_INT(mock_start(&p, "--fault", "latency=2000", NULL), 0);
 	multi = curl_multi_init();
-	curl = request_handle(&p, "GET", "/health", NULL, &a, &headers);
+	curl = support_http_begin(p.url, "GET", "/health", NULL, &a);
 	curl_multi_add_handle(multi, curl);
 	started = now_seconds();
 	curl_multi_perform(multi, &running);
@@ -741,10 +595,12 @@ test_fault_latency(void)
 	}
 	/* A lower bound only: a timer cannot fire early. */
 	CHECK(now_seconds() - started >= 2.0);
+	msg = curl_multi_info_read(multi, &left);
 	curl_multi_remove_handle(multi, curl);
-	request_finish(curl, &a, headers);
+	support_http_end(curl, msg != NULL && msg->msg == CURLMSG_DONE ?
+	    msg->data.result : CURLE_OPERATION_TIMEDOUT, &a);
 	CHECK_INT(a.status, 200);
-	answer_done(&a);
+	reply_done(&a);
 	curl_multi_cleanup(multi);
 	lws_context_destroy(ctx);
 	mock_stop(&p);

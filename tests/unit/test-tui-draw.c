@@ -93,6 +93,17 @@ row_text(int row)
 	return (s);
 }
 
+/* Whether a row of curses' screen shows needle. */
+static int
+row_has(int row, const char *needle)
+{
+	char	*t = row_text(row);
+	int	 yes = strstr(t, needle) != NULL;
+
+	free(t);
+	return (yes);
+}
+
 static int
 find(const char *needle, int *rowp, int *colp)
 {
@@ -236,6 +247,23 @@ start(uv_loop_t *loop, int rows, int cols)
 	return (0);
 }
 
+/* start(), then the events of make_events() drawn once; NULL: no screen. */
+static struct app *
+start_dashboard(uv_loop_t *loop, struct store *store, int rows, int cols)
+{
+	struct app	*app;
+	struct event	*evs;
+	size_t		 n;
+
+	if (start(loop, rows, cols) != 0)
+		return (NULL);
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, -1);
+	app = make_app(loop, store);
+	draw(app);
+	return (app);
+}
+
 /* Shows the screen if the test failed, then frees everything. */
 static void
 finish(uv_loop_t *loop, struct app *app, struct store *store)
@@ -257,40 +285,27 @@ test_draw_dashboard(void)
 	struct event	*evs;
 	size_t		 n;
 	int		 row, col;
-	char		*t;
 
-	if (start(&loop, 24, 80) != 0)
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
 		return;
-	evs = make_events(&n, 0);
-	store_set_events(store, evs, n, -1);
-	app = make_app(&loop, store);
-	draw(app);
 
-	t = row_text(0);
-	CHECK(strstr(t, "evtop") != NULL);
-	CHECK(strstr(t, "test-server") != NULL);
-	CHECK(strstr(t, "offline") != NULL);
-	free(t);
-	t = row_text(23);
-	CHECK(strstr(t, "q Quit") != NULL);
-	CHECK(strstr(t, "4 events") != NULL);
-	free(t);
+	CHECK(row_has(0, "evtop"));
+	CHECK(row_has(0, "test-server"));
+	CHECK(row_has(0, "offline"));
+	CHECK(row_has(23, "q Quit"));
+	CHECK(row_has(23, "4 events"));
 
 	/* Rows in date order with dates; the first selected in the stats. */
 	CHECK(find("2026-06-16 09:00", NULL, NULL));
 	CHECK_INT(count("Evtop Launch Party"), 2);
 	CHECK(find("124/200", NULL, NULL));
 	CHECK(find("Confirmed", &row, &col));
-	t = row_text(row);
-	CHECK(strstr(t, "124") != NULL);
-	free(t);
+	CHECK(row_has(row, "124"));
 
 	/* The long CJK title is cut with an ellipsis, whole characters. */
 	CHECK(find("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", &row, &col));
-	t = row_text(row);
-	CHECK(strstr(t, "\xe2\x80\xa6") != NULL);
-	CHECK(strstr(t, "2026-06-16 11:00") != NULL);	/* still aligned */
-	free(t);
+	CHECK(row_has(row, "\xe2\x80\xa6"));
+	CHECK(row_has(row, "2026-06-16 11:00"));	/* still aligned */
 	CHECK(find("Workshop \xf0\x9f\x98\x80", NULL, NULL));
 
 	/* j selects the core server's event: absent counters are a dash. */
@@ -298,10 +313,8 @@ test_draw_dashboard(void)
 	draw(app);
 	CHECK_INT(count("Core Server Meetup"), 2);
 	CHECK(find("Waitlisted", &row, &col));
-	t = row_text(row);
-	CHECK(strstr(t, "\xe2\x80\x94") != NULL);
-	CHECK(strstr(t, "-1") == NULL);
-	free(t);
+	CHECK(row_has(row, "\xe2\x80\x94"));
+	CHECK(!row_has(row, "-1"));
 
 	/* A refresh that reorders the list keeps the same event selected. */
 	evs = make_events(&n, 1);
@@ -325,19 +338,12 @@ test_draw_live(void)
 	uv_loop_t		 loop;
 	struct store		*store = store_new();
 	struct app		*app;
-	struct event		*evs;
 	struct counters		 c;
 	struct notification	 note;
-	size_t			 n;
 	int			 row, col, vcol;
-	char			*t;
 
-	if (start(&loop, 30, 100) != 0)
+	if ((app = start_dashboard(&loop, store, 30, 100)) == NULL)
 		return;
-	evs = make_events(&n, 0);
-	store_set_events(store, evs, n, -1);
-	app = make_app(&loop, store);
-	draw(app);
 
 	/* A counter that just changed is drawn bold; one that did not, not. */
 	memset(&c, 0, sizeof c);
@@ -381,9 +387,7 @@ test_draw_live(void)
 	CHECK(find("09:00:00 warning Almost full \xe2\x80\x94 Evtop", NULL,
 	    NULL));
 	CHECK_INT(count("Evtop Launch Party"), 4);	/* list, stats, log, toast */
-	t = row_text(2);
-	CHECK(strstr(t, "Evtop Launch Party") != NULL);	/* the stats title */
-	free(t);
+	CHECK(row_has(2, "Evtop Launch Party"));	/* the stats title */
 
 	/* The same notification again: one toast, counted. */
 	app_api_hooks()->notification(app,
@@ -459,20 +463,39 @@ test_draw_live(void)
 	finish(&loop, app, store);
 }
 
-/* The character in a cell of curses' screen. */
-static wchar_t
-cell_char(int row, int col)
+/* A cell of curses' screen: its character and colour pair, or -1. */
+static int
+cell(int row, int col, wchar_t *ch, short *pair)
 {
 	cchar_t	cc;
 	wchar_t	wch[CCHARW_MAX + 1];
 	attr_t	attr;
+
+	if (mvwin_wch(curscr, row, col, &cc) == ERR ||
+	    getcchar(&cc, wch, &attr, pair, NULL) == ERR)
+		return (-1);
+	*ch = wch[0];
+	return (0);
+}
+
+/* The character in a cell of curses' screen, or 0. */
+static wchar_t
+cell_char(int row, int col)
+{
+	wchar_t	ch;
 	short	pair;
 
-	if (mvwin_wch(curscr, row, col, &cc) == ERR)
-		return (0);
-	if (getcchar(&cc, wch, &attr, &pair, NULL) == ERR)
-		return (0);
-	return (wch[0]);
+	return (cell(row, col, &ch, &pair) == 0 ? ch : 0);
+}
+
+/* The colour pair of a cell of curses' screen, or -1. */
+static short
+cell_pair(int row, int col)
+{
+	wchar_t	ch;
+	short	pair;
+
+	return (cell(row, col, &ch, &pair) == 0 ? pair : -1);
 }
 
 /* The lines of w that changed since its last wnoutrefresh. */
@@ -492,17 +515,11 @@ test_draw_cursor(void)
 	uv_loop_t	 loop;
 	struct store	*store = store_new();
 	struct app	*app;
-	struct event	*evs;
 	struct pane	*p;
-	size_t		 n;
 	int		 row = 0, col = 0;
 
-	if (start(&loop, 24, 80) != 0)
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
 		return;
-	evs = make_events(&n, 0);
-	store_set_events(store, evs, n, -1);
-	app = make_app(&loop, store);
-	draw(app);
 	p = &app->panes[APP_PANE_EVENTS];
 
 	/* The Unicode line set, not alternate-charset letters. */
@@ -557,7 +574,6 @@ test_draw_states(void)
 	struct app	*app;
 	struct event	*evs;
 	size_t		 n;
-	char		*t;
 
 	if (start(&loop, 30, 100) != 0)
 		return;
@@ -598,9 +614,7 @@ test_draw_states(void)
 	app_api_hooks()->events_changed(app);
 	draw(app);
 	CHECK(find(" Events 4 of 10000 ", NULL, NULL));
-	t = row_text(29);
-	CHECK(strstr(t, "4 of 10000 events") != NULL);
-	free(t);
+	CHECK(row_has(29, "4 of 10000 events"));
 	CHECK(!find("No upcoming events.", NULL, NULL));
 	CHECK_INT(app->env.selected_event, 1);
 
@@ -633,22 +647,6 @@ test_draw_states(void)
 	CHECK_INT(app->running, 1);	/* q closed the help, not evtop */
 
 	finish(&loop, app, store);
-}
-
-/* The colour pair of a cell of curses' screen. */
-static short
-cell_pair(int row, int col)
-{
-	cchar_t	cc;
-	wchar_t	wch[CCHARW_MAX + 1];
-	attr_t	attr;
-	short	pair = -1;
-
-	if (mvwin_wch(curscr, row, col, &cc) == ERR)
-		return (-1);
-	if (getcchar(&cc, wch, &attr, &pair, NULL) == ERR)
-		return (-1);
-	return (pair);
 }
 
 /*
@@ -728,16 +726,9 @@ test_draw_banner(void)
 	uv_loop_t	 loop;
 	struct store	*store = store_new();
 	struct app	*app;
-	struct event	*evs;
-	size_t		 n;
-	char		*t;
 
-	if (start(&loop, 24, 80) != 0)
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
 		return;
-	evs = make_events(&n, 0);
-	store_set_events(store, evs, n, -1);
-	app = make_app(&loop, store);
-	draw(app);
 	CHECK(find(" Events 4 ", NULL, NULL));
 
 	/* Set, it replaces the count and outlasts other redraws. */
@@ -747,17 +738,13 @@ test_draw_banner(void)
 	draw(app);
 	app_key(app, KEYS_ESC);
 	draw(app);
-	t = row_text(23);
-	CHECK(strstr(t, "q Quit") != NULL);
-	CHECK(strstr(t, "The demo server stopped") != NULL);
-	CHECK(strstr(t, "4 events") == NULL);
-	free(t);
+	CHECK(row_has(23, "q Quit"));
+	CHECK(row_has(23, "The demo server stopped"));
+	CHECK(!row_has(23, "4 events"));
 	app_set_banner(app, NOTIFY_WARNING, NULL);
 	draw(app);
-	t = row_text(23);
-	CHECK(strstr(t, "The demo server stopped") == NULL);
-	CHECK(strstr(t, "4 events") != NULL);
-	free(t);
+	CHECK(!row_has(23, "The demo server stopped"));
+	CHECK(row_has(23, "4 events"));
 
 	/* Live, then lost: the events are marked stale until it is back. */
 	app_api_hooks()->link_changed(app, API_LINK_LIVE, NULL);
@@ -774,14 +761,10 @@ test_draw_banner(void)
 	app_api_hooks()->link_changed(app, API_LINK_OFFLINE,
 	    "signed out: sign in again");
 	draw(app);
-	t = row_text(0);
-	CHECK(strstr(t, "signed out") != NULL);
-	CHECK(strstr(t, "offline") == NULL);
-	free(t);
-	t = row_text(23);
-	CHECK(strstr(t, sentence) != NULL);
-	CHECK(strstr(t, "q Quit") != NULL);
-	free(t);
+	CHECK(row_has(0, "signed out"));
+	CHECK(!row_has(0, "offline"));
+	CHECK(row_has(23, sentence));
+	CHECK(row_has(23, "q Quit"));
 	CHECK(find(" Events 4 (stale) ", NULL, NULL));
 	/* ...and q quits with "not signed in". */
 	app_key(app, 'q');
@@ -857,19 +840,14 @@ test_draw_home_end(void)
 	uv_loop_t	 loop;
 	struct store	*store = store_new();
 	struct app	*app;
-	struct event	*evs;
-	size_t		 n, i;
+	size_t		 i;
 
-	if (start(&loop, 24, 80) != 0)
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
 		return;
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
 	term_define_keys();
-	evs = make_events(&n, 0);
-	store_set_events(store, evs, n, -1);
-	app = make_app(&loop, store);
-	draw(app);
 	CHECK_INT(app->env.selected_event, 1);
 	for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++) {
 		type_keys(app, seqs[i].seq);
@@ -888,15 +866,10 @@ test_draw_too_small_keys(void)
 	uv_loop_t	 loop;
 	struct store	*store = store_new();
 	struct app	*app;
-	struct event	*evs;
-	size_t		 n, i;
+	size_t		 i;
 
-	if (start(&loop, 24, 80) != 0)
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
 		return;
-	evs = make_events(&n, 0);
-	store_set_events(store, evs, n, -1);
-	app = make_app(&loop, store);
-	draw(app);
 	resize_term(14, 50);
 	app_key(app, KEYS_FN|KEY_RESIZE);
 	/* Before the frame that shows it, and after. */
@@ -1010,7 +983,6 @@ test_draw_odd_text(void)
 	struct event	*evs;
 	size_t		 n, i;
 	int		 row = 0;
-	char		*t;
 
 	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 		if (start(&loop, sizes[i][0], sizes[i][1]) != 0)
@@ -1026,9 +998,7 @@ test_draw_odd_text(void)
 		/* No escape reached the screen. */
 		CHECK(find("Tabs\xef\xbf\xbd" "and\xef\xbf\xbd[31m", &row,
 		    NULL));
-		t = row_text(row);
-		CHECK(strchr(t, '\x1b') == NULL);
-		free(t);
+		CHECK(!row_has(row, "\x1b"));
 
 		/* Each one selected in turn: the stats pane holds too. */
 		while (app->env.selected_event != ODD_EVENTS) {
