@@ -95,16 +95,16 @@ test_error_messages(void)
 		{ "[profile a]\nsevrer = https://a.example\n",
 		  "2: unknown key \"sevrer\" in [profile a]: expected one of "
 		  "server, user, readonly, poll_interval, ascii, no_color, "
-		  "cacert" },
+		  "theme, cacert" },
 		{ "colour = no\n",
 		  "1: unknown key \"colour\" in [defaults]: expected one of "
 		  "server, user, profile, readonly, poll_interval, ascii, "
-		  "no_color, cacert" },
+		  "no_color, theme, cacert" },
 		{ "[profile a]\nprofile = b\n",
 		  "2: profile can only be chosen in [defaults], not in "
 		  "[profile a]" },
 		{ "[profiles]\n", "1: unknown section [profiles]: expected "
-		  "[defaults], [profile NAME] or [keymap]" },
+		  "[defaults], [profile NAME], [keymap] or [theme]" },
 		{ "# ok\n\n[profile]\n",
 		  "3: [profile] needs a name, as in [profile venue-a]" },
 		{ "[profile a b]\n", "1: profile name \"a b\" may only have "
@@ -122,6 +122,13 @@ test_error_messages(void)
 		  "not \"this is not ini\"" },
 		{ "[keymap]\nrefresh = F5\nrefresh = r\n",
 		  "3: refresh is already bound on line 2" },
+		{ "[profile a]\ntheme = neon\n",
+		  "2: theme wants default, light, high-contrast or mono, not "
+		  "\"neon\"" },
+		{ "[theme]\nheader = bold\n\nheader = dim\n",
+		  "4: header is already set in [theme] on line 2" },
+		{ "[theme]\nheader =\n",
+		  "2: header wants a look, such as white on blue bold" },
 		{ "[keymap]\nquit =\n",
 		  "2: quit wants keys (a, C-r, F5...) or none to unbind it" },
 		{ "ascii = true\nuser = a\x01" "b@example.com\n",
