@@ -230,8 +230,8 @@ theme_parse_look(const char *text, struct theme_look *out, char **why)
 	    word = next) {
 		next = strtok_r(NULL, " \t,", &last);
 		if (strcasecmp(word, "on") == 0) {
-			if (on || next == NULL ||
-			    theme_parse_color(next, &c) == -1) {
+			if (next == NULL || strcasecmp(next, "on") == 0 ||
+			    theme_parse_attr(next, &a) == 0) {
 				xasprintf(why, "\"on\" wants a background "
 				    "colour after it, as in white on blue");
 				goto out;
@@ -242,6 +242,12 @@ theme_parse_look(const char *text, struct theme_look *out, char **why)
 		if ((r = theme_parse_color(word, &c)) == 1) {
 			xasprintf(why, "colour %s is out of range: colours are "
 			    "numbered 0 to 255", word);
+			goto out;
+		}
+		if (r == -1 && on) {
+			xasprintf(why, "\"%s\" after on is not a colour: "
+			    "expected default, black, red, green, yellow, "
+			    "blue, magenta, cyan, white or 0 to 255", word);
 			goto out;
 		}
 		if (r == 0 && on) {

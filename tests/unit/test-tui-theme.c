@@ -138,6 +138,9 @@ test_parse_looks(void)
 		{ "on on red", "\"on\" wants a background colour after it, as "
 		  "in white on blue" },
 		{ "on blue on red", "two backgrounds, blue and red: give one" },
+		{ "black on rd", "\"rd\" after on is not a colour: expected "
+		  "default, black, red, green, yellow, blue, magenta, cyan, "
+		  "white or 0 to 255" },
 		{ "bold red bold", "bold is given twice" },
 		{ "-1", "\"-1\" is neither a colour (default, black, red, "
 		  "green, yellow, blue, magenta, cyan, white or 0 to 255) nor "
