@@ -6,6 +6,7 @@
  *   top-level keys or [defaults]	values every profile starts from
  *   [profile NAME]			one server's values, chosen by -p
  *   [keymap]				action = key[, key...] or none
+ *   [theme]				style = look (white on blue bold)
  *
  * The keys are the option table's config keys.  libinih hands over
  * section, key and value; the line number comes from our own reader,
@@ -37,6 +38,7 @@ enum config_section_kind {
 	SECTION_DEFAULTS,	/* top-level keys or [defaults] */
 	SECTION_PROFILE,
 	SECTION_KEYMAP,
+	SECTION_THEME,
 	SECTION_BAD		/* already reported */
 };
 
@@ -69,6 +71,8 @@ struct config_reader {
 	size_t				 nprofiles;
 	struct config_binding		*keymap;
 	size_t				 nkeymap;
+	struct config_look		*looks;
+	size_t				 nlooks;
 };
 
 static void
@@ -132,6 +136,8 @@ config_section(struct config_reader *r, const char *text, size_t len)
 		r->kind = SECTION_DEFAULTS;
 	else if (strcmp(name, "keymap") == 0)
 		r->kind = SECTION_KEYMAP;
+	else if (strcmp(name, "theme") == 0)
+		r->kind = SECTION_THEME;
 	else if (strcmp(name, "profile") == 0 ||
 	    strncmp(name, "profile ", 8) == 0) {
 		p = name + 7;
@@ -163,7 +169,7 @@ config_section(struct config_reader *r, const char *text, size_t len)
 		    "character in it");
 	else
 		config_error(r, r->line, "unknown section [%s]: expected "
-		    "[defaults], [profile NAME] or [keymap]", name);
+		    "[defaults], [profile NAME], [keymap] or [theme]", name);
 	free(name);
 }
 
@@ -285,6 +291,31 @@ config_keymap_line(struct config_reader *r, const char *name,
 	r->keymap[r->nkeymap++].line = r->line;
 }
 
+/* A [theme] line; tui/theme.c knows the styles and reads the look. */
+static void
+config_theme_line(struct config_reader *r, const char *name,
+    const char *value)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nlooks; i++) {
+		if (strcmp(r->looks[i].style, name) == 0) {
+			config_error(r, r->line, "%s is already set in [theme] "
+			    "on line %d", name, r->looks[i].line);
+			return;
+		}
+	}
+	if (*value == '\0') {
+		config_error(r, r->line, "%s wants a look, such as white on "
+		    "blue bold", name);
+		return;
+	}
+	r->looks = xreallocarray(r->looks, r->nlooks + 1, sizeof *r->looks);
+	r->looks[r->nlooks].style = xstrdup(name);
+	r->looks[r->nlooks].look = config_unquote(value);
+	r->looks[r->nlooks++].line = r->line;
+}
+
 static int
 config_handler(void *arg, const char *section, const char *name,
     const char *value)
@@ -304,6 +335,10 @@ config_handler(void *arg, const char *section, const char *name,
 	}
 	if (r->kind == SECTION_KEYMAP) {
 		config_keymap_line(r, name, value);
+		return (1);
+	}
+	if (r->kind == SECTION_THEME) {
+		config_theme_line(r, name, value);
 		return (1);
 	}
 	config_section_label(r, label, sizeof label);
@@ -371,6 +406,11 @@ config_reader_done(struct config_reader *r)
 		free(r->keymap[i].keys);
 	}
 	free(r->keymap);
+	for (i = 0; i < r->nlooks; i++) {
+		free(r->looks[i].style);
+		free(r->looks[i].look);
+	}
+	free(r->looks);
 	free(r->profile);
 	free(r->error);
 }
@@ -569,6 +609,10 @@ config_load_file(struct config *cfg, char **cause)
 		cfg->nkeymap = r.nkeymap;
 		r.keymap = NULL;
 		r.nkeymap = 0;
+		cfg->looks = r.looks;
+		cfg->nlooks = r.nlooks;
+		r.looks = NULL;
+		r.nlooks = 0;
 	}
 	config_reader_done(&r);
 	free(data);

@@ -35,6 +35,7 @@ config_done(struct config *cfg)
 	free(cfg->config_file);
 	free(cfg->cacert);
 	free(cfg->token_file);
+	free(cfg->theme);
 	free(cfg->file);
 	if (cfg->token != NULL) {
 		explicit_bzero(cfg->token, strlen(cfg->token));
@@ -45,6 +46,11 @@ config_done(struct config *cfg)
 		free(cfg->keymap[i].keys);
 	}
 	free(cfg->keymap);
+	for (i = 0; i < cfg->nlooks; i++) {
+		free(cfg->looks[i].style);
+		free(cfg->looks[i].look);
+	}
+	free(cfg->looks);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -75,6 +81,8 @@ config_string_field(struct config *cfg, enum option_id id)
 		return (&cfg->cacert);
 	case OPT_TOKEN_FILE:
 		return (&cfg->token_file);
+	case OPT_THEME:
+		return (&cfg->theme);
 	default:
 		return (NULL);
 	}
@@ -176,10 +184,12 @@ int
 config_set_value(struct config *cfg, const struct option_spec *o,
     const char *value, enum config_source src, int line, char **why)
 {
-	char	**sf, *q = NULL;
-	int	 *ff, b = 0;
-	long	  n = 0;
-	double	  d = 0;
+	const char *const	 *c;
+	char			**sf, *q = NULL, *list;
+	int			 *ff, b = 0;
+	size_t			  i;
+	long			  n = 0;
+	double			  d = 0;
 
 	if (config_has_control(value)) {
 		*why = xstrdup("has a control character in it");
@@ -232,6 +242,19 @@ config_set_value(struct config *cfg, const struct option_spec *o,
 			xasprintf(why, "wants seconds greater than 0 and at "
 			    "most %g, such as 2 or 0.5, not %s",
 			    OPTIONS_DELAY_MAX, q);
+			goto fail;
+		}
+		break;
+	case OPTION_CHOICE:
+		c = options_choices(o);
+		for (i = 0; c != NULL && c[i] != NULL; i++) {
+			if (strcmp(value, c[i]) == 0)
+				break;
+		}
+		if (c == NULL || c[i] == NULL) {
+			list = options_choice_list(o);
+			xasprintf(why, "wants %s, not %s", list, q);
+			free(list);
 			goto fail;
 		}
 		break;

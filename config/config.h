@@ -47,6 +47,13 @@ struct config_binding {
 	int	 line;
 };
 
+/* One line of the [theme] section, checked later by tui/theme.c. */
+struct config_look {
+	char	*style;		/* "header" */
+	char	*look;		/* "white on blue bold" */
+	int	 line;
+};
+
 struct config {
 	enum config_action	 action;
 	char			*server;
@@ -55,6 +62,7 @@ struct config {
 	char			*config_file;	/* --config */
 	char			*cacert;
 	char			*token_file;
+	char			*theme;		/* NULL: the default theme */
 	int			 demo;
 	int			 batch;
 	int			 json;
@@ -75,6 +83,8 @@ struct config {
 	char			*token;		/* EVTOP_TOKEN: secret */
 	struct config_binding	*keymap;
 	size_t			 nkeymap;
+	struct config_look	*looks;		/* [theme] */
+	size_t			 nlooks;
 };
 
 void	config_init(struct config *);

@@ -5,6 +5,11 @@
 
 #include "xmalloc.h"
 
+/* The built-in themes: tui/theme.c holds their tables (a test checks both). */
+static const char *const options_themes[] = {
+	"default", "light", "high-contrast", "mono", NULL
+};
+
 static const struct option_spec options_rows[] = {
 	{ OPT_SERVER, "server", 's', "URL", OPTION_URL,
 	  "Event API server, e.g. https://events.example.com", "server" },
@@ -40,6 +45,8 @@ static const struct option_spec options_rows[] = {
 	{ OPT_NO_COLOR, "no-color", 0, NULL, OPTION_FLAG,
 	  "do not use colours (also: NO_COLOR in the environment)",
 	  "no_color" },
+	{ OPT_THEME, "theme", 0, "NAME", OPTION_CHOICE,
+	  "colour theme:", "theme" },
 	{ OPT_CACERT, "cacert", 0, "FILE", OPTION_STRING,
 	  "trust the CA certificates in FILE for TLS", "cacert" },
 	{ OPT_INSECURE, "insecure", 0, NULL, OPTION_FLAG,
@@ -87,12 +94,49 @@ options_find_key(const char *key)
 	return (NULL);
 }
 
+/* The values of each OPTION_CHOICE row. */
+static const struct {
+	enum option_id		 id;
+	const char *const	*values;
+} options_choice_rows[] = {
+	{ OPT_THEME, options_themes },
+};
+
+const char *const *
+options_choices(const struct option_spec *o)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof options_choice_rows /
+	    sizeof options_choice_rows[0]; i++) {
+		if (options_choice_rows[i].id == o->id)
+			return (options_choice_rows[i].values);
+	}
+	return (NULL);
+}
+
+char *
+options_choice_list(const struct option_spec *o)
+{
+	const char *const	*c = options_choices(o);
+	char			*out = xstrdup(""), *next;
+	size_t			 i;
+
+	for (i = 0; c != NULL && c[i] != NULL; i++) {
+		xasprintf(&next, "%s%s%s", out, i == 0 ? "" :
+		    c[i + 1] == NULL ? " or " : ", ", c[i]);
+		free(out);
+		out = next;
+	}
+	return (out);
+}
+
 void
 options_print_help(FILE *f, const char *prog)
 {
 	const struct option_spec	*o;
 	size_t				 i, n;
-	char				*left;
+	char				*left, *list;
 
 	options_table(&n);
 	fprintf(f, "Usage: %s [OPTION]...\n"
@@ -110,7 +154,12 @@ options_print_help(FILE *f, const char *prog)
 			xasprintf(&left, "    --%s%s%s", o->name,
 			    o->arg != NULL ? " " : "",
 			    o->arg != NULL ? o->arg : "");
-		fprintf(f, "  %-27s %s\n", left, o->help);
+		if (o->type == OPTION_CHOICE) {
+			list = options_choice_list(o);
+			fprintf(f, "  %-27s %s %s\n", left, o->help, list);
+			free(list);
+		} else
+			fprintf(f, "  %-27s %s\n", left, o->help);
 		free(left);
 	}
 	fprintf(f, "\n`%s info' prints the version, the files evtop uses, the "

@@ -24,6 +24,7 @@ enum option_id {
 	OPT_POLL_INTERVAL,
 	OPT_ASCII,
 	OPT_NO_COLOR,
+	OPT_THEME,
 	OPT_CACERT,
 	OPT_INSECURE,
 	OPT_TOKEN_FILE,
@@ -39,7 +40,8 @@ enum option_type {
 	OPTION_STRING,		/* any text without control characters */
 	OPTION_URL,		/* http:// or https:// */
 	OPTION_COUNT,		/* a whole number >= 0 */
-	OPTION_SECONDS		/* a decimal number of seconds > 0 */
+	OPTION_SECONDS,		/* a decimal number of seconds > 0 */
+	OPTION_CHOICE		/* one of the row's choices */
 };
 
 struct option_spec {
@@ -56,6 +58,10 @@ const struct option_spec	*options_table(size_t *n);
 /* The row of an option, or of a config key (NULL when there is none). */
 const struct option_spec	*options_get(enum option_id);
 const struct option_spec	*options_find_key(const char *key);
+/* An OPTION_CHOICE row's values, NULL-terminated (NULL for other rows). */
+const char *const		*options_choices(const struct option_spec *);
+/* "a, b or c": an OPTION_CHOICE row's values for a sentence; a new string. */
+char				*options_choice_list(const struct option_spec *);
 /* Prints the usage text built from the table. */
 void				 options_print_help(FILE *, const char *prog);
 

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "keys.h"
 #include "log.h"
+#include "theme.h"
 #include "xmalloc.h"
 
 static void	app_schedule(struct app *);
@@ -239,6 +240,7 @@ app_release(struct app *app)
 	confirm_free(app->confirm);
 	free(app->exit_sentence);
 	keymap_free(app->opts.keymap);
+	theme_free(app->opts.theme);
 	free(app->env.load_error);
 	free(app->banner);
 	free(app->label);
@@ -353,6 +355,10 @@ app_do_reload(struct app *app)
 	if (app->opts.keymap != NULL)
 		keymap_set_readonly(app->opts.keymap, next.readonly);
 	app->opts.readonly = next.readonly;
+	/* The terminal borrows the theme: the new one in before the old goes. */
+	term_set_theme(app->term, next.theme);
+	theme_free(app->opts.theme);
+	app->opts.theme = next.theme;
 	if (next.ascii != app->opts.ascii ||
 	    next.no_color != app->opts.no_color) {
 		app->opts.ascii = next.ascii;
@@ -747,6 +753,7 @@ app_new(uv_loop_t *loop, struct api *api, struct store *store,
 	app->toasts = toasts_new();
 	app->term = term_new(loop, opts->ascii, opts->no_color, &app_term_cbs,
 	    app);
+	term_set_theme(app->term, app->opts.theme);
 
 	uv_prepare_init(loop, &app->prepare);
 	uv_check_init(loop, &app->check);

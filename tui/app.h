@@ -11,6 +11,7 @@
 #include "store.h"
 
 struct keymap;
+struct theme;
 
 struct app_options {
 	int		 ascii;		/* no Unicode glyphs */
@@ -18,9 +19,10 @@ struct app_options {
 	int		 readonly;	/* write actions hidden and refused */
 	const char	*server_label;	/* header text; NULL: api_server() */
 	struct keymap	*keymap;	/* the app frees it; NULL: defaults */
+	struct theme	*theme;		/* the app frees it; NULL: default */
 	/*
 	 * Reads the config again (Ctrl-R, SIGHUP): 0 with what may change
-	 * live in *out (ascii, no_color, readonly, keymap) and perhaps a
+	 * live in *out (ascii, no_color, readonly, keymap, theme) and perhaps a
 	 * sentence in *note (what needs a restart), or -1 with the
 	 * "FILE:LINE: ..." sentence in *cause, the old config staying.
 	 * NULL: reloading is not offered.

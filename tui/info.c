@@ -159,12 +159,13 @@ info_json(const struct config *cfg, const struct info_build *b,
 	else if (im->json != NULL)
 		meta = json_incref(im->json);
 	doc = json_pack("{s:s, s:s, s:{s:s?, s:b}, s:s, s:s, s:s?, s:s?, "
-	    "s:s?, s:o, s:o}",
+	    "s:s?, s:s, s:o, s:o}",
 	    "version", b->version, "commit", b->commit,
 	    "config_file", "path", cfg->file, "exists", cfg->file_exists,
 	    "state_dir", state, "cache_dir", cache,
 	    "profile", cfg->profile, "server", cfg->server,
-	    "user", cfg->user, "token", token, "meta", meta);
+	    "user", cfg->user, "theme", cfg->theme != NULL ? cfg->theme :
+	    "default", "token", token, "meta", meta);
 	free(state);
 	free(cache);
 	return (doc);
@@ -197,6 +198,10 @@ info_text(FILE *out, const struct config *cfg, const struct info_build *b,
 	if (cfg->user != NULL)
 		fprintf(out, "user:         %s (from %s)\n", cfg->user,
 		    config_source_name(cfg, OPT_USER));
+	fprintf(out, "theme:        %s (from %s)%s%s\n", cfg->theme != NULL ?
+	    cfg->theme : "default", config_source_name(cfg, OPT_THEME),
+	    cfg->nlooks > 0 ? ", with [theme] lines" : "",
+	    cfg->no_color ? "; no colour" : "");
 	if (t->source == NULL)
 		fprintf(out, "sign-in:      no stored token\n");
 	else if (t->problem != NULL)

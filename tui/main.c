@@ -33,6 +33,7 @@
 #include "paths.h"
 #include "signin.h"
 #include "store.h"
+#include "theme.h"
 #include "tokens.h"
 #include "version.h"
 #include "xmalloc.h"
@@ -500,6 +501,14 @@ main_keymap(const struct config *cfg, char **cause)
 	return (km);
 }
 
+/* The chosen theme with the config's [theme] lines on top. */
+static struct theme *
+main_theme(const struct config *cfg, char **cause)
+{
+	return (theme_new(cfg->theme, cfg->looks, cfg->nlooks, cfg->file,
+	    cause));
+}
+
 /* What a reload (Ctrl-R, SIGHUP) needs: the command line and the api. */
 struct main_reload {
 	int			 argc;
@@ -519,6 +528,12 @@ main_reload(void *arg, struct app_options *out, char **note, char **cause)
 	if (config_parse_argv(&next, r->argc, r->argv, cause) != 0 ||
 	    config_resolve(&next, cause) != 0 ||
 	    (out->keymap = main_keymap(&next, cause)) == NULL) {
+		config_done(&next);
+		return (-1);
+	}
+	if ((out->theme = main_theme(&next, cause)) == NULL) {
+		keymap_free(out->keymap);
+		out->keymap = NULL;
 		config_done(&next);
 		return (-1);
 	}
@@ -595,6 +610,7 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	struct app_options	 opts;
 	struct main_demo_watch	 dw;
 	struct app		*app;
+	char			*cause = NULL;
 	int			 rc;
 
 	memset(&opts, 0, sizeof opts);
@@ -603,6 +619,9 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	opts.readonly = cfg->readonly;
 	opts.server_label = cfg->demo ? "demo" : NULL;
 	opts.keymap = km;
+	/* main checked it: a failure here would leave the default theme. */
+	opts.theme = main_theme(cfg, &cause);
+	free(cause);
 	opts.reload = main_reload;
 	opts.reload_arg = reload;
 	opts.sign_out = main_sign_out;
@@ -720,6 +739,7 @@ main(int argc, char **argv)
 	struct mockproc		 mock = { -1, NULL };
 	struct main_reload	 reload;
 	struct keymap		*km = NULL;
+	struct theme		*theme;
 	struct store		*store;
 	struct api		*api;
 	uv_loop_t		 loop;
@@ -756,6 +776,11 @@ main(int argc, char **argv)
 		return (main_usage(&cfg, cause, 1));
 	if ((km = main_keymap(&cfg, &cause)) == NULL)
 		return (main_usage(&cfg, cause, 0));
+	if ((theme = main_theme(&cfg, &cause)) == NULL) {
+		keymap_free(km);
+		return (main_usage(&cfg, cause, 0));
+	}
+	theme_free(theme);
 	if (cfg.batch || cfg.action != CONFIG_RUN) {
 		keymap_free(km);
 		km = NULL;

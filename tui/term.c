@@ -21,6 +21,7 @@
 
 #include "keys.h"
 #include "textw.h"
+#include "theme.h"
 #include "xmalloc.h"
 
 struct term {
@@ -29,6 +30,7 @@ struct term {
 	int			 no_color;
 	const struct term_cbs	*cbs;
 	void			*arg;
+	const struct theme	*theme;		/* borrowed; NULL: default */
 
 	int			 open;
 	SCREEN			*screen;
@@ -55,63 +57,84 @@ static int			term_atexit_done;
 
 static attr_t			term_styles[TERM_STYLE__COUNT];
 
-/*
- * Style table: colour pair foreground/background and extra attributes.
- * A foreground colour on the default background must read on dark and
- * light terminals alike (use_default_colors): no yellow or white text on
- * it; highlights get a background of their own.
- */
-static const struct {
-	enum term_style	style;
-	short		fg;
-	short		bg;
-	attr_t		color_attr;
-	attr_t		mono_attr;
-} term_style_table[] = {
-	{ TERM_NORMAL,	    -1,		  -1,	      0,	 0 },
-	{ TERM_HEADER,	    COLOR_WHITE,  COLOR_BLUE, A_BOLD,	 A_REVERSE },
-	{ TERM_BAR,	    COLOR_BLACK,  COLOR_CYAN, 0,	 A_REVERSE },
-	{ TERM_BAR_KEY,	    COLOR_WHITE,  COLOR_CYAN, A_BOLD,	 A_REVERSE|A_BOLD },
-	{ TERM_FRAME,	    -1,		  -1,	      A_DIM,	 0 },
-	{ TERM_FRAME_FOCUS, COLOR_CYAN,	  -1,	      A_BOLD,	 A_BOLD },
-	{ TERM_LIST_HEADER, COLOR_BLACK,  COLOR_GREEN, 0,	 A_UNDERLINE },
-	{ TERM_SELECT,	    COLOR_BLACK,  COLOR_CYAN, 0,	 A_REVERSE },
-	{ TERM_DIM,	    -1,		  -1,	      A_DIM,	 A_DIM },
-	{ TERM_LABEL,	    COLOR_CYAN,	  -1,	      0,	 0 },
-	{ TERM_CHANGED,	    COLOR_BLACK,  COLOR_YELLOW, A_BOLD,	 A_BOLD },
-	{ TERM_OK,	    COLOR_GREEN,  -1,	      0,	 0 },
-	{ TERM_INFO,	    COLOR_CYAN,	  -1,	      0,	 0 },
-	{ TERM_WARN,	    COLOR_YELLOW, -1,	      A_BOLD,	 A_BOLD },
-	{ TERM_ERROR,	    COLOR_RED,	  -1,	      A_BOLD,	 A_BOLD|A_REVERSE },
-	{ TERM_GAUGE,	    COLOR_GREEN,  -1,	      0,	 0 },
-	{ TERM_TOAST,	    COLOR_BLACK,  COLOR_WHITE, 0,	 A_REVERSE },
+/* The styles' names in [theme]: the enum's order (theme.c has the looks). */
+static const char *const term_style_names[TERM_STYLE__COUNT] = {
+	[TERM_NORMAL] =		NULL,
+	[TERM_HEADER] =		"header",
+	[TERM_BAR] =		"bar",
+	[TERM_BAR_KEY] =	"bar-key",
+	[TERM_FRAME] =		"frame",
+	[TERM_FRAME_FOCUS] =	"frame-focus",
+	[TERM_LIST_HEADER] =	"list-header",
+	[TERM_SELECT] =		"select",
+	[TERM_DIM] =		"dim",
+	[TERM_LABEL] =		"label",
+	[TERM_CHANGED] =	"changed",
+	[TERM_OK] =		"ok",
+	[TERM_INFO] =		"info",
+	[TERM_WARN] =		"warn",
+	[TERM_ERROR] =		"error",
+	[TERM_GAUGE] =		"gauge",
+	[TERM_TOAST] =		"toast",
 };
+
+const char *
+term_style_name(enum term_style s)
+{
+	if ((unsigned)s >= TERM_STYLE__COUNT)
+		return (NULL);
+	return (term_style_names[s]);
+}
+
+int
+term_style_find(const char *name)
+{
+	size_t	s;
+
+	for (s = 0; s < TERM_STYLE__COUNT; s++) {
+		if (term_style_names[s] != NULL &&
+		    strcmp(term_style_names[s], name) == 0)
+			return ((int)s);
+	}
+	return (-1);
+}
+
+/* A colour the terminal has, or its default. */
+static short
+term_color(short c)
+{
+	return (c >= 0 && c < COLORS ? c : -1);
+}
+
+void
+term_styles_apply(const struct theme *theme, int color)
+{
+	struct theme_look	look;
+	size_t			s;
+	short			pair = 1;
+
+	memset(term_styles, 0, sizeof term_styles);
+	for (s = 0; s < TERM_STYLE__COUNT; s++) {
+		theme_get(theme, (enum term_style)s, color, &look);
+		term_styles[s] = look.attrs;
+		if (!color)
+			continue;
+		look.fg = term_color(look.fg);
+		look.bg = term_color(look.bg);
+		if (look.fg == -1 && look.bg == -1)
+			continue;
+		if (pair >= COLOR_PAIRS)
+			continue;
+		init_pair(pair, look.fg, look.bg);
+		term_styles[s] |= COLOR_PAIR(pair);
+		pair++;
+	}
+}
 
 void
 term_styles_init(int color)
 {
-	size_t	i;
-	short	pair = 1;
-
-	memset(term_styles, 0, sizeof term_styles);
-	for (i = 0; i < sizeof term_style_table / sizeof term_style_table[0];
-	    i++) {
-		if (!color) {
-			term_styles[term_style_table[i].style] =
-			    term_style_table[i].mono_attr;
-			continue;
-		}
-		term_styles[term_style_table[i].style] =
-		    term_style_table[i].color_attr;
-		if (term_style_table[i].fg == -1 &&
-		    term_style_table[i].bg == -1)
-			continue;
-		if (pair >= COLOR_PAIRS)
-			continue;
-		init_pair(pair, term_style_table[i].fg, term_style_table[i].bg);
-		term_styles[term_style_table[i].style] |= COLOR_PAIR(pair);
-		pair++;
-	}
+	term_styles_apply(NULL, color);
 }
 
 attr_t
@@ -268,6 +291,20 @@ term_signal_cb(uv_signal_t *h, int signo)
 	t->cbs->quit(t->arg, signo);
 }
 
+/* The theme's attributes and colour pairs, once curses has a screen. */
+static void
+term_apply_colors(struct term *t)
+{
+	if (t->screen == NULL)
+		return;
+	if (!t->no_color && has_colors()) {
+		start_color();
+		use_default_colors();
+		term_styles_apply(t->theme, 1);
+	} else
+		term_styles_apply(t->theme, 0);
+}
+
 void
 term_set_look(struct term *t, int ascii, int no_color)
 {
@@ -276,14 +313,14 @@ term_set_look(struct term *t, int ascii, int no_color)
 
 	t->ascii = ascii || cs == NULL || strcmp(cs, "UTF-8") != 0;
 	t->no_color = no_color || (nc != NULL && *nc != '\0');
-	if (!t->open)
-		return;
-	if (!t->no_color && has_colors()) {
-		start_color();
-		use_default_colors();
-		term_styles_init(1);
-	} else
-		term_styles_init(0);
+	term_apply_colors(t);
+}
+
+void
+term_set_theme(struct term *t, const struct theme *theme)
+{
+	t->theme = theme;
+	term_apply_colors(t);
 }
 
 /* Opens the controlling tty again for output (see the top of the file). */
@@ -428,12 +465,7 @@ term_open(struct term *t, char **cause)
 	term_define_keys();
 	nodelay(stdscr, TRUE);
 	curs_set(0);
-	if (!t->no_color && has_colors()) {
-		start_color();
-		use_default_colors();
-		term_styles_init(1);
-	} else
-		term_styles_init(0);
+	term_apply_colors(t);
 
 	if (pipe2(t->pipe, O_NONBLOCK|O_CLOEXEC) == -1) {
 		xasprintf(cause, "Cannot create a pipe: %s.", strerror(errno));

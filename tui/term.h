@@ -32,6 +32,14 @@ enum term_style {
 	TERM_STYLE__COUNT
 };
 
+/*
+ * The names a [theme] section gives the styles (term.c's table beside
+ * this enum): "header", "bar-key"...  NULL for TERM_NORMAL, which is not
+ * configurable; term_style_find returns -1 for an unknown name.
+ */
+const char	*term_style_name(enum term_style);
+int		 term_style_find(const char *);
+
 /* Callbacks into the owner; arg is term_new's. */
 struct term_cbs {
 	void	(*input)(void *arg);		/* keys are waiting */
@@ -45,6 +53,7 @@ struct term_cbs {
 };
 
 struct term;
+struct theme;
 
 struct term	*term_new(uv_loop_t *, int ascii, int no_color,
 		    const struct term_cbs *, void *arg);
@@ -63,6 +72,12 @@ int		 term_read_key(struct term *, int *key);
 int		 term_ascii(const struct term *);
 /* Changes the look while open (a config reload); redraw everything after. */
 void		 term_set_look(struct term *, int ascii, int no_color);
+/*
+ * The theme to draw with (borrowed: the caller keeps it alive and sets
+ * the next one before freeing it; NULL is the default).  Applied at once
+ * when open; redraw everything after.
+ */
+void		 term_set_theme(struct term *, const struct theme *);
 
 /*
  * Teaches curses the Home and End sequences that tmux, PuTTY and rxvt
@@ -71,7 +86,13 @@ void		 term_set_look(struct term *, int ascii, int no_color);
  */
 void		 term_define_keys(void);
 
-/* Attributes for each style, colour or monochrome (NO_COLOR). */
+/*
+ * Attributes for each style from a theme (NULL: the default), colour or
+ * monochrome (NO_COLOR), making a colour pair for each coloured style.
+ * Colour numbers the terminal lacks become its default colour.
+ */
+void		 term_styles_apply(const struct theme *, int color);
+/* term_styles_apply with the default theme. */
 void		 term_styles_init(int color);
 attr_t		 term_style(enum term_style);
 /* Draws a pane border with a title; ASCII when asked. */

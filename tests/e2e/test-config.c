@@ -116,6 +116,125 @@ test_bad_config_stops_start(void)
 	vt_free(vt);
 }
 
+/* What a cell's colours should be, for vt_wait. */
+struct cell_want {
+	int	row;
+	int	col;
+	int	fg;
+	int	bg;
+	int	reverse;	/* -1: either */
+};
+
+static int
+cell_is(struct vt *vt, void *arg)
+{
+	const struct cell_want	*w = arg;
+	int			 fg, bg, rev;
+
+	if (vt_colors(vt, w->row, w->col, &fg, &bg, &rev) != 0)
+		return (0);
+	return (fg == w->fg && bg == w->bg && (w->reverse == -1 ||
+	    rev == w->reverse));
+}
+
+static void
+expect_cell(struct vt *vt, int row, int col, int fg, int bg, int reverse)
+{
+	struct cell_want	w = { row, col, fg, bg, reverse };
+	int			got_fg = -3, got_bg = -3, rev = -1;
+
+	if (vt_wait(vt, cell_is, &w, VT_DEADLINE_MS) == 0)
+		return;
+	vt_colors(vt, row, col, &got_fg, &got_bg, &rev);
+	fprintf(stderr, "e2e: cell %d,%d is %d on %d (reverse %d), not %d on "
+	    "%d\n", row, col, got_fg, got_bg, rev, fg, bg);
+	vt_dump(vt, stderr);
+	CHECK(0);
+}
+
+/*
+ * The header (row 0; column 1 is the "e" of evtop) and the focused pane's
+ * corner (row 1, column 0) change colour when a reload brings a new
+ * theme and [theme] line; a broken line keeps them as they are.
+ */
+static void
+test_theme_reload(void)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), "--demo", NULL };
+	const char	*env[] = { env_config, NULL };
+	struct vt	*vt;
+
+	write_config("# no theme: the default\n");
+	if ((vt = vt_spawn(argv, env, 30, 100)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (expect(vt, "Evtop Launch Party", START_MS) != 0)
+		goto out;
+	expect_cell(vt, 0, 1, 7, 4, 0);		/* white on blue */
+	expect_cell(vt, 1, 0, 6, -1, -1);	/* cyan frame */
+
+	write_config("theme = light\n[theme]\nheader = black on red\n");
+	vt_send_char(vt, 0x12);
+	expect(vt, "Config reloaded", VT_DEADLINE_MS);
+	expect_cell(vt, 0, 1, 0, 1, 0);		/* the [theme] line */
+	expect_cell(vt, 1, 0, 4, -1, -1);	/* light's blue frame */
+
+	write_config("theme = light\n[theme]\nheader = blak on red\n");
+	kill(vt_pid(vt), SIGHUP);
+	expect(vt, "Config not reloaded", VT_DEADLINE_MS);
+	expect(vt, "config.ini:3: header: \"blak\" is neither", VT_DEADLINE_MS);
+	expect_cell(vt, 0, 1, 0, 1, 0);
+
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+out:
+	vt_free(vt);
+}
+
+/* NO_COLOR wins over a theme and its [theme] colours: mono's header. */
+static void
+test_no_color_beats_theme(void)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), "--demo", NULL };
+	const char	*env[] = { env_config, "NO_COLOR=1", NULL };
+	struct vt	*vt;
+
+	write_config("theme = high-contrast\n[theme]\nheader = black on "
+	    "red\n");
+	if ((vt = vt_spawn(argv, env, 30, 100)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (expect(vt, "Evtop Launch Party", START_MS) == 0) {
+		expect_cell(vt, 0, 1, -1, -1, 1);	/* reversed */
+		vt_send_char(vt, 'q');
+		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	}
+	vt_free(vt);
+}
+
+/* An unknown theme on the command line: one sentence, exit 2. */
+static void
+test_bad_theme_flag(void)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), "--demo", "--theme",
+	    "neon", NULL };
+	const char	*env[] = { env_config, NULL };
+	struct vt	*vt;
+
+	write_config("# empty\n");
+	if ((vt = vt_spawn(argv, env, 30, 120)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
+	expect(vt, "evtop: option --theme wants default, light, high-contrast "
+	    "or mono, not \"neon\"", VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "starting the demo", NULL, NULL));
+	vt_free(vt);
+}
+
 static void
 test_cleanup(void)
 {
@@ -126,5 +245,8 @@ test_cleanup(void)
 TEST_MAIN(
 	TEST_CASE(test_keymap_and_reload),
 	TEST_CASE(test_bad_config_stops_start),
+	TEST_CASE(test_theme_reload),
+	TEST_CASE(test_no_color_beats_theme),
+	TEST_CASE(test_bad_theme_flag),
 	TEST_CASE(test_cleanup)
 )

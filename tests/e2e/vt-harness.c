@@ -396,6 +396,32 @@ vt_bold(struct vt *vt, int row, int col)
 	return (cell.attrs.bold != 0);
 }
 
+static int
+vt_color_index(const VTermColor *c, int is_default)
+{
+	if (is_default)
+		return (-1);
+	if (VTERM_COLOR_IS_INDEXED(c))
+		return (c->indexed.idx);
+	return (-2);
+}
+
+int
+vt_colors(struct vt *vt, int row, int col, int *fg, int *bg, int *reverse)
+{
+	VTermScreenCell	cell;
+	VTermPos	pos;
+
+	pos.row = row;
+	pos.col = col;
+	if (!vterm_screen_get_cell(vt->screen, pos, &cell))
+		return (-1);
+	*fg = vt_color_index(&cell.fg, VTERM_COLOR_IS_DEFAULT_FG(&cell.fg));
+	*bg = vt_color_index(&cell.bg, VTERM_COLOR_IS_DEFAULT_BG(&cell.bg));
+	*reverse = cell.attrs.reverse != 0;
+	return (0);
+}
+
 int
 vt_wait(struct vt *vt, int (*pred)(struct vt *, void *), void *arg,
     int timeout_ms)

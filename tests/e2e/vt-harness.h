@@ -43,6 +43,13 @@ char		*vt_text(struct vt *, int row, int col, int cols);
 int		 vt_find(struct vt *, const char *s, int *row, int *col);
 /* 1 when the cell is bold. */
 int		 vt_bold(struct vt *, int row, int col);
+/*
+ * The cell's colours as the program set them: an index (0-255), -1 for
+ * the terminal's default, -2 for a colour given as RGB; and 1 when it is
+ * reversed.  Returns -1 when the cell is off the screen.
+ */
+int		 vt_colors(struct vt *, int row, int col, int *fg, int *bg,
+		     int *reverse);
 void		 vt_size(const struct vt *, int *rows, int *cols);
 
 /* Pumps until pred holds (0) or timeout_ms passes (-1). */

@@ -95,16 +95,16 @@ test_error_messages(void)
 		{ "[profile a]\nsevrer = https://a.example\n",
 		  "2: unknown key \"sevrer\" in [profile a]: expected one of "
 		  "server, user, readonly, poll_interval, ascii, no_color, "
-		  "cacert" },
+		  "theme, cacert" },
 		{ "colour = no\n",
 		  "1: unknown key \"colour\" in [defaults]: expected one of "
 		  "server, user, profile, readonly, poll_interval, ascii, "
-		  "no_color, cacert" },
+		  "no_color, theme, cacert" },
 		{ "[profile a]\nprofile = b\n",
 		  "2: profile can only be chosen in [defaults], not in "
 		  "[profile a]" },
 		{ "[profiles]\n", "1: unknown section [profiles]: expected "
-		  "[defaults], [profile NAME] or [keymap]" },
+		  "[defaults], [profile NAME], [keymap] or [theme]" },
 		{ "# ok\n\n[profile]\n",
 		  "3: [profile] needs a name, as in [profile venue-a]" },
 		{ "[profile a b]\n", "1: profile name \"a b\" may only have "
@@ -122,6 +122,13 @@ test_error_messages(void)
 		  "not \"this is not ini\"" },
 		{ "[keymap]\nrefresh = F5\nrefresh = r\n",
 		  "3: refresh is already bound on line 2" },
+		{ "[profile a]\ntheme = neon\n",
+		  "2: theme wants default, light, high-contrast or mono, not "
+		  "\"neon\"" },
+		{ "[theme]\nheader = bold\n\nheader = dim\n",
+		  "4: header is already set in [theme] on line 2" },
+		{ "[theme]\nheader =\n",
+		  "2: header wants a look, such as white on blue bold" },
 		{ "[keymap]\nquit =\n",
 		  "2: quit wants keys (a, C-r, F5...) or none to unbind it" },
 		{ "ascii = true\nuser = a\x01" "b@example.com\n",
@@ -304,6 +311,8 @@ test_precedence(void)
 		{ OPT_POLL_INTERVAL, "poll_interval = 5",
 		  "poll_interval = 7", NULL,
 		  { "--poll-interval", "9", NULL }, "10" },
+		{ OPT_THEME, "theme = light", "theme = mono", NULL,
+		  { "--theme", "high-contrast", NULL }, NULL },
 	};
 	struct config	 cfg;
 	char		 text[512], *cause, *name;
@@ -369,6 +378,11 @@ test_precedence(void)
 				    0 ? 10 : layer == 1 ? 5 : layer == 2 ? 7 :
 				    9);
 				break;
+			case OPT_THEME:
+				CHECK_STR(cfg.theme, layer == 0 ? NULL :
+				    layer == 1 ? "light" : layer == 2 ?
+				    "mono" : "high-contrast");
+				break;
 			default:
 				break;
 			}
@@ -402,6 +416,36 @@ test_precedence(void)
 	clean_env();
 }
 
+/* --theme: one of the built-in names, said in one sentence. */
+static void
+test_theme_argv(void)
+{
+	const char	*bad[] = { "--theme", "neon", NULL };
+	const char	*light[] = { "--theme", "light", NULL };
+	struct config	 cfg;
+	char		*cause;
+
+	clean_env();
+	write_config("theme = mono\n[theme]\nheader = red on black\n");
+	CHECK_INT(load(&cfg, &cause, bad), -1);
+	CHECK_STR(cause, "option --theme wants default, light, high-contrast "
+	    "or mono, not \"neon\"");
+	free(cause);
+	config_done(&cfg);
+
+	/* The flag beats the file; the [theme] lines are kept for later. */
+	CHECK_INT(load(&cfg, &cause, light), 0);
+	CHECK_STR(cfg.theme, "light");
+	CHECK_INT(cfg.from[OPT_THEME], CONFIG_SRC_FLAG);
+	CHECK_INT((int)cfg.nlooks, 1);
+	if (cfg.nlooks == 1) {
+		CHECK_STR(cfg.looks[0].style, "header");
+		CHECK_STR(cfg.looks[0].look, "red on black");
+		CHECK_INT(cfg.looks[0].line, 3);
+	}
+	config_done(&cfg);
+}
+
 static void
 cleanup(void)
 {
@@ -423,5 +467,6 @@ TEST_MAIN(
 	TEST_CASE(test_file_errors),
 	TEST_CASE(test_profiles),
 	TEST_CASE(test_precedence),
+	TEST_CASE(test_theme_argv),
 	TEST_CASE(test_cleanup)
 )

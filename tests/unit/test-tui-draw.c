@@ -14,6 +14,7 @@
 #include "app-private.h"
 #include "keys.h"
 #include "store.h"
+#include "theme.h"
 #include "xmalloc.h"
 
 #include "test.h"
@@ -717,6 +718,89 @@ test_draw_select_color(void)
 	finish(&loop, app, store);
 }
 
+/* The attributes (no colour bits) and colours of a cell of the screen. */
+static void
+cell_look(int row, int col, attr_t *attr, short *fg, short *bg)
+{
+	cchar_t	cc;
+	wchar_t	wch[CCHARW_MAX + 1];
+	short	pair = 0;
+
+	*attr = 0;
+	*fg = *bg = -2;
+	if (mvwin_wch(curscr, row, col, &cc) == ERR ||
+	    getcchar(&cc, wch, attr, &pair, NULL) == ERR)
+		return;
+	*attr &= A_ATTRIBUTES & ~A_COLOR;
+	if (pair == 0)
+		*fg = *bg = -1;
+	else
+		pair_content(pair, fg, bg);
+}
+
+/*
+ * A [theme] line changes what the terminal is given for its style, with
+ * colour and without.
+ */
+static void
+test_draw_theme(void)
+{
+	struct config_look	 line = { (char *)(uintptr_t)"header",
+	    (char *)(uintptr_t)"black on red underline", 4 };
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct app		*app;
+	struct theme		*theme;
+	char			*cause = NULL;
+	attr_t			 attr;
+	short			 fg, bg;
+	int			 row, col;
+
+	if (start(&loop, 24, 80) != 0)
+		return;
+	CHECK(has_colors());
+	start_color();
+	use_default_colors();
+	term_styles_init(1);
+	app = make_app(&loop, store);
+	app->opts.no_color = 0;
+	draw(app);
+	CHECK(find("evtop", &row, &col));
+	CHECK_INT(row, 0);
+	cell_look(row, col, &attr, &fg, &bg);
+	CHECK_INT(fg, COLOR_WHITE);
+	CHECK_INT(bg, COLOR_BLUE);
+	CHECK((attr & A_BOLD) != 0);
+	CHECK((attr & A_UNDERLINE) == 0);
+
+	theme = theme_new("default", &line, 1, "config.ini", &cause);
+	CHECK(theme != NULL);
+	free(cause);
+	term_styles_apply(theme, 1);
+	app->damage |= APP_DAMAGE_LAYOUT;
+	draw(app);
+	cell_look(row, col, &attr, &fg, &bg);
+	CHECK_INT(fg, COLOR_BLACK);
+	CHECK_INT(bg, COLOR_RED);
+	CHECK((attr & A_UNDERLINE) != 0);
+	CHECK((attr & A_BOLD) == 0);
+
+	/* Without colour: no pair, and the line's attribute, not reverse. */
+	term_styles_apply(theme, 0);
+	app->damage |= APP_DAMAGE_LAYOUT;
+	draw(app);
+	cell_look(row, col, &attr, &fg, &bg);
+	CHECK_INT(fg, -1);
+	CHECK_INT(bg, -1);
+	CHECK((attr & A_UNDERLINE) != 0);
+	CHECK((attr & A_REVERSE) == 0);
+	theme_free(theme);
+
+	term_styles_init(0);
+
+	finish(&loop, app, store);
+}
+
 /* A banner stays in the bar; a server that signs us out says so. */
 static void
 test_draw_banner(void)
@@ -1183,6 +1267,7 @@ TEST_MAIN(
 	TEST_CASE(test_draw_event_details),
 	TEST_CASE(test_draw_odd_text),
 	TEST_CASE(test_draw_select_color),
+	TEST_CASE(test_draw_theme),
 	TEST_CASE(test_draw_banner),
 	TEST_CASE(test_draw_error_log),
 	TEST_CASE(test_draw_home_end),
