@@ -192,7 +192,7 @@ csv_out_field(struct csv_out *o, const char *s, int first)
 		csv_out_bytes(o, ",", 1);
 	guard = (*s != '\0' && strchr(csv_formula_starts, *s) != NULL);
 	/* A byte order mark opening the output would be read as one. */
-	if (strpbrk(s, ",\"\r\n") == NULL && (o->len != 0 ||
+	if (strpbrk(s, ",\"\r\n") == NULL && (o->len != 0 || o->taken != 0 ||
 	    strncmp(s, "\xef\xbb\xbf", 3) != 0)) {
 		if (guard)
 			csv_out_bytes(o, "'", 1);
@@ -213,6 +213,29 @@ void
 csv_out_end(struct csv_out *o)
 {
 	csv_out_bytes(o, "\r\n", 2);
+}
+
+size_t
+csv_out_pending(const struct csv_out *o)
+{
+	return (o->len - o->off);
+}
+
+size_t
+csv_out_take(struct csv_out *o, char *dst, size_t size)
+{
+	size_t	n = o->len - o->off;
+
+	if (n > size)
+		n = size;
+	if (n > 0)
+		memcpy(dst, o->buf + o->off, n);
+	o->off += n;
+	o->taken += n;
+	/* All taken: the next record starts at the front again. */
+	if (o->off == o->len)
+		o->off = o->len = 0;
+	return (n);
 }
 
 void

@@ -1,6 +1,6 @@
 /*
  * The guest list of an event: filters, sorts and pages that stay fast at
- * 500,000 guests, and the same list as CSV.
+ * 500,000 guests.  The same list as CSV is guests-export.c.
  *
  * A page is found in two steps: the ids of the page come from one index
  * (each sort has its own, carrying the columns the filters read), then
@@ -13,10 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "csv.h"
 #include "db.h"
 #include "guests.h"
-#include "json-util.h"
 #include "query.h"
 #include "xmalloc.h"
 
@@ -106,9 +104,7 @@ guests_where(const struct guests_query *gq)
 	    gq->rsvp != NULL ? " AND rsvp_status = ?2" : "",
 	    gq->checked_in == 1 ? " AND checked_in_at IS NOT NULL" :
 	    gq->checked_in == 0 ? " AND checked_in_at IS NULL" : "",
-	    gq->q != NULL ? " AND (name LIKE ?3 ESCAPE '\\'"
-	    " OR email LIKE ?3 ESCAPE '\\' OR ticket_code LIKE ?3 ESCAPE '\\')" :
-	    "");
+	    gq->q != NULL ? " AND " GUESTS_MATCH_Q : "");
 	return (where);
 }
 
@@ -147,30 +143,38 @@ guests_prepare(struct db *db, const char *sql)
 	return (stmt);
 }
 
+char *
+guests_like_pattern(const char *q)
+{
+	const char	*s;
+	char		*pattern;
+	size_t		 n = 0;
+
+	/* "contains q", with LIKE's own % and _ taken literally. */
+	pattern = xmalloc(strlen(q) * 2 + 3);
+	pattern[n++] = '%';
+	for (s = q; *s != '\0'; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			pattern[n++] = '\\';
+		pattern[n++] = *s;
+	}
+	pattern[n++] = '%';
+	pattern[n] = '\0';
+	return (pattern);
+}
+
 /* Binds the filters of gq; pattern keeps the LIKE text alive. */
 static void
 guests_bind(sqlite3_stmt *stmt, const struct guests_query *gq,
     char **pattern)
 {
-	const char	*s;
-	size_t		 n = 0;
-
 	*pattern = NULL;
 	sqlite3_bind_int64(stmt, 1, gq->event_id);
 	if (gq->rsvp != NULL)
 		sqlite3_bind_text(stmt, 2, gq->rsvp, -1, SQLITE_STATIC);
 	if (gq->q == NULL)
 		return;
-	/* "contains q", with LIKE's own % and _ taken literally. */
-	*pattern = xmalloc(strlen(gq->q) * 2 + 3);
-	(*pattern)[n++] = '%';
-	for (s = gq->q; *s != '\0'; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			(*pattern)[n++] = '\\';
-		(*pattern)[n++] = *s;
-	}
-	(*pattern)[n++] = '%';
-	(*pattern)[n] = '\0';
+	*pattern = guests_like_pattern(gq->q);
 	sqlite3_bind_text(stmt, 3, *pattern, -1, SQLITE_STATIC);
 }
 
@@ -243,60 +247,4 @@ guests_list_json(struct db *db, const struct guests_query *gq,
 	free(sql);
 	free(where);
 	return (list);
-}
-
-static void
-guests_csv_time(struct csv_out *o, sqlite3_stmt *stmt, int i)
-{
-	char	buf[32];
-
-	buf[0] = '\0';
-	if (sqlite3_column_type(stmt, i) != SQLITE_NULL)
-		json_util_format_time((time_t)sqlite3_column_int64(stmt, i),
-		    buf, sizeof buf);
-	csv_out_field(o, buf, 0);
-}
-
-char *
-guests_csv(struct db *db, const struct guests_query *gq, size_t *len)
-{
-	static const char *const header[] = {
-		"id", "name", "email", "phone", "rsvp_status", "ticket_code",
-		"invited_at", "responded_at", "checked_in_at", "notes",
-		"created_at"
-	};
-	struct csv_out	 o;
-	sqlite3_stmt	*stmt;
-	char		*where, *sql, *pattern;
-	size_t		 i;
-
-	memset(&o, 0, sizeof o);
-	for (i = 0; i < sizeof header / sizeof header[0]; i++)
-		csv_out_field(&o, header[i], i == 0);
-	csv_out_end(&o);
-
-	where = guests_where(gq);
-	xasprintf(&sql, "SELECT id, name, email, phone, rsvp_status,"
-	    " ticket_code, invited_at, responded_at, checked_in_at, notes,"
-	    " created_at FROM guests INDEXED BY %s WHERE %s ORDER BY %s",
-	    guests_index(gq), where, guests_sorts[gq->sort].order);
-	stmt = guests_prepare(db, sql);
-	guests_bind(stmt, gq, &pattern);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		csv_out_field(&o, db_text(stmt, 0), 1);
-		for (i = 1; i <= 5; i++)
-			csv_out_field(&o, db_text(stmt, (int)i), 0);
-		guests_csv_time(&o, stmt, 6);
-		guests_csv_time(&o, stmt, 7);
-		guests_csv_time(&o, stmt, 8);
-		csv_out_field(&o, db_text(stmt, 9), 0);
-		guests_csv_time(&o, stmt, 10);
-		csv_out_end(&o);
-	}
-	sqlite3_finalize(stmt);
-	free(pattern);
-	free(sql);
-	free(where);
-	*len = o.len;
-	return (o.buf);
 }
