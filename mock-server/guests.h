@@ -176,7 +176,7 @@ json_t	*guests_list_json(struct db *, const struct guests_query *,
  * q, ignoring ASCII case.
  */
 #define GUESTS_MATCH_Q							\
-	"(name LIKE ?3 ESCAPE '\\' OR email LIKE ?3 ESCAPE '\\'"		\
+	"(name LIKE ?3 ESCAPE '\\' OR email LIKE ?3 ESCAPE '\\'"	\
 	" OR ticket_code LIKE ?3 ESCAPE '\\')"
 char	*guests_like_pattern(const char *q);
 

@@ -39,7 +39,7 @@ struct http_req {
 	int64_t			 res_version;
 	struct http_pair	 res_headers[HTTP_HEADERS_MAX];
 	size_t			 nres_headers;
-	const struct http_stream_ops *stream;	/* NULL: the body is res_body */
+	const struct http_stream_ops *stream;	/* NULL: res_body is all */
 	void			*stream_arg;
 };
 

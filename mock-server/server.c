@@ -257,11 +257,12 @@ server_write_body(struct lws *wsi, struct server *s, struct server_conn *c)
 static int
 server_write_stream(struct lws *wsi, struct server *s, struct server_conn *c)
 {
-	unsigned char	*data = c->buf + LWS_PRE + SERVER_CHUNK_LINE, *start;
+	unsigned char	*data, *start;
 	char		 line[32];
 	size_t		 len, n;
 	int		 more;
 
+	data = c->buf + LWS_PRE + SERVER_CHUNK_LINE;
 	if ((more = http_res_stream_read(c->req, (char *)data, SERVER_CHUNK,
 	    &len)) < 0)
 		return (-1);
