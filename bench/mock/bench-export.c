@@ -31,15 +31,20 @@
 
 struct sink {
 	size_t	bytes;
+	size_t	lines;		/* the header and a line a guest */
 };
 
 static size_t
 export_write(char *p, size_t size, size_t n, void *arg)
 {
 	struct sink	*sink = arg;
+	char		*end = p + size * n;
 
-	(void)p;
 	sink->bytes += size * n;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		sink->lines++;
+		p++;
+	}
 	return (size * n);
 }
 
@@ -161,6 +166,7 @@ export_run(const char *url, const char *token, const char *event, long pid)
 	printf("EXPORT_STATUS=%ld\n", status);
 	printf("EXPORT_OK=%d\n", ex_result == CURLE_OK && status == 200);
 	printf("EXPORT_BYTES=%zu\n", sink.bytes);
+	printf("EXPORT_ROWS=%zu\n", sink.lines > 0 ? sink.lines - 1 : 0);
 	printf("EXPORT_MS=%.0f\n", took);
 	printf("EXPORT_RSS_BEFORE_KB=%ld\n", before);
 	printf("EXPORT_PEAK_KB=%ld\n", peak);
