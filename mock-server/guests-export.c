@@ -34,6 +34,8 @@ enum {
 };
 
 #define GUESTS_WALKS_MAX	2
+/* Chunks read at most for one piece of the CSV. */
+#define GUESTS_EXPORT_CHUNKS_READ 4
 
 /* Each sort of guests-list.c as stretches, in the same order. */
 static const struct guests_walk guests_walks[][GUESTS_WALKS_MAX] = {
@@ -342,10 +344,15 @@ int
 guests_export_read(struct guests_export *e, char *buf, size_t size,
     size_t *len)
 {
-	if (csv_out_pending(&e->out) == 0 && !e->done &&
-	    guests_export_chunk(e) != 0) {
-		*len = 0;
-		return (-1);
+	int	chunks = 0;
+
+	/* Fill the piece, but never read more than a few chunks for it. */
+	while (csv_out_pending(&e->out) < size && !e->done &&
+	    chunks++ < GUESTS_EXPORT_CHUNKS_READ) {
+		if (guests_export_chunk(e) != 0) {
+			*len = 0;
+			return (-1);
+		}
 	}
 	*len = csv_out_take(&e->out, buf, size);
 	return (e->done && csv_out_pending(&e->out) == 0 ? 0 : 1);

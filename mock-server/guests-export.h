@@ -35,9 +35,9 @@ struct guests_export *guests_export_new(struct db *,
 void		 guests_export_free(struct guests_export *);
 
 /*
- * The next bytes of the CSV, at most size, read from at most one chunk of
- * rows; the http_stream_ops contract (http.h): 1 while more is to come, 0
- * at the end, -1 when the database fails.
+ * The next bytes of the CSV, at most size, reading a few chunks of rows at
+ * most to fill them; the http_stream_ops contract (http.h): 1 while more
+ * is to come, 0 at the end, -1 when the database fails.
  */
 int		 guests_export_read(struct guests_export *, char *buf,
 		     size_t size, size_t *len);
