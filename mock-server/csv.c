@@ -168,6 +168,14 @@ csv_out_grow(struct csv_out *o, size_t more)
 {
 	if (o->size - o->len > more)
 		return;
+	/* What was taken is room again: a stream never holds its past. */
+	if (o->off > 0) {
+		memmove(o->buf, o->buf + o->off, o->len - o->off);
+		o->len -= o->off;
+		o->off = 0;
+		if (o->size - o->len > more)
+			return;
+	}
 	while (o->size - o->len <= more)
 		o->size = o->size == 0 ? 65536 : o->size * 2;
 	o->buf = xrealloc(o->buf, o->size);
