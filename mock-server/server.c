@@ -308,7 +308,11 @@ server_stream_headers(struct lws *wsi, struct server_conn *c,
 {
 	const char	*type = http_res_content_type(c->req);
 
-	if (lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_COLON_PATH) > 0)
+	/*
+	 * An HTTP/2 stream is not the connection's own wsi (an upgrade from
+	 * HTTP/1.1 has no :path header to tell it by).
+	 */
+	if (lws_get_network_wsi(wsi) != wsi)
 		return (lws_add_http_common_headers(wsi,
 		    (unsigned int)http_res_status(c->req), type,
 		    LWS_ILLEGAL_HTTP_CONTENT_LEN, p, end));
@@ -368,8 +372,7 @@ server_send(struct lws *wsi, struct server *s, struct server_conn *c)
 		return (-1);
 	if (http_req_method(c->req) == HTTP_HEAD)
 		len = 0;
-	if (len > 0 && lws_hdr_total_length(wsi,
-	    WSI_TOKEN_HTTP_COLON_PATH) <= 0) {
+	if (len > 0 && lws_get_network_wsi(wsi) == wsi) {
 		n = len < SERVER_CHUNK ? len : SERVER_CHUNK;
 		memcpy(p, body, n);
 		p += n;

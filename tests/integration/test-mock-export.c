@@ -11,6 +11,7 @@
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <curl/curl.h>
 #include <errno.h>
 #include <jansson.h>
 #include <poll.h>
@@ -505,6 +506,77 @@ test_export_hangup(void)
 	reply_done(&r);
 }
 
+static size_t
+h2_write(char *p, size_t size, size_t n, void *arg)
+{
+	return (fwrite(p, size, n, arg));
+}
+
+/* A GET over HTTP/2 (curl upgrades with h2c): the status, body in *body. */
+static long
+h2_get(const char *path, char **body, size_t *len, long *version)
+{
+	struct curl_slist	*headers;
+	CURL			*e;
+	FILE			*f;
+	char			*url, *auth;
+	long			 status = 0;
+
+	*version = 0;
+	if (asprintf(&url, "%s%s", mock.url, path) < 0 ||
+	    asprintf(&auth, "Authorization: Bearer %s", admin) < 0)
+		return (0);
+	headers = curl_slist_append(NULL, auth);
+	f = open_memstream(body, len);
+	e = curl_easy_init();
+	curl_easy_setopt(e, CURLOPT_URL, url);
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2_0);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, h2_write);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, f);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT, (long)DEADLINE);
+	if (curl_easy_perform(e) == CURLE_OK) {
+		curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+		curl_easy_getinfo(e, CURLINFO_HTTP_VERSION, version);
+	}
+	curl_easy_cleanup(e);
+	fclose(f);
+	curl_slist_free_all(headers);
+	free(auth);
+	free(url);
+	return (status);
+}
+
+/*
+ * Over HTTP/2 (an h2c upgrade) HTTP/2 frames the export itself: the same
+ * bytes as over HTTP/1.1, no chunk lines; and a plain answer arrives too.
+ */
+static void
+test_export_http2(void)
+{
+	struct reply	 r;
+	char		 path[128], *body = NULL;
+	size_t		 len = 0;
+	long		 version;
+
+	export_path(path, sizeof path, event, "q=GUEST01");
+	call("GET", path, NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_INT(h2_get(path, &body, &len, &version), 200);
+	CHECK_INT(version, CURL_HTTP_VERSION_2_0);
+	CHECK(len == r.len && body != NULL && r.body != NULL &&
+	    memcmp(body, r.body, len) == 0);
+	reply_done(&r);
+	free(body);
+	body = NULL;
+	snprintf(path, sizeof path, "/api/events/%lld/guests?per_page=5",
+	    (long long)event);
+	CHECK_INT(h2_get(path, &body, &len, &version), 200);
+	CHECK(len > 0 && body != NULL && strncmp(body, "{\"guests\":[", 11)
+	    == 0);
+	free(body);
+}
+
 /* 1 when s contains q, ASCII letters in any case (as SQL's LIKE). */
 static int
 contains(const char *s, const char *q)
@@ -642,6 +714,7 @@ TEST_MAIN(
 	TEST_CASE(test_start),
 	TEST_CASE(test_export_exact),
 	TEST_CASE(test_export_filtered),
+	TEST_CASE(test_export_http2),
 	TEST_CASE(test_search),
 	TEST_CASE(test_export_hangup),
 	TEST_CASE(test_export_meanwhile),
