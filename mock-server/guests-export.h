@@ -8,7 +8,8 @@
  * server goes on serving, and writing, meanwhile.  Each chunk is read at
  * one moment; a guest added, changed or removed during an export is
  * exported as it is when its part of the list is read, or not at all when
- * the export has passed its place (docs/evtop-mock.md, "Guests as CSV").
+ * the export has passed its place (docs/evtop-mock.md, "The export is
+ * streamed").
  */
 #ifndef EVTOP_MOCK_GUESTS_EXPORT_H
 #define EVTOP_MOCK_GUESTS_EXPORT_H
