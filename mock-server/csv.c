@@ -168,6 +168,14 @@ csv_out_grow(struct csv_out *o, size_t more)
 {
 	if (o->size - o->len > more)
 		return;
+	/* What was taken is room again: a stream never holds its past. */
+	if (o->off > 0) {
+		memmove(o->buf, o->buf + o->off, o->len - o->off);
+		o->len -= o->off;
+		o->off = 0;
+		if (o->size - o->len > more)
+			return;
+	}
 	while (o->size - o->len <= more)
 		o->size = o->size == 0 ? 65536 : o->size * 2;
 	o->buf = xrealloc(o->buf, o->size);
@@ -192,7 +200,7 @@ csv_out_field(struct csv_out *o, const char *s, int first)
 		csv_out_bytes(o, ",", 1);
 	guard = (*s != '\0' && strchr(csv_formula_starts, *s) != NULL);
 	/* A byte order mark opening the output would be read as one. */
-	if (strpbrk(s, ",\"\r\n") == NULL && (o->len != 0 ||
+	if (strpbrk(s, ",\"\r\n") == NULL && (o->len != 0 || o->taken != 0 ||
 	    strncmp(s, "\xef\xbb\xbf", 3) != 0)) {
 		if (guard)
 			csv_out_bytes(o, "'", 1);
@@ -213,6 +221,29 @@ void
 csv_out_end(struct csv_out *o)
 {
 	csv_out_bytes(o, "\r\n", 2);
+}
+
+size_t
+csv_out_pending(const struct csv_out *o)
+{
+	return (o->len - o->off);
+}
+
+size_t
+csv_out_take(struct csv_out *o, char *dst, size_t size)
+{
+	size_t	n = o->len - o->off;
+
+	if (n > size)
+		n = size;
+	if (n > 0)
+		memcpy(dst, o->buf + o->off, n);
+	o->off += n;
+	o->taken += n;
+	/* All taken: the next record starts at the front again. */
+	if (o->off == o->len)
+		o->off = o->len = 0;
+	return (n);
 }
 
 void

@@ -28,11 +28,16 @@ int		 csv_reader_next(struct csv_reader *, char ***fields,
 /* The number of the record last read: 1 for the first (the header). */
 size_t		 csv_reader_record(const struct csv_reader *);
 
-/* A growing output buffer. */
+/*
+ * A growing output buffer.  A streamed output takes bytes off its front
+ * as they are sent (csv_out_take), so it holds only what is not sent yet.
+ */
 struct csv_out {
 	char	*buf;
 	size_t	 len;
 	size_t	 size;
+	size_t	 off;		/* buf[off..len) is not taken yet */
+	size_t	 taken;		/* bytes taken since the start */
 };
 
 /*
@@ -44,6 +49,10 @@ struct csv_out {
 void		 csv_out_field(struct csv_out *, const char *s, int first);
 /* Ends the record with CRLF. */
 void		 csv_out_end(struct csv_out *);
+/* How many bytes are waiting to be taken. */
+size_t		 csv_out_pending(const struct csv_out *);
+/* Moves up to size bytes from the front to dst; returns how many. */
+size_t		 csv_out_take(struct csv_out *, char *dst, size_t size);
 void		 csv_out_free(struct csv_out *);
 
 /*

@@ -1,22 +1,21 @@
 /*
  * The guest list of an event: filters, sorts and pages that stay fast at
- * 500,000 guests, and the same list as CSV.
+ * 500,000 guests.  The same list as CSV is guests-export.c.
  *
  * A page is found in two steps: the ids of the page come from one index
  * (each sort has its own, carrying the columns the filters read), then
  * only those rows are read.  A deep page thus walks index entries, never
  * table rows.  An unfiltered total, or one filtered by RSVP status alone
  * or by checked_in alone, is read from guest_counts; other filters count.
+ * A search counts its matches and finds its page in the same walk.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "csv.h"
 #include "db.h"
 #include "guests.h"
-#include "json-util.h"
 #include "query.h"
 #include "xmalloc.h"
 
@@ -106,23 +105,19 @@ guests_where(const struct guests_query *gq)
 	    gq->rsvp != NULL ? " AND rsvp_status = ?2" : "",
 	    gq->checked_in == 1 ? " AND checked_in_at IS NOT NULL" :
 	    gq->checked_in == 0 ? " AND checked_in_at IS NULL" : "",
-	    gq->q != NULL ? " AND (name LIKE ?3 ESCAPE '\\'"
-	    " OR email LIKE ?3 ESCAPE '\\' OR ticket_code LIKE ?3 ESCAPE '\\')" :
-	    "");
+	    gq->q != NULL ? " AND " GUESTS_MATCH_Q : "");
 	return (where);
 }
 
 /*
- * The index a page of gq walks.  A search reads every row of the event
- * anyway: it goes in id order, close to the order of the table, and the
- * matches are sorted after (walking another order would visit the rows
- * all over the table).  By creation order, a filter on RSVP status or on
- * "not checked in" has an index whose entries are in id order.
+ * The index a page of gq walks, in the list's order.  By creation order,
+ * a filter on RSVP status or on "not checked in" has an index whose
+ * entries are in id order.
  */
 static const char *
 guests_index(const struct guests_query *gq)
 {
-	if (gq->q != NULL || gq->sort == GUESTS_SORT_CREATED ||
+	if (gq->sort == GUESTS_SORT_CREATED ||
 	    gq->sort == GUESTS_SORT_CREATED_DESC) {
 		if (gq->rsvp != NULL)
 			return ("guests_rsvp");
@@ -147,34 +142,42 @@ guests_prepare(struct db *db, const char *sql)
 	return (stmt);
 }
 
+char *
+guests_like_pattern(const char *q)
+{
+	const char	*s;
+	char		*pattern;
+	size_t		 n = 0;
+
+	/* "contains q", with LIKE's own % and _ taken literally. */
+	pattern = xmalloc(strlen(q) * 2 + 3);
+	pattern[n++] = '%';
+	for (s = q; *s != '\0'; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			pattern[n++] = '\\';
+		pattern[n++] = *s;
+	}
+	pattern[n++] = '%';
+	pattern[n] = '\0';
+	return (pattern);
+}
+
 /* Binds the filters of gq; pattern keeps the LIKE text alive. */
 static void
 guests_bind(sqlite3_stmt *stmt, const struct guests_query *gq,
     char **pattern)
 {
-	const char	*s;
-	size_t		 n = 0;
-
 	*pattern = NULL;
 	sqlite3_bind_int64(stmt, 1, gq->event_id);
 	if (gq->rsvp != NULL)
 		sqlite3_bind_text(stmt, 2, gq->rsvp, -1, SQLITE_STATIC);
 	if (gq->q == NULL)
 		return;
-	/* "contains q", with LIKE's own % and _ taken literally. */
-	*pattern = xmalloc(strlen(gq->q) * 2 + 3);
-	(*pattern)[n++] = '%';
-	for (s = gq->q; *s != '\0'; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			(*pattern)[n++] = '\\';
-		(*pattern)[n++] = *s;
-	}
-	(*pattern)[n++] = '%';
-	(*pattern)[n] = '\0';
+	*pattern = guests_like_pattern(gq->q);
 	sqlite3_bind_text(stmt, 3, *pattern, -1, SQLITE_STATIC);
 }
 
-/* How many guests gq matches: a stored count when there is one. */
+/* How many guests gq matches without q: a stored count when there is one. */
 static int64_t
 guests_total(struct db *db, const struct guests_query *gq, const char *where)
 {
@@ -183,7 +186,7 @@ guests_total(struct db *db, const struct guests_query *gq, const char *where)
 	char			*sql, *pattern;
 	int64_t			 total;
 
-	if (gq->q == NULL && (gq->rsvp == NULL || gq->checked_in == -1)) {
+	if (gq->rsvp == NULL || gq->checked_in == -1) {
 		guests_counts(db, gq->event_id, &c);
 		if (gq->rsvp == NULL && gq->checked_in == -1)
 			return (c.total);
@@ -200,8 +203,8 @@ guests_total(struct db *db, const struct guests_query *gq, const char *where)
 		return (c.waitlisted);
 	}
 	/* Both filters: guests_name holds both columns, so no row is read. */
-	xasprintf(&sql, "SELECT COUNT(*) FROM guests INDEXED BY %s WHERE %s",
-	    gq->q == NULL ? "guests_name" : guests_index(gq), where);
+	xasprintf(&sql, "SELECT COUNT(*) FROM guests INDEXED BY guests_name"
+	    " WHERE %s", where);
 	stmt = guests_prepare(db, sql);
 	guests_bind(stmt, gq, &pattern);
 	total = sqlite3_step(stmt) == SQLITE_ROW ?
@@ -212,6 +215,68 @@ guests_total(struct db *db, const struct guests_query *gq, const char *where)
 	return (total);
 }
 
+/*
+ * A search (q) has to look at every guest of the event whatever the page,
+ * both to count the matches and to find the page.  One walk of the sort's
+ * own index, in the list's order, does both: it counts every match and
+ * keeps the ids of the page's, with no sort and no second pass.  By name
+ * the index carries email and ticket code too (db.c), so the walk reads
+ * no table row.  Returns the number of matches; the page's ids (at most
+ * per_page) are in ids, *nids of them.
+ */
+static int64_t
+guests_search(struct db *db, const struct guests_query *gq,
+    const char *where, int64_t *ids, size_t *nids)
+{
+	sqlite3_stmt	*stmt;
+	char		*sql, *pattern;
+	int64_t		 n = 0, first = (gq->page - 1) * gq->per_page;
+
+	*nids = 0;
+	xasprintf(&sql, "SELECT id FROM guests INDEXED BY %s WHERE %s"
+	    " ORDER BY %s", guests_index(gq), where,
+	    guests_sorts[gq->sort].order);
+	stmt = guests_prepare(db, sql);
+	guests_bind(stmt, gq, &pattern);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		if (n >= first && n - first < gq->per_page)
+			ids[(*nids)++] = sqlite3_column_int64(stmt, 0);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	free(pattern);
+	free(sql);
+	return (n);
+}
+
+/* The rows of a search's page, in the list's order. */
+static json_t *
+guests_search_rows(struct db *db, const struct guests_query *gq,
+    const int64_t *ids, size_t nids)
+{
+	sqlite3_stmt	*stmt;
+	json_t		*list = json_array();
+	char		*sql, *in;
+	size_t		 i, len = 0, size = nids * 21 + 1;
+
+	if (nids == 0)
+		return (list);
+	in = xmalloc(size);
+	in[0] = '\0';
+	for (i = 0; i < nids; i++)
+		len += (size_t)snprintf(in + len, size - len, "%s%lld",
+		    i > 0 ? "," : "", (long long)ids[i]);
+	xasprintf(&sql, "SELECT " GUESTS_COLUMNS " FROM guests WHERE id IN"
+	    " (%s) ORDER BY %s", in, guests_sorts[gq->sort].order);
+	stmt = guests_prepare(db, sql);
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		json_array_append_new(list, guests_row_json(stmt));
+	sqlite3_finalize(stmt);
+	free(sql);
+	free(in);
+	return (list);
+}
+
 json_t *
 guests_list_json(struct db *db, const struct guests_query *gq,
     int64_t *total)
@@ -220,8 +285,18 @@ guests_list_json(struct db *db, const struct guests_query *gq,
 	const char	*order = guests_sorts[gq->sort].order;
 	json_t		*list;
 	char		*where, *sql, *pattern;
+	int64_t		*ids;
+	size_t		 nids;
 
 	where = guests_where(gq);
+	if (gq->q != NULL) {
+		ids = xreallocarray(NULL, (size_t)gq->per_page, sizeof *ids);
+		*total = guests_search(db, gq, where, ids, &nids);
+		list = guests_search_rows(db, gq, ids, nids);
+		free(ids);
+		free(where);
+		return (list);
+	}
 	*total = guests_total(db, gq, where);
 	list = json_array();
 	if ((gq->page - 1) * gq->per_page >= *total) {
@@ -243,60 +318,4 @@ guests_list_json(struct db *db, const struct guests_query *gq,
 	free(sql);
 	free(where);
 	return (list);
-}
-
-static void
-guests_csv_time(struct csv_out *o, sqlite3_stmt *stmt, int i)
-{
-	char	buf[32];
-
-	buf[0] = '\0';
-	if (sqlite3_column_type(stmt, i) != SQLITE_NULL)
-		json_util_format_time((time_t)sqlite3_column_int64(stmt, i),
-		    buf, sizeof buf);
-	csv_out_field(o, buf, 0);
-}
-
-char *
-guests_csv(struct db *db, const struct guests_query *gq, size_t *len)
-{
-	static const char *const header[] = {
-		"id", "name", "email", "phone", "rsvp_status", "ticket_code",
-		"invited_at", "responded_at", "checked_in_at", "notes",
-		"created_at"
-	};
-	struct csv_out	 o;
-	sqlite3_stmt	*stmt;
-	char		*where, *sql, *pattern;
-	size_t		 i;
-
-	memset(&o, 0, sizeof o);
-	for (i = 0; i < sizeof header / sizeof header[0]; i++)
-		csv_out_field(&o, header[i], i == 0);
-	csv_out_end(&o);
-
-	where = guests_where(gq);
-	xasprintf(&sql, "SELECT id, name, email, phone, rsvp_status,"
-	    " ticket_code, invited_at, responded_at, checked_in_at, notes,"
-	    " created_at FROM guests INDEXED BY %s WHERE %s ORDER BY %s",
-	    guests_index(gq), where, guests_sorts[gq->sort].order);
-	stmt = guests_prepare(db, sql);
-	guests_bind(stmt, gq, &pattern);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		csv_out_field(&o, db_text(stmt, 0), 1);
-		for (i = 1; i <= 5; i++)
-			csv_out_field(&o, db_text(stmt, (int)i), 0);
-		guests_csv_time(&o, stmt, 6);
-		guests_csv_time(&o, stmt, 7);
-		guests_csv_time(&o, stmt, 8);
-		csv_out_field(&o, db_text(stmt, 9), 0);
-		guests_csv_time(&o, stmt, 10);
-		csv_out_end(&o);
-	}
-	sqlite3_finalize(stmt);
-	free(pattern);
-	free(sql);
-	free(where);
-	*len = o.len;
-	return (o.buf);
 }

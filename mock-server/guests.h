@@ -170,8 +170,15 @@ int	 guests_query_parse(const struct query *, int64_t event_id,
 /* A page of guests as a JSON array, the number matching in *total. */
 json_t	*guests_list_json(struct db *, const struct guests_query *,
 	     int64_t *total);
-/* Every guest matching gq (page ignored) as CSV with a header row. */
-char	*guests_csv(struct db *, const struct guests_query *, size_t *len);
+/*
+ * The filter q as SQL: ?3 bound to guests_like_pattern(q) (the caller
+ * frees it) matches the guests whose name, email or ticket code contains
+ * q, ignoring ASCII case.
+ */
+#define GUESTS_MATCH_Q							\
+	"(name LIKE ?3 ESCAPE '\\' OR email LIKE ?3 ESCAPE '\\'"	\
+	" OR ticket_code LIKE ?3 ESCAPE '\\')"
+char	*guests_like_pattern(const char *q);
 
 /*
  * Registrations keep their guest row in the caller's transaction:

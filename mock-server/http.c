@@ -39,6 +39,8 @@ struct http_req {
 	int64_t			 res_version;
 	struct http_pair	 res_headers[HTTP_HEADERS_MAX];
 	size_t			 nres_headers;
+	const struct http_stream_ops *stream;	/* NULL: res_body is all */
+	void			*stream_arg;
 };
 
 static const char *const http_method_names[] = {
@@ -96,6 +98,15 @@ http_status_text(int status)
 	return ("Unknown");
 }
 
+static void
+http_reply_stream_free(struct http_req *req)
+{
+	if (req->stream != NULL)
+		req->stream->free(req->stream_arg);
+	req->stream = NULL;
+	req->stream_arg = NULL;
+}
+
 struct http_req *
 http_req_new(enum http_method method, const char *path)
 {
@@ -141,6 +152,7 @@ http_req_free(struct http_req *req)
 	free(req->res_body);
 	free(req->res_type);
 	free(req->peer);
+	http_reply_stream_free(req);
 	free(req);
 }
 
@@ -324,6 +336,7 @@ http_reply_set(struct http_req *req, int status, const char *content_type)
 	free(req->res_body);
 	req->res_body = NULL;
 	req->res_len = 0;
+	http_reply_stream_free(req);
 	req->status = status;
 	req->answered = 1;
 	if (req->res_type == NULL || strcmp(req->res_type, content_type) != 0) {
@@ -418,6 +431,32 @@ http_reply_raw(struct http_req *req, int status, const char *content_type,
 	memcpy(req->res_body, body, len);
 	req->res_body[len] = '\0';
 	req->res_len = len;
+}
+
+void
+http_reply_stream(struct http_req *req, int status, const char *content_type,
+    const struct http_stream_ops *ops, void *arg)
+{
+	http_reply_set(req, status, content_type);
+	req->stream = ops;
+	req->stream_arg = arg;
+	req->no_cache = 1;
+}
+
+int
+http_res_streamed(const struct http_req *req)
+{
+	return (req->stream != NULL);
+}
+
+int
+http_res_stream_read(struct http_req *req, char *buf, size_t size,
+    size_t *len)
+{
+	*len = 0;
+	if (req->stream == NULL)
+		return (0);
+	return (req->stream->read(req->stream_arg, buf, size, len));
 }
 
 void

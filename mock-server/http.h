@@ -84,6 +84,32 @@ void		 http_reply_add_header(struct http_req *, const char *name,
 void		 http_reply_raw(struct http_req *, int status,
 		     const char *content_type, const char *body, size_t len);
 /*
+ * A body made while it is sent, for answers too big to build whole (the
+ * guest export).  The server asks for the next piece each time the socket
+ * can take more, and frees the stream when the exchange ends, finished or
+ * not (a client may hang up half-way).
+ */
+struct http_stream_ops {
+	/*
+	 * Puts at most size bytes of the body in buf and their count in
+	 * *len, which may be 0 (nothing ready yet: ask again).  Returns 1
+	 * while more is to come, 0 when these bytes end the body, -1 when
+	 * it cannot be finished: the server then hangs up before the end of
+	 * the body, so that the client can tell it was cut short.
+	 */
+	int	(*read)(void *arg, char *buf, size_t size, size_t *len);
+	void	(*free)(void *arg);
+};
+/*
+ * A streamed reply; arg belongs to the request from now on.  Its body is
+ * not known before it is sent, so it has no ETag and is never cached or
+ * turned into a 304.
+ */
+void		 http_reply_stream(struct http_req *, int status,
+		     const char *content_type, const struct http_stream_ops *,
+		     void *arg);
+
+/*
  * Successful GET answers are cached (pipeline.h) while the database is
  * unchanged and the clock is in the same second.  A handler whose answer
  * depends on anything else (uptime, counters kept in memory, a timer's
@@ -110,6 +136,11 @@ int		 http_req_stale(struct http_req *, int64_t current);
 /* 1 once any http_reply_* was called. */
 int		 http_res_answered(const struct http_req *);
 int		 http_res_no_cache(const struct http_req *);
+/* 1 when the reply is a stream (http_reply_stream). */
+int		 http_res_streamed(const struct http_req *);
+/* The next piece of a streamed body, as http_stream_ops.read says. */
+int		 http_res_stream_read(struct http_req *, char *buf,
+		     size_t size, size_t *len);
 int		 http_res_status(const struct http_req *);
 const char	*http_res_body(const struct http_req *, size_t *len);
 const char	*http_res_content_type(const struct http_req *);

@@ -19,6 +19,7 @@
 #include "cache.h"
 #include "db.h"
 #include "fault.h"
+#include "guests-export.h"
 #include "hub.h"
 #include "mailq.h"
 #include "metrics.h"
@@ -368,6 +369,31 @@ main_raise_nofile(void)
 	setrlimit(RLIMIT_NOFILE, &rl);
 }
 
+/*
+ * EVTOP_MOCK_EXPORT_ROWS: how many rows the guest export reads at a time
+ * (tests make it small, to see an export leave in many chunks).
+ */
+static size_t
+main_export_rows(void)
+{
+	const char	*s = getenv("EVTOP_MOCK_EXPORT_ROWS");
+	char		*end;
+	long long	 n;
+
+	if (s == NULL || *s == '\0')
+		return (0);
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 1 ||
+	    n > GUESTS_EXPORT_ROWS_MAX) {
+		fprintf(stderr, "%s: EVTOP_MOCK_EXPORT_ROWS must be a number "
+		    "from 1 to %d; using %d\n", MOCK_NAME,
+		    GUESTS_EXPORT_ROWS_MAX, GUESTS_EXPORT_ROWS);
+		return (0);
+	}
+	return ((size_t)n);
+}
+
 /* Builds the state, or prints why not and returns -1. */
 static int
 main_setup(struct mock *m, const struct options *o)
@@ -388,6 +414,7 @@ main_setup(struct mock *m, const struct options *o)
 	stream_resume(m);
 	m->cache = cache_new(CACHE_ENTRIES_DEFAULT, CACHE_BYTES_DEFAULT);
 	m->metrics = metrics_new();
+	m->export_rows = main_export_rows();
 	if (o->rate_limit > 0)
 		m->ratelimit = ratelimit_new(o->rate_limit, o->rate_window);
 	m->fault = fault_new(&o->fault, (uint64_t)now ^

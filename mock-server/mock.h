@@ -41,6 +41,13 @@ struct mock {
 	struct fault	*fault;		/* --fault */
 	struct cache	*cache;		/* answers to GET */
 	struct metrics	*metrics;	/* counters for /metrics */
+
+	/*
+	 * Rows the guest export reads at a time (guests-export.h); 0 for
+	 * the default.  EVTOP_MOCK_EXPORT_ROWS sets it, for tests that want
+	 * a small export in many chunks.
+	 */
+	size_t		 export_rows;
 };
 
 /* Monotonic clock in seconds. */

@@ -100,7 +100,8 @@ router_bearer(const struct http_req *req)
 
 /*
  * Every successful GET carries an ETag: a hash of the body, with the
- * resource's version in front when the handler named one.  A matching
+ * resource's version in front when the handler named one.  A streamed
+ * body is not known yet, so it has none.  A matching
  * If-None-Match turns the answer into a 304 without a body.
  */
 static void
@@ -113,7 +114,8 @@ router_etag(struct http_req *req)
 	char			 etag[64];
 
 	if ((http_req_method(req) != HTTP_GET &&
-	    http_req_method(req) != HTTP_HEAD) || http_res_status(req) != 200)
+	    http_req_method(req) != HTTP_HEAD) || http_res_status(req) != 200 ||
+	    http_res_streamed(req))
 		return;
 	body = http_res_body(req, &len);
 	p = (const unsigned char *)body;

@@ -29,6 +29,14 @@
 #define SERVER_HEADERS	4096
 #define SERVER_CHUNK	65536
 #define SERVER_WRITE	(SERVER_HEADERS + SERVER_CHUNK)
+/* A chunk's size line ("ffff\r\n") goes in front of its bytes. */
+#define SERVER_CHUNK_LINE 16
+/*
+ * A body long in the sending: lws drops a connection whose exchange takes
+ * longer than its timeout (30 s) however well it goes, so each piece that
+ * leaves gives the client this many seconds more to take the next one.
+ */
+#define SERVER_BODY_IDLE	30
 
 struct server_conn;
 
@@ -59,6 +67,8 @@ struct server_conn {
 	const char		*out;		/* the body, in req */
 	size_t			 out_len;
 	size_t			 out_off;
+	int			 streaming;	/* a body made while sent */
+	int			 chunked;	/* ... in HTTP/1.1 chunks */
 	unsigned char		*buf;		/* LWS_PRE + SERVER_WRITE */
 
 	struct ws_conn		*ws;
@@ -116,6 +126,7 @@ server_conn_reset(struct server_conn *c)
 	c->req = NULL;
 	c->out = NULL;
 	c->out_len = c->out_off = 0;
+	c->streaming = c->chunked = 0;
 	c->too_large = 0;
 	c->close_after = 0;
 	c->delayed = 0;
@@ -228,10 +239,92 @@ server_write_body(struct lws *wsi, struct server *s, struct server_conn *c)
 		return (-1);
 	c->out_off += n;
 	if (!final) {
+		lws_set_timeout(wsi, PENDING_TIMEOUT_HTTP_CONTENT,
+		    SERVER_BODY_IDLE);
 		lws_callback_on_writable(wsi);
 		return (0);
 	}
 	return (server_complete(wsi, s, c));
+}
+
+/*
+ * The next piece of a streamed body, at most SERVER_CHUNK bytes: one
+ * piece per writable callback, so other connections are served between
+ * them.  On HTTP/1.1 each piece is a chunk of a chunked body and the last
+ * one is the empty chunk; a stream that fails hangs up before it, so the
+ * client knows the body is cut short.  (HTTP/2 frames the pieces itself.)
+ */
+static int
+server_write_stream(struct lws *wsi, struct server *s, struct server_conn *c)
+{
+	unsigned char	*data, *start;
+	char		 line[32];
+	size_t		 len, n;
+	int		 more;
+
+	data = c->buf + LWS_PRE + SERVER_CHUNK_LINE;
+	if ((more = http_res_stream_read(c->req, (char *)data, SERVER_CHUNK,
+	    &len)) < 0)
+		return (-1);
+	if (len == 0 && more) {
+		/* Nothing this time (rows that did not match): ask again. */
+		lws_callback_on_writable(wsi);
+		return (0);
+	}
+	start = data;
+	n = len;
+	if (c->chunked) {
+		if (len > 0) {
+			snprintf(line, sizeof line, "%zx\r\n", len);
+			start -= strlen(line);
+			memcpy(start, line, strlen(line));
+			memcpy(data + len, "\r\n", 2);
+			n = (size_t)(data + len + 2 - start);
+		}
+		if (!more) {
+			memcpy(start + n, "0\r\n\r\n", 5);
+			n += 5;
+		}
+	}
+	if (lws_write(wsi, start, n, more ? LWS_WRITE_HTTP :
+	    LWS_WRITE_HTTP_FINAL) != (int)n)
+		return (-1);
+	if (more) {
+		lws_set_timeout(wsi, PENDING_TIMEOUT_HTTP_CONTENT,
+		    SERVER_BODY_IDLE);
+		lws_callback_on_writable(wsi);
+		return (0);
+	}
+	return (server_complete(wsi, s, c));
+}
+
+/*
+ * The status line and the headers of a streamed body: no Content-Length,
+ * chunked on HTTP/1.1.  0, or -1 when they do not fit.
+ */
+static int
+server_stream_headers(struct lws *wsi, struct server_conn *c,
+    unsigned char **p, unsigned char *end)
+{
+	const char	*type = http_res_content_type(c->req);
+
+	/*
+	 * An HTTP/2 stream is not the connection's own wsi (an upgrade from
+	 * HTTP/1.1 has no :path header to tell it by).
+	 */
+	if (lws_get_network_wsi(wsi) != wsi)
+		return (lws_add_http_common_headers(wsi,
+		    (unsigned int)http_res_status(c->req), type,
+		    LWS_ILLEGAL_HTTP_CONTENT_LEN, p, end));
+	c->chunked = 1;
+	if (lws_add_http_header_status(wsi,
+	    (unsigned int)http_res_status(c->req), p, end) != 0 ||
+	    lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_CONTENT_TYPE,
+	    (const unsigned char *)type, (int)strlen(type), p, end) != 0 ||
+	    lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_TRANSFER_ENCODING,
+	    (const unsigned char *)"chunked", 7, p, end) != 0)
+		return (-1);
+	return (0);
 }
 
 /*
@@ -252,7 +345,10 @@ server_send(struct lws *wsi, struct server *s, struct server_conn *c)
 	body = http_res_body(c->req, &len);
 	start = p = c->buf + LWS_PRE;
 	end = start + SERVER_HEADERS - 1;
-	if (lws_add_http_common_headers(wsi,
+	if (http_res_streamed(c->req)) {
+		if (server_stream_headers(wsi, c, &p, end) != 0)
+			return (-1);
+	} else if (lws_add_http_common_headers(wsi,
 	    (unsigned int)http_res_status(c->req),
 	    http_res_content_type(c->req), len, &p, end) != 0)
 		return (-1);
@@ -276,8 +372,7 @@ server_send(struct lws *wsi, struct server *s, struct server_conn *c)
 		return (-1);
 	if (http_req_method(c->req) == HTTP_HEAD)
 		len = 0;
-	if (len > 0 && lws_hdr_total_length(wsi,
-	    WSI_TOKEN_HTTP_COLON_PATH) <= 0) {
+	if (len > 0 && lws_get_network_wsi(wsi) == wsi) {
 		n = len < SERVER_CHUNK ? len : SERVER_CHUNK;
 		memcpy(p, body, n);
 		p += n;
@@ -285,6 +380,11 @@ server_send(struct lws *wsi, struct server *s, struct server_conn *c)
 	if (lws_write(wsi, start, (size_t)(p - start),
 	    LWS_WRITE_HTTP_HEADERS) != (int)(p - start))
 		return (-1);
+	if (http_res_streamed(c->req) && http_req_method(c->req) != HTTP_HEAD) {
+		c->streaming = 1;
+		lws_callback_on_writable(wsi);
+		return (0);
+	}
 	if (n == len)
 		return (server_complete(wsi, s, c));
 	c->out = body;
@@ -308,9 +408,14 @@ server_respond(struct lws *wsi, struct server *s, struct server_conn *c)
 	pipeline_serve(s->m, c->req);
 	if (s->m->verbose) {
 		http_res_body(c->req, &len);
-		fprintf(stderr, "%s: %s %s -> %d (%zu bytes)\n", MOCK_NAME,
-		    http_method_name(http_req_method(c->req)),
-		    http_req_path(c->req), http_res_status(c->req), len);
+		if (http_res_streamed(c->req))
+			fprintf(stderr, "%s: %s %s -> %d (streamed)\n",
+			    MOCK_NAME, http_method_name(http_req_method(c->req)),
+			    http_req_path(c->req), http_res_status(c->req));
+		else
+			fprintf(stderr, "%s: %s %s -> %d (%zu bytes)\n",
+			    MOCK_NAME, http_method_name(http_req_method(c->req)),
+			    http_req_path(c->req), http_res_status(c->req), len);
 	}
 	if ((ms = fault_latency_ms(s->m->fault)) > 0) {
 		/* Others are served meanwhile; LWS_CALLBACK_TIMER ends it. */
@@ -439,6 +544,8 @@ server_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 	case LWS_CALLBACK_HTTP_WRITEABLE:
 		if (c == NULL || c->req == NULL || c->delayed)
 			return (0);
+		if (c->streaming)
+			return (server_write_stream(wsi, s, c));
 		if (c->out == NULL)
 			return (server_send(wsi, s, c));
 		return (server_write_body(wsi, s, c));

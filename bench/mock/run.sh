@@ -288,6 +288,18 @@ for n in 1000 10000; do
 	. "$work/ws-$n.sh"
 done
 mock_peak=$(awk '/^VmHWM/ { print $2 }' "/proc/$mock_pid/status" 2>/dev/null)
+
+# 6. The big event's guest list: the CSV export (its own peak memory: the
+# run's peak is read above, as the tool resets it) and a deep search.
+export_note=""
+if [ -n "$GUEST_EVENT" ] && [ "${MOCK_GUESTS:-0}" -gt 0 ]; then
+	say "guests: CSV export of event $GUEST_EVENT, then a deep search"
+	$pin_tool "$bin/bench-export" "$url" "$ADMIN" "$PASSWORD" \
+	    "$GUEST_EVENT" "$mock_pid" >"$work/export.env" 2>"$work/export.log"
+	. "$work/export.env"
+else
+	export_note="no event with guests (see GUESTS_NOTE)"
+fi
 stop "$mock_pid"
 mock_pid=""
 
@@ -374,6 +386,22 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 		    "$(num "$n")" "$BROADCASTS" "$ws_cell" "$target" "$ws_pass"
 	done
 
+	if [ -n "$(val EXPORT_STATUS)" ]; then
+		export_cell="$(awk -v ms="$EXPORT_MS" 'BEGIN { printf "%.1f s", ms / 1000 }'), $(num "$(awk -v b="$EXPORT_BYTES" 'BEGIN { print b / 1e6 }')") MB; peak memory during it $(num "$((EXPORT_PEAK_KB / 1024))") MB, $(num "$(( (EXPORT_PEAK_KB - EXPORT_RSS_BEFORE_KB) / 1024 ))") MB over the $(num "$((EXPORT_RSS_BEFORE_KB / 1024))") MB before; $(num "$EXPORT_SIDE_N") health checks answered during it, p50 $(ms "$EXPORT_SIDE_P50"), max $(ms "$EXPORT_SIDE_MAX")"
+		[ "$EXPORT_OK" = 1 ] || export_cell="$export_cell; the export FAILED (status $EXPORT_STATUS, see export.log)"
+		[ "$EXPORT_PEAK_RESET" = 1 ] || export_cell="$export_cell; peak is the process's since its start (clear_refs refused)"
+		export_pass=$(awk -v p="$EXPORT_PEAK_KB" -v b="$EXPORT_RSS_BEFORE_KB" -v ok="$EXPORT_OK" 'BEGIN { print (ok == 1 && p - b <= 16384 ? "PASS" : "MISS") }')
+		search_cell="p50 $(ms "$SEARCH_P50"), max $(ms "$SEARCH_MAX") ($SEARCH_N runs); total $(num "$SEARCH_TOTAL")"
+	else
+		export_cell="n/a: $(val export_note "bench-export failed, see export.log")"
+		export_pass="n/a"
+		search_cell="n/a"
+	fi
+	printf '| CSV export of the event with the guests (%s rows) | %s | – | – | – | – | peak ≤ 16 MB over the memory before | %s |\n' \
+	    "$(num "$(val EXPORT_ROWS 0)")" "$export_cell" "$export_pass"
+	printf '| guest search every guest matches (`%s`) | %s | – | – | – | – | – | – |\n' \
+	    "$(val SEARCH_QUERY "q=example&page=9000&per_page=50")" "$search_cell"
+
 	printf '\n'
 	printf -- '- Data: %s events, read from evtop-mock over its API into db.json (the page'"'"'s 50 first); %s guests in db.json from a generator with the Guest fields of API.md; evtop-mock: %s.\n' \
 	    "$(num "$EVENTS")" "$(num "$DB_GUESTS")" \
@@ -385,6 +413,8 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 	    "$(num "$REG_SAID_WAITLISTED")"
 	printf -- '- Broadcasts: each a registration or its cancellation over HTTP; latency from the first byte of that request to each client reading the counters envelope%s.\n' \
 	    "$( [ -n "$pin_mock" ] && printf ', evtop-mock pinned to core 0 and the clients to core 1')"
-	[ -n "$mock_peak" ] && printf -- '- evtop-mock peak memory over the run: %s MB.\n' "$(( mock_peak / 1024 ))"
+	[ -n "$mock_peak" ] && printf -- '- evtop-mock peak memory over the run: %s MB (before the export, whose peak is its own).\n' "$(( mock_peak / 1024 ))"
+	[ -n "$(val EXPORT_STATUS)" ] && printf -- '- Export and search: GET `/api/events/%s/guests.csv` to the end while `GET /api/health` goes on one at a time on another connection; then the search %s times (a distinct ignored parameter each, so the GET cache never answers).\n' \
+	    "$GUEST_EVENT" "$SEARCH_N"
 } >"$work/table.md"
 cat "$work/table.md"

@@ -4,6 +4,7 @@
  * triggers, the list's filters and pages, registrations keeping their
  * guest row, RSVP tokens and answers, and the door.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "csv.h"
 #include "db.h"
 #include "events.h"
+#include "guests-export.h"
 #include "guests.h"
 #include "hub.h"
 #include "mock.h"
@@ -19,6 +21,7 @@
 #include "registrations.h"
 #include "rsvp.h"
 #include "users.h"
+#include "xmalloc.h"
 #include "mock-fixture.h"
 #include "test.h"
 
@@ -441,6 +444,38 @@ test_csv_write(void)
 	CHECK_STR(csv_unguard("'plain"), "'plain");
 }
 
+/*
+ * An output taken from as it is written (a streamed export) holds what is
+ * not taken yet, not all it ever held, and gives every byte once.
+ */
+static void
+test_csv_stream(void)
+{
+	struct csv_out	 o;
+	char		 buf[1000], field[64];
+	size_t		 i, n, total = 0, written = 0;
+
+	memset(&o, 0, sizeof o);
+	for (i = 0; i < 200000; i++) {
+		snprintf(field, sizeof field, "row %zu", i);
+		csv_out_field(&o, field, 1);
+		csv_out_end(&o);
+		written += strlen(field) + 2;
+		/* Take less than is written, as a slow socket would. */
+		if (csv_out_pending(&o) > 1500) {
+			n = csv_out_take(&o, buf, sizeof buf);
+			CHECK_INT(n, sizeof buf);
+			total += n;
+		}
+	}
+	while ((n = csv_out_take(&o, buf, sizeof buf)) > 0)
+		total += n;
+	CHECK_INT(total, written);
+	CHECK_INT(o.taken, written);
+	CHECK(o.size <= 65536);
+	csv_out_free(&o);
+}
+
 static void
 test_counts_follow_rows(void)
 {
@@ -598,6 +633,42 @@ test_list_pages(void)
 	check_page("q=guest19&sort=created", ev, "SELECT id FROM guests"
 	    " WHERE event_id = ? AND email LIKE '%guest19%' ORDER BY id"
 	    " LIMIT 50", 111);
+	/*
+	 * Searches count and page in one walk of the sort's index: deep
+	 * pages and every sort give what plain SQL gives.
+	 */
+#define ALL " FROM guests WHERE event_id = ? AND email LIKE '%example%'"
+	check_page("q=example&page=30", ev, "SELECT id" ALL
+	    " ORDER BY name COLLATE NOCASE, id LIMIT 50 OFFSET 1450", 2000);
+	check_page("q=example&sort=-name&page=39", ev, "SELECT id" ALL
+	    " ORDER BY name COLLATE NOCASE DESC, id DESC LIMIT 50 OFFSET 1900",
+	    2000);
+	check_page("q=example&sort=checked_in&page=10&per_page=100", ev,
+	    "SELECT id" ALL " ORDER BY checked_in_at DESC, id DESC"
+	    " LIMIT 100 OFFSET 900", 2000);
+	check_page("q=example&sort=-checked_in&page=3&per_page=100", ev,
+	    "SELECT id" ALL " ORDER BY checked_in_at, id LIMIT 100"
+	    " OFFSET 200", 2000);
+	check_page("q=Example&sort=-created&page=40", ev, "SELECT id" ALL
+	    " ORDER BY id DESC LIMIT 50 OFFSET 1950", 2000);
+	check_page("q=example&page=41", ev, "SELECT id" ALL " AND 0", 2000);
+	check_page("q=EXAMPLE&rsvp=declined&sort=-checked_in&page=2"
+	    "&per_page=20", ev, "SELECT id" ALL " AND rsvp_status ="
+	    " 'declined' ORDER BY checked_in_at, id LIMIT 20 OFFSET 20",
+	    sql_int("SELECT COUNT(*)" ALL " AND rsvp_status = 'declined'",
+	    ev));
+	check_page("q=guest1&checked_in=false&page=5&per_page=10", ev,
+	    "SELECT id FROM guests WHERE event_id = ? AND email LIKE"
+	    " '%guest1%' AND checked_in_at IS NULL ORDER BY name COLLATE"
+	    " NOCASE, id LIMIT 10 OFFSET 40", sql_int("SELECT COUNT(*) FROM"
+	    " guests WHERE event_id = ? AND email LIKE '%guest1%' AND"
+	    " checked_in_at IS NULL", ev));
+	check_page("q=0199&sort=created&per_page=5", ev, "SELECT id FROM guests"
+	    " WHERE event_id = ? AND (name LIKE '%0199%' OR email LIKE"
+	    " '%0199%') ORDER BY id LIMIT 5", sql_int("SELECT COUNT(*) FROM"
+	    " guests WHERE event_id = ? AND (name LIKE '%0199%' OR email LIKE"
+	    " '%0199%')", ev));
+#undef ALL
 	/* LIKE's wildcards are taken literally. */
 	check_page("q=%25", ev, "SELECT id FROM guests WHERE 0 AND ?", 0);
 	check_page("q=GUEST 0199&rsvp=accepted", ev, "SELECT id FROM guests"
@@ -623,12 +694,138 @@ test_list_pages(void)
 	teardown();
 }
 
+/*
+ * The whole export of qs, reading rows a chunk and at most size bytes at
+ * a time; NULL when the query is refused or the export fails.
+ */
+static char *
+export_csv(const char *qs, int64_t event, size_t rows, size_t size,
+    size_t *len)
+{
+	struct query		*q;
+	struct guests_query	 gq;
+	struct guests_export	*e;
+	FILE			*f;
+	char			*out = NULL, *cause = NULL, *buf;
+	size_t			 n, reads = 0;
+	int			 rc;
+
+	q = query_new();
+	query_parse(q, qs);
+	if (guests_query_parse(q, event, &gq, &cause) != 0) {
+		query_free(q);
+		free(cause);
+		return (NULL);
+	}
+	e = guests_export_new(m.db, &gq, rows);
+	/* The export copies what it keeps of the query. */
+	query_free(q);
+	buf = xmalloc(size);
+	f = open_memstream(&out, len);
+	do {
+		rc = guests_export_read(e, buf, size, &n);
+		CHECK(n <= size);
+		fwrite(buf, 1, n, f);
+	} while (rc == 1 && ++reads < 1000000);
+	fclose(f);
+	CHECK_INT(rc, 0);
+	guests_export_free(e);
+	free(buf);
+	if (rc != 0) {
+		free(out);
+		return (NULL);
+	}
+	return (out);
+}
+
+/* The first column of a CSV after its header, as "3,1,2". */
+static char *
+csv_ids(const char *csv, size_t len)
+{
+	struct csv_reader	*r;
+	FILE			*f;
+	char			**fields, *out = NULL, *cause = NULL;
+	size_t			 n, size, rows = 0;
+
+	r = csv_reader_new(csv, len);
+	f = open_memstream(&out, &size);
+	while (csv_reader_next(r, &fields, &n, &cause) == 1) {
+		if (rows++ > 0)
+			fprintf(f, "%s%s", rows > 2 ? "," : "", fields[0]);
+	}
+	fclose(f);
+	csv_reader_free(r);
+	free(cause);
+	return (out);
+}
+
+/* Every id a query gives, as "3,1,2". */
+static char *
+sql_all_ids(const char *sql, int64_t event)
+{
+	sqlite3_stmt	*stmt;
+	FILE		*f;
+	char		*out = NULL;
+	size_t		 size, rows = 0;
+
+	f = open_memstream(&out, &size);
+	if (sqlite3_prepare_v2(db_handle(m.db), sql, -1, &stmt, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_int64(stmt, 1, event);
+		while (sqlite3_step(stmt) == SQLITE_ROW)
+			fprintf(f, "%s%lld", rows++ > 0 ? "," : "",
+			    (long long)sqlite3_column_int64(stmt, 0));
+		sqlite3_finalize(stmt);
+	} else
+		fprintf(f, "bad SQL: %s", sqlite3_errmsg(db_handle(m.db)));
+	fclose(f);
+	return (out);
+}
+
+/* The export of qs, in chunks of every size, lists what sql lists. */
+static void
+check_export(const char *qs, int64_t event, const char *sql)
+{
+	static const size_t	 rows[] = { 1, 2, 7, 0 };
+	static const size_t	 sizes[] = { 1, 13, 65536 };
+	char			*want, *csv, *got, *first = NULL;
+	size_t			 i, j, len, first_len = 0;
+
+	want = sql_all_ids(sql, event);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		for (j = 0; j < sizeof sizes / sizeof sizes[0]; j++) {
+			if ((csv = export_csv(qs, event, rows[i], sizes[j],
+			    &len)) == NULL) {
+				CHECK(!"export failed");
+				continue;
+			}
+			got = csv_ids(csv, len);
+			if (strcmp(got, want) != 0)
+				fprintf(stderr, "%s (%zu rows, reads of %zu):"
+				    " got %s\nwant %s\n", qs, rows[i],
+				    sizes[j], got, want);
+			CHECK_STR(got, want);
+			free(got);
+			/* However it is cut, the bytes are the same. */
+			if (first == NULL) {
+				first = csv;
+				first_len = len;
+				continue;
+			}
+			CHECK(len == first_len &&
+			    memcmp(csv, first, len) == 0);
+			free(csv);
+		}
+	}
+	free(first);
+	free(want);
+}
+
 static void
 test_csv_export(void)
 {
-	struct guests_query	 gq;
-	struct guest_input	 in;
 	struct guests_import	 imp;
+	struct guest_input	 in;
 	struct csv_reader	*r;
 	char			*csv, **fields, *cause = NULL;
 	size_t			 len, n, rows = 0;
@@ -646,19 +843,28 @@ test_csv_export(void)
 	guests_input_set(&in, "phone", "+44 20 7946 0000");
 	guests_import_add(&imp, 1, &in, &cause);
 	guests_input_done(&in);
+	/*
+	 * A name that opens with a byte order mark is left as it is: only
+	 * the first bytes of the file could be read as one.
+	 */
+	input(&in, "\xef\xbb\xbf" "Bom", "bom@example.org", NULL);
+	guests_import_add(&imp, 2, &in, &cause);
+	guests_input_done(&in);
 	db_commit(m.db, &cause);
 	guests_import_done(&imp);
 
-	memset(&gq, 0, sizeof gq);
-	gq.event_id = ev;
-	gq.checked_in = -1;
-	gq.sort = GUESTS_SORT_CREATED;
-	csv = guests_csv(m.db, &gq, &len);
-	CHECK(strncmp(csv, "id,name,email,phone,rsvp_status,ticket_code,",
-	    44) == 0);
+	csv = export_csv("sort=created", ev, 1, 5, &len);
+	CHECK(csv != NULL);
+	if (csv == NULL)
+		goto out;
+	CHECK(strncmp(csv, "id,name,email,phone,rsvp_status,ticket_code,"
+	    "invited_at,responded_at,checked_in_at,notes,created_at\r\n",
+	    100) == 0);
 	CHECK(strstr(csv, "'=cmd|' /C calc'!A0") != NULL);
 	CHECK(strstr(csv, ",'+44 20 7946 0000,") != NULL);
 	CHECK(strstr(csv, "\"line one\nline \"\"two\"\", too\"") != NULL);
+	CHECK(strstr(csv, ",\xef\xbb\xbf" "Bom,") != NULL);
+	CHECK(len > 2 && memcmp(csv + len - 2, "\r\n", 2) == 0);
 	r = csv_reader_new(csv, len);
 	while (csv_reader_next(r, &fields, &n, &cause) == 1) {
 		CHECK_INT(n, 11);
@@ -668,9 +874,93 @@ test_csv_export(void)
 		}
 		rows++;
 	}
-	CHECK_INT(rows, 3);
+	CHECK_INT(rows, 4);
 	csv_reader_free(r);
 	free(csv);
+
+	/* An event without guests: the header alone. */
+	csv = export_csv("", make_event(10), 1, 64, &len);
+	CHECK(csv != NULL && len == 100);
+	free(csv);
+	/* A bad filter is refused before any export starts. */
+	CHECK(export_csv("sort=nope", ev, 1, 64, &len) == NULL);
+out:
+	free(cause);
+	teardown();
+}
+
+/*
+ * Each sort and filter exports the rows the list would show, in its
+ * order, however small the chunks: keyset steps over ties in names (in
+ * any case) and check-in times, and over the guests not checked in.
+ */
+static void
+test_csv_export_order(void)
+{
+	struct guests_import	 imp;
+	struct guest_input	 in;
+	struct guest		 g;
+	char			 email[64], *cause = NULL;
+	int64_t			 ev, other, id;
+	int			 i;
+
+	setup();
+	other = make_event(10);
+	import_many(other, 5, NULL);
+	ev = make_event(500);
+	import_many(ev, 200, "accepted");
+	db_begin(m.db, &cause);
+	guests_import_init(&imp, m.db, ev, NOW);
+	for (i = 0; i < 6; i++) {
+		snprintf(email, sizeof email, "same%d@example.org", i);
+		input(&in, i % 2 ? "SAME name" : "Same Name", email, NULL);
+		guests_import_add(&imp, i, &in, &cause);
+		guests_input_done(&in);
+	}
+	db_commit(m.db, &cause);
+	guests_import_done(&imp);
+	/* Check-ins, three at a time at the same second. */
+	for (id = 8; id < 215; id += 4) {
+		guests_find(m.db, id, &g);
+		guests_set_checked_in(m.db, &g, NOW - id / 12, &cause);
+	}
+	for (id = 8; id < 215; id += 3)
+		guests_set_rsvp(m.db, id, "declined", NOW, &cause);
+
+#define EV " FROM guests WHERE event_id = ?"
+	check_export("", ev, "SELECT id" EV
+	    " ORDER BY name COLLATE NOCASE, id");
+	check_export("sort=-name", ev, "SELECT id" EV
+	    " ORDER BY name COLLATE NOCASE DESC, id DESC");
+	check_export("sort=created", ev, "SELECT id" EV " ORDER BY id");
+	check_export("sort=-created", ev, "SELECT id" EV " ORDER BY id DESC");
+	check_export("sort=checked_in", ev, "SELECT id" EV
+	    " ORDER BY checked_in_at DESC, id DESC");
+	check_export("sort=-checked_in", ev, "SELECT id" EV
+	    " ORDER BY checked_in_at, id");
+	check_export("sort=checked_in&checked_in=false", ev, "SELECT id" EV
+	    " AND checked_in_at IS NULL ORDER BY id DESC");
+	check_export("sort=-checked_in&checked_in=true", ev, "SELECT id" EV
+	    " AND checked_in_at IS NOT NULL ORDER BY checked_in_at, id");
+	check_export("sort=-checked_in&rsvp=declined", ev, "SELECT id" EV
+	    " AND rsvp_status = 'declined' ORDER BY checked_in_at, id");
+	check_export("rsvp=declined&checked_in=true&sort=created", ev,
+	    "SELECT id" EV " AND rsvp_status = 'declined'"
+	    " AND checked_in_at IS NOT NULL ORDER BY id");
+	check_export("checked_in=false&sort=-created", ev, "SELECT id" EV
+	    " AND checked_in_at IS NULL ORDER BY id DESC");
+	check_export("q=guest1&sort=-name", ev, "SELECT id" EV
+	    " AND (name LIKE '%guest1%' OR email LIKE '%guest1%')"
+	    " ORDER BY name COLLATE NOCASE DESC, id DESC");
+	check_export("q=SAME&rsvp=declined", ev, "SELECT id" EV
+	    " AND name LIKE '%same%' AND rsvp_status = 'declined'"
+	    " ORDER BY name COLLATE NOCASE, id");
+	check_export("q=guest19&sort=checked_in", ev, "SELECT id" EV
+	    " AND email LIKE '%guest19%'"
+	    " ORDER BY checked_in_at DESC, id DESC");
+	check_export("q=nobody", ev, "SELECT id" EV " AND 0");
+	check_export("q=%25", ev, "SELECT id" EV " AND 0");
+#undef EV
 	free(cause);
 	teardown();
 }
@@ -903,7 +1193,9 @@ TEST_MAIN(
 	TEST_CASE(test_csv_write),
 	TEST_CASE(test_counts_follow_rows),
 	TEST_CASE(test_list_pages),
+	TEST_CASE(test_csv_stream),
 	TEST_CASE(test_csv_export),
+	TEST_CASE(test_csv_export_order),
 	TEST_CASE(test_registrations_keep_guests),
 	TEST_CASE(test_rsvp),
 	TEST_CASE(test_door))
