@@ -65,6 +65,14 @@ struct db {
 	"  waitlisted = waitlisted + excluded.waitlisted,"		\
 	"  cancelled = cancelled + excluded.cancelled;"
 
+/*
+ * A file from before the search columns joined guests_name: its narrower
+ * index goes, and the schema below builds the wider one.
+ */
+static const char db_sql_old_guests_name[] =
+	"SELECT 1 FROM sqlite_master WHERE type = 'index' AND"
+	" name = 'guests_name' AND sql NOT LIKE '%ticket_code%'";
+
 static const char db_schema[] =
 	"CREATE TABLE IF NOT EXISTS users ("
 	" id INTEGER PRIMARY KEY,"
@@ -233,9 +241,9 @@ static const char db_schema[] =
 	 * Guests, continued (guests.c).  One index per sort of the list, each
 	 * carrying the columns the filters read, so that a page, even a deep
 	 * one, is picked from an index without visiting 500,000 rows; by name
-	 * with the columns a search (q) reads too.  (A file made before email
-	 * and ticket_code joined guests_name keeps the narrower index: its
-	 * searches give the same answers, reading rows.)
+	 * with the columns a search (q) reads too (a file made before email
+	 * and ticket_code joined guests_name has its index rebuilt at open:
+	 * db_sql_old_guests_name).
 	 * guest_counts is kept by triggers, so an unfiltered total (and one
 	 * by RSVP status, and the live checked_in counter) is one row read,
 	 * not a count, whoever writes the guests.
@@ -330,15 +338,14 @@ static const char db_pragmas_file[] =
 static const char db_pragmas[] =
 	"PRAGMA foreign_keys = ON;";
 
-/* 1 when registration_counts exists, 0 when not, -1 on error. */
+/* 1 when the query sql finds a row, 0 when not, -1 on error. */
 static int
-db_has_registration_counts(struct db *db)
+db_has_row(struct db *db, const char *sql)
 {
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	if (sqlite3_prepare_v2(db->sqlite, db_sql_has_registration_counts, -1,
-	    &stmt, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sqlite, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return (-1);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
@@ -351,7 +358,7 @@ struct db *
 db_open(const char *path, char **cause)
 {
 	struct db	*db;
-	int		 memory, rc, counted;
+	int		 memory, rc, counted, old;
 
 	memory = (path == NULL || strcmp(path, ":memory:") == 0);
 	db = xcalloc(1, sizeof *db);
@@ -374,11 +381,14 @@ db_open(const char *path, char **cause)
 	 */
 	if (db_begin(db, cause) != 0)
 		goto fail;
-	if ((counted = db_has_registration_counts(db)) == -1) {
+	if ((counted = db_has_row(db, db_sql_has_registration_counts)) == -1 ||
+	    (old = db_has_row(db, db_sql_old_guests_name)) == -1) {
 		xasprintf(cause, "cannot read database %s: %s",
 		    memory ? ":memory:" : path, sqlite3_errmsg(db->sqlite));
 		goto fail_rollback;
 	}
+	if (old && db_exec(db, "DROP INDEX guests_name", cause) != 0)
+		goto fail_rollback;
 	if (db_exec(db, db_schema, cause) != 0)
 		goto fail_rollback;
 	/* The triggers only count from now on: count what was there. */

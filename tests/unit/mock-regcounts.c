@@ -337,6 +337,35 @@ test_old_file_backfilled(void)
 	unlink_db(path);
 }
 
+/* A file from before the search columns joined guests_name is upgraded. */
+static void
+test_old_guests_index_rebuilt(void)
+{
+	char	 path[] = "/tmp/evtop-mock-regcounts-XXXXXX";
+	char	*cause = NULL;
+	int	 fd;
+
+	fd = mkstemp(path);
+	CHECK(fd >= 0);
+	close(fd);
+	setup(path);
+	CHECK_INT(db_exec(m.db, "DROP INDEX guests_name;"
+	    "CREATE INDEX guests_name ON guests(event_id,"
+	    " name COLLATE NOCASE, id, rsvp_status, checked_in_at);", &cause),
+	    0);
+	CHECK_INT(count("SELECT COUNT(*) FROM sqlite_master WHERE"
+	    " name = 'guests_name' AND sql LIKE '%ticket_code%'"), 0);
+	teardown();
+
+	setup(path);
+	CHECK_INT(count("SELECT COUNT(*) FROM sqlite_master WHERE"
+	    " name = 'guests_name' AND sql LIKE '%ticket_code%'"), 1);
+	teardown();
+	free(cause);
+	unlink_db(path);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_every_path),
-	TEST_CASE(test_old_file_backfilled))
+	TEST_CASE(test_old_file_backfilled),
+	TEST_CASE(test_old_guests_index_rebuilt))
