@@ -19,8 +19,11 @@
  * also runs the receiving side of TCP and wakes the reader, so a sleeping
  * reader puts the cost of its own wakeups on the sender's core; a real
  * client wakes on its own machine.  The two runs show how much that is.
+ * With -t THREADS, a third run splits the sockets between THREADS sending
+ * threads free to use every core (the reader keeps core 1): what a pool
+ * of writer threads could win on this machine.
  *
- * Usage: bench-send-floor [-n CLIENTS] [-k ROUNDS] [-s BYTES]
+ * Usage: bench-send-floor [-n CLIENTS] [-k ROUNDS] [-s BYTES] [-t THREADS]
  * Progress goes to stderr; stdout gets KEY=VALUE lines a shell can source.
  */
 #include <sys/epoll.h>
@@ -31,6 +34,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -57,8 +61,23 @@ struct floor {
 	long			 rounds;
 	size_t			 bytes;
 	int			 spin;		/* the reader never sleeps */
+	int			 threads;	/* sending threads */
 	int			 pinned;
 	struct floor_shared	*sh;
+
+	/* The sender's side of a run. */
+	int			*fds;
+	unsigned char		*msg;
+	pthread_barrier_t	 start;
+	pthread_barrier_t	 end;
+};
+
+/* One sending thread's share of the sockets. */
+struct floor_part {
+	struct floor	*f;
+	size_t		 from;
+	size_t		 to;
+	pthread_t	 thread;
 };
 
 static void
@@ -151,17 +170,47 @@ floor_reader(struct floor *f, const struct sockaddr_in *sin, int ready,
 	_exit(0);
 }
 
+/* Sends the message to the part's sockets. */
+static void
+floor_send_part(struct floor *f, size_t from, size_t to)
+{
+	size_t	i, off;
+	ssize_t	r;
+
+	for (i = from; i < to; i++) {
+		for (off = 0; off < f->bytes; off += (size_t)r) {
+			r = send(f->fds[i], f->msg + off, f->bytes - off, 0);
+			if (r <= 0)
+				floor_die("send", strerror(errno));
+		}
+	}
+}
+
+/* A sending thread beside the main one: one part each round. */
+static void *
+floor_sender(void *arg)
+{
+	struct floor_part	*p = arg;
+	long			 k;
+
+	for (k = 0; k < p->f->rounds; k++) {
+		pthread_barrier_wait(&p->f->start);
+		floor_send_part(p->f, p->from, p->to);
+		pthread_barrier_wait(&p->f->end);
+	}
+	return (NULL);
+}
+
 /* One run: a reader process, ROUNDS rounds; fills the loop times. */
 static void
 floor_run(struct floor *f, double *loops)
 {
 	struct sockaddr_in	 sin;
+	struct floor_part	*parts;
 	socklen_t		 len = sizeof sin;
-	unsigned char		*msg;
 	char			 c;
-	int			 lfd, ready[2], done[2], *fds, status;
-	size_t			 i, off;
-	ssize_t			 r;
+	int			 lfd, ready[2], done[2], status, t;
+	size_t			 i;
 	pid_t			 pid;
 	long			 k;
 
@@ -185,38 +234,52 @@ floor_run(struct floor *f, double *loops)
 	}
 	close(ready[1]);
 	close(done[1]);
-	f->pinned = floor_pin(0);
+	f->pinned = f->threads == 1 ? floor_pin(0) : 0;
 
-	fds = xcalloc(f->n, sizeof *fds);
+	f->fds = xcalloc(f->n, sizeof *f->fds);
 	for (i = 0; i < f->n; i++) {
-		if ((fds[i] = accept4(lfd, NULL, NULL, SOCK_CLOEXEC)) == -1)
+		if ((f->fds[i] = accept4(lfd, NULL, NULL, SOCK_CLOEXEC)) == -1)
 			floor_die("accept", strerror(errno));
-		floor_nodelay(fds[i]);
+		floor_nodelay(f->fds[i]);
 	}
 	if (read(ready[0], &c, 1) != 1)
 		floor_die("the reader", "it did not connect every client");
-	msg = xmalloc(f->bytes);
-	memset(msg, 'x', f->bytes);
+	f->msg = xmalloc(f->bytes);
+	memset(f->msg, 'x', f->bytes);
+
+	/* Part 0 is the main thread's. */
+	parts = xcalloc((size_t)f->threads, sizeof *parts);
+	pthread_barrier_init(&f->start, NULL, (unsigned)f->threads);
+	pthread_barrier_init(&f->end, NULL, (unsigned)f->threads);
+	for (t = 0; t < f->threads; t++) {
+		parts[t].f = f;
+		parts[t].from = f->n * (size_t)t / (size_t)f->threads;
+		parts[t].to = f->n * (size_t)(t + 1) / (size_t)f->threads;
+		if (t > 0 && pthread_create(&parts[t].thread, NULL,
+		    floor_sender, &parts[t]) != 0)
+			floor_die("pthread_create", "no thread");
+	}
 
 	for (k = 0; k < f->rounds; k++) {
 		usleep(FLOOR_PAUSE_MS * 1000);
 		f->sh->t0 = bench_now_ms();
-		for (i = 0; i < f->n; i++) {
-			for (off = 0; off < f->bytes; off += (size_t)r) {
-				r = send(fds[i], msg + off, f->bytes - off, 0);
-				if (r <= 0)
-					floor_die("send", strerror(errno));
-			}
-		}
+		pthread_barrier_wait(&f->start);
+		floor_send_part(f, parts[0].from, parts[0].to);
+		pthread_barrier_wait(&f->end);
 		loops[k] = bench_now_ms() - f->sh->t0;
 		if (read(done[0], &c, 1) != 1)
 			floor_die("the reader", "it stopped before the end");
 	}
 
+	for (t = 1; t < f->threads; t++)
+		pthread_join(parts[t].thread, NULL);
+	pthread_barrier_destroy(&f->start);
+	pthread_barrier_destroy(&f->end);
+	free(parts);
 	for (i = 0; i < f->n; i++)
-		close(fds[i]);
-	free(fds);
-	free(msg);
+		close(f->fds[i]);
+	free(f->fds);
+	free(f->msg);
 	close(lfd);
 	close(ready[0]);
 	close(done[0]);
@@ -250,7 +313,7 @@ static void
 floor_usage(void)
 {
 	fprintf(stderr, "usage: bench-send-floor [-n CLIENTS] [-k ROUNDS] "
-	    "[-s BYTES]\n");
+	    "[-s BYTES] [-t THREADS]\n");
 	exit(2);
 }
 
@@ -260,13 +323,13 @@ main(int argc, char **argv)
 	struct floor	 f;
 	size_t		 size;
 	long		 nofile;
-	int		 ch;
+	int		 ch, threads = 1;
 
 	memset(&f, 0, sizeof f);
 	f.n = 10000;
 	f.rounds = 20;
 	f.bytes = 350;
-	while ((ch = getopt(argc, argv, "n:k:s:")) != -1) {
+	while ((ch = getopt(argc, argv, "n:k:s:t:")) != -1) {
 		switch (ch) {
 		case 'n':
 			f.n = strtoul(optarg, NULL, 10);
@@ -277,12 +340,15 @@ main(int argc, char **argv)
 		case 's':
 			f.bytes = strtoul(optarg, NULL, 10);
 			break;
+		case 't':
+			threads = atoi(optarg);
+			break;
 		default:
 			floor_usage();
 		}
 	}
 	if (optind != argc || f.n < 1 || f.rounds < 1 || f.bytes < 1 ||
-	    f.bytes > FLOOR_READ_CHUNK)
+	    f.bytes > FLOOR_READ_CHUNK || threads < 1 || threads > 64)
 		floor_usage();
 	signal(SIGPIPE, SIG_IGN);
 	nofile = bench_raise_nofile();
@@ -297,12 +363,21 @@ main(int argc, char **argv)
 	if (f.sh == MAP_FAILED)
 		floor_die("mmap", strerror(errno));
 
+	f.threads = 1;
 	f.spin = 0;
-	floor_report(&f, "SLEEP", "reader sleeping in epoll_wait");
+	floor_report(&f, "SLEEP", "one thread on core 0, reader sleeping");
+	printf("FLOOR_PINNED=%d\n", f.pinned);
 	f.spin = 1;
-	floor_report(&f, "SPIN", "reader polling");
-	printf("FLOOR_N=%zu\nFLOOR_K=%ld\nFLOOR_BYTES=%zu\nFLOOR_PINNED=%d\n",
-	    f.n, f.rounds, f.bytes, f.pinned);
+	floor_report(&f, "SPIN", "one thread on core 0, reader polling");
+	if (threads > 1) {
+		f.threads = threads;
+		f.spin = 0;
+		floor_report(&f, "THREADS", "threads on any core, reader "
+		    "sleeping");
+		printf("FLOOR_THREADS=%d\n", threads);
+	}
+	printf("FLOOR_N=%zu\nFLOOR_K=%ld\nFLOOR_BYTES=%zu\n", f.n, f.rounds,
+	    f.bytes);
 	munmap(f.sh, size);
 	return (0);
 }
