@@ -291,6 +291,14 @@ mock_peak=$(awk '/^VmHWM/ { print $2 }' "/proc/$mock_pid/status" 2>/dev/null)
 stop "$mock_pid"
 mock_pid=""
 
+# The ceiling for the broadcasts: a bare send() loop to as many loopback
+# sockets, with evtop-mock gone (the tool pins itself as the mock was).
+if [ -x "$bin/bench-send-floor" ]; then
+	say "floor: a bare send() loop to 10,000 loopback sockets"
+	"$bin/bench-send-floor" -n 10000 -k "$BROADCASTS" -t 2 \
+	    >"$work/floor.env" 2>"$work/floor.log" && . "$work/floor.env"
+fi
+
 # 6. The table.
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 {
@@ -354,7 +362,9 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 			ws_cell="no figures (see ws-$n.log)"
 			ws_pass="MISS"
 		else
-			ws_cell="p50 $(ms "$p50"), p95 $(ms "$(val "WS${n}_P95")"), p99 $(ms "$(val "WS${n}_P99")"); fewest reached $(num "$(val "WS${n}_MIN_RECEIVED")") of $(num "$n")"
+			ws_cell="p50 $(ms "$p50"), p95 $(ms "$(val "WS${n}_P95")"), p99 $(ms "$(val "WS${n}_P99")")"
+			[ -n "$(val "WS${n}_ARR_P95")" ] && ws_cell="$ws_cell (in the socket: p50 $(ms "$(val "WS${n}_ARR_P50")"), p95 $(ms "$(val "WS${n}_ARR_P95")"); trigger answered after $(ms "$(val "WS${n}_ANSWER_P50")"))"
+			ws_cell="$ws_cell; fewest reached $(num "$(val "WS${n}_MIN_RECEIVED")") of $(num "$n")"
 			lost=$(val "WS${n}_LOST" 0)
 			[ "$lost" -gt 0 ] && ws_cell="$ws_cell; $lost clients lost"
 			all=$( [ "$(val "WS${n}_MIN_RECEIVED")" -eq "$n" ] && \
@@ -373,6 +383,13 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 		printf '| a broadcast to %s WebSocket clients (%s broadcasts) | %s | – | – | – | – | %s | %s |\n' \
 		    "$(num "$n")" "$BROADCASTS" "$ws_cell" "$target" "$ws_pass"
 	done
+	if [ -n "$(val FLOOR_SLEEP_LOOP_P50)" ]; then
+		floor_cell="loop p50 $(ms "$FLOOR_SLEEP_LOOP_P50") ($(ms "$FLOOR_SLEEP_LOOP_MIN")–$(ms "$FLOOR_SLEEP_LOOP_MAX")); read p50 $(ms "$FLOOR_SLEEP_P50"), p95 $(ms "$FLOOR_SLEEP_P95"), p99 $(ms "$FLOOR_SLEEP_P99")"
+		[ -n "$(val FLOOR_SPIN_LOOP_P50)" ] && floor_cell="$floor_cell; reader polling: loop p50 $(ms "$FLOOR_SPIN_LOOP_P50")"
+		[ -n "$(val FLOOR_THREADS_LOOP_P50)" ] && floor_cell="$floor_cell; $FLOOR_THREADS threads on both cores: loop p50 $(ms "$FLOOR_THREADS_LOOP_P50"), read p95 $(ms "$FLOOR_THREADS_P95")"
+		printf '| the floor: send() of %s bytes to each of %s loopback sockets, one thread, no evtop-mock (%s rounds) | %s | – | – | – | – | – | – |\n' \
+		    "$FLOOR_BYTES" "$(num "$FLOOR_N")" "$FLOOR_K" "$floor_cell"
+	fi
 
 	printf '\n'
 	printf -- '- Data: %s events, read from evtop-mock over its API into db.json (the page'"'"'s 50 first); %s guests in db.json from a generator with the Guest fields of API.md; evtop-mock: %s.\n' \
@@ -383,7 +400,7 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 	[ "$(val REG_STATUS)" = ok ] && printf -- '- Registrations: %s accounts made first (POST /api/auth/register, %s s); the latency of each registration from its send to its answer; the answers said %s confirmed, %s waitlisted.\n' \
 	    "$(num "$REG_N")" "$REG_USERS_SECONDS" "$(num "$REG_SAID_CONFIRMED")" \
 	    "$(num "$REG_SAID_WAITLISTED")"
-	printf -- '- Broadcasts: each a registration or its cancellation over HTTP; latency from the first byte of that request to each client reading the counters envelope%s.\n' \
+	printf -- '- Broadcasts: each a registration or its cancellation over HTTP; latency from the first byte of that request to each client reading the counters envelope%s; "in the socket": to the kernel'"'"'s receive timestamp of those bytes (SO_TIMESTAMPING), whenever the one reading thread gets to them.\n' \
 	    "$( [ -n "$pin_mock" ] && printf ', evtop-mock pinned to core 0 and the clients to core 1')"
 	[ -n "$mock_peak" ] && printf -- '- evtop-mock peak memory over the run: %s MB.\n' "$(( mock_peak / 1024 ))"
 } >"$work/table.md"
