@@ -256,7 +256,7 @@ description(char *buf, size_t len, int i)
 {
 	memset(buf, 'a' + i % 26, len - 1);
 	buf[len - 1] = '\0';
-	snprintf(buf, 16, "update %05d", i);
+	snprintf(buf, 24, "update %05d", i);
 	buf[strlen(buf)] = ' ';
 }
 
