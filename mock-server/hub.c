@@ -17,11 +17,6 @@ struct hub_msg {
 	size_t		  len;
 };
 
-/*
- * What a broadcast touches comes first, in one or two cache lines: with
- * ten thousand clients, a field behind the 3 KB of topics costs a cache
- * miss per client per broadcast.
- */
 struct hub_client {
 	struct hub	 *hub;
 	struct hub_client *next;
@@ -30,14 +25,14 @@ struct hub_client {
 	void		(*wake)(void *);
 	void		 *arg;
 
+	char		  topics[HUB_TOPICS_MAX][HUB_TOPIC_LEN];
+	size_t		  ntopics;
+
 	struct hub_msg	**queue;	/* circular, grows up to queue_max */
 	size_t		  qsize;
 	size_t		  qhead;
 	size_t		  qlen;
 	int		  overflowed;
-
-	size_t		  ntopics;
-	char		  topics[HUB_TOPICS_MAX][HUB_TOPIC_LEN];
 };
 
 struct hub {

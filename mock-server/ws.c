@@ -1,9 +1,5 @@
 #include "ws.h"
 
-#include <sys/socket.h>
-#include <sys/uio.h>
-
-#include <errno.h>
 #include <libwebsockets.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,8 +36,7 @@ struct ws_conn {
 	size_t			 msg_len;
 	int			 msg_too_big;
 
-	int			 fd;		/* the socket, -1 for lws_write */
-	unsigned char		*out;		/* LWS_PRE + what lws must keep */
+	unsigned char		*out;		/* LWS_PRE + frames */
 	size_t			 out_size;
 
 	struct ws_batch		*batch;		/* NULL: write when writable */
@@ -188,12 +183,8 @@ ws_conn_new(struct mock *m, struct lws *wsi)
 	c->m = m;
 	c->wsi = wsi;
 	c->client = hub_client_new(m->hub, ws_wake, c);
-	c->fd = -1;
-	if (wsi != NULL) {
+	if (wsi != NULL)
 		lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, WS_AUTH_TIMEOUT);
-		if (!lws_is_ssl(wsi))
-			c->fd = lws_get_socket_fd(wsi);
-	}
 	return (c);
 }
 
@@ -369,88 +360,39 @@ ws_frame_header(unsigned char *h, size_t len)
 }
 
 /*
- * Sends what the socket takes of iov (total bytes) without lws, which
- * would copy it first: the frames stay where the hub keeps them, shared by
- * every client.  Only when lws holds nothing back for the socket, or the
- * bytes would overtake it.  Returns the bytes sent, or -1.
- */
-static ssize_t
-ws_conn_send(struct ws_conn *c, struct iovec *iov, int niov)
-{
-	struct msghdr	mh;
-	ssize_t		n;
-
-	if (c->fd == -1 || lws_partial_buffered(c->wsi))
-		return (0);
-	memset(&mh, 0, sizeof mh);
-	mh.msg_iov = iov;
-	mh.msg_iovlen = (size_t)niov;
-	n = sendmsg(c->fd, &mh, MSG_NOSIGNAL | MSG_DONTWAIT);
-	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK ||
-	    errno == EINTR))
-		return (0);
-	return (n);
-}
-
-/*
- * Writes up to max queued frames, framed and out in one send: a broadcast
- * queues a few envelopes per client, and one send instead of one per
- * envelope is what keeps ten thousand clients quick.  What the socket
- * does not take goes to lws (its raw write on a WebSocket sends bytes as
- * they are), which keeps it and finishes the write when it can.
+ * Writes up to max queued frames.  They go framed here and out in one
+ * write (lws's raw write on a WebSocket sends bytes as they are): a
+ * broadcast queues a few envelopes per client, and one send instead of
+ * one per envelope is what keeps ten thousand clients quick.
  */
 static int
 ws_conn_write_queue(struct ws_conn *c, int max)
 {
-	unsigned char	 head[WS_WRITE_FRAMES][WS_FRAME_HEADER_MAX];
-	struct iovec	 iov[2 * WS_WRITE_FRAMES];
 	const char	*text;
-	size_t		 len, total = 0, rest, off;
-	ssize_t		 sent;
+	size_t		 len, total = 0, need;
 	int		 i, n = 0;
 
-	if (max > WS_WRITE_FRAMES)
-		max = WS_WRITE_FRAMES;
 	for (i = 0; i < max; i++) {
 		if ((text = hub_client_peek_at(c->client, (size_t)i,
 		    &len)) == NULL)
 			break;
 		if (n > 0 && total + len > WS_WRITE_BATCH)
 			break;
-		iov[2 * n].iov_base = head[n];
-		iov[2 * n].iov_len = ws_frame_header(head[n], len);
-		iov[2 * n + 1].iov_base = (void *)(uintptr_t)text;
-		iov[2 * n + 1].iov_len = len;
-		total += iov[2 * n].iov_len + len;
+		need = LWS_PRE + total + WS_FRAME_HEADER_MAX + len;
+		if (c->out_size < need) {
+			c->out_size = need;
+			c->out = xrealloc(c->out, c->out_size);
+		}
+		total += ws_frame_header(c->out + LWS_PRE + total, len);
+		memcpy(c->out + LWS_PRE + total, text, len);
+		total += len;
 		n++;
 	}
 	if (n == 0)
 		return (0);
-	if ((sent = ws_conn_send(c, iov, 2 * n)) < 0)
+	if (lws_write(c->wsi, c->out + LWS_PRE, total, LWS_WRITE_RAW) <
+	    (int)total)
 		return (-1);
-	if ((size_t)sent < total) {
-		rest = total - (size_t)sent;
-		if (c->out_size < LWS_PRE + rest) {
-			c->out_size = LWS_PRE + rest;
-			c->out = xrealloc(c->out, c->out_size);
-		}
-		off = 0;
-		for (i = 0; i < 2 * n; i++) {
-			len = iov[i].iov_len;
-			if ((size_t)sent >= len) {
-				sent -= (ssize_t)len;
-				continue;
-			}
-			memcpy(c->out + LWS_PRE + off,
-			    (const char *)iov[i].iov_base + sent,
-			    len - (size_t)sent);
-			off += len - (size_t)sent;
-			sent = 0;
-		}
-		if (lws_write(c->wsi, c->out + LWS_PRE, rest, LWS_WRITE_RAW) <
-		    (int)rest)
-			return (-1);
-	}
 	while (n-- > 0)
 		hub_client_pop(c->client);
 	return (0);
