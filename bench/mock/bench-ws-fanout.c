@@ -6,10 +6,18 @@
  * registration or its cancellation over plain HTTP (the mock then
  * publishes a counters envelope to "events").  For every client it
  * measures the time from the trigger's first byte sent to the counters
- * envelope read, and counts who got each broadcast.
+ * envelope, and counts who got each broadcast.
  *
- * One thread, one epoll set for every socket; the clock is read as each
- * frame is parsed, so the figures include this process's own reading.
+ * Two times per client.  "Read": the clock read as this process parses
+ * the frame.  One thread reads every socket from one epoll set, so that
+ * time includes waiting for this process to come round to the socket,
+ * which ten thousand separate clients would not do.  "Arrived": the
+ * kernel's receive timestamp of the bytes (SO_TIMESTAMPING, software),
+ * taken when the server's send() hands them to loopback: when the
+ * envelope was in the client's socket, whoever reads it and however late.
+ * The trigger's answer gets the same timestamp: the server publishes
+ * before it answers and writes the envelopes after, so its arrival shows
+ * how much of the latency comes before the fan-out begins.
  *
  * Usage: bench-ws-fanout URL EMAIL PASSWORD [-n CLIENTS] [-k BROADCASTS]
  *
@@ -17,6 +25,9 @@
  */
 #include <sys/epoll.h>
 #include <sys/socket.h>
+
+#include <linux/errqueue.h>
+#include <linux/net_tstamp.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -67,6 +79,7 @@ struct fan_conn {
 	size_t		 msg_len;
 	uint64_t	 last_seq;
 	int		 got;		/* this broadcast arrived */
+	double		 rx_ms;		/* kernel time of the last bytes read */
 };
 
 struct fan {
@@ -87,15 +100,26 @@ struct fan {
 	/* The broadcast under way. */
 	int			 active;
 	double			 t0;
+	double			 t0_real;	/* the same instant, realtime */
 	size_t			 received;
-	double			*lat;
+	double			*lat;		/* read, ms after t0 */
 	size_t			 nlat;
+	double			*arr;		/* arrived, ms after t0 */
+	size_t			 narr;
+	double			 last_arr;	/* this broadcast's latest */
+
+	/* Per broadcast: the trigger answered; the fan-out took. */
+	double			*answered;
+	double			*fanout;
+	size_t			 nbroadcast;
+	int			 timestamps;	/* the kernel gives them */
 
 	/* The trigger's HTTP exchange. */
 	int			 tfd;
 	char			 tin[8192];
 	size_t			 tin_len;
 	int			 tstatus;	/* 0 while waiting */
+	double			 tin_rx_ms;	/* kernel time of the answer */
 };
 
 static void
@@ -149,6 +173,66 @@ fan_parse_url(struct fan *f)
 		fan_die(f->url, gai_strerror(rc));
 }
 
+static double
+fan_real_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6);
+}
+
+/* Asks for the kernel's receive timestamps on fd (realtime clock). */
+static void
+fan_timestamps(struct fan *f, int fd)
+{
+	int	flags = SOF_TIMESTAMPING_RX_SOFTWARE |
+		    SOF_TIMESTAMPING_SOFTWARE;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPING, &flags,
+	    sizeof flags) != 0)
+		f->timestamps = 0;
+}
+
+/*
+ * read() that also gives the kernel's receive time of the last bytes
+ * read, in realtime milliseconds (0 when none came with them).
+ */
+static ssize_t
+fan_recv(int fd, void *buf, size_t len, double *rx_ms)
+{
+	struct msghdr			 mh;
+	struct iovec			 iov;
+	struct cmsghdr			*cm;
+	struct scm_timestamping		 ts;
+	union {
+		char			 buf[CMSG_SPACE(sizeof ts)];
+		struct cmsghdr		 align;
+	}				 control;
+	ssize_t				 n;
+
+	*rx_ms = 0;
+	iov.iov_base = buf;
+	iov.iov_len = len;
+	memset(&mh, 0, sizeof mh);
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = control.buf;
+	mh.msg_controllen = sizeof control.buf;
+	if ((n = recvmsg(fd, &mh, 0)) <= 0)
+		return (n);
+	for (cm = CMSG_FIRSTHDR(&mh); cm != NULL; cm = CMSG_NXTHDR(&mh, cm)) {
+		if (cm->cmsg_level != SOL_SOCKET ||
+		    cm->cmsg_type != SCM_TIMESTAMPING)
+			continue;
+		memcpy(&ts, CMSG_DATA(cm), sizeof ts);
+		if (ts.ts[0].tv_sec != 0)
+			*rx_ms = ts.ts[0].tv_sec * 1000.0 +
+			    ts.ts[0].tv_nsec / 1e6;
+	}
+	return (n);
+}
+
 /* A non-blocking socket connecting to the server, or -1. */
 static int
 fan_socket(struct fan *f)
@@ -160,6 +244,7 @@ fan_socket(struct fan *f)
 	if (fd == -1)
 		return (-1);
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	fan_timestamps(f, fd);
 	if (connect(fd, f->ai->ai_addr, f->ai->ai_addrlen) != 0 &&
 	    errno != EINPROGRESS) {
 		close(fd);
@@ -280,6 +365,7 @@ fan_on_counters(struct fan *f, struct fan_conn *c, const char *text)
 {
 	const char	*p;
 	uint64_t	 seq;
+	double		 a;
 
 	if ((p = strstr(text, "\"seq\":")) == NULL)
 		return;
@@ -292,6 +378,12 @@ fan_on_counters(struct fan *f, struct fan_conn *c, const char *text)
 	c->got = 1;
 	f->received++;
 	f->lat[f->nlat++] = bench_now_ms() - f->t0;
+	if (c->rx_ms > 0) {
+		a = c->rx_ms - f->t0_real;
+		f->arr[f->narr++] = a;
+		if (a > f->last_arr)
+			f->last_arr = a;
+	}
 }
 
 static void
@@ -389,7 +481,8 @@ fan_read(struct fan *f, struct fan_conn *c)
 		c->in_size = c->in_len + FAN_READ_CHUNK;
 		c->in = xrealloc(c->in, c->in_size);
 	}
-	n = read(c->fd, c->in + c->in_len, c->in_size - c->in_len);
+	n = fan_recv(c->fd, c->in + c->in_len, c->in_size - c->in_len,
+	    &c->rx_ms);
 	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
 		fan_fail(f, c, n == 0 ? "the server hung up" :
 		    strerror(errno));
@@ -425,10 +518,14 @@ fan_trigger_read(struct fan *f)
 	char	*end, *cl;
 	ssize_t	 n;
 	size_t	 head, want = 0;
+	double	 rx_ms;
 
-	n = read(f->tfd, f->tin + f->tin_len, sizeof f->tin - 1 - f->tin_len);
-	if (n > 0)
+	n = fan_recv(f->tfd, f->tin + f->tin_len, sizeof f->tin - 1 -
+	    f->tin_len, &rx_ms);
+	if (n > 0) {
 		f->tin_len += (size_t)n;
+		f->tin_rx_ms = rx_ms;
+	}
 	f->tin[f->tin_len] = '\0';
 	if ((end = strstr(f->tin, "\r\n\r\n")) != NULL) {
 		head = (size_t)(end - f->tin) + 4;
@@ -506,6 +603,7 @@ fan_trigger(struct fan *f, int cancel)
 		fan_die("trigger", strerror(errno));
 	flags = fcntl(fd, F_GETFL);
 	fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+	fan_timestamps(f, fd);
 	xasprintf(&req, "%s /api/events/%" PRId64 "/register HTTP/1.1\r\n"
 	    "Host: %s\r\nAuthorization: Bearer %s\r\nContent-Length: 0\r\n"
 	    "Connection: close\r\n\r\n", cancel ? "DELETE" : "POST",
@@ -513,8 +611,10 @@ fan_trigger(struct fan *f, int cancel)
 	f->tfd = fd;
 	f->tin_len = 0;
 	f->tstatus = 0;
+	f->tin_rx_ms = 0;
 	fan_watch(f, fd, EPOLLIN, (uint32_t)f->n, EPOLL_CTL_ADD);
 	f->t0 = bench_now_ms();
+	f->t0_real = fan_real_ms();
 	if (write(fd, req, strlen(req)) != (ssize_t)strlen(req))
 		fan_die("trigger", "the request did not go out whole");
 	free(req);
@@ -530,6 +630,7 @@ fan_broadcast(struct fan *f, int k)
 	for (i = 0; i < f->n; i++)
 		f->conns[i].got = 0;
 	f->received = 0;
+	f->last_arr = 0;
 	f->active = 1;
 	fan_trigger(f, k % 2);
 	deadline = f->t0 + FAN_BROADCAST_DEADLINE * 1000.0;
@@ -542,6 +643,12 @@ fan_broadcast(struct fan *f, int k)
 		    "%d: %s\n", k % 2 ? "DELETE" : "POST", f->tstatus,
 		    f->tin);
 		exit(1);
+	}
+	if (f->tin_rx_ms > 0 && f->last_arr > 0) {
+		f->answered[f->nbroadcast] = f->tin_rx_ms - f->t0_real;
+		f->fanout[f->nbroadcast] = f->last_arr -
+		    f->answered[f->nbroadcast];
+		f->nbroadcast++;
 	}
 	return (f->received);
 }
@@ -587,7 +694,7 @@ int
 main(int argc, char **argv)
 {
 	struct fan		 f;
-	struct bench_stats	 st;
+	struct bench_stats	 st, arr, ans, fan;
 	char			*cause = NULL;
 	double			 connect_s;
 	size_t			 i, got, min_got = (size_t)-1, subscribed;
@@ -632,6 +739,10 @@ main(int argc, char **argv)
 	for (i = 0; i < f.n; i++)
 		f.conns[i].fd = -1;
 	f.lat = xcalloc(f.n * (size_t)broadcasts, sizeof *f.lat);
+	f.arr = xcalloc(f.n * (size_t)broadcasts, sizeof *f.arr);
+	f.answered = xcalloc((size_t)broadcasts, sizeof *f.answered);
+	f.fanout = xcalloc((size_t)broadcasts, sizeof *f.fanout);
+	f.timestamps = 1;
 
 	fprintf(stderr, "bench-ws-fanout: opening %zu clients\n", f.n);
 	connect_s = fan_connect_all(&f);
@@ -647,14 +758,36 @@ main(int argc, char **argv)
 	if (min_got == (size_t)-1)
 		min_got = 0;
 	bench_stats(f.lat, f.nlat, &st);
+	bench_stats(f.arr, f.narr, &arr);
+	bench_stats(f.answered, f.nbroadcast, &ans);
+	bench_stats(f.fanout, f.nbroadcast, &fan);
 	fprintf(stderr, "bench-ws-fanout: %ld broadcasts to %zu clients: "
-	    "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; fewest "
+	    "read p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; fewest "
 	    "reached %zu; %zu clients lost\n", broadcasts, f.n, st.p50, st.p95,
 	    st.p99, st.max, min_got, f.dead);
-	printf("WS_N=%zu\nWS_K=%ld\nWS_SUBSCRIBED=%zu\nWS_CONNECT_SECONDS=%.1f\n"
-	    "WS_P50=%.1f\nWS_P95=%.1f\nWS_P99=%.1f\nWS_MAX=%.1f\n"
-	    "WS_MIN_RECEIVED=%zu\nWS_LOST=%zu\n", f.n, broadcasts, subscribed, connect_s, st.p50,
-	    st.p95, st.p99, st.max, min_got, f.dead);
+	if (f.timestamps && f.narr == f.nlat && f.nlat > 0) {
+		fprintf(stderr, "bench-ws-fanout: arrived p50 %.1f ms, p95 "
+		    "%.1f ms, p99 %.1f ms, max %.1f ms; the trigger answered "
+		    "after p50 %.1f ms; answer to last arrival p50 %.1f ms, "
+		    "max %.1f ms\n", arr.p50, arr.p95, arr.p99, arr.max,
+		    ans.p50, fan.p50, fan.max);
+	} else {
+		fprintf(stderr, "bench-ws-fanout: no kernel receive "
+		    "timestamps (%zu of %zu): arrival times unknown\n", f.narr,
+		    f.nlat);
+		memset(&arr, 0, sizeof arr);
+	}
+	printf("WS_N=%zu\nWS_K=%ld\nWS_SUBSCRIBED=%zu\n"
+	    "WS_CONNECT_SECONDS=%.1f\nWS_P50=%.1f\nWS_P95=%.1f\n"
+	    "WS_P99=%.1f\nWS_MAX=%.1f\nWS_MIN_RECEIVED=%zu\nWS_LOST=%zu\n",
+	    f.n, broadcasts, subscribed, connect_s, st.p50, st.p95, st.p99,
+	    st.max, min_got, f.dead);
+	if (arr.n > 0) {
+		printf("WS_ARR_P50=%.1f\nWS_ARR_P95=%.1f\nWS_ARR_P99=%.1f\n"
+		    "WS_ANSWER_P50=%.1f\nWS_FANOUT_P50=%.1f\n"
+		    "WS_FANOUT_MAX=%.1f\n", arr.p50, arr.p95, arr.p99, ans.p50,
+		    fan.p50, fan.max);
+	}
 
 	for (i = 0; i < f.n; i++) {
 		if (f.conns[i].fd != -1)
@@ -665,6 +798,9 @@ main(int argc, char **argv)
 	}
 	free(f.conns);
 	free(f.lat);
+	free(f.arr);
+	free(f.answered);
+	free(f.fanout);
 	free(f.token);
 	free(f.failure);
 	freeaddrinfo(f.ai);

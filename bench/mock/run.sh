@@ -303,7 +303,15 @@ fi
 stop "$mock_pid"
 mock_pid=""
 
-# 6. The table.
+# 7. The ceiling for the broadcasts: a bare send() loop to as many loopback
+# sockets, with evtop-mock gone (the tool pins itself as the mock was).
+if [ -x "$bin/bench-send-floor" ]; then
+	say "floor: a bare send() loop to 10,000 loopback sockets"
+	"$bin/bench-send-floor" -n 10000 -k "$BROADCASTS" -t 2 \
+	    >"$work/floor.env" 2>"$work/floor.log" && . "$work/floor.env"
+fi
+
+# The table.
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 {
 	printf '### evtop-mock against its peers (%s)\n\n' "$(date -u +%Y-%m-%d)"
@@ -366,7 +374,9 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 			ws_cell="no figures (see ws-$n.log)"
 			ws_pass="MISS"
 		else
-			ws_cell="p50 $(ms "$p50"), p95 $(ms "$(val "WS${n}_P95")"), p99 $(ms "$(val "WS${n}_P99")"); fewest reached $(num "$(val "WS${n}_MIN_RECEIVED")") of $(num "$n")"
+			ws_cell="p50 $(ms "$p50"), p95 $(ms "$(val "WS${n}_P95")"), p99 $(ms "$(val "WS${n}_P99")")"
+			[ -n "$(val "WS${n}_ARR_P95")" ] && ws_cell="$ws_cell (in the socket: p50 $(ms "$(val "WS${n}_ARR_P50")"), p95 $(ms "$(val "WS${n}_ARR_P95")"); trigger answered after $(ms "$(val "WS${n}_ANSWER_P50")"))"
+			ws_cell="$ws_cell; fewest reached $(num "$(val "WS${n}_MIN_RECEIVED")") of $(num "$n")"
 			lost=$(val "WS${n}_LOST" 0)
 			[ "$lost" -gt 0 ] && ws_cell="$ws_cell; $lost clients lost"
 			all=$( [ "$(val "WS${n}_MIN_RECEIVED")" -eq "$n" ] && \
@@ -385,6 +395,13 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 		printf '| a broadcast to %s WebSocket clients (%s broadcasts) | %s | – | – | – | – | %s | %s |\n' \
 		    "$(num "$n")" "$BROADCASTS" "$ws_cell" "$target" "$ws_pass"
 	done
+	if [ -n "$(val FLOOR_SLEEP_LOOP_P50)" ]; then
+		floor_cell="loop p50 $(ms "$FLOOR_SLEEP_LOOP_P50") ($(ms "$FLOOR_SLEEP_LOOP_MIN")–$(ms "$FLOOR_SLEEP_LOOP_MAX")); read p50 $(ms "$FLOOR_SLEEP_P50"), p95 $(ms "$FLOOR_SLEEP_P95"), p99 $(ms "$FLOOR_SLEEP_P99")"
+		[ -n "$(val FLOOR_SPIN_LOOP_P50)" ] && floor_cell="$floor_cell; reader polling: loop p50 $(ms "$FLOOR_SPIN_LOOP_P50")"
+		[ -n "$(val FLOOR_THREADS_LOOP_P50)" ] && floor_cell="$floor_cell; $FLOOR_THREADS threads on both cores: loop p50 $(ms "$FLOOR_THREADS_LOOP_P50"), read p95 $(ms "$FLOOR_THREADS_P95")"
+		printf '| the floor: send() of %s bytes to each of %s loopback sockets, one thread, no evtop-mock (%s rounds) | %s | – | – | – | – | – | – |\n' \
+		    "$FLOOR_BYTES" "$(num "$FLOOR_N")" "$FLOOR_K" "$floor_cell"
+	fi
 
 	if [ -n "$(val EXPORT_STATUS)" ]; then
 		export_cell="$(awk -v ms="$EXPORT_MS" 'BEGIN { printf "%.1f s", ms / 1000 }'), $(num "$(awk -v b="$EXPORT_BYTES" 'BEGIN { print b / 1e6 }')") MB; peak memory during it $(num "$((EXPORT_PEAK_KB / 1024))") MB, $(num "$(( (EXPORT_PEAK_KB - EXPORT_RSS_BEFORE_KB) / 1024 ))") MB over the $(num "$((EXPORT_RSS_BEFORE_KB / 1024))") MB before; $(num "$EXPORT_SIDE_N") health checks answered during it, p50 $(ms "$EXPORT_SIDE_P50"), max $(ms "$EXPORT_SIDE_MAX")"
@@ -411,7 +428,7 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 	[ "$(val REG_STATUS)" = ok ] && printf -- '- Registrations: %s accounts made first (POST /api/auth/register, %s s); the latency of each registration from its send to its answer; the answers said %s confirmed, %s waitlisted.\n' \
 	    "$(num "$REG_N")" "$REG_USERS_SECONDS" "$(num "$REG_SAID_CONFIRMED")" \
 	    "$(num "$REG_SAID_WAITLISTED")"
-	printf -- '- Broadcasts: each a registration or its cancellation over HTTP; latency from the first byte of that request to each client reading the counters envelope%s.\n' \
+	printf -- '- Broadcasts: each a registration or its cancellation over HTTP; latency from the first byte of that request to each client reading the counters envelope%s; "in the socket": to the kernel'"'"'s receive timestamp of those bytes (SO_TIMESTAMPING), whenever the one reading thread gets to them.\n' \
 	    "$( [ -n "$pin_mock" ] && printf ', evtop-mock pinned to core 0 and the clients to core 1')"
 	[ -n "$mock_peak" ] && printf -- '- evtop-mock peak memory over the run: %s MB (before the export, whose peak is its own).\n' "$(( mock_peak / 1024 ))"
 	[ -n "$(val EXPORT_STATUS)" ] && printf -- '- Export and search: GET `/api/events/%s/guests.csv` to the end while `GET /api/health` goes on one at a time on another connection; then the search %s times (a distinct ignored parameter each, so the GET cache never answers).\n' \
