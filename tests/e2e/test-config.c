@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "e2e.h"
 #include "vt-harness.h"
 
 #define START_MS	60000	/* the demo server seeds its data first */
@@ -42,17 +43,6 @@ write_config(const char *text)
 	rename(tmp, path);
 }
 
-static int
-expect(struct vt *vt, const char *text, int ms)
-{
-	if (vt_wait_text(vt, text, ms) == 0)
-		return (0);
-	fprintf(stderr, "e2e: never saw \"%s\"\n", text);
-	vt_dump(vt, stderr);
-	CHECK(0);
-	return (-1);
-}
-
 static void
 test_keymap_and_reload(void)
 {
@@ -65,28 +55,28 @@ test_keymap_and_reload(void)
 		CHECK(0);
 		return;
 	}
-	if (expect(vt, "Evtop Launch Party", START_MS) != 0)
+	if (e2e_expect(vt, "Evtop Launch Party", START_MS) != 0)
 		goto out;
 	/* The bar names the new key; the key opens the help. */
-	expect(vt, "h Help", VT_DEADLINE_MS);
+	e2e_expect(vt, "h Help", VT_DEADLINE_MS);
 	CHECK(!vt_find(vt, "? Help", NULL, NULL));
 	vt_send_char(vt, 'h');
-	expect(vt, "Read the config file again", VT_DEADLINE_MS);
+	e2e_expect(vt, "Read the config file again", VT_DEADLINE_MS);
 	vt_send_key(vt, VTERM_KEY_ESCAPE);
 	vt_wait_gone(vt, "Read the config file again", VT_DEADLINE_MS);
 
 	/* Ctrl-R: the new file is read while evtop runs. */
 	write_config("[keymap]\nhelp = F2\nrefresh = none\n");
 	vt_send_char(vt, 0x12);
-	expect(vt, "Config reloaded", VT_DEADLINE_MS);
-	expect(vt, "F2 Help", VT_DEADLINE_MS);
+	e2e_expect(vt, "Config reloaded", VT_DEADLINE_MS);
+	e2e_expect(vt, "F2 Help", VT_DEADLINE_MS);
 	CHECK(!vt_find(vt, "r Refresh", NULL, NULL));
 
 	/* SIGHUP with a broken file: refused, said, and the old keys stay. */
 	write_config("[keymap]\nhelp = F99\n");
 	kill(vt_pid(vt), SIGHUP);
-	expect(vt, "Config not reloaded", VT_DEADLINE_MS);
-	expect(vt, "config.ini:2: help: unknown key", VT_DEADLINE_MS);
+	e2e_expect(vt, "Config not reloaded", VT_DEADLINE_MS);
+	e2e_expect(vt, "config.ini:2: help: unknown key", VT_DEADLINE_MS);
 	CHECK(vt_find(vt, "F2 Help", NULL, NULL));
 
 	vt_send_char(vt, 'q');
@@ -111,7 +101,7 @@ test_bad_config_stops_start(void)
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
 	snprintf(want, sizeof want, "config.ini:3: ascii wants true or false, "
 	    "not \"maybe\"");
-	expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
 	CHECK(!vt_find(vt, "starting the demo", NULL, NULL));
 	vt_free(vt);
 }
@@ -169,21 +159,21 @@ test_theme_reload(void)
 		CHECK(0);
 		return;
 	}
-	if (expect(vt, "Evtop Launch Party", START_MS) != 0)
+	if (e2e_expect(vt, "Evtop Launch Party", START_MS) != 0)
 		goto out;
 	expect_cell(vt, 0, 1, 7, 4, 0);		/* white on blue */
 	expect_cell(vt, 1, 0, 6, -1, -1);	/* cyan frame */
 
 	write_config("theme = light\n[theme]\nheader = black on red\n");
 	vt_send_char(vt, 0x12);
-	expect(vt, "Config reloaded", VT_DEADLINE_MS);
+	e2e_expect(vt, "Config reloaded", VT_DEADLINE_MS);
 	expect_cell(vt, 0, 1, 0, 1, 0);		/* the [theme] line */
 	expect_cell(vt, 1, 0, 4, -1, -1);	/* light's blue frame */
 
 	write_config("theme = light\n[theme]\nheader = blak on red\n");
 	kill(vt_pid(vt), SIGHUP);
-	expect(vt, "Config not reloaded", VT_DEADLINE_MS);
-	expect(vt, "config.ini:3: header: \"blak\" is neither", VT_DEADLINE_MS);
+	e2e_expect(vt, "Config not reloaded", VT_DEADLINE_MS);
+	e2e_expect(vt, "config.ini:3: header: \"blak\" is neither", VT_DEADLINE_MS);
 	expect_cell(vt, 0, 1, 0, 1, 0);
 
 	vt_send_char(vt, 'q');
@@ -206,7 +196,7 @@ test_no_color_beats_theme(void)
 		CHECK(0);
 		return;
 	}
-	if (expect(vt, "Evtop Launch Party", START_MS) == 0) {
+	if (e2e_expect(vt, "Evtop Launch Party", START_MS) == 0) {
 		expect_cell(vt, 0, 1, -1, -1, 1);	/* reversed */
 		vt_send_char(vt, 'q');
 		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
@@ -229,7 +219,7 @@ test_bad_theme_flag(void)
 		return;
 	}
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
-	expect(vt, "evtop: option --theme wants default, light, high-contrast "
+	e2e_expect(vt, "evtop: option --theme wants default, light, high-contrast "
 	    "or mono, not \"neon\"", VT_DEADLINE_MS);
 	CHECK(!vt_find(vt, "starting the demo", NULL, NULL));
 	vt_free(vt);

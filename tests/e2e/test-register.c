@@ -16,6 +16,7 @@
 #include "mockproc.h"
 #include "support-http.h"
 #include "test.h"
+#include "e2e.h"
 #include "vt-harness.h"
 
 #define ATTENDEE	"attendee@example.com"
@@ -29,22 +30,13 @@ static int64_t		 attendee_id = -1;
 static int
 start_mock(void)
 {
-	static const char *const extra[] = {
-		"--seed", "demo", "--hash-cost", "4", NULL
-	};
-	const char	*path = getenv("EVTOP_MOCK");
-	char		*cause = NULL, body[128];
+	char		 body[128];
 	struct reply	 r;
 
-	if (mock.url != NULL)
+	if (token != NULL)
 		return (0);
-	if (path == NULL ||
-	    mockproc_start(&mock, path, extra, -1, 60000, &cause) != 0) {
-		fprintf(stderr, "e2e: cannot start the mock: %s\n",
-		    cause != NULL ? cause : "EVTOP_MOCK is not set");
-		free(cause);
+	if (e2e_start_demo_mock(&mock) != 0)
 		return (-1);
-	}
 	snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}",
 	    ATTENDEE, PASSWORD);
 	support_http(mock.url, "POST", "/api/auth/login", body, NULL, &r);
@@ -89,28 +81,6 @@ registered_for_launch(void)
 	return (n);
 }
 
-static int
-expect(struct vt *vt, const char *text)
-{
-	if (vt_wait_text(vt, text, VT_DEADLINE_MS) == 0)
-		return (0);
-	fprintf(stderr, "e2e: never saw \"%s\"\n", text);
-	vt_dump(vt, stderr);
-	CHECK(0);
-	return (-1);
-}
-
-static int
-expect_gone(struct vt *vt, const char *text)
-{
-	if (vt_wait_gone(vt, text, VT_DEADLINE_MS) == 0)
-		return (0);
-	fprintf(stderr, "e2e: \"%s\" stayed\n", text);
-	vt_dump(vt, stderr);
-	CHECK(0);
-	return (-1);
-}
-
 /* evtop signed in as the attendee through EVTOP_TOKEN, at 30x100. */
 static struct vt *
 spawn(const char *flag)
@@ -127,7 +97,7 @@ spawn(const char *flag)
 	env[0] = tok_env;
 	vt = vt_spawn(argv, env, 30, 100);
 	free(tok_env);
-	if (vt != NULL && expect(vt, LAUNCH) != 0) {
+	if (vt != NULL && e2e_expect(vt, LAUNCH, VT_DEADLINE_MS) != 0) {
 		vt_free(vt);
 		return (NULL);
 	}
@@ -144,44 +114,44 @@ test_register_then_cancel(void)
 		return;
 	}
 	CHECK_INT(registered_for_launch(), 0);
-	expect(vt, "R Register");
+	e2e_expect(vt, "R Register", VT_DEADLINE_MS);
 	/* The row starts at 120 of 200 and counts the new seat live. */
-	expect(vt, "120/200");
+	e2e_expect(vt, "120/200", VT_DEADLINE_MS);
 
 	vt_send_char(vt, 'R');
-	expect(vt, "Registered for " LAUNCH);
+	e2e_expect(vt, "Registered for " LAUNCH, VT_DEADLINE_MS);
 	CHECK_INT(registered_for_launch(), 1);
-	expect(vt, "121/200");
+	e2e_expect(vt, "121/200", VT_DEADLINE_MS);
 
 	/* U asks; n keeps the registration. */
 	vt_send_char(vt, 'U');
-	expect(vt, "Cancel your registration for " LAUNCH "?");
-	expect(vt, "n or Esc: no");
+	e2e_expect(vt, "Cancel your registration for " LAUNCH "?", VT_DEADLINE_MS);
+	e2e_expect(vt, "n or Esc: no", VT_DEADLINE_MS);
 	vt_send_char(vt, 'x');		/* not an answer: still asking */
 	vt_send_char(vt, 'n');
-	expect_gone(vt, "Cancel your registration");
+	e2e_expect_gone(vt, "Cancel your registration", VT_DEADLINE_MS);
 	CHECK_INT(registered_for_launch(), 1);
 
 	/* Esc is no as well. */
 	vt_send_char(vt, 'U');
-	expect(vt, "Cancel your registration for " LAUNCH "?");
+	e2e_expect(vt, "Cancel your registration for " LAUNCH "?", VT_DEADLINE_MS);
 	vt_send_key(vt, VTERM_KEY_ESCAPE);
-	expect_gone(vt, "Cancel your registration");
+	e2e_expect_gone(vt, "Cancel your registration", VT_DEADLINE_MS);
 	CHECK_INT(registered_for_launch(), 1);
 
 	/* y cancels it. */
 	vt_send_char(vt, 'U');
-	expect(vt, "Cancel your registration for " LAUNCH "?");
+	e2e_expect(vt, "Cancel your registration for " LAUNCH "?", VT_DEADLINE_MS);
 	vt_send_char(vt, 'y');
-	expect(vt, "Registration cancelled for " LAUNCH);
+	e2e_expect(vt, "Registration cancelled for " LAUNCH, VT_DEADLINE_MS);
 	CHECK_INT(registered_for_launch(), 0);
-	expect(vt, "120/200");
+	e2e_expect(vt, "120/200", VT_DEADLINE_MS);
 
 	/* Cancelling again: the server's own sentence. */
 	vt_send_char(vt, 'U');
-	expect(vt, "Cancel your registration for " LAUNCH "?");
+	e2e_expect(vt, "Cancel your registration for " LAUNCH "?", VT_DEADLINE_MS);
 	vt_send_char(vt, 'y');
-	expect(vt, "Registration not found");
+	e2e_expect(vt, "Registration not found", VT_DEADLINE_MS);
 
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
@@ -217,20 +187,20 @@ test_readonly_refuses(void)
 	CHECK(!vt_find(vt, "U Cancel", NULL, NULL));
 
 	vt_send_char(vt, 'R');
-	expect(vt, "evtop is read-only: register was not sent");
+	e2e_expect(vt, "evtop is read-only: register was not sent", VT_DEADLINE_MS);
 	vt_send_char(vt, 'U');
-	expect(vt, "evtop is read-only: unregister was not sent");
+	e2e_expect(vt, "evtop is read-only: unregister was not sent", VT_DEADLINE_MS);
 	/* No question: there is nothing to confirm. */
 	CHECK(!vt_find(vt, "Cancel your registration", NULL, NULL));
 	CHECK_INT(registered_for_launch(), 0);
 
 	/* The help leaves both out; signing out is still there. */
 	vt_send_char(vt, '?');
-	expect(vt, "Sign out and delete the kept sign-in");
+	e2e_expect(vt, "Sign out and delete the kept sign-in", VT_DEADLINE_MS);
 	CHECK_INT(rows_with(vt, "Register for the selected event"), 0);
 	CHECK_INT(rows_with(vt, "Cancel your registration (asks"), 0);
 	vt_send_key(vt, VTERM_KEY_ESCAPE);
-	expect_gone(vt, "Sign out and delete the kept sign-in");
+	e2e_expect_gone(vt, "Sign out and delete the kept sign-in", VT_DEADLINE_MS);
 
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
@@ -249,10 +219,10 @@ test_help_lists_writes(void)
 		return;
 	}
 	vt_send_char(vt, '?');
-	expect(vt, "Register for the selected event");
-	expect(vt, "Cancel your registration (asks first)");
+	e2e_expect(vt, "Register for the selected event", VT_DEADLINE_MS);
+	e2e_expect(vt, "Cancel your registration (asks first)", VT_DEADLINE_MS);
 	vt_send_char(vt, 'q');		/* closes the help */
-	expect_gone(vt, "Register for the selected event");
+	e2e_expect_gone(vt, "Register for the selected event", VT_DEADLINE_MS);
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
 	vt_free(vt);
@@ -324,14 +294,14 @@ test_waitlist(void)
 		vt_send_char(vt, 'j');
 	/* The details pane names the selected event. */
 	snprintf(want, sizeof want, "%.20s", fe.title);
-	expect(vt, want);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
 	vt_send_char(vt, 'R');
 	snprintf(want, sizeof want, "Waitlisted for %s (position %lld)",
 	    fe.title, (long long)fe.waitlisted + 1);
 	/* A toast holds 48 columns: a long title cuts the end off. */
 	if (strlen(want) > 48)
 		want[40] = '\0';
-	expect(vt, want);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
 	vt_free(vt);

@@ -13,6 +13,7 @@
 
 #include "mockproc.h"
 #include "test.h"
+#include "e2e.h"
 #include "vt-harness.h"
 
 #define SECRET_WRONG	"not-the-Password-42"
@@ -22,22 +23,7 @@ static struct mockproc	mock = { -1, NULL };
 static int
 start_mock(void)
 {
-	static const char *const extra[] = {
-		"--seed", "demo", "--hash-cost", "4", NULL
-	};
-	const char	*path = getenv("EVTOP_MOCK");
-	char		*cause = NULL;
-
-	if (mock.url != NULL)
-		return (0);
-	if (path == NULL ||
-	    mockproc_start(&mock, path, extra, -1, 60000, &cause) != 0) {
-		fprintf(stderr, "e2e: cannot start the mock: %s\n",
-		    cause != NULL ? cause : "EVTOP_MOCK is not set");
-		free(cause);
-		return (-1);
-	}
-	return (0);
+	return (e2e_start_demo_mock(&mock));
 }
 
 static struct vt *
@@ -48,16 +34,6 @@ spawn(const char *a1, const char *a2, const char *a3, const char *a4)
 	if (argv[0] == NULL)
 		return (NULL);
 	return (vt_spawn(argv, NULL, 30, 100));
-}
-
-static void
-expect(struct vt *vt, const char *text)
-{
-	if (vt_wait_text(vt, text, VT_DEADLINE_MS) != 0) {
-		fprintf(stderr, "e2e: never saw \"%s\"\n", text);
-		vt_dump(vt, stderr);
-		CHECK(0);
-	}
 }
 
 /* Rows on screen holding text. */
@@ -121,8 +97,8 @@ test_wrong_password_is_refused_without_echo(void)
 		expect_prompt(vt, i + 1);
 		vt_send_text(vt, i == 1 ? "\r" : SECRET_WRONG "\r");
 	}
-	expect(vt, "the password is empty; try again");
-	expect(vt, "Invalid email or password; try again");
+	e2e_expect(vt, "the password is empty; try again", VT_DEADLINE_MS);
+	e2e_expect(vt, "Invalid email or password; try again", VT_DEADLINE_MS);
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 4);
 	CHECK_INT(rows_with(vt, (void *)(uintptr_t)"sign-in refused"), 2);
 	CHECK(!vt_find(vt, SECRET_WRONG, NULL, NULL));
@@ -152,7 +128,7 @@ test_second_try(void)
 	vt_send_text(vt, SECRET_WRONG "\r");
 	expect_prompt(vt, 2);
 	vt_send_text(vt, "evtop-demo\r");
-	expect(vt, "Evtop Launch Party");
+	e2e_expect(vt, "Evtop Launch Party", VT_DEADLINE_MS);
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
 	vt_free(vt);
@@ -170,13 +146,13 @@ test_email_prompt_then_dashboard(void)
 	CHECK(vt != NULL);
 	if (vt == NULL)
 		return;
-	expect(vt, "Email:");
+	e2e_expect(vt, "Email:", VT_DEADLINE_MS);
 	vt_send_text(vt, "admin@example.com\r");
-	expect(vt, "Email: admin@example.com");	/* the email is echoed */
-	expect(vt, "Password for admin@example.com");
+	e2e_expect(vt, "Email: admin@example.com", VT_DEADLINE_MS);	/* the email is echoed */
+	e2e_expect(vt, "Password for admin@example.com", VT_DEADLINE_MS);
 	vt_send_text(vt, "evtop-demo\r");
-	expect(vt, "Evtop Launch Party");
-	expect(vt, "admin@example.com (admin)");
+	e2e_expect(vt, "Evtop Launch Party", VT_DEADLINE_MS);
+	e2e_expect(vt, "admin@example.com (admin)", VT_DEADLINE_MS);
 	CHECK(!vt_find(vt, "evtop-demo", NULL, NULL));
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
@@ -203,10 +179,10 @@ test_expiry_warning(void)
 	vt = spawn("-s", shortlived.url, "-u", "admin@example.com");
 	CHECK(vt != NULL);
 	if (vt != NULL) {
-		expect(vt, "Password for");
+		e2e_expect(vt, "Password for", VT_DEADLINE_MS);
 		vt_send_text(vt, "evtop-demo\r");
-		expect(vt, "Evtop Launch Party");
-		expect(vt, "token expires in 5 min");
+		e2e_expect(vt, "Evtop Launch Party", VT_DEADLINE_MS);
+		e2e_expect(vt, "token expires in 5 min", VT_DEADLINE_MS);
 		vt_send_char(vt, 'q');
 		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
 		vt_free(vt);
@@ -225,7 +201,7 @@ test_unreachable_server(void)
 	CHECK(vt != NULL);
 	if (vt == NULL)
 		return;
-	expect(vt, "cannot reach");
+	e2e_expect(vt, "cannot reach", VT_DEADLINE_MS);
 	CHECK(!vt_find(vt, "Password", NULL, NULL));
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 3);
 	vt_free(vt);
@@ -240,8 +216,8 @@ test_bad_option(void)
 	CHECK(vt != NULL);
 	if (vt == NULL)
 		return;
-	expect(vt, "unknown option --frobnicate");
-	expect(vt, "Try 'evtop --help'");
+	e2e_expect(vt, "unknown option --frobnicate", VT_DEADLINE_MS);
+	e2e_expect(vt, "Try 'evtop --help'", VT_DEADLINE_MS);
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
 	vt_free(vt);
 }
@@ -275,7 +251,7 @@ test_kept_sign_in(void)
 	}
 	expect_prompt(vt, 1);
 	vt_send_text(vt, "evtop-demo\r");
-	expect(vt, "Evtop Launch Party");
+	e2e_expect(vt, "Evtop Launch Party", VT_DEADLINE_MS);
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
 	vt_free(vt);
@@ -291,7 +267,7 @@ test_kept_sign_in(void)
 		CHECK(0);
 		return;
 	}
-	expect(vt, "admin@example.com (admin)");
+	e2e_expect(vt, "admin@example.com (admin)", VT_DEADLINE_MS);
 	CHECK(!vt_find(vt, "Password for", NULL, NULL));
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
@@ -310,7 +286,7 @@ test_kept_sign_in(void)
 	expect_prompt(vt, 1);
 	CHECK_INT(access(path, F_OK), -1);
 	vt_send_text(vt, "evtop-demo\r");
-	expect(vt, "Evtop Launch Party");
+	e2e_expect(vt, "Evtop Launch Party", VT_DEADLINE_MS);
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
 	vt_free(vt);

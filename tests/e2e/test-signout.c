@@ -15,6 +15,7 @@
 #include "mockproc.h"
 #include "support-http.h"
 #include "test.h"
+#include "e2e.h"
 #include "vt-harness.h"
 
 #define ATTENDEE	"attendee@example.com"
@@ -31,11 +32,7 @@ static char		token_path[256];	/* the kept sign-in's file */
 static int
 setup(void)
 {
-	static const char *const extra[] = {
-		"--seed", "demo", "--hash-cost", "4", NULL
-	};
-	const char	*path = getenv("EVTOP_MOCK"), *port;
-	char		*cause = NULL;
+	const char	*port;
 
 	if (mock.url != NULL)
 		return (0);
@@ -45,28 +42,12 @@ setup(void)
 		state_made = 1;
 	}
 	snprintf(state_env, sizeof state_env, "XDG_STATE_HOME=%s", state);
-	if (path == NULL ||
-	    mockproc_start(&mock, path, extra, -1, 60000, &cause) != 0) {
-		fprintf(stderr, "e2e: cannot start the mock: %s\n",
-		    cause != NULL ? cause : "EVTOP_MOCK is not set");
-		free(cause);
+	if (e2e_start_demo_mock(&mock) != 0)
 		return (-1);
-	}
 	port = strrchr(mock.url, ':');
 	snprintf(token_path, sizeof token_path,
 	    "%s/evtop/tokens/http_127.0.0.1_%s", state, port + 1);
 	return (0);
-}
-
-static int
-expect(struct vt *vt, const char *text, int ms)
-{
-	if (vt_wait_text(vt, text, ms) == 0)
-		return (0);
-	fprintf(stderr, "e2e: never saw \"%s\"\n", text);
-	vt_dump(vt, stderr);
-	CHECK(0);
-	return (-1);
 }
 
 /* evtop with the test's state folder; a1... may end early with NULL. */
@@ -92,9 +73,9 @@ sign_in(void)
 
 	if ((vt = spawn("-s", mock.url, "-u", ATTENDEE, NULL)) == NULL)
 		return (-1);
-	if (expect(vt, "Password for", VT_DEADLINE_MS) == 0) {
+	if (e2e_expect(vt, "Password for", VT_DEADLINE_MS) == 0) {
 		vt_send_text(vt, PASSWORD "\r");
-		if (expect(vt, LAUNCH, VT_DEADLINE_MS) == 0) {
+		if (e2e_expect(vt, LAUNCH, VT_DEADLINE_MS) == 0) {
 			vt_send_char(vt, 'q');
 			if (vt_wait_exit(vt, VT_DEADLINE_MS) == 0)
 				rc = 0;
@@ -119,13 +100,13 @@ test_sign_out_key(void)
 		CHECK(0);
 		return;
 	}
-	expect(vt, LAUNCH, VT_DEADLINE_MS);
+	e2e_expect(vt, LAUNCH, VT_DEADLINE_MS);
 	CHECK(!vt_find(vt, "Password for", NULL, NULL));
 	vt_send_char(vt, 'L');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
 	snprintf(want, sizeof want, "evtop: signed out of %s; the kept "
 	    "sign-in was deleted", mock.url);
-	expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
 	vt_free(vt);
 	CHECK_INT(access(token_path, F_OK), -1);
 
@@ -134,7 +115,7 @@ test_sign_out_key(void)
 		CHECK(0);
 		return;
 	}
-	expect(vt, "Password for " ATTENDEE, VT_DEADLINE_MS);
+	e2e_expect(vt, "Password for " ATTENDEE, VT_DEADLINE_MS);
 	vt_free(vt);
 	/* ...and batch mode, which never asks, says so and exits 4. */
 	if ((vt = spawn("-b", "-s", mock.url, "-u", ATTENDEE)) == NULL) {
@@ -142,7 +123,7 @@ test_sign_out_key(void)
 		return;
 	}
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 4);
-	expect(vt, "batch mode never asks for a password", VT_DEADLINE_MS);
+	e2e_expect(vt, "batch mode never asks for a password", VT_DEADLINE_MS);
 	vt_free(vt);
 }
 
@@ -163,7 +144,7 @@ test_logout_command(void)
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
 	snprintf(want, sizeof want, "Signed out of %s (" ATTENDEE "): the "
 	    "kept sign-in was deleted", mock.url);
-	expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
 	vt_free(vt);
 	CHECK_INT(access(token_path, F_OK), -1);
 
@@ -175,7 +156,7 @@ test_logout_command(void)
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
 	snprintf(want, sizeof want, "There was no kept sign-in for %s",
 	    mock.url);
-	expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
 	vt_free(vt);
 
 	/* A bad command line: status 2 and a sentence. */
@@ -184,7 +165,7 @@ test_logout_command(void)
 		return;
 	}
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
-	expect(vt, "evtop logout needs the server to sign out of",
+	e2e_expect(vt, "evtop logout needs the server to sign out of",
 	    VT_DEADLINE_MS);
 	vt_free(vt);
 	if ((vt = spawn("logout", "--demo", NULL, NULL, NULL)) == NULL) {
@@ -192,14 +173,14 @@ test_logout_command(void)
 		return;
 	}
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
-	expect(vt, "--demo does not apply", VT_DEADLINE_MS);
+	e2e_expect(vt, "--demo does not apply", VT_DEADLINE_MS);
 	vt_free(vt);
 	if ((vt = spawn("logout", "-s", mock.url, "now", NULL)) == NULL) {
 		CHECK(0);
 		return;
 	}
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
-	expect(vt, "unexpected argument 'now'", VT_DEADLINE_MS);
+	e2e_expect(vt, "unexpected argument 'now'", VT_DEADLINE_MS);
 	vt_free(vt);
 }
 
@@ -230,14 +211,14 @@ test_sign_out_token_file(void)
 		CHECK(0);
 		return;
 	}
-	expect(vt, LAUNCH, VT_DEADLINE_MS);
+	e2e_expect(vt, LAUNCH, VT_DEADLINE_MS);
 	vt_send_char(vt, 'L');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
 	/* The sentence wraps at 100 columns: its two ends. */
 	snprintf(want, sizeof want, "evtop: signed out of %s; the token in ",
 	    mock.url);
-	expect(vt, want, VT_DEADLINE_MS);
-	expect(vt, "t touched", VT_DEADLINE_MS);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect(vt, "t touched", VT_DEADLINE_MS);
 	CHECK(!vt_find(vt, "kept sign-in was deleted", NULL, NULL));
 	vt_free(vt);
 	CHECK_INT(access(file, F_OK), 0);
@@ -256,9 +237,9 @@ test_sign_out_demo(void)
 		CHECK(0);
 		return;
 	}
-	if (expect(vt, LAUNCH, DEMO_START_MS) == 0) {
+	if (e2e_expect(vt, LAUNCH, DEMO_START_MS) == 0) {
 		vt_send_char(vt, 'L');
-		expect(vt, "The demo signs in by itself", VT_DEADLINE_MS);
+		e2e_expect(vt, "The demo signs in by itself", VT_DEADLINE_MS);
 		CHECK(vt_find(vt, LAUNCH, NULL, NULL));
 		vt_send_char(vt, 'q');
 		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
