@@ -851,18 +851,12 @@ test_replay_after_restart(void)
 static void
 test_stop(void)
 {
-	char	path[160];
-
 	mock_stop();
 	free(admin);
 	free(organizer);
 	free(staff);
 	free(attendee);
-	snprintf(path, sizeof path, "%s-wal", db_path);
-	unlink(path);
-	snprintf(path, sizeof path, "%s-shm", db_path);
-	unlink(path);
-	unlink(db_path);
+	test_remove_sqlite(db_path);
 	rmdir(db_dir);
 	curl_global_cleanup();
 }

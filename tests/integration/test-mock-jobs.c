@@ -793,7 +793,7 @@ static void
 test_overdue_reminder_after_restart(void)
 {
 	char		 dir[] = "/tmp/evtop-jobs-test.XXXXXX";
-	char		 db[128], at_s[32], body[256], path[160];
+	char		 db[128], at_s[32], body[256];
 	const char	*extra[] = { "--db", db, "--seed", "demo",
 	    "--hash-cost", "4", NULL };
 	struct reply	 r;
@@ -841,11 +841,7 @@ test_overdue_reminder_after_restart(void)
 	free(token);
 	CHECK_INT(support_mock_stop(&mp), 0);
 
-	unlink(db);
-	snprintf(path, sizeof path, "%s-wal", db);
-	unlink(path);
-	snprintf(path, sizeof path, "%s-shm", db);
-	unlink(path);
+	test_remove_sqlite(db);
 	CHECK_INT(rmdir(dir), 0);
 }
 

@@ -221,15 +221,9 @@ test_help_names_every_flag(void)
 static void
 teardown(void)
 {
-	char	path[160];
-
 	free(token);
 	unlink(secret);
-	unlink(db);
-	snprintf(path, sizeof path, "%s-wal", db);
-	unlink(path);
-	snprintf(path, sizeof path, "%s-shm", db);
-	unlink(path);
+	test_remove_sqlite(db);
 	CHECK_INT(rmdir(dir), 0);
 }
 

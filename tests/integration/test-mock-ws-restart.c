@@ -240,16 +240,10 @@ test_killed(void)
 static void
 test_stop(void)
 {
-	char	path[320];
-
 	lws_context_destroy(ctx);
 	CHECK_INT(support_mock_stop(&mp), 0);
 	if (dir_made) {
-		unlink(db);
-		snprintf(path, sizeof path, "%s-wal", db);
-		unlink(path);
-		snprintf(path, sizeof path, "%s-shm", db);
-		unlink(path);
+		test_remove_sqlite(db);
 		CHECK_INT(rmdir(dir), 0);
 	}
 }

@@ -462,7 +462,6 @@ test_idempotent_lifetime(void)
 	struct http_req	*req;
 	struct answer	 a, b;
 	char		 path[] = "/tmp/evtop-mock-pipeline-XXXXXX";
-	char		 wal[64];
 	int		 fd;
 	time_t		 now = time(NULL);
 
@@ -518,11 +517,7 @@ test_idempotent_lifetime(void)
 	http_req_free(req);
 	CHECK_INT(count("SELECT COUNT(*) FROM idempotency_keys"), 0);
 	teardown();
-	unlink(path);
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	unlink(wal);
-	snprintf(wal, sizeof wal, "%s-shm", path);
-	unlink(wal);
+	test_remove_sqlite(path);
 }
 
 static void

@@ -278,18 +278,6 @@ test_every_path(void)
 }
 
 static void
-unlink_db(const char *path)
-{
-	char	other[64];
-
-	unlink(path);
-	snprintf(other, sizeof other, "%s-wal", path);
-	unlink(other);
-	snprintf(other, sizeof other, "%s-shm", path);
-	unlink(other);
-}
-
-static void
 test_old_file_backfilled(void)
 {
 	char	 path[] = "/tmp/evtop-mock-regcounts-XXXXXX";
@@ -334,7 +322,7 @@ test_old_file_backfilled(void)
 	CHECK_INT(disagreements(), 0);
 	teardown();
 	free(cause);
-	unlink_db(path);
+	test_remove_sqlite(path);
 }
 
 /* A file from before the search columns joined guests_name is upgraded. */
@@ -362,7 +350,7 @@ test_old_guests_index_rebuilt(void)
 	    " name = 'guests_name' AND sql LIKE '%ticket_code%'"), 1);
 	teardown();
 	free(cause);
-	unlink_db(path);
+	test_remove_sqlite(path);
 }
 
 TEST_MAIN(

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int	test_failures;
 
@@ -40,6 +41,19 @@ static int	test_failures;
 		test_failures++;					\
 	}								\
 } while (0)
+
+/* Removes an SQLite file and the -wal and -shm files beside it. */
+static inline void
+test_remove_sqlite(const char *path)
+{
+	char	other[512];
+
+	unlink(path);
+	snprintf(other, sizeof other, "%s-wal", path);
+	unlink(other);
+	snprintf(other, sizeof other, "%s-shm", path);
+	unlink(other);
+}
 
 struct test_case {
 	const char	*name;
