@@ -220,6 +220,24 @@ server_complete(struct lws *wsi, struct server *s, struct server_conn *c)
 	return (0);
 }
 
+/*
+ * After a piece of a body went out: with more to come, the client has
+ * SERVER_BODY_IDLE more to take the next one (a slow but steady reader
+ * is never cut off); else the exchange is complete.
+ */
+static int
+server_written(struct lws *wsi, struct server *s, struct server_conn *c,
+    int more)
+{
+	if (more) {
+		lws_set_timeout(wsi, PENDING_TIMEOUT_HTTP_CONTENT,
+		    SERVER_BODY_IDLE);
+		lws_callback_on_writable(wsi);
+		return (0);
+	}
+	return (server_complete(wsi, s, c));
+}
+
 /* Writes the next piece of the body; the last one ends the exchange. */
 static int
 server_write_body(struct lws *wsi, struct server *s, struct server_conn *c)
@@ -238,13 +256,7 @@ server_write_body(struct lws *wsi, struct server *s, struct server_conn *c)
 	    LWS_WRITE_HTTP) != (int)n)
 		return (-1);
 	c->out_off += n;
-	if (!final) {
-		lws_set_timeout(wsi, PENDING_TIMEOUT_HTTP_CONTENT,
-		    SERVER_BODY_IDLE);
-		lws_callback_on_writable(wsi);
-		return (0);
-	}
-	return (server_complete(wsi, s, c));
+	return (server_written(wsi, s, c, !final));
 }
 
 /*
@@ -289,13 +301,7 @@ server_write_stream(struct lws *wsi, struct server *s, struct server_conn *c)
 	if (lws_write(wsi, start, n, more ? LWS_WRITE_HTTP :
 	    LWS_WRITE_HTTP_FINAL) != (int)n)
 		return (-1);
-	if (more) {
-		lws_set_timeout(wsi, PENDING_TIMEOUT_HTTP_CONTENT,
-		    SERVER_BODY_IDLE);
-		lws_callback_on_writable(wsi);
-		return (0);
-	}
-	return (server_complete(wsi, s, c));
+	return (server_written(wsi, s, c, more));
 }
 
 /*
