@@ -364,7 +364,7 @@ server_send(struct lws *wsi, struct server *s, struct server_conn *c)
 		return (-1);
 	for (i = 0; i < http_res_header_count(c->req); i++) {
 		http_res_header(c->req, i, &name, &value);
-		for (j = 0; name[j] != '\0' && j < sizeof lname - 2; j++)
+		for (j = 0; j < sizeof lname - 2 && name[j] != '\0'; j++)
 			lname[j] = (char)(name[j] >= 'A' && name[j] <= 'Z' ?
 			    name[j] + 32 : name[j]);
 		lname[j++] = ':';
