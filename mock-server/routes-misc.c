@@ -21,7 +21,7 @@
 #define MISC_SQL_VISIBLE						\
 	" (n.event_id IS NULL OR ?3 OR NOT EXISTS (SELECT 1 FROM events e" \
 	"  WHERE e.id = n.event_id AND e.status = 'draft'"		\
-	"  AND e.created_by <> ?2))"
+	"  AND e.created_by IS NOT ?2))"
 static const char misc_sql_notifications[] =
 	"SELECT id, seq, type, level, title, message, event_id, created_at"
 	" FROM notifications n WHERE seq > ?1 AND" MISC_SQL_VISIBLE

@@ -306,13 +306,15 @@ server_write_stream(struct lws *wsi, struct server *s, struct server_conn *c)
 
 /*
  * The status line and the headers of a streamed body: no Content-Length,
- * chunked on HTTP/1.1.  0, or -1 when they do not fit.
+ * chunked on HTTP/1.1, ended by hanging up on HTTP/1.0.  0, or -1 when
+ * they do not fit.
  */
 static int
 server_stream_headers(struct lws *wsi, struct server_conn *c,
     unsigned char **p, unsigned char *end)
 {
 	const char	*type = http_res_content_type(c->req);
+	unsigned char	*line;
 
 	/*
 	 * An HTTP/2 stream is not the connection's own wsi (an upgrade from
@@ -322,15 +324,26 @@ server_stream_headers(struct lws *wsi, struct server_conn *c,
 		return (lws_add_http_common_headers(wsi,
 		    (unsigned int)http_res_status(c->req), type,
 		    LWS_ILLEGAL_HTTP_CONTENT_LEN, p, end));
-	c->chunked = 1;
+	line = *p;
 	if (lws_add_http_header_status(wsi,
 	    (unsigned int)http_res_status(c->req), p, end) != 0 ||
 	    lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_CONTENT_TYPE,
-	    (const unsigned char *)type, (int)strlen(type), p, end) != 0 ||
-	    lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_TRANSFER_ENCODING,
-	    (const unsigned char *)"chunked", 7, p, end) != 0)
+	    (const unsigned char *)type, (int)strlen(type), p, end) != 0)
 		return (-1);
-	return (0);
+	/*
+	 * HTTP/1.0 knows no chunks: there the body ends when the server
+	 * hangs up.  lws answers in the request's version and has no call
+	 * that tells it, so the status line it has just written does.
+	 */
+	if (*p - line >= 8 && memcmp(line, "HTTP/1.0", 8) == 0) {
+		c->close_after = 1;
+		return (lws_add_http_header_by_token(wsi, WSI_TOKEN_CONNECTION,
+		    (const unsigned char *)"close", 5, p, end));
+	}
+	c->chunked = 1;
+	return (lws_add_http_header_by_token(wsi,
+	    WSI_TOKEN_HTTP_TRANSFER_ENCODING, (const unsigned char *)"chunked",
+	    7, p, end));
 }
 
 /*

@@ -9,6 +9,7 @@
 #include "term.h"
 
 #include <errno.h>
+#include <execinfo.h>
 #include <fcntl.h>
 #include <langinfo.h>
 #include <signal.h>
@@ -187,12 +188,28 @@ term_restore(void)
 		fcntl(STDIN_FILENO, F_SETFL, term_fd0_flags);
 }
 
+/*
+ * A crash leaves the terminal usable and says where it happened, so that
+ * a report (or a test log) has more than "Segmentation fault".  Only
+ * async-signal-safe calls, and backtrace() was called once beforehand so
+ * that it does not load its library here.
+ */
 static void
 term_fatal(int signo)
 {
-	int	saved = errno;
+	static const char	 head[] = "evtop: crashed on signal ";
+	void			*frames[32];
+	char			 num[3];
+	int			 saved = errno, n;
 
 	term_restore();
+	num[0] = (char)('0' + signo / 10 % 10);
+	num[1] = (char)('0' + signo % 10);
+	num[2] = '\n';
+	(void)!write(STDERR_FILENO, head, sizeof head - 1);
+	(void)!write(STDERR_FILENO, num, 3);
+	n = backtrace(frames, (int)(sizeof frames / sizeof frames[0]));
+	backtrace_symbols_fd(frames, n, STDERR_FILENO);
 	errno = saved;
 	raise(signo);	/* SA_RESETHAND: the default action now */
 }
@@ -345,8 +362,10 @@ static void
 term_install_fatal(void)
 {
 	struct sigaction	sa;
+	void			*frame;
 	size_t			i;
 
+	(void)backtrace(&frame, 1);	/* loads what term_fatal will use */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = term_fatal;
 	sa.sa_flags = SA_RESETHAND|SA_NODEFER;

@@ -1,7 +1,8 @@
 /*
  * However evtop is stopped, the terminal comes back and the demo server
  * goes: a quit signal (SIGTERM) goes through the loop and exits 128+15; a
- * fatal one (SIGSEGV) is caught, the screen restored, and re-raised.
+ * fatal one (SIGSEGV) is caught, the screen restored, a line saying so
+ * (with a backtrace) printed, and re-raised.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -39,6 +40,9 @@ run_signal(int signo, int want_status)
 	kill(vt_pid(vt), signo);
 	status = vt_wait_exit(vt, VT_DEADLINE_MS);
 	CHECK_INT(status, want_status);
+	/* A crash says so, with where it happened, on the restored screen. */
+	if (signo == SIGSEGV)
+		CHECK(vt_find(vt, "evtop: crashed on signal 11", NULL, NULL));
 
 	/* The alternate screen was left: the dashboard is gone. */
 	if (vt_find(vt, "q Quit", NULL, NULL)) {

@@ -565,8 +565,14 @@ vt_wait_exit(struct vt *vt, int timeout_ms)
 		;
 	if (WIFEXITED(vt->status))
 		return (WEXITSTATUS(vt->status));
-	if (WIFSIGNALED(vt->status))
+	if (WIFSIGNALED(vt->status)) {
+		/* A crash prints where it happened: keep it in the log. */
+		if (WTERMSIG(vt->status) == SIGSEGV ||
+		    WTERMSIG(vt->status) == SIGBUS ||
+		    WTERMSIG(vt->status) == SIGABRT)
+			vt_dump(vt, stderr);
 		return (128 + WTERMSIG(vt->status));
+	}
 	return (-1);
 }
 

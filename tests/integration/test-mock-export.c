@@ -195,16 +195,17 @@ expected_csv(const json_t *list, size_t *len)
 	return (out);
 }
 
-/* A raw HTTP/1.1 exchange, to see the chunks and to hang up half-way. */
+/* A raw HTTP/1.x exchange, to see the chunks and to hang up half-way. */
 struct raw {
 	int	fd;
+	int	closed;		/* the server hung up at the end */
 	char	buf[16384];
 	size_t	len;
 	size_t	off;
 };
 
 static int
-raw_open(struct raw *c, const char *path, int small)
+raw_open(struct raw *c, const char *path, int small, const char *version)
 {
 	struct sockaddr_in	 sin;
 	const char		*port = strrchr(mock.url, ':');
@@ -223,8 +224,8 @@ raw_open(struct raw *c, const char *path, int small)
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	if (connect(c->fd, (struct sockaddr *)&sin, sizeof sin) != 0)
 		return (-1);
-	n = asprintf(&req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-	    "Authorization: Bearer %s\r\n\r\n", path, admin);
+	n = asprintf(&req, "GET %s %s\r\nHost: 127.0.0.1\r\n"
+	    "Authorization: Bearer %s\r\n\r\n", path, version, admin);
 	if (n < 0 || write(c->fd, req, (size_t)n) != n) {
 		free(req);
 		return (-1);
@@ -243,8 +244,10 @@ raw_byte(struct raw *c)
 	if (c->off == c->len) {
 		if (poll(&pfd, 1, DEADLINE * 1000) != 1)
 			return (-1);
-		if ((n = read(c->fd, c->buf, sizeof c->buf)) <= 0)
+		if ((n = read(c->fd, c->buf, sizeof c->buf)) <= 0) {
+			c->closed = (n == 0);
 			return (-1);
+		}
 		c->len = (size_t)n;
 		c->off = 0;
 	}
@@ -279,7 +282,7 @@ raw_headers(struct raw *c, int *chunked, int *sized, int *etag)
 
 	*chunked = *sized = *etag = 0;
 	if (raw_line(c, line, sizeof line) != 0 ||
-	    sscanf(line, "HTTP/1.1 %d", &status) != 1)
+	    sscanf(line, "HTTP/1.%*d %d", &status) != 1)
 		return (-1);
 	while (raw_line(c, line, sizeof line) == 0 && line[0] != '\0') {
 		if (strcasecmp(line, "transfer-encoding: chunked") == 0)
@@ -352,7 +355,7 @@ test_export_exact(void)
 	CHECK_INT(json_array_size(all), GUESTS);
 	want = expected_csv(all, &want_len);
 	export_path(path, sizeof path, event, "");
-	CHECK_INT(raw_open(&c, path, 0), 0);
+	CHECK_INT(raw_open(&c, path, 0, "HTTP/1.1"), 0);
 	status = raw_headers(&c, &chunked, &sized, &etag);
 	CHECK_INT(status, 200);
 	CHECK(chunked);
@@ -375,6 +378,40 @@ test_export_exact(void)
 	CHECK(strstr(got, ",\"Comma, \"\"and\"\" quote 60\",") != NULL);
 	CHECK(strstr(got, ",\"'=1+2\nline \"\"17\"\"\r\nlast\",") != NULL);
 	CHECK(strstr(got, ",'+44 20 7946 0000,") != NULL);
+	free(got);
+	free(want);
+	json_decref(all);
+}
+
+/*
+ * HTTP/1.0 has no chunks: the same bytes, no Transfer-Encoding, and the
+ * server hangs up to end the body (a keep-alive asked for or not).
+ */
+static void
+test_export_http10(void)
+{
+	struct raw	 c;
+	json_t		*all;
+	FILE		*f;
+	char		 path[128], *want, *got = NULL;
+	size_t		 want_len, got_len = 0;
+	int		 status, chunked, sized, etag, ch;
+
+	all = list_all(event, "");
+	want = expected_csv(all, &want_len);
+	export_path(path, sizeof path, event, "");
+	CHECK_INT(raw_open(&c, path, 0, "HTTP/1.0"), 0);
+	status = raw_headers(&c, &chunked, &sized, &etag);
+	CHECK_INT(status, 200);
+	CHECK(!chunked);
+	CHECK(!sized);
+	f = open_memstream(&got, &got_len);
+	while ((ch = raw_byte(&c)) != -1)
+		fputc(ch, f);
+	fclose(f);
+	CHECK(c.closed);
+	close(c.fd);
+	CHECK(got_len == want_len && memcmp(got, want, want_len) == 0);
 	free(got);
 	free(want);
 	json_decref(all);
@@ -431,7 +468,7 @@ test_export_meanwhile(void)
 	all = list_all(big_event, "sort=-created");
 	last = json_array_get(all, 0);
 	export_path(path, sizeof path, big_event, "sort=created");
-	CHECK_INT(raw_open(&c, path, 1), 0);
+	CHECK_INT(raw_open(&c, path, 1, "HTTP/1.1"), 0);
 	status = raw_headers(&c, &chunked, &sized, &etag);
 	CHECK_INT(status, 200);
 	f = open_memstream(&got, &got_len);
@@ -482,7 +519,7 @@ test_export_hangup(void)
 
 	export_path(path, sizeof path, big_event, "");
 	for (n = 0; n < 3; n++) {
-		CHECK_INT(raw_open(&c, path, 1), 0);
+		CHECK_INT(raw_open(&c, path, 1, "HTTP/1.1"), 0);
 		status = raw_headers(&c, &chunked, &sized, &etag);
 		CHECK_INT(status, 200);
 		f = open_memstream(&got, &got_len);
@@ -713,6 +750,7 @@ test_stop(void)
 TEST_MAIN(
 	TEST_CASE(test_start),
 	TEST_CASE(test_export_exact),
+	TEST_CASE(test_export_http10),
 	TEST_CASE(test_export_filtered),
 	TEST_CASE(test_export_http2),
 	TEST_CASE(test_search),
