@@ -63,6 +63,8 @@ api_register_done(struct api_call *call, const struct http_response *resp,
 	r.position = -1;
 	if (error != NULL) {
 		api_register_finish(call, API_ERR_UNREACHABLE, error, &r);
+		/* It may have been done all the same: show what the server has. */
+		api_refresh_background(api);
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {

@@ -271,6 +271,31 @@ http_free(struct http *http)
 		http_teardown(http);
 }
 
+/*
+ * A write carries a fresh Idempotency-Key: libcurl sends a request again
+ * by itself when a kept-alive connection turns out to be dead, and a
+ * server that knows the header (API.md) then answers the second with the
+ * first answer instead of acting twice.  Others ignore it.
+ */
+static struct curl_slist *
+http_idempotency_key(struct curl_slist *headers)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	unsigned char		 raw[16];
+	char			 line[64];
+	size_t			 i, n;
+
+	if (uv_random(NULL, NULL, raw, sizeof raw, 0, NULL) != 0)
+		return (headers);	/* no key is better than a weak one */
+	n = (size_t)snprintf(line, sizeof line, "Idempotency-Key: ");
+	for (i = 0; i < sizeof raw; i++) {
+		line[n++] = hex[raw[i] >> 4];
+		line[n++] = hex[raw[i] & 0xf];
+	}
+	line[n] = '\0';
+	return (curl_slist_append(headers, line));
+}
+
 struct http_request *
 http_start(struct http *http, const char *method, const char *url,
     const char *token, const char *body, http_done_cb cb, void *arg)
@@ -296,6 +321,8 @@ http_start(struct http *http, const char *method, const char *url,
 	if (body != NULL)
 		req->headers = curl_slist_append(req->headers,
 		    "Content-Type: application/json");
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+		req->headers = http_idempotency_key(req->headers);
 	if (token != NULL) {
 		xasprintf(&auth, "Authorization: Bearer %s", token);
 		req->headers = curl_slist_append(req->headers, auth);

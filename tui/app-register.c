@@ -49,9 +49,18 @@ app_register_failed(struct app *app, int status, const char *cause,
 {
 	char	*sentence;
 
-	xasprintf(&sentence, "%s %s: %s", what, app_title(r->title),
-	    r->message != NULL ? r->message : cause != NULL ? cause :
-	    "failed");
+	/*
+	 * No answer is not a no: the request may have reached the server
+	 * and been done, so the list is fetched again to show which.
+	 */
+	if (status == API_ERR_UNREACHABLE)
+		xasprintf(&sentence, "No answer about %s from the server (%s): "
+		    "it may have gone through; the list is fetched again",
+		    app_title(r->title), cause != NULL ? cause : "no reply");
+	else
+		xasprintf(&sentence, "%s %s: %s", what, app_title(r->title),
+		    r->message != NULL ? r->message : cause != NULL ? cause :
+		    "failed");
 	app_register_say(app, status == API_ERR_FAILED ? NOTIFY_WARNING :
 	    NOTIFY_ERROR, sentence);
 	free(sentence);

@@ -1,9 +1,9 @@
 /*
  * A yes/no question in a small centred box, asked before anything that
  * cannot be taken back ("Cancel your registration for TITLE?").  The box
- * only asks: its owner keeps what to do on yes.  y answers yes, n and Esc
- * answer no; any other key is ignored, so a key pressed by mistake never
- * answers.
+ * only asks: its owner keeps what to do on yes.  y (or Y, caps lock on)
+ * answers yes, n, N and Esc answer no; any other key is ignored, so a key
+ * pressed by mistake never answers.
  */
 #ifndef EVTOP_CONFIRM_H
 #define EVTOP_CONFIRM_H

@@ -452,6 +452,8 @@ struct core_conn {
 static uv_tcp_t	core_server;
 static int	core_port;
 static int	core_event_gets;
+static int	core_keyed_writes;	/* POSTs with an Idempotency-Key */
+static int	core_registers;		/* register POSTs, never answered */
 /* When set, /api/events answers this status line, headers and body. */
 static const char *core_status;
 static const char *core_headers = "";
@@ -492,6 +494,16 @@ core_alloc(uv_handle_t *h, size_t hint, uv_buf_t *b)
 	b->len = sizeof c->buf - 1 - c->len;
 }
 
+/* 1 when the request in buf has an Idempotency-Key of 32 hex digits. */
+static int
+core_has_key(const char *buf)
+{
+	const char	*k = strcasestr(buf, "\r\nIdempotency-Key: ");
+
+	return (k != NULL && strspn(k + 19, "0123456789abcdef") == 32 &&
+	    k[19 + 32] == '\r');
+}
+
 static void
 core_answer(struct core_conn *c)
 {
@@ -500,6 +512,15 @@ core_answer(struct core_conn *c)
 	const char	*body = "{\"message\":\"Not found\"}";
 	uv_buf_t	 b;
 
+	if (strncmp(c->buf, "POST ", 5) == 0 && core_has_key(c->buf))
+		core_keyed_writes++;
+	if (strncmp(c->buf, "POST /api/events/5/register ", 28) == 0) {
+		/* The answer is lost on the way: the connection just ends. */
+		core_registers++;
+		uv_read_stop((uv_stream_t *)&c->tcp);
+		uv_close((uv_handle_t *)&c->tcp, core_closed);
+		return;
+	}
 	if (strncmp(c->buf, "GET /api/events", 15) == 0 &&
 	    (c->buf[15] == ' ' || c->buf[15] == '?')) {
 		core_event_gets++;
@@ -667,6 +688,26 @@ test_core_server(void)
 	if (store_event_count(store) == 1) {
 		CHECK_STR(store_event_at(store, 0)->title, "Core event");
 		CHECK_INT(store_event_at(store, 0)->available_spots, 17);
+	}
+
+	/*
+	 * Writes carry an Idempotency-Key (the login was one).  A register
+	 * whose answer never comes is not called refused, and the list is
+	 * fetched again to show what the server did.
+	 */
+	CHECK(core_keyed_writes >= 1);
+	{
+		struct reg_result	rr;
+		int			gets = core_event_gets;
+
+		memset(&rr, 0, sizeof rr);
+		CHECK_INT(api_register_event(core, 5, on_registered, &rr), 0);
+		CHECK(run_until(&rr.calls, 1));
+		CHECK_INT(rr.status, API_ERR_UNREACHABLE);
+		CHECK_INT(core_registers, 1);
+		CHECK(core_keyed_writes >= 2);
+		CHECK(run_until(&core_event_gets, gets + 1));
+		reg_result_clear(&rr);
 	}
 
 	/* No /api/notifications: the log just starts empty, no error. */

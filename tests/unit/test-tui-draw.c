@@ -1193,6 +1193,16 @@ test_draw_confirm(void)
 		app_key(app, KEYS_ESC);
 		CHECK(app->confirm == NULL);
 		CHECK_INT(answered_yes, -1);
+		/* Caps lock on: N is no and Y yes, as the help says. */
+		app_ask(app, "Delete it?", record_yes, 8);
+		app_key(app, 'N');
+		CHECK(app->confirm == NULL);
+		CHECK_INT(answered_yes, -1);
+		app_ask(app, "Delete it?", record_yes, 9);
+		app_key(app, 'Y');
+		CHECK(app->confirm == NULL);
+		CHECK_INT(answered_yes, 9);
+		answered_yes = -1;
 		app_ask(app, "Delete it?", record_yes, 7);
 		draw(app);
 		CHECK(find("Delete it?", NULL, NULL));
