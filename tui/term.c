@@ -203,11 +203,13 @@ term_fatal(int signo)
 	int			 saved = errno, n;
 
 	term_restore();
-	num[0] = (char)('0' + signo / 10 % 10);
-	num[1] = (char)('0' + signo % 10);
-	num[2] = '\n';
+	n = 0;
+	if (signo >= 10)
+		num[n++] = (char)('0' + signo / 10 % 10);
+	num[n++] = (char)('0' + signo % 10);
+	num[n++] = '\n';
 	(void)!write(STDERR_FILENO, head, sizeof head - 1);
-	(void)!write(STDERR_FILENO, num, 3);
+	(void)!write(STDERR_FILENO, num, (size_t)n);
 	n = backtrace(frames, (int)(sizeof frames / sizeof frames[0]));
 	backtrace_symbols_fd(frames, n, STDERR_FILENO);
 	errno = saved;
