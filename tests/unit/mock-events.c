@@ -40,15 +40,7 @@ teardown(void)
 static int64_t
 make_user(const char *email, const char *role)
 {
-	char	*cause = NULL;
-	int64_t	 id = 0;
-
-	if (users_create(m.db, email, "User", role, "!", NOW, &id,
-	    &cause) != 0) {
-		fprintf(stderr, "users_create: %s\n", cause);
-		free(cause);
-	}
-	return (id);
+	return (mock_fixture_user(&m, email, "User", role, NOW));
 }
 
 struct spec {
@@ -67,24 +59,18 @@ static int64_t
 make_event(const struct spec *s)
 {
 	struct event_new	 ev;
-	int64_t			 id = 0;
-	char			*cause = NULL;
 
 	memset(&ev, 0, sizeof ev);
 	ev.title = s->title;
 	ev.description = s->description;
-	ev.location = s->location != NULL ? s->location : "Here";
+	ev.location = s->location;
 	ev.date_time = s->date_time != 0 ? s->date_time : NOW + DAY;
 	ev.max_capacity = s->capacity != 0 ? s->capacity : 10;
 	ev.status = s->status;
 	ev.category = s->category;
 	ev.created_by = s->created_by;
-	if (events_create(m.db, &ev, s->created_at != 0 ? s->created_at : NOW,
-	    &id, &cause) != 0) {
-		fprintf(stderr, "events_create: %s\n", cause);
-		free(cause);
-	}
-	return (id);
+	return (mock_fixture_event(&m, &ev,
+	    s->created_at != 0 ? s->created_at : NOW));
 }
 
 static void

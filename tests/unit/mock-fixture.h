@@ -13,8 +13,10 @@
 
 #include "auth.h"
 #include "db.h"
+#include "events.h"
 #include "hub.h"
 #include "mock.h"
+#include "users.h"
 
 #define MOCK_FIXTURE_SECRET	"0123456789abcdef0123456789abcdef"
 
@@ -42,6 +44,41 @@ mock_fixture_close(struct mock *m)
 	hub_free(m->hub);
 	db_close(m->db);
 	memset(m, 0, sizeof *m);
+}
+
+/* A user made at now; its id, or 0 after saying why. */
+static inline int64_t
+mock_fixture_user(struct mock *m, const char *email, const char *name,
+    const char *role, time_t now)
+{
+	char	*cause = NULL;
+	int64_t	 id = 0;
+
+	if (users_create(m->db, email, name, role, "!", now, &id,
+	    &cause) != 0) {
+		fprintf(stderr, "users_create: %s\n", cause);
+		free(cause);
+	}
+	return (id);
+}
+
+/*
+ * An event in ev (a title, a date and a capacity at least) made at now,
+ * "Here" when it names no place; its id, or 0 after saying why.
+ */
+static inline int64_t
+mock_fixture_event(struct mock *m, struct event_new *ev, time_t now)
+{
+	char	*cause = NULL;
+	int64_t	 id = 0;
+
+	if (ev->location == NULL)
+		ev->location = "Here";
+	if (events_create(m->db, ev, now, &id, &cause) != 0) {
+		fprintf(stderr, "events_create: %s\n", cause);
+		free(cause);
+	}
+	return (id);
 }
 
 #endif

@@ -44,34 +44,16 @@ teardown(void)
 static int64_t
 make_event(int64_t capacity)
 {
-	struct event_new	 ev;
-	int64_t			 id = 0;
-	char			*cause = NULL;
+	struct event_new	ev = { .title = "Test", .date_time = NOW + 86400,
+	    .max_capacity = capacity };
 
-	memset(&ev, 0, sizeof ev);
-	ev.title = "Test";
-	ev.date_time = NOW + 86400;
-	ev.location = "Here";
-	ev.max_capacity = capacity;
-	if (events_create(m.db, &ev, NOW, &id, &cause) != 0) {
-		fprintf(stderr, "events_create: %s\n", cause);
-		free(cause);
-	}
-	return (id);
+	return (mock_fixture_event(&m, &ev, NOW));
 }
 
 static int64_t
 make_user(const char *email)
 {
-	int64_t	 id = 0;
-	char	*cause = NULL;
-
-	if (users_create(m.db, email, "User Name", "attendee", "!", NOW, &id,
-	    &cause) != 0) {
-		fprintf(stderr, "users_create: %s\n", cause);
-		free(cause);
-	}
-	return (id);
+	return (mock_fixture_user(&m, email, "User Name", "attendee", NOW));
 }
 
 static void

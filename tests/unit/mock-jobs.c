@@ -70,35 +70,16 @@ sql_exec(const char *sql)
 static int64_t
 make_event(const char *status)
 {
-	struct event_new	 ev;
-	int64_t			 id = 0;
-	char			*cause = NULL;
+	struct event_new	ev = { .title = "Jobs Night",
+	    .date_time = NOW + 86400, .max_capacity = 10, .status = status };
 
-	memset(&ev, 0, sizeof ev);
-	ev.title = "Jobs Night";
-	ev.date_time = NOW + 86400;
-	ev.location = "Here";
-	ev.max_capacity = 10;
-	ev.status = status;
-	if (events_create(m.db, &ev, NOW - 86400, &id, &cause) != 0) {
-		fprintf(stderr, "events_create: %s\n", cause);
-		free(cause);
-	}
-	return (id);
+	return (mock_fixture_event(&m, &ev, NOW - 86400));
 }
 
 static int64_t
 make_user(const char *email, const char *name)
 {
-	int64_t	 id = 0;
-	char	*cause = NULL;
-
-	if (users_create(m.db, email, name, "attendee", "!", NOW, &id,
-	    &cause) != 0) {
-		fprintf(stderr, "users_create: %s\n", cause);
-		free(cause);
-	}
-	return (id);
+	return (mock_fixture_user(&m, email, name, "attendee", NOW));
 }
 
 /* Adds n guests to event (every third declined); the first id. */

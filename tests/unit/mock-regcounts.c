@@ -124,36 +124,19 @@ check_event(int64_t event)
 static int64_t
 make_user(int n)
 {
-	char	 email[64], *cause = NULL;
-	int64_t	 id = 0;
+	char	email[64];
 
 	snprintf(email, sizeof email, "count%d@example.org", n);
-	if (users_create(m.db, email, "User", "attendee", "!", NOW, &id,
-	    &cause) != 0) {
-		fprintf(stderr, "users_create: %s\n", cause);
-		free(cause);
-	}
-	return (id);
+	return (mock_fixture_user(&m, email, "User", "attendee", NOW));
 }
 
 static int64_t
 make_event(int64_t capacity)
 {
-	struct event_new	 ev;
-	int64_t			 id = 0;
-	char			*cause = NULL;
+	struct event_new	ev = { .title = "Counted", .date_time = NOW + 86400,
+	    .max_capacity = capacity, .status = "published" };
 
-	memset(&ev, 0, sizeof ev);
-	ev.title = "Counted";
-	ev.date_time = NOW + 86400;
-	ev.location = "Here";
-	ev.max_capacity = capacity;
-	ev.status = "published";
-	if (events_create(m.db, &ev, NOW, &id, &cause) != 0) {
-		fprintf(stderr, "events_create: %s\n", cause);
-		free(cause);
-	}
-	return (id);
+	return (mock_fixture_event(&m, &ev, NOW));
 }
 
 static int

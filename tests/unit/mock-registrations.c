@@ -39,36 +39,19 @@ teardown(void)
 static int64_t
 make_user(int n)
 {
-	char	 email[64], *cause = NULL;
-	int64_t	 id = 0;
+	char	email[64];
 
 	snprintf(email, sizeof email, "user%d@example.org", n);
-	if (users_create(m.db, email, "User", "attendee", "!", NOW, &id,
-	    &cause) != 0) {
-		fprintf(stderr, "users_create: %s\n", cause);
-		free(cause);
-	}
-	return (id);
+	return (mock_fixture_user(&m, email, "User", "attendee", NOW));
 }
 
 static int64_t
 make_event(int64_t capacity, const char *status)
 {
-	struct event_new	 ev;
-	int64_t			 id = 0;
-	char			*cause = NULL;
+	struct event_new	ev = { .title = "Test", .date_time = NOW + 86400,
+	    .max_capacity = capacity, .status = status };
 
-	memset(&ev, 0, sizeof ev);
-	ev.title = "Test";
-	ev.date_time = NOW + 86400;
-	ev.location = "Here";
-	ev.max_capacity = capacity;
-	ev.status = status;
-	if (events_create(m.db, &ev, NOW, &id, &cause) != 0) {
-		fprintf(stderr, "events_create: %s\n", cause);
-		free(cause);
-	}
-	return (id);
+	return (mock_fixture_event(&m, &ev, NOW));
 }
 
 static int
