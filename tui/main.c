@@ -604,13 +604,12 @@ main_sign_out(void *arg, char **sentence)
 static int
 main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
     const struct config *cfg, struct mockproc *mock, struct keymap *km,
-    struct main_reload *reload, int source)
+    struct theme *theme, struct main_reload *reload, int source)
 {
 	struct main_sign_out	 so = { cfg, source };
 	struct app_options	 opts;
 	struct main_demo_watch	 dw;
 	struct app		*app;
-	char			*cause = NULL;
 	int			 rc;
 
 	memset(&opts, 0, sizeof opts);
@@ -619,9 +618,7 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	opts.readonly = cfg->readonly;
 	opts.server_label = cfg->demo ? "demo" : NULL;
 	opts.keymap = km;
-	/* main checked it: a failure here would leave the default theme. */
-	opts.theme = main_theme(cfg, &cause);
-	free(cause);
+	opts.theme = theme;
 	opts.reload = main_reload;
 	opts.reload_arg = reload;
 	opts.sign_out = main_sign_out;
@@ -780,10 +777,11 @@ main(int argc, char **argv)
 		keymap_free(km);
 		return (main_usage(&cfg, cause, 0));
 	}
-	theme_free(theme);
 	if (cfg.batch || cfg.action != CONFIG_RUN) {
 		keymap_free(km);
 		km = NULL;
+		theme_free(theme);
+		theme = NULL;
 	}
 	main_open_trace(&cfg);
 	if (cfg.action == CONFIG_LOGOUT) {
@@ -807,6 +805,7 @@ main(int argc, char **argv)
 			    cause);
 			free(cause);
 			keymap_free(km);
+			theme_free(theme);
 			config_done(&cfg);
 			return (EXIT_FAIL);
 		}
@@ -849,10 +848,12 @@ main(int argc, char **argv)
 		reload.running = &cfg;
 		reload.api = api;
 		rc = main_dashboard(&loop, api, store, &cfg, &mock, km,
-		    &reload, source);
-		km = NULL;	/* the app's now */
+		    theme, &reload, source);
+		km = NULL;	/* the app's now, */
+		theme = NULL;	/* and so is this */
 	}
 	keymap_free(km);
+	theme_free(theme);
 	free(cause);
 	/* Signed out by the server: the kept token goes too. */
 	if (rc == EXIT_NOT_SIGNED_IN && (source == MAIN_TOKEN_STORED ||
