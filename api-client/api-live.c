@@ -186,14 +186,14 @@ api_live_open(void *arg)
 	char		*text;
 
 	if (api->session.token == NULL) {
-		ws_close(api->ws);
+		wslink_close(api->ws);
 		return;
 	}
 	j = json_pack("{s:s, s:s}", "type", "auth", "token",
 	    api->session.token);
 	text = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
-	ws_send(api->ws, text);
+	wslink_send(api->ws, text);
 	explicit_bzero(text, strlen(text));
 	free(text);
 
@@ -203,7 +203,7 @@ api_live_open(void *arg)
 		json_object_set_new(j, "since", json_integer(api->last_seq));
 	text = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
-	ws_send(api->ws, text);
+	wslink_send(api->ws, text);
 	log_debug("ws: sent auth and %s", text);
 	free(text);
 }
@@ -247,7 +247,7 @@ api_live_connect(struct api *api)
 	if (api->dead || !api->live || api->ws == NULL)
 		return;
 	api_set_link(api, API_LINK_CONNECTING, NULL);
-	if (ws_connect(api->ws, &cause) != 0) {
+	if (wslink_connect(api->ws, &cause) != 0) {
 		/* As if it had opened and dropped: the same back-off. */
 		api_set_link(api, API_LINK_RETRYING, cause);
 		free(cause);
@@ -359,7 +359,7 @@ api_live_closed(void *arg, int code, int status, const char *why)
 	api_live_schedule(api);
 }
 
-static const struct ws_hooks api_live_ws_hooks = {
+static const struct wslink_hooks api_live_ws_hooks = {
 	.open = api_live_open,
 	.message = api_live_message,
 	.closed = api_live_closed,
@@ -368,7 +368,7 @@ static const struct ws_hooks api_live_ws_hooks = {
 void
 api_start_live(struct api *api)
 {
-	struct ws_options	 opts;
+	struct wslink_options	 opts;
 	char			*url, *cause = NULL;
 	const char		*rest;
 
@@ -393,7 +393,7 @@ api_start_live(struct api *api)
 		opts.cacert = api->cacert;
 		opts.insecure = api->insecure;
 		opts.user_agent = api->user_agent;
-		api->ws = ws_new(api->loop, &opts, &api_live_ws_hooks, api,
+		api->ws = wslink_new(api->loop, &opts, &api_live_ws_hooks, api,
 		    &cause);
 		free(url);
 		if (api->ws == NULL) {
@@ -451,7 +451,7 @@ void
 api_live_done(struct api *api)
 {
 	api->live = 0;
-	ws_free(api->ws);
+	wslink_free(api->ws);
 	api->ws = NULL;
 	api->handles = 2;
 	uv_close((uv_handle_t *)&api->retry_timer, api_live_timer_closed);

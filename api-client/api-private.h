@@ -8,8 +8,8 @@
 #include <sys/queue.h>
 
 #include "api.h"
-#include "http.h"
-#include "ws.h"
+#include "rest.h"
+#include "wslink.h"
 
 /* A REST request in flight, so api_free can cancel it. */
 /* The event list is asked for in pages of this size, up to this many. */
@@ -38,9 +38,9 @@ int			 api_pages_add(struct api_pages *, struct event *,
 
 struct api_call {
 	struct api		*api;
-	struct http_request	*req;
+	struct rest_request	*req;
 	void			(*done)(struct api_call *,
-				    const struct http_response *,
+				    const struct rest_response *,
 				    const char *error);
 	api_done_cb		 cb;
 	api_meta_cb		 meta_cb;	/* api_meta's, instead of cb */
@@ -64,13 +64,13 @@ struct api {
 	char			*user_agent;
 	int			 insecure;
 
-	struct http		*http;
+	struct rest		*http;
 	struct api_calls	 calls;
 	int			 refreshing;	/* a GET /api/events is out */
 
 	struct session		 session;	/* token NULL: signed out */
 
-	struct ws		*ws;
+	struct wslink		*ws;
 	enum api_link		 link;
 	int			 live;		/* api_start_live was called */
 	int64_t			 last_seq;	/* -1 before the first */
@@ -96,13 +96,13 @@ struct api {
 struct api_call	*api_request(struct api *, const char *method,
 		    const char *path, const char *body,
 		    void (*done)(struct api_call *,
-		    const struct http_response *, const char *),
+		    const struct rest_response *, const char *),
 		    api_done_cb, void *arg);
 /*
  * The status and sentence for an answer that is not a success; honours a
  * rate limit by holding background requests back.
  */
-int	api_answer_failure(struct api *, const struct http_response *,
+int	api_answer_failure(struct api *, const struct rest_response *,
 	    char **sentence);
 
 void	api_set_link(struct api *, enum api_link, const char *why);

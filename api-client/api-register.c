@@ -50,7 +50,7 @@ api_register_finish(struct api_call *call, int status, const char *cause,
 }
 
 static void
-api_register_done(struct api_call *call, const struct http_response *resp,
+api_register_done(struct api_call *call, const struct rest_response *resp,
     const char *error)
 {
 	struct api		*api = call->api;

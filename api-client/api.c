@@ -42,7 +42,7 @@ api_new(uv_loop_t *loop, const struct api_options *opts,
     struct store *store, const struct api_hooks *hooks, void *arg)
 {
 	struct api		*api;
-	struct http_options	 hopts;
+	struct rest_options	 hopts;
 	size_t			 len;
 
 	api = xcalloc(1, sizeof *api);
@@ -66,7 +66,7 @@ api_new(uv_loop_t *loop, const struct api_options *opts,
 	hopts.cacert = api->cacert;
 	hopts.insecure = api->insecure;
 	hopts.user_agent = api->user_agent;
-	api->http = http_new(loop, &hopts);
+	api->http = rest_new(loop, &hopts);
 	api_live_init(api);
 	return (api);
 }
@@ -91,12 +91,12 @@ api_free(struct api *api)
 	api->dead = 1;
 	while ((call = LIST_FIRST(&api->calls)) != NULL) {
 		LIST_REMOVE(call, entry);
-		http_cancel(call->req);
+		rest_cancel(call->req);
 		api_pages_free(call->pages);
 		free(call->title);
 		free(call);
 	}
-	http_free(api->http);
+	rest_free(api->http);
 	api->http = NULL;
 	session_done(&api->session);
 	/* The struct goes when the last timer has closed. */
@@ -109,7 +109,7 @@ api_free(struct api *api)
  * that answer 403 "Token expired"), never for a forbidden action.
  */
 static int
-api_answer_signed_out(const struct http_response *resp, const char *msg)
+api_answer_signed_out(const struct rest_response *resp, const char *msg)
 {
 	if (resp->status == 401)
 		return (1);
@@ -119,7 +119,7 @@ api_answer_signed_out(const struct http_response *resp, const char *msg)
 
 /* How long the server asks us to wait before the next request, in s. */
 static long
-api_answer_wait(const struct http_response *resp)
+api_answer_wait(const struct rest_response *resp)
 {
 	if (resp->status != 429 && resp->status != 503)
 		return (-1);
@@ -132,7 +132,7 @@ api_answer_wait(const struct http_response *resp)
 }
 
 int
-api_answer_failure(struct api *api, const struct http_response *resp,
+api_answer_failure(struct api *api, const struct rest_response *resp,
     char **sentence)
 {
 	char	*msg;
@@ -173,7 +173,7 @@ api_answer_failure(struct api *api, const struct http_response *resp,
 }
 
 static void
-api_call_done(void *arg, const struct http_response *resp,
+api_call_done(void *arg, const struct rest_response *resp,
     const char *error)
 {
 	struct api_call	*call = arg;
@@ -187,7 +187,7 @@ api_call_done(void *arg, const struct http_response *resp,
 struct api_call *
 api_request(struct api *api, const char *method, const char *path,
     const char *body, void (*done)(struct api_call *,
-    const struct http_response *, const char *), api_done_cb cb, void *arg)
+    const struct rest_response *, const char *), api_done_cb cb, void *arg)
 {
 	struct api_call	*call;
 	char		*url;
@@ -199,7 +199,7 @@ api_request(struct api *api, const char *method, const char *path,
 	call->arg = arg;
 	LIST_INSERT_HEAD(&api->calls, call, entry);
 	xasprintf(&url, "%s%s", api->server, path);
-	call->req = http_start(api->http, method, url, api->session.token,
+	call->req = rest_start(api->http, method, url, api->session.token,
 	    body, api_call_done, call);
 	free(url);
 	return (call);
@@ -221,14 +221,14 @@ api_signed_out(struct api *api)
 	session_done(&api->session);
 	api->live = 0;
 	if (api->ws != NULL)
-		ws_close(api->ws);
+		wslink_close(api->ws);
 	uv_timer_stop(&api->retry_timer);
 	uv_timer_stop(&api->poll_timer);
 	api_set_link(api, API_LINK_OFFLINE, API_SIGNED_OUT);
 }
 
 static void
-api_login_done(struct api_call *call, const struct http_response *resp,
+api_login_done(struct api_call *call, const struct rest_response *resp,
     const char *error)
 {
 	struct api	*api = call->api;
@@ -307,7 +307,7 @@ api_refresh_finish(struct api_call *call, int status, const char *sentence)
 }
 
 static void	api_refresh_done(struct api_call *,
-		    const struct http_response *, const char *);
+		    const struct rest_response *, const char *);
 
 static void
 api_refresh_fail(struct api_call *call, int status, const char *sentence)
@@ -337,7 +337,7 @@ api_refresh_request(struct api *api, struct api_pages *pages, api_done_cb cb,
  * at once, or the same page again), then replaces the store's at once.
  */
 static void
-api_refresh_done(struct api_call *call, const struct http_response *resp,
+api_refresh_done(struct api_call *call, const struct rest_response *resp,
     const char *error)
 {
 	struct api		*api = call->api;
@@ -393,7 +393,7 @@ api_refresh_events(struct api *api, api_done_cb cb, void *arg)
 }
 
 static void
-api_resume_done(struct api_call *call, const struct http_response *resp,
+api_resume_done(struct api_call *call, const struct rest_response *resp,
     const char *error)
 {
 	struct api	*api = call->api;
@@ -454,7 +454,7 @@ api_resume(struct api *api, const char *token, api_done_cb cb, void *arg)
 }
 
 static void
-api_meta_done(struct api_call *call, const struct http_response *resp,
+api_meta_done(struct api_call *call, const struct rest_response *resp,
     const char *error)
 {
 	api_meta_cb	 cb = call->meta_cb;
@@ -506,7 +506,7 @@ api_meta(struct api *api, api_meta_cb cb, void *arg)
 }
 
 static void
-api_check_done(struct api_call *call, const struct http_response *resp,
+api_check_done(struct api_call *call, const struct rest_response *resp,
     const char *error)
 {
 	/* Any answer at all means the server is there. */
@@ -523,7 +523,7 @@ api_check_server(struct api *api, api_done_cb cb, void *arg)
 
 static void
 api_notifications_done(struct api_call *call,
-    const struct http_response *resp, const char *error)
+    const struct rest_response *resp, const char *error)
 {
 	struct api		*api = call->api;
 	struct notification	*notes;

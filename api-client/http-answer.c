@@ -89,7 +89,7 @@ http_answer_done(struct http_answer *a)
 
 void
 http_answer_fill(const struct http_answer *a, long status,
-    struct http_response *resp)
+    struct rest_response *resp)
 {
 	resp->status = status;
 	resp->body = a->body != NULL ? a->body : "";

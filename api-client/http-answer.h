@@ -10,7 +10,7 @@
 #include <curl/curl.h>
 #include <stddef.h>
 
-#include "http.h"
+#include "rest.h"
 
 struct http_answer {
 	char	*body;
@@ -32,7 +32,7 @@ size_t	 http_answer_body(char *data, size_t size, size_t n, void *userp);
 size_t	 http_answer_header(char *data, size_t size, size_t n, void *userp);
 /* Points resp at the answer; valid while the answer lives. */
 void	 http_answer_fill(const struct http_answer *, long status,
-	    struct http_response *resp);
+	    struct rest_response *resp);
 /* The sentence for a request that got no answer; the caller frees it. */
 char	*http_answer_error(const struct http_answer *, CURL *easy,
 	    CURLcode code, const char *url, const char *errbuf);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define TEXT_ESC	0x1b
@@ -98,49 +99,6 @@ text_skip_escape(const unsigned char *s, size_t len, size_t i)
 	return (i);
 }
 
-/*
- * Decodes one UTF-8 character at s[i]: returns its length and fills *cp,
- * or 0 when the bytes are not valid UTF-8 (overlong, surrogate, too big,
- * truncated).
- */
-static size_t
-text_decode(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
-{
-	unsigned char	c = s[i];
-	size_t		n, k;
-	uint32_t	v, min;
-
-	if (c < 0x80) {
-		*cp = c;
-		return (1);
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2;
-		v = c & 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		v = c & 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		v = c & 0x07;
-		min = 0x10000;
-	} else
-		return (0);
-	if (len - i < n)
-		return (0);
-	for (k = 1; k < n; k++) {
-		if ((s[i + k] & 0xc0) != 0x80)
-			return (0);
-		v = (v << 6) | (s[i + k] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return (0);
-	*cp = v;
-	return (n);
-}
-
 char *
 text_sanitize_n(const char *in, size_t len)
 {
@@ -170,7 +128,7 @@ text_sanitize_n(const char *in, size_t len)
 			i++;
 			continue;
 		}
-		if ((n = text_decode(s, len, i, &cp)) == 0) {
+		if ((n = utf8_decode(in + i, len - i, &cp)) == 0) {
 			/* A raw 8-bit C1 introducer, or just a bad byte. */
 			seq = text_find_introducer(s[i], 0);
 			if (seq != -1)

@@ -89,8 +89,7 @@ config_error(struct config_reader *r, int line, const char *fmt, ...)
 	if (r->error != NULL && r->error_line <= line)
 		return;
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) == -1)
-		abort();
+	xvasprintf(&s, fmt, ap);
 	va_end(ap);
 	free(r->error);
 	xasprintf(&r->error, "%s:%d: %s", r->path, line, s);

@@ -10,6 +10,7 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 
+#include "log.h"
 #include "xmalloc.h"
 
 struct auth {
@@ -30,9 +31,8 @@ auth_random(void *buf, size_t len)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			fprintf(stderr, "evtop-mock: getrandom: %s\n",
+			log_fatalx("getrandom: %s",
 			    strerror(errno));
-			abort();
 		}
 		p += n;
 		len -= (size_t)n;

@@ -9,6 +9,7 @@
 #include "json-util.h"
 #include "mock.h"
 #include "publish.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define CHAT_COLUMNS	"id, event_id, user_id, user_name, text, created_at"
@@ -36,13 +37,9 @@ const char *
 chat_text_problem(const char *text)
 {
 	const unsigned char	*p;
-	size_t			 chars = 0;
 	int			 blank = 1;
 
 	for (p = (const unsigned char *)text; *p != '\0'; p++) {
-		/* jansson has checked the UTF-8: count lead bytes only. */
-		if ((*p & 0xc0) != 0x80)
-			chars++;
 		if ((*p < 0x20 && strchr("\t\n\r", *p) == NULL) ||
 		    *p == 0x7f)
 			return ("must not contain control characters");
@@ -51,7 +48,8 @@ chat_text_problem(const char *text)
 	}
 	if (blank)
 		return ("must not be empty");
-	if (chars > CHAT_TEXT_MAX)
+	/* jansson has checked the UTF-8. */
+	if (utf8_length(text) > CHAT_TEXT_MAX)
 		return ("must be at most 1000 characters");
 	return (NULL);
 }

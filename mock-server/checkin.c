@@ -61,18 +61,13 @@ static json_t *
 checkin_message(const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*msg;
 	json_t	*body, *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		abort();
+	s = json_util_vformat("Check-in failed", fmt, ap);
 	va_end(ap);
-	if ((s = json_string(msg)) == NULL)
-		s = json_string("Check-in failed");
 	body = json_object();
 	json_object_set_new(body, "message", s);
-	free(msg);
 	return (body);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "json-util.h"
+#include "log.h"
 #include "xmalloc.h"
 
 struct db_cached {
@@ -443,9 +444,8 @@ db_stmt(struct db *db, const char *sql)
 	}
 	if (sqlite3_prepare_v3(db->sqlite, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	    &stmt, NULL) != SQLITE_OK) {
-		fprintf(stderr, "evtop-mock: bad SQL (%s): %s\n",
+		log_fatalx("bad SQL (%s): %s",
 		    sqlite3_errmsg(db->sqlite), sql);
-		abort();
 	}
 	db->cache = xreallocarray(db->cache, db->ncache + 1,
 	    sizeof *db->cache);

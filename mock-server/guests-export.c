@@ -9,6 +9,7 @@
 #include "guests.h"
 #include "http.h"
 #include "json-util.h"
+#include "log.h"
 #include "xmalloc.h"
 
 /*
@@ -207,9 +208,8 @@ guests_export_prepare(struct guests_export *e, const struct guests_walk *w,
 	    after ? " AND " : "", after ? w->after : "", w->order);
 	if (sqlite3_prepare_v2(db_handle(e->db), sql, -1, &stmt, NULL) !=
 	    SQLITE_OK) {
-		fprintf(stderr, "evtop-mock: bad SQL (%s): %s\n",
+		log_fatalx("bad SQL (%s): %s",
 		    sqlite3_errmsg(db_handle(e->db)), sql);
-		abort();
 	}
 	free(sql);
 	return (stmt);
@@ -327,7 +327,7 @@ guests_export_chunk(struct guests_export *e)
 	/* No statement stays open between chunks: writes go on meanwhile. */
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE) {
-		fprintf(stderr, "evtop-mock: guest export of event %lld: %s\n",
+		log_warnx("guest export of event %lld: %s",
 		    (long long)e->event_id, sqlite3_errstr(rc));
 		return (-1);
 	}

@@ -3,11 +3,13 @@
  * field by field, each problem a sentence that names the field.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "guests.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 static const char *const guests_rsvp_statuses[] = {
@@ -50,44 +52,20 @@ guests_rsvp_valid(const char *s)
 static long
 guests_text_len(const char *s, const char *allow)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned int		 c, min;
-	long			 n = 0;
-	int			 more, i;
+	size_t		len = strlen(s), k;
+	uint32_t	c;
+	long		n = 0;
 
-	while (*p != '\0') {
-		c = *p++;
-		if (c < 0x80) {
-			if ((c < 0x20 || c == 0x7f) && strchr(allow, (int)c) ==
-			    NULL)
-				return (-1);
-			n++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			more = 1;
-			c &= 0x1f;
-			min = 0x80;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			more = 2;
-			c &= 0x0f;
-			min = 0x800;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			more = 3;
-			c &= 0x07;
-			min = 0x10000;
-		} else
+	while (len > 0) {
+		if ((k = utf8_decode(s, len, &c)) == 0)
 			return (-1);
-		for (i = 0; i < more; i++) {
-			if ((*p & 0xc0) != 0x80)
-				return (-1);
-			c = (c << 6) | (*p++ & 0x3f);
-		}
-		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		if ((c < 0x20 || c == 0x7f) && strchr(allow, (int)c) == NULL)
 			return (-1);
 		/* C1 controls are as invisible as C0 ones. */
 		if (c >= 0x80 && c < 0xa0)
 			return (-1);
+		s += k;
+		len -= k;
 		n++;
 	}
 	return (n);

@@ -16,6 +16,7 @@
 
 #include "db.h"
 #include "guests.h"
+#include "log.h"
 #include "query.h"
 #include "xmalloc.h"
 
@@ -135,9 +136,8 @@ guests_prepare(struct db *db, const char *sql)
 
 	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &stmt, NULL) !=
 	    SQLITE_OK) {
-		fprintf(stderr, "evtop-mock: bad SQL (%s): %s\n",
+		log_fatalx("bad SQL (%s): %s",
 		    sqlite3_errmsg(db_handle(db)), sql);
-		abort();
 	}
 	return (stmt);
 }

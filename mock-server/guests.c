@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "json-util.h"
+#include "log.h"
 #include "rows.h"
 #include "xmalloc.h"
 
@@ -95,9 +96,8 @@ guests_random_byte(void)
 			if (n < 0) {
 				if (errno == EINTR)
 					continue;
-				fprintf(stderr, "evtop-mock: getrandom: %s\n",
+				log_fatalx("getrandom: %s",
 				    strerror(errno));
-				abort();
 			}
 			got += (size_t)n;
 		}

@@ -9,6 +9,7 @@
 
 #include "auth.h"
 #include "query.h"
+#include "json-util.h"
 #include "xmalloc.h"
 
 struct http_pair {
@@ -362,19 +363,14 @@ void
 http_reply_error(struct http_req *req, int status, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*msg;
 	json_t	*body, *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		abort();
-	va_end(ap);
 	/* A message may quote input: never let bad UTF-8 break the JSON. */
-	if ((s = json_string(msg)) == NULL)
-		s = json_string(http_status_text(status));
+	s = json_util_vformat(http_status_text(status), fmt, ap);
+	va_end(ap);
 	body = json_object();
 	json_object_set_new(body, "message", s);
-	free(msg);
 	http_reply_json(req, status, body);
 }
 

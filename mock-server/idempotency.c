@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "http.h"
+#include "log.h"
 
 static const char idempotency_sql_purge[] =
 	"DELETE FROM idempotency_keys WHERE created_at < ?";
@@ -147,8 +148,8 @@ idempotency_save(struct db *db, const char *caller, const char *key,
 	sqlite3_bind_blob(stmt, 9, body, (int)len, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 10, (sqlite3_int64)now);
 	if (sqlite3_step(stmt) != SQLITE_DONE)
-		fprintf(stderr, "evtop-mock: cannot keep an idempotent "
-		    "answer: %s\n", sqlite3_errmsg(db_handle(db)));
+		log_warnx("cannot keep an idempotent "
+		    "answer: %s", sqlite3_errmsg(db_handle(db)));
 	sqlite3_reset(stmt);
 	free(text);
 }

@@ -9,6 +9,7 @@
 #include "campaigns.h"
 #include "db.h"
 #include "hub.h"
+#include "log.h"
 #include "mock.h"
 #include "publish.h"
 #include "notify.h"
@@ -420,8 +421,7 @@ mailq_notify_done(struct mailq *mq, int64_t id, int64_t now_ms)
 	if (notify_post(mq->m, "campaign", failed == 0 ? "success" : "warning",
 	    failed == 0 ? "Invitations sent" : "Invitations sent, some failed",
 	    message, event_id, (time_t)(now_ms / 1000), &cause) == 0) {
-		fprintf(stderr, "%s: campaign %" PRId64 ": %s\n", MOCK_NAME,
-		    id, cause);
+		log_warnx("campaign %" PRId64 ": %s", id, cause);
 		free(cause);
 	}
 	free(title);
@@ -478,7 +478,7 @@ mailq_step(struct mailq *mq, int64_t now_ms, size_t batch)
 
 fail:
 	db_rollback(db);
-	fprintf(stderr, "%s: mail queue: %s\n", MOCK_NAME, cause);
+	log_warnx("mail queue: %s", cause);
 	free(cause);
 	return (1000);
 }

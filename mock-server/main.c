@@ -21,6 +21,7 @@
 #include "fault.h"
 #include "guests-export.h"
 #include "hub.h"
+#include "log.h"
 #include "mailq.h"
 #include "metrics.h"
 #include "mock.h"
@@ -451,7 +452,7 @@ admin:
 	rc = 0;
 out:
 	if (rc != 0)
-		fprintf(stderr, "%s: %s\n", MOCK_NAME, cause);
+		log_warnx("%s", cause);
 	free(cause);
 	if (secret != NULL)
 		memset(secret, 0, len);
@@ -477,6 +478,8 @@ main(int argc, char **argv)
 	o.ws_replay = HUB_RING_DEFAULT;
 	mailq_params_default(&o.mail);
 	main_parse(&o, argc, argv);
+	log_init(MOCK_NAME, stderr);
+	log_set_verbose(o.verbose);
 
 	signal(SIGPIPE, SIG_IGN);
 	main_raise_nofile();
@@ -493,7 +496,7 @@ main(int argc, char **argv)
 		goto out;
 	st.server = server_new(&m, &loop);
 	if (server_listen(st.server, o.host, o.port, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", MOCK_NAME, cause);
+		log_warnx("%s", cause);
 		free(cause);
 		if (server_broken(st.server))
 			exit(1);
@@ -522,12 +525,11 @@ out:
 	server_free(st.server);
 	/* Where the stream stopped: the next run's clients carry on. */
 	if (m.hub != NULL && stream_stop(&m, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", MOCK_NAME, cause);
+		log_warnx("%s", cause);
 		free(cause);
 	}
-	if (uv_loop_close(&loop) != 0 && o.verbose)
-		fprintf(stderr, "%s: some handles were still open at exit\n",
-		    MOCK_NAME);
+	if (uv_loop_close(&loop) != 0)
+		log_info("some handles were still open at exit");
 	hub_free(m.hub);
 	cache_free(m.cache);
 	metrics_free(m.metrics);

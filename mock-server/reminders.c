@@ -7,6 +7,7 @@
 
 #include "db.h"
 #include "json-util.h"
+#include "log.h"
 #include "mock.h"
 #include "notify.h"
 #include "rows.h"
@@ -158,8 +159,7 @@ rem_fire_one(struct mock *m, time_t now)
 	free(message);
 	if (seq == 0) {
 		/* Text a hand-edited file spoiled: give up on this one. */
-		fprintf(stderr, "%s: reminder %" PRId64 ": %s\n", MOCK_NAME,
-		    id, cause);
+		log_warnx("reminder %" PRId64 ": %s", id, cause);
 		free(cause);
 		cause = NULL;
 	}
@@ -181,7 +181,7 @@ rem_fire_one(struct mock *m, time_t now)
 fail:
 	json_decref(data);
 	db_rollback(m->db);
-	fprintf(stderr, "%s: reminders: %s\n", MOCK_NAME, cause);
+	log_warnx("reminders: %s", cause);
 	free(cause);
 	return (-1);
 }

@@ -13,6 +13,7 @@
 #include "mock.h"
 #include "routes.h"
 #include "users.h"
+#include "utf8.h"
 #include "validate.h"
 #include "xmalloc.h"
 
@@ -78,7 +79,7 @@ users_read_password(json_t *errors, const json_t *body, const char *field,
 		return (NULL);
 	}
 	s = json_string_value(v);
-	if (is_new && validate_utf8_length(s) < USERS_PASSWORD_MIN) {
+	if (is_new && utf8_length(s) < USERS_PASSWORD_MIN) {
 		validate_error(errors, field, "%s must be at least %d "
 		    "characters long", label, USERS_PASSWORD_MIN);
 		return (NULL);

@@ -19,6 +19,7 @@
 #include "db.h"
 #include "events.h"
 #include "guests.h"
+#include "log.h"
 #include "mock.h"
 #include "seed.h"
 #include "users.h"
@@ -310,10 +311,9 @@ seed_big(struct mock *m, time_t now, char **cause)
 	if (db_commit(m->db, cause) != 0)
 		goto fail;
 	seed_big_cache(m, cache);
-	if (m->verbose)
-		fprintf(stderr, "%s: seed big: %lld events, %d guests in "
-		    "%.2f s\n", MOCK_NAME, (long long)SEED_BIG_EVENTS,
-		    SEED_BIG_GUESTS, mock_now_monotonic() - t0);
+	log_info("seed big: %lld events, %d guests in "
+	    "%.2f s", (long long)SEED_BIG_EVENTS,
+	    SEED_BIG_GUESTS, mock_now_monotonic() - t0);
 	return (0);
 
 fail:

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "events.h"
 #include "guests.h"
+#include "log.h"
 #include "mock.h"
 #include "notify.h"
 #include "users.h"
@@ -401,7 +402,7 @@ seed_notifications(struct mock *m, time_t now)
 		snprintf(message, sizeof message, notes[i].format, title);
 		if (notify_post(m, "activity", notes[i].level, notes[i].title,
 		    message, soonest, now - notes[i].ago * 60, &cause) == 0) {
-			fprintf(stderr, "%s: seed: %s\n", MOCK_NAME, cause);
+			log_warnx("seed: %s", cause);
 			free(cause);
 			cause = NULL;
 		}

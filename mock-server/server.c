@@ -12,6 +12,7 @@
 
 #include "fault.h"
 #include "http.h"
+#include "log.h"
 #include "metrics.h"
 #include "mock.h"
 #include "pipeline.h"
@@ -107,8 +108,12 @@ static int	server_log_verbose;
 static void
 server_log_emit(int level, const char *line)
 {
-	(void)level;
-	fprintf(stderr, "%s: lws: %s", MOCK_NAME, line);
+	size_t	len = strlen(line);
+
+	/* lws ends its lines with a newline of its own. */
+	if (len > 0 && line[len - 1] == '\n')
+		len--;
+	log_warnx("lws: %.*s", (int)len, line);
 }
 
 void
@@ -425,17 +430,15 @@ server_respond(struct lws *wsi, struct server *s, struct server_conn *c)
 		http_reply_error(c->req, 413,
 		    "Request body is larger than %d bytes", HTTP_BODY_MAX);
 	pipeline_serve(s->m, c->req);
-	if (s->m->verbose) {
-		http_res_body(c->req, &len);
-		if (http_res_streamed(c->req))
-			fprintf(stderr, "%s: %s %s -> %d (streamed)\n",
-			    MOCK_NAME, http_method_name(http_req_method(c->req)),
-			    http_req_path(c->req), http_res_status(c->req));
-		else
-			fprintf(stderr, "%s: %s %s -> %d (%zu bytes)\n",
-			    MOCK_NAME, http_method_name(http_req_method(c->req)),
-			    http_req_path(c->req), http_res_status(c->req), len);
-	}
+	http_res_body(c->req, &len);
+	if (http_res_streamed(c->req))
+		log_info("%s %s -> %d (streamed)",
+		    http_method_name(http_req_method(c->req)),
+		    http_req_path(c->req), http_res_status(c->req));
+	else
+		log_info("%s %s -> %d (%zu bytes)",
+		    http_method_name(http_req_method(c->req)),
+		    http_req_path(c->req), http_res_status(c->req), len);
 	if ((ms = fault_latency_ms(s->m->fault)) > 0) {
 		/* Others are served meanwhile; LWS_CALLBACK_TIMER ends it. */
 		c->delayed = 1;

@@ -10,6 +10,7 @@
 #include "checkin.h"
 #include "db.h"
 #include "events.h"
+#include "log.h"
 #include "mock.h"
 #include "notify.h"
 #include "registrations.h"
@@ -195,9 +196,8 @@ sim_title(struct mock *m, int64_t event, char *name, size_t len)
 static void
 sim_log(struct sim_step *s, const char *what, int status, const char *why)
 {
-	if (s->m->verbose)
-		fprintf(stderr, "%s: simulate: %s at event %" PRId64 " -> %d %s"
-		    "\n", MOCK_NAME, what, s->event, status, why);
+	log_info("simulate: %s at event %" PRId64 " -> %d %s", what,
+	    s->event, status, why);
 }
 
 /* A new attendee who cannot sign in (the hash matches no password). */

@@ -5,6 +5,7 @@
 
 #include "db.h"
 #include "hub.h"
+#include "log.h"
 #include "mock.h"
 #include "notify.h"
 #include "xmalloc.h"
@@ -46,7 +47,7 @@ stream_reserve(uint64_t seq, void *arg)
 	char		*cause = NULL;
 
 	if (stream_store(m, mark, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", MOCK_NAME, cause);
+		log_warnx("%s", cause);
 		free(cause);
 		return (seq);
 	}

@@ -6,24 +6,21 @@
 #include <string.h>
 
 #include "http.h"
+#include "utf8.h"
+#include "json-util.h"
 #include "xmalloc.h"
 
 void
 validate_error(json_t *errors, const char *field, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*msg;
 	json_t	*s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		abort();
+	s = json_util_vformat("is not valid", fmt, ap);
 	va_end(ap);
-	if ((s = json_string(msg)) == NULL)
-		s = json_string("is not valid");
 	json_array_append_new(errors, json_pack("{ss so}", "field", field,
 	    "message", s));
-	free(msg);
 }
 
 void
@@ -38,32 +35,14 @@ validate_reply_field(struct http_req *req, const char *field,
     const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*msg;
 	json_t	*s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		abort();
+	s = json_util_vformat("Validation failed", fmt, ap);
 	va_end(ap);
-	if ((s = json_string(msg)) == NULL)
-		s = json_string("Validation failed");
 	http_reply_json(req, 400, json_pack("{sO s[{ss sO}]}", "message", s,
 	    "errors", "field", field, "message", s));
 	json_decref(s);
-	free(msg);
-}
-
-size_t
-validate_utf8_length(const char *s)
-{
-	size_t	n = 0;
-
-	for (; *s != '\0'; s++) {
-		/* Count every byte but continuation bytes (10xxxxxx). */
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	}
-	return (n);
 }
 
 static int
@@ -99,7 +78,7 @@ validate_text(json_t *errors, const json_t *body, const char *field,
 	while (len > 0 && validate_space(s[len - 1]))
 		len--;
 	*out = xstrndup(s, len);
-	n = validate_utf8_length(*out);
+	n = utf8_length(*out);
 	if (n >= min && n <= max)
 		return (1);
 	free(*out);

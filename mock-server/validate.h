@@ -38,9 +38,6 @@ int	validate_text(json_t *errors, const json_t *body, const char *field,
 	    const char *label, size_t min, size_t max, int required,
 	    char **out);
 
-/* The length of a UTF-8 string in characters (code points). */
-size_t	validate_utf8_length(const char *);
-
 /*
  * 1 when s looks like an email address: one @, something before it, a
  * dotted domain after it, no spaces or control characters.

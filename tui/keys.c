@@ -6,11 +6,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
 #include <curses.h>
 
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define FN(k)	(KEYS_FN | (k))
@@ -159,35 +161,11 @@ static const struct {
 static long
 keys_utf8(const char *s, size_t len)
 {
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 n, i;
-	long			 c;
+	uint32_t	cp;
 
-	if (len == 0)
+	if (len == 0 || utf8_decode(s, len, &cp) != len)
 		return (-1);
-	if (u[0] < 0x80)
-		n = 1, c = u[0];
-	else if ((u[0] & 0xe0) == 0xc0)
-		n = 2, c = u[0] & 0x1f;
-	else if ((u[0] & 0xf0) == 0xe0)
-		n = 3, c = u[0] & 0x0f;
-	else if ((u[0] & 0xf8) == 0xf0)
-		n = 4, c = u[0] & 0x07;
-	else
-		return (-1);
-	if (len != n)
-		return (-1);
-	for (i = 1; i < n; i++) {
-		if ((u[i] & 0xc0) != 0x80)
-			return (-1);
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	/* Overlong forms and surrogates are not characters. */
-	if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
-	    (n == 4 && c < 0x10000) || c > 0x10ffff ||
-	    (c >= 0xd800 && c <= 0xdfff))
-		return (-1);
-	return (c);
+	return ((long)cp);
 }
 
 int

@@ -10,52 +10,25 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "utf8.h"
 #include "xmalloc.h"
 
 size_t
 textw_decode(const char *s, size_t len, wchar_t *wc)
 {
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 n, i;
-	uint32_t		 c, min;
+	uint32_t	cp;
+	size_t		n;
 
 	if (len == 0) {
 		*wc = 0;
 		return (0);
 	}
-	if (u[0] < 0x80) {
-		*wc = u[0];
+	if ((n = utf8_decode(s, len, &cp)) == 0) {
+		*wc = 0xfffd;
 		return (1);
 	}
-	if ((u[0] & 0xe0) == 0xc0) {
-		n = 2;
-		c = u[0] & 0x1f;
-		min = 0x80;
-	} else if ((u[0] & 0xf0) == 0xe0) {
-		n = 3;
-		c = u[0] & 0x0f;
-		min = 0x800;
-	} else if ((u[0] & 0xf8) == 0xf0) {
-		n = 4;
-		c = u[0] & 0x07;
-		min = 0x10000;
-	} else
-		goto bad;
-	if (n > len)
-		goto bad;
-	for (i = 1; i < n; i++) {
-		if ((u[i] & 0xc0) != 0x80)
-			goto bad;
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		goto bad;
-	*wc = (wchar_t)c;
+	*wc = (wchar_t)cp;
 	return (n);
-
-bad:
-	*wc = 0xfffd;
-	return (1);
 }
 
 int

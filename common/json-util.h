@@ -8,6 +8,7 @@
 #define EVTOP_JSON_UTIL_H
 
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -32,6 +33,13 @@ int	json_util_value_count(const json_t *v, int64_t *out);
 int	json_util_parse_time(const char *s, time_t *out);
 /* Formats t as 2026-06-15T09:00:00Z into buf (at least 21 bytes). */
 void	json_util_format_time(time_t t, char *buf, size_t len);
+
+/*
+ * A JSON string of the formatted text, or of fallback when the text is not
+ * valid UTF-8 (a message may quote input).  Never NULL.
+ */
+json_t	*json_util_vformat(const char *fallback, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 2, 0), returns_nonnull));
 
 /* Parses a body; on failure returns NULL and a sentence in *cause. */
 json_t	*json_util_load(const char *buf, size_t len, char **cause);

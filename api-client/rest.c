@@ -4,7 +4,7 @@
  * the loop tells curl what became ready.  Nothing blocks and an idle client
  * has no wakeups at all.
  */
-#include "http.h"
+#include "rest.h"
 
 #include <curl/curl.h>
 #include <stdio.h>
@@ -19,8 +19,8 @@
 #define HTTP_CONNECT_TIMEOUT	10L
 #define HTTP_TOTAL_TIMEOUT	30L
 
-struct http_request {
-	struct http		*http;
+struct rest_request {
+	struct rest		*http;
 	CURL			*easy;
 	struct curl_slist	*headers;
 	char			*method;
@@ -30,45 +30,45 @@ struct http_request {
 	struct http_answer	 answer;
 
 	uint64_t		 started;	/* uv_now, ms */
-	http_done_cb		 cb;
+	rest_done_cb		 cb;
 	void			*arg;
-	TAILQ_ENTRY(http_request) entry;
+	TAILQ_ENTRY(rest_request) entry;
 };
-TAILQ_HEAD(http_requests, http_request);
+TAILQ_HEAD(rest_requests, rest_request);
 
 /* One watched socket; freed by its own close callback. */
-struct http_socket {
+struct rest_socket {
 	uv_poll_t		 poll;
-	struct http		*http;
+	struct rest		*http;
 	curl_socket_t		 fd;
 };
 
-struct http {
+struct rest {
 	uv_loop_t		*loop;
 	CURLM			*multi;
 	uv_timer_t		 timer;
 	char			*cacert;
 	char			*user_agent;
 	int			 insecure;
-	struct http_requests	 requests;
+	struct rest_requests	 requests;
 	int			 depth;		/* inside a callback */
 	int			 dead;		/* freed while inside one */
 };
 
-static void	http_check_done(struct http *);
-static void	http_teardown(struct http *);
+static void	rest_check_done(struct rest *);
+static void	rest_teardown(struct rest *);
 
 static void
-http_socket_closed(uv_handle_t *h)
+rest_socket_closed(uv_handle_t *h)
 {
 	free(h->data);
 }
 
 static void
-http_socket_ready(uv_poll_t *poll, int status, int events)
+rest_socket_ready(uv_poll_t *poll, int status, int events)
 {
-	struct http_socket	*hs = poll->data;
-	struct http		*http = hs->http;
+	struct rest_socket	*hs = poll->data;
+	struct rest		*http = hs->http;
 	int			 flags = 0, running;
 
 	if (status < 0)
@@ -80,21 +80,21 @@ http_socket_ready(uv_poll_t *poll, int status, int events)
 			flags |= CURL_CSELECT_OUT;
 	}
 	curl_multi_socket_action(http->multi, hs->fd, flags, &running);
-	http_check_done(http);
+	rest_check_done(http);
 }
 
 static int
-http_socket_cb(CURL *easy, curl_socket_t fd, int what, void *userp,
+rest_socket_cb(CURL *easy, curl_socket_t fd, int what, void *userp,
     void *socketp)
 {
-	struct http		*http = userp;
-	struct http_socket	*hs = socketp;
+	struct rest		*http = userp;
+	struct rest_socket	*hs = socketp;
 	int			 events = 0;
 
 	if (what == CURL_POLL_REMOVE) {
 		if (hs != NULL) {
 			uv_poll_stop(&hs->poll);
-			uv_close((uv_handle_t *)&hs->poll, http_socket_closed);
+			uv_close((uv_handle_t *)&hs->poll, rest_socket_closed);
 			curl_multi_assign(http->multi, fd, NULL);
 		}
 		return (0);
@@ -114,35 +114,35 @@ http_socket_cb(CURL *easy, curl_socket_t fd, int what, void *userp,
 		events |= UV_READABLE;
 	if (what == CURL_POLL_OUT || what == CURL_POLL_INOUT)
 		events |= UV_WRITABLE;
-	uv_poll_start(&hs->poll, events, http_socket_ready);
+	uv_poll_start(&hs->poll, events, rest_socket_ready);
 	return (0);
 }
 
 static void
-http_timer_fired(uv_timer_t *timer)
+rest_timer_fired(uv_timer_t *timer)
 {
-	struct http	*http = timer->data;
+	struct rest	*http = timer->data;
 	int		 running;
 
 	curl_multi_socket_action(http->multi, CURL_SOCKET_TIMEOUT, 0,
 	    &running);
-	http_check_done(http);
+	rest_check_done(http);
 }
 
 static int
-http_timer_cb(CURLM *multi, long ms, void *userp)
+rest_timer_cb(CURLM *multi, long ms, void *userp)
 {
-	struct http	*http = userp;
+	struct rest	*http = userp;
 
 	if (ms < 0)
 		uv_timer_stop(&http->timer);
 	else
-		uv_timer_start(&http->timer, http_timer_fired, (uint64_t)ms, 0);
+		uv_timer_start(&http->timer, rest_timer_fired, (uint64_t)ms, 0);
 	return (0);
 }
 
 static void
-http_request_free(struct http_request *req)
+rest_request_free(struct rest_request *req)
 {
 	if (req->easy != NULL) {
 		curl_multi_remove_handle(req->http->multi, req->easy);
@@ -157,10 +157,10 @@ http_request_free(struct http_request *req)
 
 /* Finishes one request: trace it, call back, free it. */
 static void
-http_finish(struct http_request *req, CURLcode code)
+rest_finish(struct rest_request *req, CURLcode code)
 {
-	struct http		*http = req->http;
-	struct http_response	 resp;
+	struct rest		*http = req->http;
+	struct rest_response	 resp;
 	char			*error = NULL;
 	long			 status = 0;
 
@@ -181,13 +181,13 @@ http_finish(struct http_request *req, CURLcode code)
 	if (req->cb != NULL)
 		req->cb(req->arg, error != NULL ? NULL : &resp, error);
 	free(error);
-	http_request_free(req);
+	rest_request_free(req);
 }
 
 static void
-http_check_done(struct http *http)
+rest_check_done(struct rest *http)
 {
-	struct http_request	*req;
+	struct rest_request	*req;
 	CURLMsg			*msg;
 	int			 left;
 	void			*p;
@@ -200,17 +200,17 @@ http_check_done(struct http *http)
 		p = NULL;
 		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &p);
 		if ((req = p) != NULL)
-			http_finish(req, msg->data.result);
+			rest_finish(req, msg->data.result);
 	}
 	http->depth--;
 	if (http->dead && http->depth == 0)
-		http_teardown(http);
+		rest_teardown(http);
 }
 
-struct http *
-http_new(uv_loop_t *loop, const struct http_options *opts)
+struct rest *
+rest_new(uv_loop_t *loop, const struct rest_options *opts)
 {
-	struct http	*http;
+	struct rest	*http;
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	http = xcalloc(1, sizeof *http);
@@ -225,9 +225,9 @@ http_new(uv_loop_t *loop, const struct http_options *opts)
 		fprintf(stderr, "evtop: cannot start libcurl\n");
 		abort();
 	}
-	curl_multi_setopt(http->multi, CURLMOPT_SOCKETFUNCTION, http_socket_cb);
+	curl_multi_setopt(http->multi, CURLMOPT_SOCKETFUNCTION, rest_socket_cb);
 	curl_multi_setopt(http->multi, CURLMOPT_SOCKETDATA, http);
-	curl_multi_setopt(http->multi, CURLMOPT_TIMERFUNCTION, http_timer_cb);
+	curl_multi_setopt(http->multi, CURLMOPT_TIMERFUNCTION, rest_timer_cb);
 	curl_multi_setopt(http->multi, CURLMOPT_TIMERDATA, http);
 	uv_timer_init(loop, &http->timer);
 	http->timer.data = http;
@@ -235,9 +235,9 @@ http_new(uv_loop_t *loop, const struct http_options *opts)
 }
 
 static void
-http_timer_closed(uv_handle_t *h)
+rest_timer_closed(uv_handle_t *h)
 {
-	struct http	*http = h->data;
+	struct rest	*http = h->data;
 
 	free(http->cacert);
 	free(http->user_agent);
@@ -246,29 +246,29 @@ http_timer_closed(uv_handle_t *h)
 }
 
 static void
-http_teardown(struct http *http)
+rest_teardown(struct rest *http)
 {
-	struct http_request	*req;
+	struct rest_request	*req;
 
 	while ((req = TAILQ_FIRST(&http->requests)) != NULL) {
 		TAILQ_REMOVE(&http->requests, req, entry);
-		http_request_free(req);
+		rest_request_free(req);
 	}
 	/* Closing the connection cache removes (and closes) each socket. */
 	curl_multi_cleanup(http->multi);
 	http->multi = NULL;
 	uv_timer_stop(&http->timer);
-	uv_close((uv_handle_t *)&http->timer, http_timer_closed);
+	uv_close((uv_handle_t *)&http->timer, rest_timer_closed);
 }
 
 void
-http_free(struct http *http)
+rest_free(struct rest *http)
 {
 	if (http == NULL || http->dead)
 		return;
 	http->dead = 1;
 	if (http->depth == 0)
-		http_teardown(http);
+		rest_teardown(http);
 }
 
 /*
@@ -278,7 +278,7 @@ http_free(struct http *http)
  * first answer instead of acting twice.  Others ignore it.
  */
 static struct curl_slist *
-http_idempotency_key(struct curl_slist *headers)
+rest_idempotency_key(struct curl_slist *headers)
 {
 	static const char	 hex[] = "0123456789abcdef";
 	unsigned char		 raw[16];
@@ -296,11 +296,11 @@ http_idempotency_key(struct curl_slist *headers)
 	return (curl_slist_append(headers, line));
 }
 
-struct http_request *
-http_start(struct http *http, const char *method, const char *url,
-    const char *token, const char *body, http_done_cb cb, void *arg)
+struct rest_request *
+rest_start(struct rest *http, const char *method, const char *url,
+    const char *token, const char *body, rest_done_cb cb, void *arg)
 {
-	struct http_request	*req;
+	struct rest_request	*req;
 	char			*auth;
 
 	req = xcalloc(1, sizeof *req);
@@ -322,7 +322,7 @@ http_start(struct http *http, const char *method, const char *url,
 		req->headers = curl_slist_append(req->headers,
 		    "Content-Type: application/json");
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-		req->headers = http_idempotency_key(req->headers);
+		req->headers = rest_idempotency_key(req->headers);
 	if (token != NULL) {
 		xasprintf(&auth, "Authorization: Bearer %s", token);
 		req->headers = curl_slist_append(req->headers, auth);
@@ -371,11 +371,11 @@ http_start(struct http *http, const char *method, const char *url,
 }
 
 void
-http_cancel(struct http_request *req)
+rest_cancel(struct rest_request *req)
 {
 	if (req == NULL)
 		return;
 	log_debug("http: %s %s cancelled", req->method, req->url);
 	TAILQ_REMOVE(&req->http->requests, req, entry);
-	http_request_free(req);
+	rest_request_free(req);
 }

@@ -190,3 +190,18 @@ json_util_load(const char *buf, size_t len, char **cause)
 		    err.line, err.column, err.text);
 	return (j);
 }
+
+json_t *
+json_util_vformat(const char *fallback, const char *fmt, va_list ap)
+{
+	char	*msg;
+	json_t	*s;
+
+	xvasprintf(&msg, fmt, ap);
+	if ((s = json_string(msg)) == NULL)
+		s = json_string(fallback);
+	free(msg);
+	if (s == NULL)
+		abort();	/* only out of memory */
+	return (s);
+}

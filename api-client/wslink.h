@@ -3,22 +3,22 @@
  * caller's libuv loop.  Internal to the api client: reconnecting and the
  * live protocol live in api-live.c.
  */
-#ifndef EVTOP_WS_H
-#define EVTOP_WS_H
+#ifndef EVTOP_WSLINK_H
+#define EVTOP_WSLINK_H
 
 #include <stddef.h>
 #include <uv.h>
 
-struct ws;
+struct wslink;
 
-struct ws_options {
+struct wslink_options {
 	const char	*url;		/* ws://host:port/path or wss:// */
 	const char	*cacert;	/* CA bundle file, or NULL */
 	int		 insecure;	/* skip TLS verification */
 	const char	*user_agent;	/* or NULL */
 };
 
-struct ws_hooks {
+struct wslink_hooks {
 	/* The handshake is done; messages may be sent. */
 	void	(*open)(void *arg);
 	/* One whole text message (fragments assembled). */
@@ -32,25 +32,25 @@ struct ws_hooks {
 };
 
 /* NULL with a sentence in *cause when libwebsockets cannot start. */
-struct ws	*ws_new(uv_loop_t *, const struct ws_options *,
-		    const struct ws_hooks *, void *arg, char **cause);
+struct wslink	*wslink_new(uv_loop_t *, const struct wslink_options *,
+		    const struct wslink_hooks *, void *arg, char **cause);
 /*
  * Destroys the context once control is back in the loop; no hook is
  * called after this.  The caller keeps running the loop so the handles of
  * libwebsockets finish closing.
  */
-void		 ws_free(struct ws *);
+void		 wslink_free(struct wslink *);
 
 /*
  * Starts connecting.  Returns 0 (the open or closed hook follows), or -1
  * with a sentence in *cause when the attempt failed at once.
  */
-int		 ws_connect(struct ws *, char **cause);
+int		 wslink_connect(struct wslink *, char **cause);
 /* Queues a text message; -1 when no connection is open. */
-int		 ws_send(struct ws *, const char *text);
+int		 wslink_send(struct wslink *, const char *text);
 /* Closes the connection normally; the closed hook follows. */
-void		 ws_close(struct ws *);
+void		 wslink_close(struct wslink *);
 /* 1 while a connection is open or being opened. */
-int		 ws_active(const struct ws *);
+int		 wslink_active(const struct wslink *);
 
 #endif

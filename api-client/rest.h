@@ -3,23 +3,23 @@
  * interface.  Internal to the api client: the api module turns answers into
  * model structs and sentences.
  */
-#ifndef EVTOP_HTTP_H
-#define EVTOP_HTTP_H
+#ifndef EVTOP_REST_H
+#define EVTOP_REST_H
 
 #include <stddef.h>
 #include <uv.h>
 
-struct http;
-struct http_request;
+struct rest;
+struct rest_request;
 
-struct http_options {
+struct rest_options {
 	const char	*cacert;	/* CA bundle file, or NULL */
 	int		 insecure;	/* skip TLS verification (asked by name) */
 	const char	*user_agent;	/* or NULL */
 };
 
 /* What came back.  Strings are valid only during the callback. */
-struct http_response {
+struct rest_response {
 	long		 status;	/* HTTP status */
 	const char	*body;		/* NUL-terminated, maybe empty */
 	size_t		 len;
@@ -36,21 +36,21 @@ struct http_response {
  * (no answer at all) resp is NULL and error is a sentence; otherwise error
  * is NULL and resp->status says how the server answered.
  */
-typedef void	(*http_done_cb)(void *arg, const struct http_response *resp,
+typedef void	(*rest_done_cb)(void *arg, const struct rest_response *resp,
 		    const char *error);
 
-struct http	*http_new(uv_loop_t *, const struct http_options *);
+struct rest	*rest_new(uv_loop_t *, const struct rest_options *);
 /* Cancels every request (no callback) and starts closing handles. */
-void		 http_free(struct http *);
+void		 rest_free(struct rest *);
 
 /*
  * Starts a request.  token (sent as a Bearer) and body (JSON) may be NULL.
  * The token and the body are never logged.
  */
-struct http_request *http_start(struct http *, const char *method,
+struct rest_request *rest_start(struct rest *, const char *method,
 		    const char *url, const char *token, const char *body,
-		    http_done_cb, void *arg);
+		    rest_done_cb, void *arg);
 /* Drops a request that has not completed; its callback is not called. */
-void		 http_cancel(struct http_request *);
+void		 rest_cancel(struct rest_request *);
 
 #endif

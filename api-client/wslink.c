@@ -3,7 +3,7 @@
  * and timers but they are all handles on our loop, so nothing here blocks
  * or polls.  lws logs go to the trace log, never to the terminal.
  */
-#include "ws.h"
+#include "wslink.h"
 
 #include <libwebsockets.h>
 #include <stdlib.h>
@@ -19,17 +19,17 @@
 #define WS_REAP_EVERY_MS	5
 #define WS_REAP_TRIES		400
 
-struct ws_out {
+struct wslink_out {
 	char			*data;		/* LWS_PRE bytes, then text */
 	size_t			 len;
-	STAILQ_ENTRY(ws_out)	 entry;
+	STAILQ_ENTRY(wslink_out)	 entry;
 };
-STAILQ_HEAD(ws_outq, ws_out);
+STAILQ_HEAD(wslink_outq, wslink_out);
 
-struct ws {
+struct wslink {
 	uv_loop_t		*loop;
 	struct lws_context	*ctx;
-	struct ws_hooks		 hooks;
+	struct wslink_hooks		 hooks;
 	void			*arg;
 
 	char			*url;
@@ -47,27 +47,27 @@ struct ws {
 	char			*close_why;
 
 	int			 in_connect;
-	char			*connect_error;	/* failed inside ws_connect */
+	char			*connect_error;	/* failed inside wslink_connect */
 
 	char			*rx;
 	size_t			 rxlen;
 	size_t			 rxcap;
 	int			 rx_skip;	/* message too big: drop it */
 
-	struct ws_outq		 outq;
+	struct wslink_outq		 outq;
 	int			 dying;
 	int			 reap_tries;
 	uv_timer_t		 reaper;
 };
 
 /* Pings when idle for 30 s; gives up on a peer silent for 75 s. */
-static const lws_retry_bo_t ws_idle_policy = {
+static const lws_retry_bo_t wslink_idle_policy = {
 	.secs_since_valid_ping = 30,
 	.secs_since_valid_hangup = 75,
 };
 
 static void
-ws_log(int level, const char *line)
+wslink_log(int level, const char *line)
 {
 	size_t	len = strlen(line);
 
@@ -77,9 +77,9 @@ ws_log(int level, const char *line)
 }
 
 static void
-ws_outq_clear(struct ws *ws)
+wslink_outq_clear(struct wslink *ws)
 {
-	struct ws_out	*o;
+	struct wslink_out	*o;
 
 	while ((o = STAILQ_FIRST(&ws->outq)) != NULL) {
 		STAILQ_REMOVE_HEAD(&ws->outq, entry);
@@ -91,7 +91,7 @@ ws_outq_clear(struct ws *ws)
 
 /* The connection is over: reset and tell the caller once. */
 static void
-ws_ended(struct ws *ws, int status, const char *why)
+wslink_ended(struct wslink *ws, int status, const char *why)
 {
 	char	*sentence;
 	int	 code = ws->close_code;
@@ -101,7 +101,7 @@ ws_ended(struct ws *ws, int status, const char *why)
 	ws->close_code = 0;
 	ws->rxlen = 0;
 	ws->rx_skip = 0;
-	ws_outq_clear(ws);
+	wslink_outq_clear(ws);
 	if (why == NULL && ws->close_why != NULL && *ws->close_why != '\0')
 		xasprintf(&sentence, "%s closed the connection: %s", ws->url,
 		    ws->close_why);
@@ -124,7 +124,7 @@ ws_ended(struct ws *ws, int status, const char *why)
 }
 
 static int
-ws_receive(struct ws *ws, struct lws *wsi, const char *in, size_t len)
+wslink_receive(struct wslink *ws, struct lws *wsi, const char *in, size_t len)
 {
 	if (ws->rx_skip == 0 && len > WS_MESSAGE_MAX - ws->rxlen) {
 		log_debug("ws: message over %d bytes dropped", WS_MESSAGE_MAX);
@@ -152,9 +152,9 @@ ws_receive(struct ws *ws, struct lws *wsi, const char *in, size_t len)
 }
 
 static int
-ws_writeable(struct ws *ws, struct lws *wsi)
+wslink_writeable(struct wslink *ws, struct lws *wsi)
 {
-	struct ws_out	*o;
+	struct wslink_out	*o;
 	int		 n;
 
 	if (ws->closing) {
@@ -178,7 +178,7 @@ ws_writeable(struct ws *ws, struct lws *wsi)
 
 /* The server's close frame: a two-byte code, then a reason. */
 static void
-ws_peer_close(struct ws *ws, const unsigned char *in, size_t len)
+wslink_peer_close(struct wslink *ws, const unsigned char *in, size_t len)
 {
 	if (len < 2)
 		return;
@@ -189,10 +189,10 @@ ws_peer_close(struct ws *ws, const unsigned char *in, size_t len)
 }
 
 static int
-ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
+wslink_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
     void *in, size_t len)
 {
-	struct ws	*ws;
+	struct wslink	*ws;
 	char		*why;
 	int		 status;
 
@@ -208,11 +208,11 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 			ws->hooks.open(ws->arg);
 		return (0);
 	case LWS_CALLBACK_CLIENT_RECEIVE:
-		return (ws_receive(ws, wsi, in, len));
+		return (wslink_receive(ws, wsi, in, len));
 	case LWS_CALLBACK_CLIENT_WRITEABLE:
-		return (ws_writeable(ws, wsi));
+		return (wslink_writeable(ws, wsi));
 	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
-		ws_peer_close(ws, in, len);
+		wslink_peer_close(ws, in, len);
 		return (0);
 	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
 		if (ws->wsi == NULL && !ws->in_connect)
@@ -225,7 +225,7 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 			xasprintf(&why, "cannot reach %s: %s", ws->url,
 			    in != NULL && len > 0 ? (const char *)in :
 			    "connection failed");
-		ws_ended(ws, status >= 300 ? status : 0, why);
+		wslink_ended(ws, status >= 300 ? status : 0, why);
 		free(why);
 		return (0);
 	case LWS_CALLBACK_CLIENT_CLOSED:
@@ -233,7 +233,7 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 			return (0);
 		if (ws->close_code == 0)
 			ws->close_code = WS_CLOSE_ABNORMAL;
-		ws_ended(ws, 0, NULL);
+		wslink_ended(ws, 0, NULL);
 		return (0);
 	default:
 		break;
@@ -241,14 +241,14 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 	return (lws_callback_http_dummy(wsi, reason, user, in, len));
 }
 
-static const struct lws_protocols ws_protocols[] = {
-	{ "evtop", ws_callback, 0, 0, 0, NULL, 0 },
+static const struct lws_protocols wslink_protocols[] = {
+	{ "evtop", wslink_callback, 0, 0, 0, NULL, 0 },
 	{ NULL, NULL, 0, 0, 0, NULL, 0 }
 };
 
 /* Splits ws[s]://host[:port]/path; -1 when it is not such a URL. */
 static int
-ws_parse_url(struct ws *ws, const char *url)
+wslink_parse_url(struct wslink *ws, const char *url)
 {
 	char		*copy;
 	const char	*prot, *address, *path;
@@ -273,15 +273,15 @@ ws_parse_url(struct ws *ws, const char *url)
 	return (0);
 }
 
-struct ws *
-ws_new(uv_loop_t *loop, const struct ws_options *opts,
-    const struct ws_hooks *hooks, void *arg, char **cause)
+struct wslink *
+wslink_new(uv_loop_t *loop, const struct wslink_options *opts,
+    const struct wslink_hooks *hooks, void *arg, char **cause)
 {
 	struct lws_context_creation_info	 info;
-	struct ws				*ws;
+	struct wslink				*ws;
 	void					*loops[1] = { loop };
 
-	lws_set_log_level(LLL_ERR | LLL_WARN | LLL_NOTICE | LLL_USER, ws_log);
+	lws_set_log_level(LLL_ERR | LLL_WARN | LLL_NOTICE | LLL_USER, wslink_log);
 
 	ws = xcalloc(1, sizeof *ws);
 	ws->loop = loop;
@@ -290,7 +290,7 @@ ws_new(uv_loop_t *loop, const struct ws_options *opts,
 	ws->insecure = opts->insecure;
 	ws->url = xstrdup(opts->url);
 	STAILQ_INIT(&ws->outq);
-	if (ws_parse_url(ws, opts->url) != 0) {
+	if (wslink_parse_url(ws, opts->url) != 0) {
 		xasprintf(cause, "%s is not a ws:// or wss:// address",
 		    opts->url);
 		goto fail;
@@ -298,7 +298,7 @@ ws_new(uv_loop_t *loop, const struct ws_options *opts,
 
 	memset(&info, 0, sizeof info);
 	info.port = CONTEXT_PORT_NO_LISTEN;
-	info.protocols = ws_protocols;
+	info.protocols = wslink_protocols;
 	info.options = LWS_SERVER_OPTION_LIBUV;
 	/* TLS (and loading the CA bundle) only for wss://. */
 	if (ws->tls)
@@ -308,7 +308,7 @@ ws_new(uv_loop_t *loop, const struct ws_options *opts,
 	info.gid = -1;
 	info.uid = -1;
 	info.client_ssl_ca_filepath = opts->cacert;
-	info.retry_and_idle_policy = &ws_idle_policy;
+	info.retry_and_idle_policy = &wslink_idle_policy;
 	info.pcontext = &ws->ctx;
 	if ((ws->ctx = lws_create_context(&info)) == NULL) {
 		xasprintf(cause, "cannot start the WebSocket client (is the "
@@ -330,9 +330,9 @@ fail:
 }
 
 static void
-ws_reaped(uv_handle_t *h)
+wslink_reaped(uv_handle_t *h)
 {
-	struct ws	*ws = h->data;
+	struct wslink	*ws = h->data;
 
 	free(ws->rx);
 	free(ws->close_why);
@@ -351,9 +351,9 @@ ws_reaped(uv_handle_t *h)
  * the reaper keeps calling until that happens, for a bounded while.
  */
 static void
-ws_reap(uv_timer_t *timer)
+wslink_reap(uv_timer_t *timer)
 {
-	struct ws	*ws = timer->data;
+	struct wslink	*ws = timer->data;
 
 	if (ws->ctx != NULL && ws->reap_tries++ < WS_REAP_TRIES) {
 		lws_context_destroy(ws->ctx);
@@ -367,23 +367,23 @@ ws_reap(uv_timer_t *timer)
 		log_debug("ws: libwebsockets context freed (%d steps)",
 		    ws->reap_tries);
 	ws->wsi = NULL;
-	ws_outq_clear(ws);
+	wslink_outq_clear(ws);
 	uv_timer_stop(&ws->reaper);
-	uv_close((uv_handle_t *)&ws->reaper, ws_reaped);
+	uv_close((uv_handle_t *)&ws->reaper, wslink_reaped);
 }
 
 void
-ws_free(struct ws *ws)
+wslink_free(struct wslink *ws)
 {
 	if (ws == NULL || ws->dying)
 		return;
 	ws->dying = 1;
 	/* Maybe inside an lws callback: destroy from the loop instead. */
-	uv_timer_start(&ws->reaper, ws_reap, 0, WS_REAP_EVERY_MS);
+	uv_timer_start(&ws->reaper, wslink_reap, 0, WS_REAP_EVERY_MS);
 }
 
 int
-ws_connect(struct ws *ws, char **cause)
+wslink_connect(struct wslink *ws, char **cause)
 {
 	struct lws_client_connect_info	 ci;
 	struct lws			*wsi;
@@ -397,9 +397,9 @@ ws_connect(struct ws *ws, char **cause)
 	ci.path = ws->path;
 	ci.host = ws->host;
 	ci.origin = ws->host;
-	ci.local_protocol_name = ws_protocols[0].name;
+	ci.local_protocol_name = wslink_protocols[0].name;
 	ci.alpn = "http/1.1";
-	ci.retry_and_idle_policy = &ws_idle_policy;
+	ci.retry_and_idle_policy = &wslink_idle_policy;
 	if (ws->tls) {
 		ci.ssl_connection = LCCSCF_USE_SSL;
 		if (ws->insecure)
@@ -429,9 +429,9 @@ ws_connect(struct ws *ws, char **cause)
 }
 
 int
-ws_send(struct ws *ws, const char *text)
+wslink_send(struct wslink *ws, const char *text)
 {
-	struct ws_out	*o;
+	struct wslink_out	*o;
 	size_t		 len = strlen(text);
 
 	if (ws->dying || ws->wsi == NULL || !ws->open)
@@ -446,7 +446,7 @@ ws_send(struct ws *ws, const char *text)
 }
 
 void
-ws_close(struct ws *ws)
+wslink_close(struct wslink *ws)
 {
 	if (ws->dying || ws->wsi == NULL)
 		return;
@@ -455,7 +455,7 @@ ws_close(struct ws *ws)
 }
 
 int
-ws_active(const struct ws *ws)
+wslink_active(const struct wslink *ws)
 {
 	return (ws->wsi != NULL);
 }
