@@ -82,9 +82,9 @@ http_answer_init(struct http_answer *a)
 void
 http_answer_done(struct http_answer *a)
 {
-	free(a->body);
+	buf_done(&a->body);
 	free(a->etag);
-	a->body = a->etag = NULL;
+	a->etag = NULL;
 }
 
 void
@@ -92,8 +92,8 @@ http_answer_fill(const struct http_answer *a, long status,
     struct rest_response *resp)
 {
 	resp->status = status;
-	resp->body = a->body != NULL ? a->body : "";
-	resp->len = a->len;
+	resp->body = buf_str(&a->body);
+	resp->len = a->body.len;
 	resp->etag = a->etag;
 	resp->retry_after = a->retry_after;
 	resp->rate_limit = a->rate_limit;
@@ -107,19 +107,11 @@ http_answer_body(char *data, size_t size, size_t n, void *userp)
 	struct http_answer	*a = userp;
 	size_t			 len = size * n;
 
-	if (len > HTTP_BODY_MAX - a->len) {
+	if (len > HTTP_BODY_MAX - a->body.len) {
 		a->too_big = 1;
 		return (0);
 	}
-	if (a->len + len + 1 > a->cap) {
-		a->cap = a->cap == 0 ? 16384 : a->cap;
-		while (a->cap < a->len + len + 1)
-			a->cap *= 2;
-		a->body = xrealloc(a->body, a->cap);
-	}
-	memcpy(a->body + a->len, data, len);
-	a->len += len;
-	a->body[a->len] = '\0';
+	buf_add(&a->body, data, len);
 	return (len);
 }
 

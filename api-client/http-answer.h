@@ -10,19 +10,18 @@
 #include <curl/curl.h>
 #include <stddef.h>
 
+#include "buf.h"
 #include "rest.h"
 
 struct http_answer {
-	char	*body;
-	size_t	 len;
-	size_t	 cap;
-	int	 too_big;	/* over the cap: the transfer was stopped */
+	struct buf	 body;
+	int		 too_big;	/* over the cap: the transfer was stopped */
 
-	char	*etag;
-	long	 retry_after;
-	long	 rate_limit;
-	long	 rate_remaining;
-	long	 rate_reset;
+	char		*etag;
+	long		 retry_after;
+	long		 rate_limit;
+	long		 rate_remaining;
+	long		 rate_reset;
 };
 
 void	 http_answer_init(struct http_answer *);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/queue.h>
 
+#include "buf.h"
 #include "log.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -49,9 +50,7 @@ struct wslink {
 	int			 in_connect;
 	char			*connect_error;	/* failed inside wslink_connect */
 
-	char			*rx;
-	size_t			 rxlen;
-	size_t			 rxcap;
+	struct buf		 rx;
 	int			 rx_skip;	/* message too big: drop it */
 
 	struct wslink_outq		 outq;
@@ -99,7 +98,7 @@ wslink_ended(struct wslink *ws, int status, const char *why)
 	ws->wsi = NULL;
 	ws->open = ws->closing = 0;
 	ws->close_code = 0;
-	ws->rxlen = 0;
+	buf_clear(&ws->rx);
 	ws->rx_skip = 0;
 	wslink_outq_clear(ws);
 	if (why == NULL && ws->close_why != NULL && *ws->close_why != '\0')
@@ -126,27 +125,19 @@ wslink_ended(struct wslink *ws, int status, const char *why)
 static int
 wslink_receive(struct wslink *ws, struct lws *wsi, const char *in, size_t len)
 {
-	if (ws->rx_skip == 0 && len > WS_MESSAGE_MAX - ws->rxlen) {
+	if (ws->rx_skip == 0 && len > WS_MESSAGE_MAX - ws->rx.len) {
 		log_debug("ws: message over %d bytes dropped", WS_MESSAGE_MAX);
 		ws->rx_skip = 1;
 	}
 	if (!ws->rx_skip) {
-		if (ws->rxlen + len + 1 > ws->rxcap) {
-			ws->rxcap = ws->rxcap == 0 ? 4096 : ws->rxcap;
-			while (ws->rxlen + len + 1 > ws->rxcap)
-				ws->rxcap *= 2;
-			ws->rx = xrealloc(ws->rx, ws->rxcap);
-		}
-		memcpy(ws->rx + ws->rxlen, in, len);
-		ws->rxlen += len;
-		ws->rx[ws->rxlen] = '\0';
+		buf_add(&ws->rx, in, len);
 	}
 	if (!lws_is_final_fragment(wsi))
 		return (0);
 	if (!ws->rx_skip && !lws_frame_is_binary(wsi) && !ws->dying &&
 	    ws->hooks.message != NULL)
-		ws->hooks.message(ws->arg, ws->rx, ws->rxlen);
-	ws->rxlen = 0;
+		ws->hooks.message(ws->arg, buf_str(&ws->rx), ws->rx.len);
+	buf_clear(&ws->rx);
 	ws->rx_skip = 0;
 	return (0);
 }
@@ -334,7 +325,7 @@ wslink_reaped(uv_handle_t *h)
 {
 	struct wslink	*ws = h->data;
 
-	free(ws->rx);
+	buf_done(&ws->rx);
 	free(ws->close_why);
 	free(ws->connect_error);
 	free(ws->url);

@@ -10,9 +10,7 @@ struct csv_reader {
 	const char	*end;
 	size_t		 record;
 
-	char		*data;		/* the fields, NUL after each */
-	size_t		 dlen;
-	size_t		 dsize;
+	struct buf	 data;		/* the fields, NUL after each */
 	size_t		 offs[CSV_FIELDS_MAX];
 	char		*fields[CSV_FIELDS_MAX];
 };
@@ -38,7 +36,7 @@ csv_reader_free(struct csv_reader *r)
 {
 	if (r == NULL)
 		return;
-	free(r->data);
+	buf_done(&r->data);
 	free(r);
 }
 
@@ -51,11 +49,7 @@ csv_reader_record(const struct csv_reader *r)
 static void
 csv_append(struct csv_reader *r, char c)
 {
-	if (r->dlen == r->dsize) {
-		r->dsize = r->dsize == 0 ? 256 : r->dsize * 2;
-		r->data = xrealloc(r->data, r->dsize);
-	}
-	r->data[r->dlen++] = c;
+	buf_add(&r->data, &c, 1);
 }
 
 /* Steps over one record terminator (CRLF, LF or CR) if there is one. */
@@ -123,10 +117,10 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 	if (r->p >= r->end)
 		return (0);
 	r->record++;
-	r->dlen = 0;
+	buf_clear(&r->data);
 	for (;;) {
 		if (nfields < CSV_FIELDS_MAX)
-			r->offs[nfields] = r->dlen;
+			r->offs[nfields] = r->data.len;
 		if (r->p < r->end && *r->p == '"') {
 			if (csv_quoted(r, &nul, cause) != 0)
 				return (-1);
@@ -157,37 +151,21 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 		return (-1);
 	}
 	for (i = 0; i < nfields; i++)
-		r->fields[i] = r->data + r->offs[i];
+		r->fields[i] = r->data.data + r->offs[i];
 	*fields = r->fields;
 	*n = nfields;
 	return (1);
 }
 
 static void
-csv_out_grow(struct csv_out *o, size_t more)
-{
-	if (o->size - o->len > more)
-		return;
-	/* What was taken is room again: a stream never holds its past. */
-	if (o->off > 0) {
-		memmove(o->buf, o->buf + o->off, o->len - o->off);
-		o->len -= o->off;
-		o->off = 0;
-		if (o->size - o->len > more)
-			return;
-	}
-	while (o->size - o->len <= more)
-		o->size = o->size == 0 ? 65536 : o->size * 2;
-	o->buf = xrealloc(o->buf, o->size);
-}
-
-static void
 csv_out_bytes(struct csv_out *o, const char *s, size_t len)
 {
-	csv_out_grow(o, len);
-	memcpy(o->buf + o->len, s, len);
-	o->len += len;
-	o->buf[o->len] = '\0';
+	/* What was taken is room again: a stream never holds its past. */
+	if (o->off > 0 && o->b.cap - o->b.len <= len) {
+		buf_consume(&o->b, o->off);
+		o->off = 0;
+	}
+	buf_add(&o->b, s, len);
 }
 
 void
@@ -200,7 +178,7 @@ csv_out_field(struct csv_out *o, const char *s, int first)
 		csv_out_bytes(o, ",", 1);
 	guard = (*s != '\0' && strchr(csv_formula_starts, *s) != NULL);
 	/* A byte order mark opening the output would be read as one. */
-	if (strpbrk(s, ",\"\r\n") == NULL && (o->len != 0 || o->taken != 0 ||
+	if (strpbrk(s, ",\"\r\n") == NULL && (o->b.len != 0 || o->taken != 0 ||
 	    strncmp(s, "\xef\xbb\xbf", 3) != 0)) {
 		if (guard)
 			csv_out_bytes(o, "'", 1);
@@ -226,30 +204,32 @@ csv_out_end(struct csv_out *o)
 size_t
 csv_out_pending(const struct csv_out *o)
 {
-	return (o->len - o->off);
+	return (o->b.len - o->off);
 }
 
 size_t
 csv_out_take(struct csv_out *o, char *dst, size_t size)
 {
-	size_t	n = o->len - o->off;
+	size_t	n = o->b.len - o->off;
 
 	if (n > size)
 		n = size;
 	if (n > 0)
-		memcpy(dst, o->buf + o->off, n);
+		memcpy(dst, o->b.data + o->off, n);
 	o->off += n;
 	o->taken += n;
 	/* All taken: the next record starts at the front again. */
-	if (o->off == o->len)
-		o->off = o->len = 0;
+	if (o->off == o->b.len) {
+		buf_clear(&o->b);
+		o->off = 0;
+	}
 	return (n);
 }
 
 void
 csv_out_free(struct csv_out *o)
 {
-	free(o->buf);
+	buf_done(&o->b);
 	memset(o, 0, sizeof *o);
 }
 

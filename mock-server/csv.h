@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 #define CSV_FIELDS_MAX	256
 
 struct csv_reader;
@@ -33,11 +35,9 @@ size_t		 csv_reader_record(const struct csv_reader *);
  * as they are sent (csv_out_take), so it holds only what is not sent yet.
  */
 struct csv_out {
-	char	*buf;
-	size_t	 len;
-	size_t	 size;
-	size_t	 off;		/* buf[off..len) is not taken yet */
-	size_t	 taken;		/* bytes taken since the start */
+	struct buf	 b;
+	size_t		 off;		/* b[off..len) is not taken yet */
+	size_t		 taken;		/* bytes taken since the start */
 };
 
 /*

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "auth.h"
+#include "buf.h"
 #include "query.h"
 #include "json-util.h"
 #include "xmalloc.h"
@@ -23,8 +24,7 @@ struct http_req {
 	struct query		*query;
 	struct http_pair	 headers[HTTP_HEADERS_MAX];
 	size_t			 nheaders;
-	char			*body;
-	size_t			 body_len;
+	struct buf		 body;
 	struct http_pair	 params[HTTP_PARAMS_MAX];
 	size_t			 nparams;
 	struct auth_claims	*claims;
@@ -147,7 +147,7 @@ http_req_free(struct http_req *req)
 	http_pairs_free(req->headers, req->nheaders);
 	http_pairs_free(req->params, req->nparams);
 	http_pairs_free(req->res_headers, req->nres_headers);
-	free(req->body);
+	buf_done(&req->body);
 	free(req->claims);
 	json_decref(req->json);
 	free(req->res_body);
@@ -171,13 +171,9 @@ http_req_set_header(struct http_req *req, const char *name,
 int
 http_req_append_body(struct http_req *req, const void *buf, size_t len)
 {
-	if (len > HTTP_BODY_MAX - req->body_len)
+	if (len > HTTP_BODY_MAX - req->body.len)
 		return (-1);
-	req->body = xrealloc(req->body, req->body_len + len + 1);
-	if (len > 0)	/* lws hands an empty body over as NULL */
-		memcpy(req->body + req->body_len, buf, len);
-	req->body_len += len;
-	req->body[req->body_len] = '\0';
+	buf_add(&req->body, buf, len);
 	return (0);
 }
 
@@ -261,8 +257,8 @@ http_req_take_header(struct http_req *req, const char *name)
 const char *
 http_req_body(const struct http_req *req, size_t *len)
 {
-	*len = req->body_len;
-	return (req->body != NULL ? req->body : "");
+	*len = req->body.len;
+	return (buf_str(&req->body));
 }
 
 const char *
@@ -308,13 +304,13 @@ http_req_json(struct http_req *req)
 
 	if (req->json != NULL)
 		return (req->json);
-	if (req->body_len == 0) {
+	if (req->body.len == 0) {
 		http_reply_error(req, 400,
 		    "Request body must be a JSON object");
 		return (NULL);
 	}
-	json = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES,
-	    &error);
+	json = json_loadb(buf_str(&req->body), req->body.len,
+	    JSON_REJECT_DUPLICATES, &error);
 	if (json == NULL) {
 		http_reply_error(req, 400, "Malformed JSON body: %s (line %d)",
 		    error.text, error.line);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "auth.h"
+#include "buf.h"
 #include "cache.h"
 #include "db.h"
 #include "fault.h"
@@ -136,24 +137,10 @@ pipeline_idempotent(struct mock *m, struct http_req *req, const char *key)
 	idempotency_save(m->db, caller, key, req, now);
 }
 
-/* A growing byte string, for cache keys. */
-struct pipeline_key {
-	char	*s;
-	size_t	 len;
-	size_t	 size;
-};
-
 static void
-pipeline_key_add(struct pipeline_key *k, const char *s)
+pipeline_key_add(struct buf *k, const char *s)
 {
-	size_t	n = strlen(s) + 1;	/* the NUL ends each part */
-
-	if (k->len + n > k->size) {
-		k->size = (k->len + n) * 2;
-		k->s = xrealloc(k->s, k->size);
-	}
-	memcpy(k->s + k->len, s, n);
-	k->len += n;
+	buf_add(k, s, strlen(s) + 1);	/* the NUL ends each part */
 }
 
 /*
@@ -162,7 +149,7 @@ pipeline_key_add(struct pipeline_key *k, const char *s)
  * keep any two requests apart; no formatting on the way.
  */
 static void
-pipeline_cache_key(struct http_req *req, struct pipeline_key *k)
+pipeline_cache_key(struct http_req *req, struct buf *k)
 {
 	const struct auth_claims	*claims = http_req_claims(req);
 	const struct query		*q = http_req_query(req);
@@ -193,7 +180,7 @@ pipeline_cached(struct mock *m, struct http_req *req)
 {
 	sqlite3			*sqlite = db_handle(m->db);
 	sqlite3_int64		 generation;
-	struct pipeline_key	 key = { NULL, 0, 0 };
+	struct buf		 key;
 	char			*inm;
 	time_t			 now;
 
@@ -203,22 +190,23 @@ pipeline_cached(struct mock *m, struct http_req *req)
 	}
 	/* The 304 is decided here, so the full answer can be kept. */
 	inm = http_req_take_header(req, "if-none-match");
+	buf_init(&key);
 	pipeline_cache_key(req, &key);
 	now = time(NULL);
 	generation = sqlite3_total_changes64(sqlite);
-	if (!cache_get(m->cache, key.s, key.len, (uint64_t)generation, now,
+	if (!cache_get(m->cache, key.data, key.len, (uint64_t)generation, now,
 	    req)) {
 		routes_dispatch(m, req);
 		/* A GET that wrote something must run every time. */
 		if (http_res_status(req) == 200 && !http_res_no_cache(req) &&
 		    sqlite3_total_changes64(sqlite) == generation &&
 		    time(NULL) == now)
-			cache_put(m->cache, key.s, key.len,
+			cache_put(m->cache, key.data, key.len,
 			    (uint64_t)generation, now, req);
 	}
 	http_reply_check_not_modified(req, inm);
 	free(inm);
-	free(key.s);
+	buf_done(&key);
 }
 
 void

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "auth.h"
+#include "buf.h"
 #include "hub.h"
 #include "json-util.h"
 #include "mock.h"
@@ -34,12 +35,10 @@ struct ws_conn {
 	int			 close_code;	/* close once drained */
 	const char		*close_reason;
 
-	char			*msg;		/* fragments so far */
-	size_t			 msg_len;
+	struct buf		 msg;		/* fragments so far */
 	int			 msg_too_big;
 
-	unsigned char		*out;		/* LWS_PRE + frames */
-	size_t			 out_size;
+	struct buf		 out;		/* LWS_PRE + frames */
 
 	struct ws_batch		*batch;		/* NULL: write when writable */
 	size_t			 batch_slot;
@@ -198,8 +197,8 @@ ws_conn_free(struct ws_conn *c)
 	if (c->batched)
 		c->batch->conns[c->batch_slot] = NULL;
 	hub_client_free(c->client);
-	free(c->msg);
-	free(c->out);
+	buf_done(&c->msg);
+	buf_done(&c->out);
 	free(c);
 }
 
@@ -403,30 +402,29 @@ ws_frame_header(unsigned char *h, size_t len)
 static int
 ws_conn_write_queue(struct ws_conn *c, int max)
 {
-	const char	*text;
-	size_t		 len, total = 0, need;
-	int		 i, n = 0;
+	static const unsigned char	 pre[LWS_PRE];
+	unsigned char			 head[WS_FRAME_HEADER_MAX];
+	const char			*text;
+	size_t				 len, total;
+	int				 i, n = 0;
 
+	buf_clear(&c->out);
+	buf_add(&c->out, pre, sizeof pre);
 	for (i = 0; i < max; i++) {
 		if ((text = hub_client_peek_at(c->client, (size_t)i,
 		    &len)) == NULL)
 			break;
-		if (n > 0 && total + len > WS_WRITE_BATCH)
+		if (n > 0 && c->out.len - LWS_PRE + len > WS_WRITE_BATCH)
 			break;
-		need = LWS_PRE + total + WS_FRAME_HEADER_MAX + len;
-		if (c->out_size < need) {
-			c->out_size = need;
-			c->out = xrealloc(c->out, c->out_size);
-		}
-		total += ws_frame_header(c->out + LWS_PRE + total, len);
-		memcpy(c->out + LWS_PRE + total, text, len);
-		total += len;
+		buf_add(&c->out, head, ws_frame_header(head, len));
+		buf_add(&c->out, text, len);
 		n++;
 	}
 	if (n == 0)
 		return (0);
-	if (lws_write(c->wsi, c->out + LWS_PRE, total, LWS_WRITE_RAW) <
-	    (int)total)
+	total = c->out.len - LWS_PRE;
+	if (lws_write(c->wsi, (unsigned char *)c->out.data + LWS_PRE, total,
+	    LWS_WRITE_RAW) < (int)total)
 		return (-1);
 	while (n-- > 0)
 		hub_client_pop(c->client);
@@ -455,20 +453,17 @@ ws_conn_receive(struct ws_conn *c, const void *in, size_t len)
 	int	final, rc;
 
 	if (lws_is_first_fragment(c->wsi)) {
-		c->msg_len = 0;
+		buf_clear(&c->msg);
 		c->msg_too_big = 0;
 	}
 	if (lws_frame_is_binary(c->wsi)) {
 		ws_error(c, "Binary frames are not supported: send JSON text");
 		return (0);
 	}
-	if (!c->msg_too_big && len > WS_MESSAGE_MAX - c->msg_len)
+	if (!c->msg_too_big && len > WS_MESSAGE_MAX - c->msg.len)
 		c->msg_too_big = 1;
-	if (!c->msg_too_big) {
-		c->msg = xrealloc(c->msg, c->msg_len + len + 1);
-		memcpy(c->msg + c->msg_len, in, len);
-		c->msg_len += len;
-	}
+	if (!c->msg_too_big)
+		buf_add(&c->msg, in, len);
 	final = lws_is_final_fragment(c->wsi) &&
 	    lws_remaining_packet_payload(c->wsi) == 0;
 	if (!final)
@@ -479,8 +474,8 @@ ws_conn_receive(struct ws_conn *c, const void *in, size_t len)
 		    "Message too big");
 		return (ws_conn_close_now(c));
 	}
-	rc = ws_conn_message(c, c->msg, c->msg_len);
-	c->msg_len = 0;
+	rc = ws_conn_message(c, buf_str(&c->msg), c->msg.len);
+	buf_clear(&c->msg);
 	if (rc == 0)
 		return (0);
 	return (ws_conn_close_now(c));

@@ -27,7 +27,7 @@ fuzz_round_trip(char **fields, size_t n)
 	for (i = 0; i < n; i++)
 		csv_out_field(&o, fields[i], i == 0);
 	csv_out_end(&o);
-	r = csv_reader_new(o.buf, o.len);
+	r = csv_reader_new(o.b.data, o.b.len);
 	if (csv_reader_next(r, &again, &m, &cause) != 1 || m != n)
 		abort();
 	for (i = 0; i < n; i++) {

@@ -409,13 +409,13 @@ test_csv_write(void)
 	for (i = 0; i < nvalues; i++)
 		csv_out_field(&o, values[i], i == 0);
 	csv_out_end(&o);
-	CHECK(strncmp(o.buf, "plain,'=1+1,'+351 912,'-5,'@SUM(A1),\"a,b\","
+	CHECK(strncmp(o.b.data, "plain,'=1+1,'+351 912,'-5,'@SUM(A1),\"a,b\","
 	    "\"say \"\"hi\"\"\",\"two\r\nlines\",\"'=HYPERLINK(\"\"x\"\","
-	    "\"\"y\"\")\",,'\tTab,O'Brien\r\n", o.len) == 0);
-	CHECK(o.len > 2 && strcmp(o.buf + o.len - 2, "\r\n") == 0);
+	    "\"\"y\"\")\",,'\tTab,O'Brien\r\n", o.b.len) == 0);
+	CHECK(o.b.len > 2 && strcmp(o.b.data + o.b.len - 2, "\r\n") == 0);
 
 	/* Read back and unguarded, every value is what was written. */
-	r = csv_reader_new(o.buf, o.len);
+	r = csv_reader_new(o.b.data, o.b.len);
 	CHECK_INT(csv_reader_next(r, &fields, &n, &cause), 1);
 	CHECK_INT(n, nvalues);
 	for (i = 0; i < n && i < nvalues; i++)
@@ -454,7 +454,7 @@ test_csv_stream(void)
 		total += n;
 	CHECK_INT(total, written);
 	CHECK_INT(o.taken, written);
-	CHECK(o.size <= 65536);
+	CHECK(o.b.cap <= 65536);
 	csv_out_free(&o);
 }
 
