@@ -16,6 +16,7 @@
 #include "model.h"
 #include "model-private.h"
 #include "text.h"
+#include "url.h"
 #include "xmalloc.h"
 
 #define API_BACKOFF_FIRST	1000
@@ -365,12 +366,33 @@ static const struct wslink_hooks api_live_ws_hooks = {
 	.closed = api_live_closed,
 };
 
+/* The live link's address: the server's, as ws or wss, then /api/ws. */
+static char *
+api_live_url(const char *server, char **cause)
+{
+	struct url	 u;
+	char		*url, port[16] = "";
+	size_t		 len;
+
+	if (url_parse(server, &u, cause) != 0)
+		return (NULL);
+	if (u.port_given)
+		snprintf(port, sizeof port, ":%d", u.port);
+	len = strlen(u.path);
+	if (len > 0 && u.path[len - 1] == '/')
+		u.path[len - 1] = '\0';
+	xasprintf(&url, "%s://%s%s%s/api/ws",
+	    strcmp(u.scheme, "https") == 0 ? "wss" : "ws", u.host, port,
+	    u.path);
+	url_done(&u);
+	return (url);
+}
+
 void
 api_start_live(struct api *api)
 {
 	struct wslink_options	 opts;
 	char			*url, *cause = NULL;
-	const char		*rest;
 
 	if (api->dead || api->live)
 		return;
@@ -381,21 +403,16 @@ api_start_live(struct api *api)
 	}
 	api->live = 1;
 	if (api->ws == NULL) {
-		if (strncmp(api->server, "https://", 8) == 0)
-			xasprintf(&url, "wss://%s/api/ws", api->server + 8);
-		else {
-			rest = strncmp(api->server, "http://", 7) == 0 ?
-			    api->server + 7 : api->server;
-			xasprintf(&url, "ws://%s/api/ws", rest);
+		if ((url = api_live_url(api->server, &cause)) != NULL) {
+			memset(&opts, 0, sizeof opts);
+			opts.url = url;
+			opts.cacert = api->cacert;
+			opts.insecure = api->insecure;
+			opts.user_agent = api->user_agent;
+			api->ws = wslink_new(api->loop, &opts,
+			    &api_live_ws_hooks, api, &cause);
+			free(url);
 		}
-		memset(&opts, 0, sizeof opts);
-		opts.url = url;
-		opts.cacert = api->cacert;
-		opts.insecure = api->insecure;
-		opts.user_agent = api->user_agent;
-		api->ws = wslink_new(api->loop, &opts, &api_live_ws_hooks, api,
-		    &cause);
-		free(url);
 		if (api->ws == NULL) {
 			api_set_link(api, API_LINK_POLLING, cause);
 			free(cause);

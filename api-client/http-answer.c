@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "url.h"
 #include "xmalloc.h"
 
 #define HTTP_BODY_MAX		(64UL * 1024 * 1024)
@@ -186,22 +187,19 @@ http_answer_header(char *data, size_t size, size_t n, void *userp)
 
 /* The host part of a URL, for sentences about TLS and DNS. */
 static char *
-http_host(const char *url)
+http_host(const char *s)
 {
-	CURLU	*u;
-	char	*host = NULL, *out;
+	struct url	 url;
+	char		*host, *cause = NULL;
 
-	if ((u = curl_url()) == NULL)
-		return (xstrdup(url));
-	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-		curl_url_cleanup(u);
-		return (xstrdup(url));
+	if (url_parse(s, &url, &cause) != 0) {
+		free(cause);
+		return (xstrdup(s));
 	}
-	out = xstrdup(host);
-	curl_free(host);
-	curl_url_cleanup(u);
-	return (out);
+	host = url.host;
+	url.host = NULL;
+	url_done(&url);
+	return (host);
 }
 
 char *

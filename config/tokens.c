@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "url.h"
 #include "xmalloc.h"
 
 #define TOKENS_FILE_MAX		65536
@@ -42,27 +43,18 @@ tokens_plausible(const char *s)
 static char *
 tokens_key(const char *server)
 {
-	const char	*scheme = "", *port = "", *rest = server, *colon;
-	char		*key, *p;
-	size_t		 hostlen;
+	struct url	 u;
+	char		*key, *p, *cause = NULL;
 
-	if (strncmp(server, "https://", 8) == 0) {
-		scheme = "https_";
-		port = "_443";
-		rest = server + 8;
-	} else if (strncmp(server, "http://", 7) == 0) {
-		scheme = "http_";
-		port = "_80";
-		rest = server + 7;
+	if (url_parse(server, &u, &cause) == 0) {
+		xasprintf(&key, "%s_%s_%d%s", u.scheme, u.host, u.port,
+		    strcmp(u.path, "/") == 0 ? "" : u.path);
+		url_done(&u);
+	} else {
+		/* Not a URL (config_check says so first): still a name. */
+		free(cause);
+		key = xstrdup(server);
 	}
-	hostlen = strcspn(rest, "/");
-	/* A port of its own, unless the last colon is inside [IPv6]. */
-	colon = memrchr(rest, ':', hostlen);
-	if (colon != NULL && (rest[0] != '[' ||
-	    memrchr(rest, ']', hostlen) < (const void *)colon))
-		port = "";
-	xasprintf(&key, "%s%.*s%s%s", scheme, (int)hostlen, rest, port,
-	    rest + hostlen);
 	for (p = key; *p != '\0'; p++) {
 		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		    "0123456789.-", *p) == NULL)

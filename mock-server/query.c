@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "url.h"
 #include "xmalloc.h"
 
 struct query_arg {
@@ -63,39 +64,11 @@ query_add_pair(struct query *q, const char *pair)
 		    xstrdup(eq + 1));
 }
 
-static int
-query_hex(int c)
-{
-	if (c >= '0' && c <= '9')
-		return (c - '0');
-	c = tolower(c);
-	if (c >= 'a' && c <= 'f')
-		return (c - 'a' + 10);
-	return (-1);
-}
-
-/* Decodes %XX and + in place of [s, s+len). */
+/* Decodes %XX and + in [s, s+len). */
 static char *
 query_decode(const char *s, size_t len)
 {
-	char	*out, *o;
-	size_t	 i;
-	int	 hi, lo;
-
-	out = o = xmalloc(len + 1);
-	for (i = 0; i < len; i++) {
-		if (s[i] == '+')
-			*o++ = ' ';
-		else if (s[i] == '%' && i + 2 < len &&
-		    (hi = query_hex((unsigned char)s[i + 1])) >= 0 &&
-		    (lo = query_hex((unsigned char)s[i + 2])) >= 0) {
-			*o++ = (char)(hi * 16 + lo);
-			i += 2;
-		} else
-			*o++ = s[i];
-	}
-	*o = '\0';
-	return (out);
+	return (url_decode(s, len, 1, NULL));
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "log.h"
+#include "url.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -191,11 +192,82 @@ test_log_sinks(void)
 	unlink(path);
 }
 
+static void
+test_url_parse(void)
+{
+	struct url	 u;
+	char		*cause = NULL;
+
+	CHECK_INT(url_parse("https://Events.example.com/api", &u, &cause), 0);
+	CHECK_STR(u.scheme, "https");
+	CHECK_STR(u.host, "Events.example.com");
+	CHECK_INT(u.port, 443);
+	CHECK_INT(u.port_given, 0);
+	CHECK_STR(u.path, "/api");
+	CHECK(u.query == NULL);
+	url_done(&u);
+
+	CHECK_INT(url_parse("http://[::1]:8080?a=1", &u, &cause), 0);
+	CHECK_STR(u.host, "[::1]");
+	CHECK_INT(u.port, 8080);
+	CHECK_INT(u.port_given, 1);
+	CHECK_STR(u.path, "/");
+	CHECK_STR(u.query, "a=1");
+	url_done(&u);
+
+	CHECK_INT(url_parse("wss://door.example/api/ws", &u, &cause), 0);
+	CHECK_INT(u.port, 443);
+	url_done(&u);
+
+	CHECK_INT(url_parse("not a url", &u, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "not a URL") != NULL);
+	CHECK(u.host == NULL);
+	url_done(&u);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(url_parse("http://host:99999", &u, &cause), -1);
+	url_done(&u);
+	free(cause);
+}
+
+static void
+test_url_encoding(void)
+{
+	char	*s;
+	size_t	 len;
+	struct buf b;
+
+	s = url_encode("Café & bar/?=+ 1");
+	CHECK_STR(s, "Caf%C3%A9%20%26%20bar%2F%3F%3D%2B%201");
+	free(s);
+	s = url_decode("a+b%2Bc%20d%zz%4", strlen("a+b%2Bc%20d%zz%4"), 1,
+	    &len);
+	CHECK_STR(s, "a b+c d%zz%4");
+	CHECK_INT(len, strlen("a b+c d%zz%4"));
+	free(s);
+	s = url_decode("a+b", 3, 0, NULL);
+	CHECK_STR(s, "a+b");
+	free(s);
+	s = url_decode("x%00y", 5, 1, &len);
+	CHECK_INT(len, 3);
+	CHECK(memcmp(s, "x\0y", 4) == 0);
+	free(s);
+
+	buf_init(&b);
+	buf_add_str(&b, "/api/events");
+	url_add_query(&b, "q", "launch & party");
+	url_add_query(&b, "page", "2");
+	CHECK_STR(buf_str(&b), "/api/events?q=launch%20%26%20party&page=2");
+	buf_done(&b);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_utf8_valid),
 	TEST_CASE(test_utf8_invalid),
 	TEST_CASE(test_utf8_length),
 	TEST_CASE(test_buf_grows),
 	TEST_CASE(test_buf_binary_and_consume),
-	TEST_CASE(test_log_sinks)
+	TEST_CASE(test_log_sinks),
+	TEST_CASE(test_url_parse),
+	TEST_CASE(test_url_encoding)
 )

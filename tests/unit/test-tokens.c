@@ -287,9 +287,36 @@ test_cleanup(void)
 		(void)!system(cmd);
 }
 
+/* A kept sign-in's file name: it must not change between versions. */
+static void
+test_file_names(void)
+{
+	static const char *const cases[][2] = {
+		{ "https://ev.example.com", "/https_ev.example.com_443" },
+		{ "https://ev.example.com/x", "/https_ev.example.com_443_x" },
+		{ "http://ev.example.com", "/http_ev.example.com_80" },
+		{ "http://127.0.0.1:8080", "/http_127.0.0.1_8080" },
+		{ "https://EV.Example.com:8443/a/b",
+		    "/https_EV.Example.com_8443_a_b" },
+		{ "http://[::1]:9000", "/http____1__9000" },
+	};
+	char	*path, *cause = NULL;
+	size_t	 i;
+
+	setup();
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		path = tokens_path(cases[i][0], 0, &cause);
+		CHECK(path != NULL);
+		if (path != NULL)
+			CHECK_STR(strrchr(path, '/'), cases[i][1]);
+		free(path);
+	}
+}
+
 TEST_MAIN(
 	TEST_CASE(test_token_file_permissions),
 	TEST_CASE(test_store_and_load),
+	TEST_CASE(test_file_names),
 	TEST_CASE(test_atomic_write),
 	TEST_CASE(test_cleanup)
 )
