@@ -25,10 +25,10 @@
 #include "app.h"
 #include "batch.h"
 #include "config.h"
+#include "demo.h"
 #include "info.h"
 #include "keys.h"
 #include "log.h"
-#include "mockproc.h"
 #include "options.h"
 #include "paths.h"
 #include "signin.h"
@@ -38,11 +38,6 @@
 #include "version.h"
 #include "xmalloc.h"
 
-/* The accounts `evtop-mock --seed demo` creates; --demo signs in as admin. */
-#define DEMO_EMAIL	"admin@example.com"
-#define DEMO_PASSWORD	"evtop-demo"
-#define DEMO_RATE	"5"
-#define DEMO_START_MS	20000
 #define SIGNIN_TRIES	3	/* as ssh and sudo allow */
 #define BATCH_NOTIFICATIONS 10	/* the latest, in a snapshot */
 
@@ -132,30 +127,6 @@ main_open_trace(const struct config *cfg)
 	else
 		log_debug("evtop %s starting", EVTOP_VERSION);
 	free(path);
-}
-
-/* Starts the bundled mock; its log goes to the state directory. */
-static int
-main_start_demo(struct mockproc *mp, char **cause)
-{
-	static const char *const extra[] = {
-		"--seed", "demo", "--simulate", DEMO_RATE, NULL
-	};
-	char	*mock, *logpath;
-	int	 fd = -1, rc;
-
-	if ((mock = mockproc_find(cause)) == NULL)
-		return (-1);
-	logpath = paths_state_file("demo-mock.log", NULL);
-	if (logpath != NULL)
-		fd = open(logpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		    0600);
-	rc = mockproc_start(mp, mock, extra, fd, DEMO_START_MS, cause);
-	if (fd != -1)
-		close(fd);
-	free(logpath);
-	free(mock);
-	return (rc);
 }
 
 /* Asks for the password and signs in; a wrong one may be tried again. */
@@ -463,30 +434,6 @@ main_batch(uv_loop_t *loop, struct api *api, struct store *store,
 	return (API_OK);
 }
 
-/* The demo server is a child: if it dies, the dashboard says so. */
-struct main_demo_watch {
-	struct mockproc	*mock;
-	struct app	*app;
-	uv_signal_t	 sigchld;
-};
-
-static void
-main_demo_exited(uv_signal_t *h, int signo)
-{
-	struct main_demo_watch	*dw = h->data;
-	char			*path, *sentence;
-
-	if (!mockproc_reap(dw->mock))
-		return;
-	path = paths_state_file("demo-mock.log", NULL);
-	xasprintf(&sentence, "Demo server stopped; log: %s",
-	    path != NULL ? path : "demo-mock.log in the state directory");
-	app_set_banner(dw->app, NOTIFY_ERROR, sentence);
-	free(sentence);
-	free(path);
-	uv_signal_stop(h);
-}
-
 /* The [keymap] of a config on top of the default keys. */
 static struct keymap *
 main_keymap(const struct config *cfg, char **cause)
@@ -603,12 +550,11 @@ main_sign_out(void *arg, char **sentence)
 
 static int
 main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
-    const struct config *cfg, struct mockproc *mock, struct keymap *km,
+    const struct config *cfg, struct demo *demo, struct keymap *km,
     struct theme *theme, struct main_reload *reload, int source)
 {
 	struct main_sign_out	 so = { cfg, source };
 	struct app_options	 opts;
-	struct main_demo_watch	 dw;
 	struct app		*app;
 	int			 rc;
 
@@ -624,20 +570,10 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	opts.sign_out = main_sign_out;
 	opts.sign_out_arg = &so;
 	app = app_new(loop, api, store, &opts);
-	if (cfg->demo) {
-		dw.mock = mock;
-		dw.app = app;
-		uv_signal_init(loop, &dw.sigchld);
-		dw.sigchld.data = &dw;
-		uv_signal_start(&dw.sigchld, main_demo_exited, SIGCHLD);
-	}
+	demo_watch(demo, loop, app);
 	rc = app_run(app);
-	if (cfg->demo)
-		uv_close((uv_handle_t *)&dw.sigchld, NULL);
+	demo_unwatch(demo);
 	app_free(app);
-	/* Let the watch's handle close while dw is still in scope. */
-	if (cfg->demo)
-		uv_run(loop, UV_RUN_NOWAIT);
 	return (rc);
 }
 
@@ -733,7 +669,7 @@ main(int argc, char **argv)
 {
 	struct config		 cfg;
 	struct api_options	 aopts;
-	struct mockproc		 mock = { -1, NULL };
+	struct demo		*demo = NULL;
 	struct main_reload	 reload;
 	struct keymap		*km = NULL;
 	struct theme		*theme;
@@ -800,7 +736,7 @@ main(int argc, char **argv)
 	if (cfg.demo) {
 		if (!cfg.batch)
 			fprintf(stderr, "evtop: starting the demo server...\n");
-		if (main_start_demo(&mock, &cause) != 0) {
+		if ((demo = demo_start(&cause)) == NULL) {
 			fprintf(stderr, "evtop: cannot start the demo: %s\n",
 			    cause);
 			free(cause);
@@ -810,7 +746,7 @@ main(int argc, char **argv)
 			return (EXIT_FAIL);
 		}
 		free(cfg.server);
-		cfg.server = xstrdup(mock.url);
+		cfg.server = xstrdup(demo_url(demo));
 	}
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -847,7 +783,7 @@ main(int argc, char **argv)
 		reload.argv = argv;
 		reload.running = &cfg;
 		reload.api = api;
-		rc = main_dashboard(&loop, api, store, &cfg, &mock, km,
+		rc = main_dashboard(&loop, api, store, &cfg, demo, km,
 		    theme, &reload, source);
 		km = NULL;	/* the app's now, */
 		theme = NULL;	/* and so is this */
@@ -866,7 +802,7 @@ main(int argc, char **argv)
 		log_debug("%s: the loop still had handles at exit", __func__);
 	store_free(store);
 	curl_global_cleanup();
-	mockproc_stop(&mock);
+	demo_free(demo);
 	log_close();
 	config_done(&cfg);
 	return (rc);
