@@ -16,13 +16,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include <uv.h>
 
 #include "api.h"
 #include "app.h"
+#include "auth.h"
 #include "batch.h"
 #include "config.h"
 #include "demo.h"
@@ -31,25 +31,12 @@
 #include "log.h"
 #include "options.h"
 #include "paths.h"
-#include "signin.h"
 #include "store.h"
 #include "theme.h"
-#include "tokens.h"
 #include "version.h"
 #include "xmalloc.h"
 
-#define SIGNIN_TRIES	3	/* as ssh and sudo allow */
 #define BATCH_NOTIFICATIONS 10	/* the latest, in a snapshot */
-
-/* Where the session's token came from: decides what a refusal means. */
-enum main_token {
-	MAIN_TOKEN_NONE,
-	MAIN_TOKEN_PASSWORD,	/* signed in now; stored for next time */
-	MAIN_TOKEN_STORED,
-	MAIN_TOKEN_FILE,	/* --token-file */
-	MAIN_TOKEN_ENV,		/* EVTOP_TOKEN */
-	MAIN_TOKEN_DEMO
-};
 
 struct main_wait {
 	int	 done;
@@ -127,206 +114,6 @@ main_open_trace(const struct config *cfg)
 	else
 		log_debug("evtop %s starting", EVTOP_VERSION);
 	free(path);
-}
-
-/* Asks for the password and signs in; a wrong one may be tried again. */
-static int
-main_sign_in_as(uv_loop_t *loop, struct api *api, const char *user,
-    char **cause)
-{
-	struct main_wait	 w;
-	char			*password = NULL, *prompt;
-	int			 try;
-
-	xasprintf(&prompt, "Password for %s at %s: ", user, api_server(api));
-	for (try = 1; try <= SIGNIN_TRIES; try++) {
-		if (signin_prompt(prompt, 0, &password, cause) != 0)
-			break;
-		memset(&w, 0, sizeof w);
-		if (*password == '\0') {
-			w.status = API_ERR_AUTH;
-			w.cause = xstrdup("the password is empty");
-		} else {
-			api_login(api, user, password, main_done, &w);
-			main_wait(loop, &w);
-		}
-		signin_forget(password);
-		if (w.status != API_ERR_AUTH || try == SIGNIN_TRIES) {
-			free(prompt);
-			*cause = w.cause;
-			return (w.status);
-		}
-		fprintf(stderr, "evtop: %s; try again\n", w.cause);
-		free(w.cause);
-	}
-	free(prompt);
-	return (API_ERR_AUTH);
-}
-
-/* Keeps the new session's token for the next run (0600, atomic). */
-static void
-main_store_token(struct api *api, const struct config *cfg)
-{
-	const struct session	*s = api_session(api);
-	struct stored_token	 t;
-	char			*cause = NULL;
-
-	if (s == NULL)
-		return;
-	memset(&t, 0, sizeof t);
-	t.server = cfg->server;
-	t.user = s->user.email != NULL && *s->user.email != '\0' ?
-	    s->user.email : cfg->user;
-	t.token = s->token;
-	t.exp = s->exp;
-	if (tokens_save(&t, &cause) != 0) {
-		fprintf(stderr, "evtop: the sign-in is not kept for next "
-		    "time: %s\n", cause);
-		free(cause);
-	}
-}
-
-/* Tries a token: API_OK, or why not (API_ERR_AUTH: refused). */
-static int
-main_resume(uv_loop_t *loop, struct api *api, const char *token,
-    char **cause)
-{
-	struct main_wait	w = { 0, 0, NULL };
-
-	api_resume(api, token, main_done, &w);
-	main_wait(loop, &w);
-	*cause = w.cause;
-	return (w.status);
-}
-
-/*
- * The token to try first: --token-file, then EVTOP_TOKEN, then the one
- * stored for this server (when it is for the user asked for and has not
- * run out).  Returns the source; -1 with *cause when a token that was
- * asked for by name cannot be read.
- */
-static int
-main_pick_token(const struct config *cfg, char **token, char **cause)
-{
-	struct stored_token	st;
-	char			*why = NULL;
-
-	*token = NULL;
-	if (cfg->token_file != NULL) {
-		if (tokens_read_file(cfg->token_file, token, cause) != 0)
-			return (-1);
-		return (MAIN_TOKEN_FILE);
-	}
-	if (cfg->token != NULL) {
-		if (!tokens_plausible(cfg->token)) {
-			*cause = xstrdup("EVTOP_TOKEN does not hold a token");
-			return (-1);
-		}
-		*token = xstrdup(cfg->token);
-		return (MAIN_TOKEN_ENV);
-	}
-	switch (tokens_load(cfg->server, &st, &why)) {
-	case -1:
-		fprintf(stderr, "evtop: not using the stored sign-in: %s\n",
-		    why);
-		free(why);
-		return (MAIN_TOKEN_NONE);
-	case 0:
-		return (MAIN_TOKEN_NONE);
-	}
-	if (cfg->user != NULL && (st.user == NULL ||
-	    strcasecmp(st.user, cfg->user) != 0)) {
-		stored_token_done(&st);
-		return (MAIN_TOKEN_NONE);
-	}
-	if (st.exp != 0 && st.exp <= time(NULL)) {
-		log_debug("%s: the stored token has run out", __func__);
-		tokens_delete(cfg->server);
-		stored_token_done(&st);
-		return (MAIN_TOKEN_NONE);
-	}
-	*token = st.token;
-	st.token = NULL;
-	stored_token_done(&st);
-	return (MAIN_TOKEN_STORED);
-}
-
-/*
- * Signs in: with a token when there is a good one, else (on a terminal)
- * by asking for what argv did not say, once the server is known to be
- * there (nobody should type a password for a server that is down).
- * Batch mode never asks: without a token it reads what is public.
- */
-static int
-main_sign_in(uv_loop_t *loop, struct api *api, const struct config *cfg,
-    int *source, char **cause)
-{
-	struct main_wait	 w = { 0, 0, NULL };
-	char			*user = NULL, *token = NULL, *why = NULL;
-	int			 status;
-
-	*source = MAIN_TOKEN_NONE;
-	if (cfg->demo) {
-		api_login(api, DEMO_EMAIL, DEMO_PASSWORD, main_done, &w);
-		main_wait(loop, &w);
-		*cause = w.cause;
-		if (w.status == API_OK)
-			*source = MAIN_TOKEN_DEMO;
-		return (w.status);
-	}
-	if (main_pick_token(cfg, &token, cause) == -1)
-		return (API_ERR_AUTH);
-	if (token != NULL) {
-		status = main_resume(loop, api, token, &why);
-		signin_forget(token);
-		if (status == API_OK) {
-			*source = cfg->token_file != NULL ? MAIN_TOKEN_FILE :
-			    cfg->token != NULL ? MAIN_TOKEN_ENV :
-			    MAIN_TOKEN_STORED;
-			return (API_OK);
-		}
-		if (status != API_ERR_AUTH || cfg->token_file != NULL ||
-		    cfg->token != NULL) {
-			if (status == API_ERR_AUTH)
-				xasprintf(cause, "the server refused the token "
-				    "in %s: it has run out or is not for this "
-				    "server", cfg->token_file != NULL ?
-				    cfg->token_file : "EVTOP_TOKEN");
-			else
-				*cause = xstrdup(why);
-			free(why);
-			return (status);
-		}
-		/* A stored token the server no longer takes is forgotten. */
-		log_debug("%s: stored token refused: %s", __func__, why);
-		free(why);
-		tokens_delete(cfg->server);
-	}
-	if (cfg->batch) {
-		if (cfg->from[OPT_USER] != CONFIG_SRC_FLAG)
-			return (API_OK);	/* public data only */
-		xasprintf(cause, "batch mode never asks for a password, and "
-		    "there is no stored sign-in for %s at %s: run evtop -s %s "
-		    "-u %s on a terminal once", cfg->user, cfg->server,
-		    cfg->server, cfg->user);
-		return (API_ERR_AUTH);
-	}
-	api_check_server(api, main_done, &w);
-	if (main_wait(loop, &w) != API_OK) {
-		*cause = w.cause;
-		return (w.status);
-	}
-	if (cfg->user != NULL)
-		user = xstrdup(cfg->user);
-	else if (signin_prompt("Email: ", 1, &user, cause) != 0)
-		return (API_ERR_AUTH);
-	status = main_sign_in_as(loop, api, user, cause);
-	free(user);
-	if (status == API_OK) {
-		*source = MAIN_TOKEN_PASSWORD;
-		main_store_token(api, cfg);
-	}
-	return (status);
 }
 
 /*
@@ -500,60 +287,11 @@ main_reload(void *arg, struct app_options *out, char **note, char **cause)
 	return (0);
 }
 
-/* What the sign-out key needs: where the session's token came from. */
-struct main_sign_out {
-	const struct config	*cfg;
-	int			 source;	/* enum main_token */
-};
-
-/*
- * The sign-out key: the kept sign-in for this server goes.  A token the
- * user gave (--token-file, EVTOP_TOKEN) is theirs: evtop leaves it and
- * says so.  The demo keeps nothing, so there is nothing to sign out of.
- */
-static int
-main_sign_out(void *arg, char **sentence)
-{
-	struct main_sign_out	*so = arg;
-	const struct config	*cfg = so->cfg;
-	char			*why = NULL, *given = NULL;
-	int			 kept;
-
-	if (so->source == MAIN_TOKEN_DEMO) {
-		*sentence = xstrdup("The demo signs in by itself: there is "
-		    "no kept sign-in to delete");
-		return (0);
-	}
-	if ((kept = tokens_forget(cfg->server, &why)) == -1) {
-		xasprintf(sentence, "Not signed out: %s", why);
-		free(why);
-		return (-1);
-	}
-	if (so->source == MAIN_TOKEN_FILE)
-		xasprintf(&given, "the token in %s was not touched",
-		    cfg->token_file);
-	else if (so->source == MAIN_TOKEN_ENV)
-		given = xstrdup("the token in EVTOP_TOKEN was not touched");
-	if (given != NULL && kept)
-		xasprintf(sentence, "signed out of %s; the kept sign-in was "
-		    "deleted, and %s", cfg->server, given);
-	else if (given != NULL)
-		xasprintf(sentence, "signed out of %s; %s", cfg->server, given);
-	else
-		xasprintf(sentence, "signed out of %s; %s", cfg->server,
-		    kept ? "the kept sign-in was deleted" :
-		    "there was no kept sign-in to delete");
-	free(given);
-	log_debug("%s: %s", __func__, *sentence);
-	return (1);
-}
-
 static int
 main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
     const struct config *cfg, struct demo *demo, struct keymap *km,
-    struct theme *theme, struct main_reload *reload, int source)
+    struct theme *theme, struct main_reload *reload, struct auth *auth)
 {
-	struct main_sign_out	 so = { cfg, source };
 	struct app_options	 opts;
 	struct app		*app;
 	int			 rc;
@@ -567,13 +305,16 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	opts.theme = theme;
 	opts.reload = main_reload;
 	opts.reload_arg = reload;
-	opts.sign_out = main_sign_out;
-	opts.sign_out_arg = &so;
+	opts.sign_out = auth_sign_out;
+	opts.sign_out_arg = auth;
 	app = app_new(loop, api, store, &opts);
 	demo_watch(demo, loop, app);
 	rc = app_run(app);
 	demo_unwatch(demo);
 	app_free(app);
+	/* Signed out by the server while it ran. */
+	if (rc == EXIT_NOT_SIGNED_IN)
+		auth_refused(auth);
 	return (rc);
 }
 
@@ -620,50 +361,6 @@ main_info(const struct config *cfg)
 	return (rc);
 }
 
-/*
- * evtop logout: deletes the kept sign-in for the server without asking
- * it anything (it may be gone, and a JWT cannot be revoked anyway).
- */
-static int
-main_logout(const struct config *cfg)
-{
-	struct stored_token	 st;
-	char			*cause = NULL, *user = NULL;
-	int			 rc;
-
-	/* Only to say whose it was: an unsafe file is deleted all the same. */
-	if (tokens_load(cfg->server, &st, &cause) == 1) {
-		if (st.user != NULL)
-			user = xstrdup(st.user);
-		stored_token_done(&st);
-	}
-	free(cause);
-	cause = NULL;
-	switch (tokens_forget(cfg->server, &cause)) {
-	case -1:
-		fprintf(stderr, "evtop: not signed out of %s: %s\n",
-		    cfg->server, cause);
-		rc = EXIT_FAIL;
-		break;
-	case 0:
-		printf("There was no kept sign-in for %s: nothing to delete\n",
-		    cfg->server);
-		rc = EXIT_OK;
-		break;
-	default:
-		printf("Signed out of %s%s%s%s: the kept sign-in was deleted\n",
-		    cfg->server, user != NULL ? " (" : "",
-		    user != NULL ? user : "", user != NULL ? ")" : "");
-		rc = EXIT_OK;
-		break;
-	}
-	if (fflush(stdout) != 0)
-		rc = EXIT_FAIL;
-	free(cause);
-	free(user);
-	return (rc);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -675,9 +372,10 @@ main(int argc, char **argv)
 	struct theme		*theme;
 	struct store		*store;
 	struct api		*api;
+	struct auth		*auth;
 	uv_loop_t		 loop;
 	char			*cause = NULL;
-	int			 status, rc, source = MAIN_TOKEN_NONE;
+	int			 status, rc;
 
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
@@ -721,7 +419,7 @@ main(int argc, char **argv)
 	}
 	main_open_trace(&cfg);
 	if (cfg.action == CONFIG_LOGOUT) {
-		rc = main_logout(&cfg);
+		rc = auth_logout(&cfg);
 		log_close();
 		config_done(&cfg);
 		return (rc);
@@ -759,22 +457,20 @@ main(int argc, char **argv)
 	api = api_new(&loop, &aopts, store, NULL, NULL);
 	api_set_poll_interval(api, (uint64_t)(cfg.poll_interval * 1000));
 
-	status = main_sign_in(&loop, api, &cfg, &source, &cause);
-	if (status == API_OK && cfg.batch)
+	auth = auth_new(&loop, api, &cfg);
+	if ((status = auth_sign_in(auth, &cause)) == API_OK && cfg.batch) {
 		status = main_batch(&loop, api, store, &cfg, &cause);
+		/* Refused mid-run: the kept token goes, or batch says how. */
+		if (status == API_ERR_AUTH) {
+			fprintf(stderr, "evtop: %s\n", cause);
+			auth_refused(auth);
+			rc = main_exit_code(status);
+			goto done;
+		}
+	}
 	if (status != API_OK) {
 		fprintf(stderr, "evtop: %s\n", cause != NULL ? cause :
 		    "failed");
-		if (status == API_ERR_AUTH && cfg.batch && !cfg.demo &&
-		    source == MAIN_TOKEN_NONE &&
-		    cfg.from[OPT_USER] != CONFIG_SRC_FLAG &&
-		    cfg.token_file == NULL && cfg.token == NULL)
-			fprintf(stderr, "evtop: batch mode cannot ask for a "
-			    "password: sign in once on a terminal (the sign-in "
-			    "is kept), or give --token-file FILE\n");
-		/* A kept token the server refuses is of no more use. */
-		if (status == API_ERR_AUTH && source == MAIN_TOKEN_STORED)
-			tokens_delete(cfg.server);
 		rc = main_exit_code(status);
 	} else if (cfg.batch)
 		rc = EXIT_OK;
@@ -784,17 +480,15 @@ main(int argc, char **argv)
 		reload.running = &cfg;
 		reload.api = api;
 		rc = main_dashboard(&loop, api, store, &cfg, demo, km,
-		    theme, &reload, source);
+		    theme, &reload, auth);
 		km = NULL;	/* the app's now, */
 		theme = NULL;	/* and so is this */
 	}
+done:
 	keymap_free(km);
 	theme_free(theme);
 	free(cause);
-	/* Signed out by the server: the kept token goes too. */
-	if (rc == EXIT_NOT_SIGNED_IN && (source == MAIN_TOKEN_STORED ||
-	    source == MAIN_TOKEN_PASSWORD))
-		tokens_delete(cfg.server);
+	auth_free(auth);
 
 	api_free(api);
 	uv_run(&loop, UV_RUN_DEFAULT);
