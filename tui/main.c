@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <uv.h>
 
@@ -36,37 +35,6 @@
 #include "version.h"
 #include "xmalloc.h"
 
-#define BATCH_NOTIFICATIONS 10	/* the latest, in a snapshot */
-
-struct main_wait {
-	int	 done;
-	int	 status;
-	char	*cause;
-};
-
-static void
-main_done(void *arg, int status, const char *cause)
-{
-	struct main_wait	*w = arg;
-
-	w->done = 1;
-	w->status = status;
-	w->cause = cause != NULL ? xstrdup(cause) : NULL;
-}
-
-/* Runs the loop until one request is answered. */
-static int
-main_wait(uv_loop_t *loop, struct main_wait *w)
-{
-	while (!w->done) {
-		if (uv_run(loop, UV_RUN_ONCE) == 0 && !w->done) {
-			w->status = API_ERR_FAILED;
-			w->cause = xstrdup("the request was dropped");
-			break;
-		}
-	}
-	return (w->status);
-}
 
 static int
 main_exit_code(int status)
@@ -136,89 +104,19 @@ main_keys_from_tty(void)
 	return (0);
 }
 
-/* Sleeps between snapshots; a signal ends the wait (and evtop). */
-static void
-main_sleep(double seconds)
-{
-	struct timespec	ts;
-
-	ts.tv_sec = (time_t)seconds;
-	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
-	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
-		;
-}
-
-/* One snapshot: fetch, then print text or one line of JSON. */
-static int
-main_snapshot(uv_loop_t *loop, struct api *api, struct store *store,
-    const struct config *cfg, long n, char **cause)
-{
-	const struct session	*s = api_session(api);
-	struct main_wait	 w = { 0, 0, NULL };
-	const char		*user;
-	time_t			 now;
-	int			 rc;
-
-	api_refresh_events(api, main_done, &w);
-	if (main_wait(loop, &w) != API_OK) {
-		*cause = w.cause;
-		return (w.status);
-	}
-	if (s != NULL) {
-		/* The log is a nicety: a failure is traced, not fatal. */
-		memset(&w, 0, sizeof w);
-		api_load_notifications(api, main_done, &w);
-		main_wait(loop, &w);
-		free(w.cause);
-	}
-	now = time(NULL);
-	user = s != NULL && s->user.email != NULL && *s->user.email != '\0' ?
-	    s->user.email : NULL;
-	if (cfg->json)
-		rc = batch_print_json(stdout, store, api_server(api), user, now,
-		    BATCH_NOTIFICATIONS, s != NULL);
-	else {
-		rc = 0;
-		if (n > 0 && fputc('\n', stdout) == EOF)
-			rc = -1;
-		if (rc == 0)
-			rc = batch_print_header(stdout, cfg->demo ? "demo" :
-			    api_server(api), user, now);
-		if (rc == 0)
-			rc = batch_print_events(stdout, store, now);
-		if (rc == 0)
-			rc = batch_print_notifications(stdout, store,
-			    BATCH_NOTIFICATIONS, s != NULL);
-	}
-	if (rc != 0 || fflush(stdout) != 0) {
-		/* The reader has gone (| head): end quietly, as cat does. */
-		if (errno == EPIPE) {
-			signal(SIGPIPE, SIG_DFL);
-			raise(SIGPIPE);
-		}
-		xasprintf(cause, "cannot write the snapshot: %s",
-		    strerror(errno));
-		return (API_ERR_FAILED);
-	}
-	return (API_OK);
-}
-
 /* Snapshots like top -b: -n of them (0: until stopped), -d apart. */
 static int
 main_batch(uv_loop_t *loop, struct api *api, struct store *store,
     const struct config *cfg, char **cause)
 {
-	long	n;
-	int	status;
+	struct batch_options	opts;
 
-	for (n = 0; cfg->iterations == 0 || n < cfg->iterations; n++) {
-		if (n > 0)
-			main_sleep(cfg->delay);
-		status = main_snapshot(loop, api, store, cfg, n, cause);
-		if (status != API_OK)
-			return (status);
-	}
-	return (API_OK);
+	memset(&opts, 0, sizeof opts);
+	opts.iterations = cfg->iterations;
+	opts.delay = cfg->delay;
+	opts.json = cfg->json;
+	opts.label = cfg->demo ? "demo" : NULL;
+	return (batch_run(loop, api, store, &opts, cause));
 }
 
 /* The [keymap] of a config on top of the default keys. */
