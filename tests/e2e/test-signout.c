@@ -299,7 +299,7 @@ test_signed_out_by_server(void)
 		vt_send_text(vt, PASSWORD "\r");
 		if (e2e_expect(vt, LAUNCH, VT_DEADLINE_MS) == 0)
 			CHECK_INT(access(path, F_OK), 0);
-		/* Register until a request is refused: the token has run out. */
+		/* Register until one is refused: the token has run out. */
 		for (i = 0; i < 40 && out != 0; i++) {
 			vt_send_char(vt, 'R');
 			out = vt_wait_text(vt, "Signed out by the server", 500);

@@ -15,7 +15,7 @@
 static char *
 signed_token(long exp, const char *role, const char *email)
 {
-	static const unsigned char	 key[] = "a-key-the-client-never-has-0123";
+	static const unsigned char	 key[] = "a-key-nobody-gave-the-client";
 	jwt_t				*jwt;
 	char				*tok;
 
