@@ -48,7 +48,7 @@ enum api_reason {
 	API_REASON_RATE_LIMITED,	/* 429 */
 	API_REASON_NOT_FOUND,		/* 404 */
 	API_REASON_REFUSED,		/* any other 4xx: the server said no */
-	API_REASON_SERVER_ERROR,	/* 5xx, or a status that means nothing */
+	API_REASON_SERVER_ERROR,	/* 5xx, or a status with no meaning */
 	API_REASON_BAD_ANSWER,		/* a success whose body is unusable */
 	API_REASON_LIVE_ERROR,		/* an error envelope on the live link */
 	API_REASON_COUNT
