@@ -22,7 +22,6 @@
 #define API_BACKOFF_FIRST	1000
 #define API_BACKOFF_MAX		30000
 #define API_POLL_MS		10000	/* unless poll_interval says */
-#define API_CLOSE_BAD_TOKEN	4401
 
 static void	api_live_hello(struct api *, const struct envelope *);
 static void	api_live_counters(struct api *, const struct envelope *);
@@ -54,16 +53,31 @@ static const struct {
 };
 
 void
-api_set_link(struct api *api, enum api_link link, const char *why)
+api_set_link(struct api *api, enum api_link link, const struct api_why *why)
 {
-	if (api->link == link && why == NULL)
+	static const struct api_why	none = { API_REASON_NONE, 0, NULL };
+
+	if (why == NULL)
+		why = &none;
+	if (api->link == link && why->sentence == NULL)
 		return;
-	log_debug("api: link %s -> %s%s%s", api_link_name(api->link),
-	    api_link_name(link), why != NULL ? ": " : "",
-	    why != NULL ? why : "");
+	log_debug("api: link %s -> %s (%s)%s%s", api_link_name(api->link),
+	    api_link_name(link), api_reason_name(why->reason),
+	    why->sentence != NULL ? ": " : "",
+	    why->sentence != NULL ? why->sentence : "");
 	api->link = link;
 	if (!api->dead && api->hooks.link_changed != NULL)
 		api->hooks.link_changed(api->hooks_arg, link, why);
+}
+
+/* A link state with a reason and a sentence. */
+static void
+api_live_set(struct api *api, enum api_link link, enum api_reason reason,
+    long http, const char *sentence)
+{
+	struct api_why	why = { reason, http, sentence };
+
+	api_set_link(api, link, &why);
 }
 
 static void
@@ -164,17 +178,20 @@ api_live_resync(struct api *api, const struct envelope *env)
 static void
 api_live_error(struct api *api, const struct envelope *env)
 {
+	struct api_why	 why = { API_REASON_LIVE_ERROR, 0, NULL };
 	const char	*msg;
 	char		*safe, *sentence;
 
 	msg = json_util_string(env->data, "message");
 	if (msg == NULL) {
-		api_report_error(api, "the live server reported an error");
+		why.sentence = "the live server reported an error";
+		api_report_error(api, &why);
 		return;
 	}
 	safe = text_sanitize_cap(msg, strlen(msg), 200);
 	xasprintf(&sentence, "the live server reported: %s", safe);
-	api_report_error(api, sentence);
+	why.sentence = sentence;
+	api_report_error(api, &why);
 	free(sentence);
 	free(safe);
 }
@@ -250,7 +267,8 @@ api_live_connect(struct api *api)
 	api_set_link(api, API_LINK_CONNECTING, NULL);
 	if (wslink_connect(api->ws, &cause) != 0) {
 		/* As if it had opened and dropped: the same back-off. */
-		api_set_link(api, API_LINK_RETRYING, cause);
+		api_live_set(api, API_LINK_RETRYING, API_REASON_LINK_LOST, 0,
+		    cause);
 		free(cause);
 		api_live_schedule(api);
 	}
@@ -338,26 +356,26 @@ api_live_closed(void *arg, int code, int status, const char *why)
 		api_set_link(api, API_LINK_OFFLINE, NULL);
 		return;
 	}
-	if (code == API_CLOSE_BAD_TOKEN) {
+	switch (api_answer_closed(code, status)) {
+	case API_REASON_SIGNED_OUT:
 		api_signed_out(api);
 		return;
-	}
-	if (status == 404) {
+	case API_REASON_NO_WEBSOCKET:
 		/* A core-only server: no WebSocket, so poll over REST. */
 		xasprintf(&sentence, "this server has no live updates; "
 		    "refreshing every %g seconds", (double)api->poll_ms / 1000);
-		api_set_link(api, API_LINK_POLLING, sentence);
+		api_live_set(api, API_LINK_POLLING, API_REASON_NO_WEBSOCKET,
+		    status, sentence);
 		free(sentence);
 		uv_timer_start(&api->poll_timer, api_live_poll_fired,
 		    api->poll_ms, api->poll_ms);
 		return;
-	}
-	if (status == 401 || status == 403) {
-		api_signed_out(api);
+	default:
+		api_live_set(api, API_LINK_RETRYING, API_REASON_LINK_LOST,
+		    status, why);
+		api_live_schedule(api);
 		return;
 	}
-	api_set_link(api, API_LINK_RETRYING, why);
-	api_live_schedule(api);
 }
 
 static const struct wslink_hooks api_live_ws_hooks = {
@@ -397,8 +415,8 @@ api_start_live(struct api *api)
 	if (api->dead || api->live)
 		return;
 	if (api->session.token == NULL) {
-		api_set_link(api, API_LINK_OFFLINE,
-		    "sign in to see live updates");
+		api_live_set(api, API_LINK_OFFLINE, API_REASON_NOT_SIGNED_IN,
+		    0, "sign in to see live updates");
 		return;
 	}
 	api->live = 1;
@@ -414,7 +432,8 @@ api_start_live(struct api *api)
 			free(url);
 		}
 		if (api->ws == NULL) {
-			api_set_link(api, API_LINK_POLLING, cause);
+			api_live_set(api, API_LINK_POLLING,
+			    API_REASON_NO_WEBSOCKET, 0, cause);
 			free(cause);
 			uv_timer_start(&api->poll_timer, api_live_poll_fired,
 			    api->poll_ms, api->poll_ms);

@@ -99,14 +99,29 @@ struct api_call	*api_request(struct api *, const char *method,
 		    const struct rest_response *, const char *),
 		    api_done_cb, void *arg);
 /*
- * The status and sentence for an answer that is not a success; honours a
- * rate limit by holding background requests back.
+ * What an answer that is not a success means (api-answer.c): its enum
+ * api_status, its reason and a sentence for the user (the caller frees
+ * it); server names the server in a sentence.  For the answer to a
+ * sign-in (sign_in set) a 400, 401 or 403 is a refused password, not a
+ * refused token.
  */
-int	api_answer_failure(struct api *, const struct rest_response *,
-	    char **sentence);
+int	api_answer_judge(const struct rest_response *, const char *server,
+	    int sign_in, enum api_reason *, char **sentence);
+/* How long a 429 or 503 asks us to wait, in seconds; -1 when it does not. */
+long	api_answer_wait(const struct rest_response *);
+/*
+ * Why the WebSocket closed: code is the close code (0 if none), status the
+ * HTTP status of a refused handshake (0 if none).
+ */
+enum api_reason	api_answer_closed(int code, int status);
 
-void	api_set_link(struct api *, enum api_link, const char *why);
-void	api_report_error(struct api *, const char *sentence);
+/* api_answer_judge, holding background requests back on a rate limit. */
+int	api_answer_failure(struct api *, const struct rest_response *,
+	    int sign_in, enum api_reason *, char **sentence);
+
+/* A new link state; why may be NULL for none.  Calls the hook. */
+void	api_set_link(struct api *, enum api_link, const struct api_why *);
+void	api_report_error(struct api *, const struct api_why *);
 void	api_signed_out(struct api *);
 /* Refreshes the events for the live link (resync, polling). */
 void	api_refresh_background(struct api *);

@@ -56,6 +56,7 @@ api_register_done(struct api_call *call, const struct rest_response *resp,
 	struct api		*api = call->api;
 	struct api_registration	 r;
 	struct registration	 reg;
+	enum api_reason		 reason;
 	char			*sentence = NULL, *why = NULL, *msg;
 	int			 status;
 
@@ -68,9 +69,9 @@ api_register_done(struct api_call *call, const struct rest_response *resp,
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
-		status = api_answer_failure(api, resp, &sentence);
+		status = api_answer_failure(api, resp, 0, &reason, &sentence);
 		msg = model_parse_error(resp->body, resp->len);
-		if (status == API_ERR_AUTH)
+		if (reason == API_REASON_SIGNED_OUT)
 			api_signed_out(api);
 		else
 			r.message = msg;

@@ -8,7 +8,6 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "api-private.h"
 #include "log.h"
@@ -23,18 +22,6 @@ static const char *api_link_names[] = {
 	[API_LINK_LIVE] = "live",
 	[API_LINK_RETRYING] = "retrying",
 	[API_LINK_POLLING] = "polling",
-};
-
-/* Statuses with a sentence of their own when the body has no message. */
-static const struct {
-	long		 status;
-	const char	*sentence;
-} api_status_sentences[] = {
-	{ 401, API_SIGNED_OUT },
-	{ 404, "the server has no such resource (is %s an Event API "
-	    "server?)" },
-	{ 429, "the server is limiting requests (rate limited); try again "
-	    "later" },
 };
 
 struct api *
@@ -103,73 +90,16 @@ api_free(struct api *api)
 	api_live_done(api);
 }
 
-/*
- * Whether an answer that is not a success means the token is no good: a
- * 401 always; a 403 only when its message talks about the token (servers
- * that answer 403 "Token expired"), never for a forbidden action.
- */
-static int
-api_answer_signed_out(const struct rest_response *resp, const char *msg)
-{
-	if (resp->status == 401)
-		return (1);
-	return (resp->status == 403 && msg != NULL &&
-	    strcasestr(msg, "token") != NULL);
-}
-
-/* How long the server asks us to wait before the next request, in s. */
-static long
-api_answer_wait(const struct rest_response *resp)
-{
-	if (resp->status != 429 && resp->status != 503)
-		return (-1);
-	if (resp->retry_after >= 0)
-		return (resp->retry_after);
-	if (resp->status == 429)
-		return (resp->rate_reset >= 0 ? resp->rate_reset :
-		    API_RATE_WAIT_DEFAULT);
-	return (-1);
-}
-
 int
 api_answer_failure(struct api *api, const struct rest_response *resp,
-    char **sentence)
+    int sign_in, enum api_reason *reason, char **sentence)
 {
-	char	*msg;
-	long	 wait;
-	size_t	 i;
+	long	wait;
 
-	msg = model_parse_error(resp->body, resp->len);
 	if ((wait = api_answer_wait(resp)) >= 0)
 		api_live_hold(api, wait);
-	if (api_answer_signed_out(resp, msg)) {
-		free(msg);
-		*sentence = xstrdup(API_SIGNED_OUT);
-		return (API_ERR_AUTH);
-	}
-	if (resp->status == 429 && resp->retry_after >= 0) {
-		free(msg);
-		xasprintf(sentence, "the server asks to wait %ld s (rate "
-		    "limited)", resp->retry_after);
-		return (API_ERR_FAILED);
-	}
-	if (msg != NULL) {
-		xasprintf(sentence, "server answered %ld: %s", resp->status,
-		    msg);
-		free(msg);
-		return (API_ERR_FAILED);
-	}
-	for (i = 0; i < sizeof api_status_sentences /
-	    sizeof api_status_sentences[0]; i++) {
-		if (api_status_sentences[i].status == resp->status) {
-			xasprintf(sentence, api_status_sentences[i].sentence,
-			    api->server);
-			return (API_ERR_FAILED);
-		}
-	}
-	xasprintf(sentence, "server answered %ld%s", resp->status,
-	    resp->len > 0 ? " with something that is not JSON" : "");
-	return (API_ERR_FAILED);
+	return (api_answer_judge(resp, api->server, sign_in, reason,
+	    sentence));
 }
 
 static void
@@ -206,17 +136,22 @@ api_request(struct api *api, const char *method, const char *path,
 }
 
 void
-api_report_error(struct api *api, const char *sentence)
+api_report_error(struct api *api, const struct api_why *why)
 {
-	log_debug("api: %s", sentence);
+	log_debug("api: %s: %s", api_reason_name(why->reason),
+	    why->sentence != NULL ? why->sentence : "");
 	if (!api->dead && api->hooks.error != NULL)
-		api->hooks.error(api->hooks_arg, sentence);
+		api->hooks.error(api->hooks_arg, why);
 }
 
 /* The token is no longer good: forget it and stop the live link. */
 void
 api_signed_out(struct api *api)
 {
+	static const struct api_why	why = {
+		API_REASON_SIGNED_OUT, 0, API_SIGNED_OUT
+	};
+
 	log_debug("api: signed out by the server");
 	session_done(&api->session);
 	api->live = 0;
@@ -224,7 +159,7 @@ api_signed_out(struct api *api)
 		wslink_close(api->ws);
 	uv_timer_stop(&api->retry_timer);
 	uv_timer_stop(&api->poll_timer);
-	api_set_link(api, API_LINK_OFFLINE, API_SIGNED_OUT);
+	api_set_link(api, API_LINK_OFFLINE, &why);
 }
 
 static void
@@ -233,25 +168,18 @@ api_login_done(struct api_call *call, const struct rest_response *resp,
 {
 	struct api	*api = call->api;
 	struct session	 s;
-	char		*why = NULL, *msg, *sentence;
+	enum api_reason	 reason;
+	char		*why = NULL, *sentence;
+	int		 status;
 
 	if (error != NULL) {
 		call->cb(call->arg, API_ERR_UNREACHABLE, error);
 		return;
 	}
-	if (resp->status == 400 || resp->status == 401 ||
-	    resp->status == 403) {
-		msg = model_parse_error(resp->body, resp->len);
-		xasprintf(&sentence, "sign-in refused: %s", msg != NULL ? msg :
-		    "wrong email or password");
-		free(msg);
-		call->cb(call->arg, API_ERR_AUTH, sentence);
-		free(sentence);
-		return;
-	}
 	if (resp->status < 200 || resp->status > 299) {
-		api_answer_failure(api, resp, &sentence);
-		call->cb(call->arg, API_ERR_FAILED, sentence);
+		status = api_answer_failure(api, resp, 1, &reason, &sentence);
+		log_debug("api: sign-in: %s", api_reason_name(reason));
+		call->cb(call->arg, status, sentence);
 		free(sentence);
 		return;
 	}
@@ -296,26 +224,30 @@ api_login(struct api *api, const char *email, const char *password,
 
 /* Finishes a refresh: the callback, or the error hook when there is none. */
 static void
-api_refresh_finish(struct api_call *call, int status, const char *sentence)
+api_refresh_finish(struct api_call *call, int status,
+    const struct api_why *why)
 {
 	if (call->api->dead)
 		return;
 	if (call->cb != NULL)
-		call->cb(call->arg, status, sentence);
-	else if (sentence != NULL)
-		api_report_error(call->api, sentence);
+		call->cb(call->arg, status, why != NULL ? why->sentence : NULL);
+	else if (why != NULL)
+		api_report_error(call->api, why);
 }
 
 static void	api_refresh_done(struct api_call *,
 		    const struct rest_response *, const char *);
 
 static void
-api_refresh_fail(struct api_call *call, int status, const char *sentence)
+api_refresh_fail(struct api_call *call, int status, enum api_reason reason,
+    long http, const char *sentence)
 {
+	struct api_why	why = { reason, http, sentence };
+
 	api_pages_free(call->pages);
 	call->pages = NULL;
 	call->api->refreshing = 0;
-	api_refresh_finish(call, status, sentence);
+	api_refresh_finish(call, status, &why);
 }
 
 static void
@@ -345,18 +277,20 @@ api_refresh_done(struct api_call *call, const struct rest_response *resp,
 	struct event		*evs;
 	size_t			 n;
 	int64_t			 total;
+	enum api_reason		 reason;
 	char			*why = NULL, *sentence;
 	int			 status;
 
 	if (error != NULL) {
-		api_refresh_fail(call, API_ERR_UNREACHABLE, error);
+		api_refresh_fail(call, API_ERR_UNREACHABLE,
+		    API_REASON_UNREACHABLE, 0, error);
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
-		status = api_answer_failure(api, resp, &sentence);
-		if (status == API_ERR_AUTH)
+		status = api_answer_failure(api, resp, 0, &reason, &sentence);
+		if (reason == API_REASON_SIGNED_OUT)
 			api_signed_out(api);
-		api_refresh_fail(call, status, sentence);
+		api_refresh_fail(call, status, reason, resp->status, sentence);
 		free(sentence);
 		return;
 	}
@@ -365,7 +299,8 @@ api_refresh_done(struct api_call *call, const struct rest_response *resp,
 		xasprintf(&sentence, "cannot use the server's event list: %s",
 		    why);
 		free(why);
-		api_refresh_fail(call, API_ERR_FAILED, sentence);
+		api_refresh_fail(call, API_ERR_FAILED, API_REASON_BAD_ANSWER,
+		    resp->status, sentence);
 		free(sentence);
 		return;
 	}
@@ -398,6 +333,7 @@ api_resume_done(struct api_call *call, const struct rest_response *resp,
 {
 	struct api	*api = call->api;
 	struct user	 u;
+	enum api_reason	 reason;
 	char		*why = NULL, *sentence;
 	int		 status;
 
@@ -409,7 +345,8 @@ api_resume_done(struct api_call *call, const struct rest_response *resp,
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
-		status = api_answer_failure(api, resp, &sentence);
+		status = api_answer_failure(api, resp, 0, &reason, &sentence);
+		log_debug("api: resume: %s", api_reason_name(reason));
 		session_done(&api->session);
 		call->cb(call->arg, status, sentence);
 		free(sentence);
@@ -528,6 +465,7 @@ api_notifications_done(struct api_call *call,
 	struct api		*api = call->api;
 	struct notification	*notes;
 	size_t			 n, i;
+	enum api_reason		 reason;
 	char			*why = NULL, *sentence = NULL;
 	int			 status = API_OK;
 
@@ -541,7 +479,7 @@ api_notifications_done(struct api_call *call,
 			api->hooks.notifications_loaded(api->hooks_arg);
 	}
 	else if (resp->status < 200 || resp->status > 299)
-		status = api_answer_failure(api, resp, &sentence);
+		status = api_answer_failure(api, resp, 0, &reason, &sentence);
 	else if (model_parse_notifications(resp->body, resp->len, &notes, &n,
 	    &why) != 0) {
 		xasprintf(&sentence, "cannot use the server's notifications: %s",

@@ -30,6 +30,37 @@ enum api_link {
 	API_LINK_POLLING	/* no WebSocket on this server: REST polling */
 };
 
+/*
+ * Why the client did what it tells a hook.  The reason is set once, where
+ * the server's answer (or its silence) is read: an HTTP answer in
+ * api-answer.c, a closed WebSocket in api-live.c.  Code past that point
+ * decides on the reason; the sentence is only for the user to read.
+ */
+enum api_reason {
+	API_REASON_NONE,		/* nothing went wrong */
+	API_REASON_SIGNED_OUT,		/* the server refused the token: a 401,
+					   a 403 about the token, close 4401 */
+	API_REASON_SIGN_IN_REFUSED,	/* wrong email or password */
+	API_REASON_NOT_SIGNED_IN,	/* asked for what needs a session */
+	API_REASON_UNREACHABLE,		/* no answer: DNS, connect, TLS */
+	API_REASON_LINK_LOST,		/* the WebSocket dropped or failed */
+	API_REASON_NO_WEBSOCKET,	/* the server has no /api/ws: polling */
+	API_REASON_RATE_LIMITED,	/* 429 */
+	API_REASON_NOT_FOUND,		/* 404 */
+	API_REASON_REFUSED,		/* any other 4xx: the server said no */
+	API_REASON_SERVER_ERROR,	/* 5xx, or a status with no meaning */
+	API_REASON_BAD_ANSWER,		/* a success whose body is unusable */
+	API_REASON_LIVE_ERROR,		/* an error envelope on the live link */
+	API_REASON_COUNT
+};
+
+/* What a hook is told: valid only during the call, never NULL. */
+struct api_why {
+	enum api_reason	 reason;
+	long		 http;		/* the HTTP status, 0 when none */
+	const char	*sentence;	/* for the user, or NULL */
+};
+
 struct api_hooks {
 	/* The event list was replaced, or one event added/changed/removed. */
 	void	(*events_changed)(void *arg);
@@ -39,10 +70,11 @@ struct api_hooks {
 	void	(*notification)(void *arg, const struct notification *);
 	/* Past notifications were added to the log: no toast for those. */
 	void	(*notifications_loaded)(void *arg);
-	/* The live link changed state; why is a sentence or NULL. */
-	void	(*link_changed)(void *arg, enum api_link, const char *why);
-	/* A background request failed: a sentence for the user. */
-	void	(*error)(void *arg, const char *sentence);
+	/* The live link changed state, and why (API_REASON_NONE: no why). */
+	void	(*link_changed)(void *arg, enum api_link,
+		    const struct api_why *);
+	/* A background request failed: why, with a sentence for the user. */
+	void	(*error)(void *arg, const struct api_why *);
 };
 
 /*
@@ -166,5 +198,7 @@ const char		*api_server(const struct api *);
 const struct session	*api_session(const struct api *);	/* or NULL */
 enum api_link		 api_link_state(const struct api *);
 const char		*api_link_name(enum api_link);
+/* The reason's name for the trace log ("signed-out"). */
+const char		*api_reason_name(enum api_reason);
 
 #endif

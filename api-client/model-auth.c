@@ -1,16 +1,15 @@
 /*
- * Sign-in answers, the claims of a token, and error bodies.  The token is
- * read without its key (the client cannot verify it and does not need to):
- * only exp and role are taken from it, to warn before expiry and to hide
- * what the role cannot do.
+ * Sign-in answers, sessions resumed from a token, and error bodies.  The
+ * token's claims are read without its key (claims.c: the client cannot
+ * verify it and does not need to), to warn before expiry and to hide what
+ * the role cannot do.
  */
 #include "model.h"
 
-#include <errno.h>
-#include <jwt.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims.h"
 #include "json-util.h"
 #include "model-private.h"
 #include "text.h"
@@ -29,100 +28,30 @@ static const struct {
 	{ "param", "msg" },		/* express-validator 6 */
 };
 
-/* Decodes base64url (padding optional); NULL when it is not base64url. */
-static char *
-model_base64url(const char *s, size_t len, size_t *outlen)
-{
-	static const char	 alphabet[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-	const char		*p;
-	char			*out;
-	uint32_t		 acc = 0;
-	size_t			 i, n = 0;
-	int			 bits = 0;
-
-	out = xmalloc(len / 4 * 3 + 4);
-	for (i = 0; i < len; i++) {
-		if (s[i] == '=')
-			break;
-		if (s[i] == '+' || s[i] == '/')
-			p = strchr(alphabet, s[i] == '+' ? '-' : '_');
-		else if (s[i] == '\0' || (p = strchr(alphabet, s[i])) == NULL) {
-			free(out);
-			return (NULL);
-		}
-		acc = (acc << 6) | (uint32_t)(p - alphabet);
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			out[n++] = (char)((acc >> bits) & 0xff);
-		}
-	}
-	out[n] = '\0';
-	*outlen = n;
-	return (out);
-}
-
-/* The token's payload claims, decoded by hand when libjwt refuses. */
-static json_t *
-model_token_claims(const char *token)
-{
-	const char	*dot1, *dot2;
-	char		*raw;
-	size_t		 len;
-	json_t		*claims;
-
-	if ((dot1 = strchr(token, '.')) == NULL)
-		return (NULL);
-	if ((dot2 = strchr(dot1 + 1, '.')) == NULL)
-		dot2 = dot1 + 1 + strlen(dot1 + 1);
-	raw = model_base64url(dot1 + 1, (size_t)(dot2 - dot1 - 1), &len);
-	if (raw == NULL)
-		return (NULL);
-	claims = json_loadb(raw, len, 0, NULL);
-	free(raw);
-	if (!json_is_object(claims)) {
-		json_decref(claims);
-		return (NULL);
-	}
-	return (claims);
-}
-
-/* Reads exp and, when the user object lacks them, role and id. */
+/*
+ * Reads exp and, when the user object lacks them, role and id (and the
+ * email, for a session resumed from a token alone) from the token's claims.
+ */
 static void
-model_read_token(struct session *s)
+model_read_token(struct session *s, int email)
 {
-	jwt_t		*jwt = NULL;
-	json_t		*claims;
-	const char	*role = NULL;
-	long		 exp;
-	int64_t		 v;
+	struct claims	c;
 
 	s->exp = 0;
-	if (jwt_decode(&jwt, s->token, NULL, 0) == 0 && jwt != NULL) {
-		errno = 0;
-		exp = jwt_get_grant_int(jwt, "exp");
-		if (errno == 0 && exp > 0)
-			s->exp = (time_t)exp;
-		role = jwt_get_grant(jwt, "role");
-		if (s->user.role == NULL && role != NULL)
-			s->user.role = text_sanitize_cap(role, strlen(role),
-			    MODEL_WORD_MAX);
-		jwt_free(jwt);
-		if (s->exp != 0)
-			return;
-	}
-	if ((claims = model_token_claims(s->token)) == NULL)
+	if (claims_read(s->token, &c, NULL) != 0)
 		return;
-	if (json_util_count(claims, "exp", &v, NULL) == 0 && v > 0)
-		s->exp = (time_t)v;
-	if (s->user.role == NULL)
-		s->user.role = model_string(claims, "role", MODEL_WORD_MAX);
-	if (s->user.id == -1 &&
-	    json_util_count(claims, "userId", &s->user.id, NULL) != 0 &&
-	    json_util_count(claims, "sub", &s->user.id, NULL) != 0)
-		s->user.id = -1;
-	json_decref(claims);
+	s->exp = c.exp;
+	if (s->user.role == NULL) {
+		s->user.role = c.role;
+		c.role = NULL;
+	}
+	if (s->user.id == -1)
+		s->user.id = c.id;
+	if (email && s->user.email == NULL) {
+		s->user.email = c.email;
+		c.email = NULL;
+	}
+	claims_done(&c);
 }
 
 /* A token goes into a header: only the characters of a JWT are allowed. */
@@ -182,7 +111,7 @@ model_parse_login(const char *body, size_t len, struct session *s,
 		s->user.role = model_string(user, "role", MODEL_WORD_MAX);
 	}
 	json_decref(root);
-	model_read_token(s);
+	model_read_token(s, 0);
 	if (s->user.email == NULL)
 		s->user.email = xstrdup("");
 	if (s->user.name == NULL)
@@ -194,8 +123,6 @@ int
 model_session_from_token(const char *token, struct session *s,
     char **cause)
 {
-	json_t	*claims;
-
 	memset(s, 0, sizeof *s);
 	s->user.id = -1;
 	if (token == NULL || !model_token_ok(token, strlen(token))) {
@@ -204,11 +131,7 @@ model_session_from_token(const char *token, struct session *s,
 		return (-1);
 	}
 	s->token = xstrdup(token);
-	model_read_token(s);
-	if ((claims = model_token_claims(token)) != NULL) {
-		s->user.email = model_string(claims, "email", MODEL_STRING_MAX);
-		json_decref(claims);
-	}
+	model_read_token(s, 1);
 	if (s->user.email == NULL)
 		s->user.email = xstrdup("");
 	if (s->user.name == NULL)

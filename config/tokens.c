@@ -332,17 +332,3 @@ tokens_forget(const char *server, char **cause)
 	free(path);
 	return (rc);
 }
-
-int
-tokens_delete(const char *server)
-{
-	char	*path;
-	int	 rc = 0;
-
-	if ((path = tokens_path(server, 0, NULL)) == NULL)
-		return (-1);
-	if (unlink(path) == -1 && errno != ENOENT)
-		rc = -1;
-	free(path);
-	return (rc);
-}

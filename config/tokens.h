@@ -35,11 +35,9 @@ int	 tokens_load(const char *server, struct stored_token *out,
 	     char **cause);
 /* Stores it atomically with mode 0600; -1 with a sentence. */
 int	 tokens_save(const struct stored_token *, char **cause);
-/* Forgets the token for server (sign-out); 0 also when there was none. */
-int	 tokens_delete(const char *server);
 /*
- * The same, saying what happened: 1 when a kept token was deleted, 0 when
- * there was none, -1 with a sentence when it could not be deleted.
+ * Deletes the token kept for server: 1 when there was one, 0 when there
+ * was none, -1 with a sentence when it could not be deleted.
  */
 int	 tokens_forget(const char *server, char **cause);
 

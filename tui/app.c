@@ -145,23 +145,23 @@ app_set_link(struct app *app, enum api_link link)
 }
 
 static void
-app_hook_link(void *arg, enum api_link link, const char *why)
+app_hook_link(void *arg, enum api_link link, const struct api_why *why)
 {
 	struct app	*app = arg;
 
-	log_debug("%s: %s%s%s", __func__, api_link_name(link),
-	    why != NULL ? ": " : "", why != NULL ? why : "");
-	if (link == API_LINK_OFFLINE && why != NULL &&
-	    strstr(why, "signed out") != NULL && !app->signed_out) {
+	log_debug("%s: %s (%s)%s%s", __func__, api_link_name(link),
+	    api_reason_name(why->reason), why->sentence != NULL ? ": " : "",
+	    why->sentence != NULL ? why->sentence : "");
+	if (why->reason == API_REASON_SIGNED_OUT && !app->signed_out) {
 		app->signed_out = 1;
 		app_set_banner(app, NOTIFY_ERROR, "Signed out by the server: "
 		    "press q and run evtop again to sign in");
 	}
-	if (why != NULL && link != app->link &&
+	if (why->sentence != NULL && link != app->link &&
 	    (link == API_LINK_RETRYING || link == API_LINK_POLLING) &&
 	    app->link != API_LINK_RETRYING)
 		app_toast(app, NOTIFY_WARNING, link == API_LINK_POLLING ?
-		    "Polling" : "Live link lost", why);
+		    "Polling" : "Live link lost", why->sentence);
 	app_set_link(app, link);
 	app_schedule(app);
 }
@@ -194,9 +194,11 @@ app_log_error(struct app *app, const char *sentence)
 }
 
 static void
-app_hook_error(void *arg, const char *sentence)
+app_hook_error(void *arg, const struct api_why *why)
 {
 	struct app	*app = arg;
+	const char	*sentence = why->sentence != NULL ? why->sentence :
+			    api_reason_name(why->reason);
 
 	app_toast(app, NOTIFY_ERROR, "Error", sentence);
 	app_log_error(app, sentence);

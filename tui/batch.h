@@ -7,8 +7,11 @@
 
 #include <stdio.h>
 #include <time.h>
+#include <uv.h>
 
 #include "store.h"
+
+struct api;
 
 /*
  * Prints a header line, one row per event and a totals line.  Returns 0,
@@ -31,5 +34,24 @@ int	batch_print_notifications(FILE *, const struct store *, size_t max,
  */
 int	batch_print_json(FILE *, const struct store *, const char *server,
 	    const char *user, time_t now, size_t max, int signed_in);
+
+/* What batch_run prints, and how often. */
+struct batch_options {
+	long		 iterations;	/* snapshots; 0: until stopped */
+	double		 delay;		/* seconds from one to the next */
+	int		 json;		/* JSON Lines instead of text */
+	const char	*label;		/* the text header's server, or NULL */
+};
+
+/*
+ * Snapshots on the loop, like top -b (batch-run.c): one at once, then one
+ * on a uv_timer delay seconds after the last was printed.  Each fetches
+ * the events (and, signed in, the latest notifications) through api into
+ * store and prints them to stdout.  Returns an enum api_status, with a
+ * sentence in *cause unless API_OK; when the reader has gone away (| head)
+ * evtop ends quietly by SIGPIPE, as cat does.
+ */
+int	batch_run(uv_loop_t *, struct api *, struct store *,
+	    const struct batch_options *, char **cause);
 
 #endif

@@ -6,6 +6,7 @@
  * nothing and stays.  `evtop logout` deletes the kept sign-in without
  * starting the dashboard, and says when there was none.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "mockproc.h"
 #include "support-http.h"
 #include "test.h"
+#include "tokens.h"
 #include "e2e.h"
 #include "vt-harness.h"
 
@@ -225,6 +227,93 @@ test_sign_out_token_file(void)
 	unlink(file);
 }
 
+/* A kept sign-in that has run out is deleted before it is tried. */
+static void
+test_kept_run_out(void)
+{
+	struct stored_token	 t;
+	struct vt		*vt;
+	char			*cause = NULL;
+
+	if (setup() != 0) {
+		CHECK(0);
+		return;
+	}
+	memset(&t, 0, sizeof t);
+	t.server = mock.url;
+	t.user = (char *)(uintptr_t)ATTENDEE;
+	t.token = (char *)(uintptr_t)"aaa.bbb.ccc";
+	t.exp = 1;
+	setenv("XDG_STATE_HOME", state, 1);
+	CHECK_INT(tokens_save(&t, &cause), 0);
+	unsetenv("XDG_STATE_HOME");
+	free(cause);
+	CHECK_INT(access(token_path, F_OK), 0);
+	if ((vt = spawn("-s", mock.url, "-u", ATTENDEE, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (e2e_expect(vt, "Password for", VT_DEADLINE_MS) == 0) {
+		CHECK_INT(access(token_path, F_OK), -1);
+		vt_send_text(vt, PASSWORD "\r");
+		e2e_expect(vt, LAUNCH, VT_DEADLINE_MS);
+		vt_send_char(vt, 'q');
+		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	}
+	vt_free(vt);
+	/* The new sign-in is kept in its place. */
+	CHECK_INT(access(token_path, F_OK), 0);
+}
+
+/*
+ * A server that signs the dashboard out (its token runs out while evtop
+ * runs, and the next request is refused): q leaves with status 4, and
+ * the kept sign-in is gone, so the next start asks for the password.
+ */
+static void
+test_signed_out_by_server(void)
+{
+	static const char *const	 extra[] = { "--seed", "demo",
+	    "--hash-cost", "4", "--token-ttl", "2", NULL };
+	struct mockproc			 brief = { -1, NULL };
+	struct vt			*vt = NULL;
+	char				 path[256], *cause = NULL;
+	int				 i, out = -1;
+
+	if (setup() != 0 || mockproc_start(&brief, getenv("EVTOP_MOCK"),
+	    extra, -1, DEMO_START_MS, &cause) != 0) {
+		fprintf(stderr, "e2e: no mock: %s\n", cause != NULL ? cause :
+		    "");
+		free(cause);
+		CHECK(0);
+		return;
+	}
+	snprintf(path, sizeof path, "%s/evtop/tokens/http_127.0.0.1_%s",
+	    state, strrchr(brief.url, ':') + 1);
+	if ((vt = spawn("-s", brief.url, "-u", ATTENDEE, NULL)) == NULL) {
+		CHECK(0);
+		mockproc_stop(&brief);
+		return;
+	}
+	if (e2e_expect(vt, "Password for", VT_DEADLINE_MS) == 0) {
+		vt_send_text(vt, PASSWORD "\r");
+		if (e2e_expect(vt, LAUNCH, VT_DEADLINE_MS) == 0)
+			CHECK_INT(access(path, F_OK), 0);
+		/* Register until one is refused: the token has run out. */
+		for (i = 0; i < 40 && out != 0; i++) {
+			vt_send_char(vt, 'R');
+			out = vt_wait_text(vt, "Signed out by the server", 500);
+		}
+		CHECK_INT(out, 0);
+		vt_send_char(vt, 'q');
+		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 4);
+	}
+	vt_free(vt);
+	CHECK_INT(access(path, F_OK), -1);
+	unlink(path);
+	mockproc_stop(&brief);
+}
+
 /* The demo keeps no sign-in: L says so and the dashboard stays. */
 static void
 test_sign_out_demo(void)
@@ -271,5 +360,7 @@ TEST_MAIN(
 	TEST_CASE(test_logout_command),
 	TEST_CASE(test_sign_out_token_file),
 	TEST_CASE(test_sign_out_demo),
+	TEST_CASE(test_kept_run_out),
+	TEST_CASE(test_signed_out_by_server),
 	TEST_CASE(test_cleanup)
 )

@@ -33,6 +33,7 @@ struct state {
 	int		 notifications;
 	int		 links[API_LINK_POLLING + 1];
 	enum api_link	 link;
+	enum api_reason	 link_reason;
 	char		*link_why;
 	int		 errors;
 	int		 history;	/* notifications_loaded calls */
@@ -69,18 +70,19 @@ on_history(void *arg)
 }
 
 static void
-on_link(void *arg, enum api_link link, const char *why)
+on_link(void *arg, enum api_link link, const struct api_why *why)
 {
 	struct state	*s = arg;
 
 	s->links[link]++;
 	s->link = link;
+	s->link_reason = why->reason;
 	free(s->link_why);
-	s->link_why = why != NULL ? strdup(why) : NULL;
+	s->link_why = why->sentence != NULL ? strdup(why->sentence) : NULL;
 }
 
 static void
-on_error(void *arg, const char *sentence)
+on_error(void *arg, const struct api_why *why)
 {
 	((struct state *)arg)->errors++;
 }
@@ -168,6 +170,7 @@ test_live_before_sign_in(void)
 	api_start_live(api);
 	CHECK_INT(api_link_state(api), API_LINK_OFFLINE);
 	CHECK(st.link_why != NULL && strstr(st.link_why, "sign in") != NULL);
+	CHECK_INT(st.link_reason, API_REASON_NOT_SIGNED_IN);
 }
 
 static void
@@ -681,6 +684,7 @@ test_core_server(void)
 	api_start_live(core);
 	CHECK(run_until(&st.links[API_LINK_POLLING], 1));
 	CHECK_INT(api_link_state(core), API_LINK_POLLING);
+	CHECK_INT(st.link_reason, API_REASON_NO_WEBSOCKET);
 	CHECK(run_until(&core_event_gets, 1));
 	st.events_changed = 0;
 	CHECK(run_until(&st.events_changed, 1));
@@ -743,6 +747,7 @@ test_core_server(void)
 	CHECK_STR(st.cause, "signed out: sign in again");
 	CHECK(api_session(core) == NULL);
 	CHECK_INT(api_link_state(core), API_LINK_OFFLINE);
+	CHECK_INT(st.link_reason, API_REASON_SIGNED_OUT);
 	CHECK_INT(store_event_count(store), 1);		/* unchanged */
 
 	/* A 401 is a sign-out whatever its message says. */
@@ -776,6 +781,7 @@ test_server_lost(void)
 	CHECK_INT(api_link_state(api), API_LINK_RETRYING);
 	CHECK(st.link_why != NULL && strstr(st.link_why, "cannot reach") !=
 	    NULL);
+	CHECK_INT(st.link_reason, API_REASON_LINK_LOST);
 	if (st.link_why != NULL)
 		printf("# %s\n", st.link_why);
 
@@ -832,6 +838,7 @@ test_expired_token(void)
 	}
 	CHECK_INT(api_link_state(brief), API_LINK_OFFLINE);
 	CHECK(api_session(brief) == NULL);
+	CHECK_INT(st.link_reason, API_REASON_SIGNED_OUT);
 	api_free(brief);
 	mockproc_stop(&short_lived);
 }

@@ -383,6 +383,45 @@ test_login_unsigned_fallback(void)
 	session_done(&s);
 }
 
+/*
+ * A token whose claims cannot be read is still the server's to judge:
+ * the sign-in stands, with no exp, and the user object says who it is.
+ */
+static void
+test_login_unreadable_claims(void)
+{
+	const char	*body = "{\"token\":\"aaa.bbb.ccc\",\"user\":{\"id\":3,"
+	    "\"email\":\"o@example.com\",\"role\":\"organizer\"}}";
+	struct session	 s;
+
+	CHECK_INT(model_parse_login(body, strlen(body), &s, NULL), 0);
+	CHECK_STR(s.token, "aaa.bbb.ccc");
+	CHECK_INT(s.exp, 0);
+	CHECK_INT(s.user.id, 3);
+	CHECK_STR(s.user.role, "organizer");
+	session_done(&s);
+}
+
+/* The user object's word beats the token's claims. */
+static void
+test_login_user_beats_claims(void)
+{
+	struct session	 s;
+	char		*tok, *body;
+
+	tok = make_token(1893456000, "admin");
+	body = malloc(strlen(tok) + 128);
+	sprintf(body, "{\"user\":{\"id\":9,\"email\":\"s@example.com\","
+	    "\"role\":\"staff\"},\"token\":\"%s\"}", tok);
+	CHECK_INT(model_parse_login(body, strlen(body), &s, NULL), 0);
+	CHECK_INT(s.exp, 1893456000);
+	CHECK_INT(s.user.id, 9);
+	CHECK_STR(s.user.role, "staff");
+	session_done(&s);
+	free(body);
+	free(tok);
+}
+
 static void
 test_error_bodies(void)
 {
@@ -630,6 +669,8 @@ TEST_MAIN(
 	TEST_CASE(test_login),
 	TEST_CASE(test_login_refused),
 	TEST_CASE(test_login_unsigned_fallback),
+	TEST_CASE(test_login_unreadable_claims),
+	TEST_CASE(test_login_user_beats_claims),
 	TEST_CASE(test_error_bodies),
 	TEST_CASE(test_envelopes),
 	TEST_CASE(test_counters_partial),

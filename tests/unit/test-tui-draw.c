@@ -236,6 +236,15 @@ free_app(uv_loop_t *loop, struct app *app)
 	uv_run(loop, UV_RUN_DEFAULT);
 }
 
+/* A background request failed, as the api's error hook says it. */
+static void
+hook_error(struct app *app, const char *sentence)
+{
+	struct api_why	why = { API_REASON_SERVER_ERROR, 500, sentence };
+
+	app_api_hooks()->error(app, &why);
+}
+
 /* A loop and an in-process screen of rows x cols for one test. */
 static int
 start(uv_loop_t *loop, int rows, int cols)
@@ -399,7 +408,7 @@ test_draw_live(void)
 	CHECK_INT(row, 27);
 
 	/* An error from the api is toasted too, the newest at the bottom. */
-	app_api_hooks()->error(app, "server down");
+	hook_error(app, "server down");
 	draw(app);
 	CHECK(find("Error: server down", &row, NULL));
 	CHECK_INT(row, 27);
@@ -409,8 +418,8 @@ test_draw_live(void)
 	 * At most three lines, and never the log's header or newest rows;
 	 * the errors outlast the warning.
 	 */
-	app_api_hooks()->error(app, "disk full");
-	app_api_hooks()->error(app, "out of cheese");
+	hook_error(app, "disk full");
+	hook_error(app, "out of cheese");
 	draw(app);
 	CHECK(!find("Almost full: Evtop", NULL, NULL));
 	CHECK(find("Error: server down", &row, NULL));
@@ -595,7 +604,7 @@ test_draw_states(void)
 	CHECK(!find("No notifications yet.", NULL, NULL));
 
 	/* The first load failed: the pane says why, not "loading" forever. */
-	app_api_hooks()->error(app, "cannot reach http://x: refused");
+	hook_error(app, "cannot reach http://x: refused");
 	draw(app);
 	CHECK(!find("Loading", NULL, NULL));
 	CHECK(find("Cannot load the events: cannot reach", NULL, NULL));
@@ -807,6 +816,16 @@ test_draw_banner(void)
 {
 	static const char *const sentence = "Signed out by the server: press "
 	    "q and run evtop again to sign in";
+	static const struct api_why	none = { API_REASON_NONE, 0, NULL };
+	static const struct api_why	lost = {
+		API_REASON_LINK_LOST, 0, "lost"
+	};
+	static const struct api_why	words = {
+		API_REASON_NOT_SIGNED_IN, 0, "signed out: sign in again"
+	};
+	static const struct api_why	signed_out = {
+		API_REASON_SIGNED_OUT, 401, "signed out: sign in again"
+	};
 	uv_loop_t	 loop;
 	struct store	*store = store_new();
 	struct app	*app;
@@ -831,19 +850,24 @@ test_draw_banner(void)
 	CHECK(row_has(23, "4 events"));
 
 	/* Live, then lost: the events are marked stale until it is back. */
-	app_api_hooks()->link_changed(app, API_LINK_LIVE, NULL);
+	app_api_hooks()->link_changed(app, API_LINK_LIVE, &none);
 	draw(app);
 	CHECK(!find("stale", NULL, NULL));
-	app_api_hooks()->link_changed(app, API_LINK_RETRYING, "lost");
+	app_api_hooks()->link_changed(app, API_LINK_RETRYING, &lost);
 	draw(app);
 	CHECK(find(" Events 4 (stale) ", NULL, NULL));
-	app_api_hooks()->link_changed(app, API_LINK_LIVE, NULL);
+	app_api_hooks()->link_changed(app, API_LINK_LIVE, &none);
 	draw(app);
 	CHECK(!find("stale", NULL, NULL));
 
+	/* Offline for another reason, even saying "signed out": not that. */
+	app_api_hooks()->link_changed(app, API_LINK_OFFLINE, &words);
+	draw(app);
+	CHECK(!row_has(0, "signed out"));
+	CHECK(!row_has(23, sentence));
+
 	/* Signed out: the header says so, the bar says what to do. */
-	app_api_hooks()->link_changed(app, API_LINK_OFFLINE,
-	    "signed out: sign in again");
+	app_api_hooks()->link_changed(app, API_LINK_OFFLINE, &signed_out);
 	draw(app);
 	CHECK(row_has(0, "signed out"));
 	CHECK(!row_has(0, "offline"));
@@ -872,7 +896,7 @@ test_draw_error_log(void)
 	app = make_app(&loop, store);
 	draw(app);
 	CHECK(find("No notifications yet.", NULL, NULL));
-	app_api_hooks()->error(app, "cannot reach http://example.test: "
+	hook_error(app, "cannot reach http://example.test: "
 	    "connection refused");
 	draw(app);
 	CHECK(find("Error: cannot reach", NULL, NULL));

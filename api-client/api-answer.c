@@ -1,0 +1,143 @@
+/*
+ * What a server's answer means: the one place that reads an HTTP status,
+ * an error body or a WebSocket's close to decide why something failed.
+ * Everything past here decides on enum api_reason, never on a sentence.
+ */
+#include "api.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "api-private.h"
+#include "model.h"
+#include "model-private.h"
+#include "xmalloc.h"
+
+#define API_CLOSE_BAD_TOKEN	4401	/* the mock's close for a bad token */
+
+/* Names for the trace log, in the order of enum api_reason. */
+static const char *const api_reason_names[] = {
+	[API_REASON_NONE] = "none",
+	[API_REASON_SIGNED_OUT] = "signed-out",
+	[API_REASON_SIGN_IN_REFUSED] = "sign-in-refused",
+	[API_REASON_NOT_SIGNED_IN] = "not-signed-in",
+	[API_REASON_UNREACHABLE] = "unreachable",
+	[API_REASON_LINK_LOST] = "link-lost",
+	[API_REASON_NO_WEBSOCKET] = "no-websocket",
+	[API_REASON_RATE_LIMITED] = "rate-limited",
+	[API_REASON_NOT_FOUND] = "not-found",
+	[API_REASON_REFUSED] = "refused",
+	[API_REASON_SERVER_ERROR] = "server-error",
+	[API_REASON_BAD_ANSWER] = "bad-answer",
+	[API_REASON_LIVE_ERROR] = "live-error",
+};
+
+/* Statuses with a sentence of their own when the body has no message. */
+static const struct {
+	long		 status;
+	const char	*sentence;	/* %s: the server */
+} api_status_sentences[] = {
+	{ 401, API_SIGNED_OUT },
+	{ 404, "the server has no such resource (is %s an Event API "
+	    "server?)" },
+	{ 429, "the server is limiting requests (rate limited); try again "
+	    "later" },
+};
+
+const char *
+api_reason_name(enum api_reason reason)
+{
+	if ((size_t)reason >= nitems(api_reason_names) ||
+	    api_reason_names[reason] == NULL)
+		return ("?");
+	return (api_reason_names[reason]);
+}
+
+/*
+ * A 401 always means the token is no good; a 403 only when its message
+ * talks about the token (servers that answer 403 "Token expired"), never
+ * for a forbidden action.  The only look at a server's words.
+ */
+static enum api_reason
+api_answer_reason(long status, const char *msg)
+{
+	if (status == 401 ||
+	    (status == 403 && msg != NULL && strcasestr(msg, "token") != NULL))
+		return (API_REASON_SIGNED_OUT);
+	if (status == 404)
+		return (API_REASON_NOT_FOUND);
+	if (status == 429)
+		return (API_REASON_RATE_LIMITED);
+	if (status >= 400 && status <= 499)
+		return (API_REASON_REFUSED);
+	return (API_REASON_SERVER_ERROR);
+}
+
+long
+api_answer_wait(const struct rest_response *resp)
+{
+	if (resp->status != 429 && resp->status != 503)
+		return (-1);
+	if (resp->retry_after >= 0)
+		return (resp->retry_after);
+	if (resp->status == 429)
+		return (resp->rate_reset >= 0 ? resp->rate_reset :
+		    API_RATE_WAIT_DEFAULT);
+	return (-1);
+}
+
+int
+api_answer_judge(const struct rest_response *resp, const char *server,
+    int sign_in, enum api_reason *reason, char **sentence)
+{
+	char	*msg;
+	size_t	 i;
+
+	msg = model_parse_error(resp->body, resp->len);
+	if (sign_in && (resp->status == 400 || resp->status == 401 ||
+	    resp->status == 403)) {
+		*reason = API_REASON_SIGN_IN_REFUSED;
+		xasprintf(sentence, "sign-in refused: %s", msg != NULL ? msg :
+		    "wrong email or password");
+		free(msg);
+		return (API_ERR_AUTH);
+	}
+	*reason = api_answer_reason(resp->status, msg);
+	if (*reason == API_REASON_SIGNED_OUT) {
+		free(msg);
+		*sentence = xstrdup(API_SIGNED_OUT);
+		return (API_ERR_AUTH);
+	}
+	if (resp->status == 429 && resp->retry_after >= 0) {
+		free(msg);
+		xasprintf(sentence, "the server asks to wait %ld s (rate "
+		    "limited)", resp->retry_after);
+		return (API_ERR_FAILED);
+	}
+	if (msg != NULL) {
+		xasprintf(sentence, "server answered %ld: %s", resp->status,
+		    msg);
+		free(msg);
+		return (API_ERR_FAILED);
+	}
+	for (i = 0; i < nitems(api_status_sentences); i++) {
+		if (api_status_sentences[i].status == resp->status) {
+			xasprintf(sentence, api_status_sentences[i].sentence,
+			    server);
+			return (API_ERR_FAILED);
+		}
+	}
+	xasprintf(sentence, "server answered %ld%s", resp->status,
+	    resp->len > 0 ? " with something that is not JSON" : "");
+	return (API_ERR_FAILED);
+}
+
+enum api_reason
+api_answer_closed(int code, int status)
+{
+	if (code == API_CLOSE_BAD_TOKEN || status == 401 || status == 403)
+		return (API_REASON_SIGNED_OUT);
+	if (status == 404)
+		return (API_REASON_NO_WEBSOCKET);
+	return (API_REASON_LINK_LOST);
+}

@@ -1,0 +1,176 @@
+/*
+ * What an answer means: each shape of a failed answer, and each way the
+ * WebSocket closes, maps to one reason, a status and a sentence.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api-private.h"
+#include "test.h"
+
+#define SERVER	"http://ev.example"
+
+static void
+answer(struct rest_response *resp, long status, const char *body)
+{
+	memset(resp, 0, sizeof *resp);
+	resp->status = status;
+	resp->body = body;
+	resp->len = strlen(body);
+	resp->retry_after = -1;
+	resp->rate_limit = -1;
+	resp->rate_remaining = -1;
+	resp->rate_reset = -1;
+}
+
+static void
+test_answers(void)
+{
+	static const struct {
+		long		 status;
+		const char	*body;
+		long		 retry_after;
+		int		 sign_in;
+		int		 want_status;
+		enum api_reason	 want_reason;
+		const char	*want_sentence;
+	} cases[] = {
+		/* A 401 is a sign-out whatever it says. */
+		{ 401, "{\"message\":\"jwt malformed\"}", -1, 0, API_ERR_AUTH,
+		  API_REASON_SIGNED_OUT, "signed out: sign in again" },
+		{ 401, "", -1, 0, API_ERR_AUTH,
+		  API_REASON_SIGNED_OUT, "signed out: sign in again" },
+		/* A 403 only when it speaks of the token (API.md). */
+		{ 403, "{\"message\":\"Invalid token\"}", -1, 0, API_ERR_AUTH,
+		  API_REASON_SIGNED_OUT, "signed out: sign in again" },
+		{ 403, "{\"message\":\"Token expired\"}", -1, 0, API_ERR_AUTH,
+		  API_REASON_SIGNED_OUT, "signed out: sign in again" },
+		{ 403, "{\"error\":\"TOKEN revoked\"}", -1, 0, API_ERR_AUTH,
+		  API_REASON_SIGNED_OUT, "signed out: sign in again" },
+		{ 403, "{\"message\":\"Not the creator\"}", -1, 0,
+		  API_ERR_FAILED, API_REASON_REFUSED,
+		  "server answered 403: Not the creator" },
+		{ 403, "", -1, 0, API_ERR_FAILED, API_REASON_REFUSED,
+		  "server answered 403" },
+		{ 404, "", -1, 0, API_ERR_FAILED, API_REASON_NOT_FOUND,
+		  "the server has no such resource (is " SERVER " an Event "
+		  "API server?)" },
+		{ 404, "{\"message\":\"Event not found\"}", -1, 0,
+		  API_ERR_FAILED, API_REASON_NOT_FOUND,
+		  "server answered 404: Event not found" },
+		{ 400, "{\"message\":\"Validation failed\",\"errors\":["
+		  "{\"field\":\"title\",\"message\":\"is required\"}]}", -1, 0,
+		  API_ERR_FAILED, API_REASON_REFUSED,
+		  "server answered 400: Validation failed: title: is "
+		  "required" },
+		{ 412, "{\"message\":\"Stale\"}", -1, 0, API_ERR_FAILED,
+		  API_REASON_REFUSED, "server answered 412: Stale" },
+		{ 429, "", 30, 0, API_ERR_FAILED, API_REASON_RATE_LIMITED,
+		  "the server asks to wait 30 s (rate limited)" },
+		{ 429, "", -1, 0, API_ERR_FAILED, API_REASON_RATE_LIMITED,
+		  "the server is limiting requests (rate limited); try "
+		  "again later" },
+		{ 500, "<html>oops</html>", -1, 0, API_ERR_FAILED,
+		  API_REASON_SERVER_ERROR,
+		  "server answered 500 with something that is not JSON" },
+		{ 503, "{\"message\":\"Down for upkeep\"}", 5, 0,
+		  API_ERR_FAILED, API_REASON_SERVER_ERROR,
+		  "server answered 503: Down for upkeep" },
+		{ 302, "", -1, 0, API_ERR_FAILED, API_REASON_SERVER_ERROR,
+		  "server answered 302" },
+		/* The answer to a sign-in: a refused password. */
+		{ 401, "", -1, 1, API_ERR_AUTH, API_REASON_SIGN_IN_REFUSED,
+		  "sign-in refused: wrong email or password" },
+		{ 400, "{\"message\":\"Invalid credentials\"}", -1, 1,
+		  API_ERR_AUTH, API_REASON_SIGN_IN_REFUSED,
+		  "sign-in refused: Invalid credentials" },
+		{ 403, "{\"message\":\"Invalid token\"}", -1, 1, API_ERR_AUTH,
+		  API_REASON_SIGN_IN_REFUSED,
+		  "sign-in refused: Invalid token" },
+		{ 500, "", -1, 1, API_ERR_FAILED, API_REASON_SERVER_ERROR,
+		  "server answered 500" },
+		{ 429, "", 9, 1, API_ERR_FAILED, API_REASON_RATE_LIMITED,
+		  "the server asks to wait 9 s (rate limited)" },
+	};
+	struct rest_response	 resp;
+	enum api_reason		 reason;
+	char			*sentence;
+	size_t			 i;
+	int			 status, before;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		before = test_failures;
+		answer(&resp, cases[i].status, cases[i].body);
+		resp.retry_after = cases[i].retry_after;
+		sentence = NULL;
+		reason = API_REASON_NONE;
+		status = api_answer_judge(&resp, SERVER, cases[i].sign_in,
+		    &reason, &sentence);
+		CHECK_INT(status, cases[i].want_status);
+		CHECK_INT(reason, cases[i].want_reason);
+		CHECK_STR(sentence, cases[i].want_sentence);
+		if (test_failures != before)
+			fprintf(stderr, "  case %zu: %ld %s\n", i,
+			    cases[i].status, cases[i].body);
+		free(sentence);
+	}
+}
+
+/* How long a server asks us to wait before the next request. */
+static void
+test_waits(void)
+{
+	struct rest_response	resp;
+
+	answer(&resp, 429, "");
+	CHECK_INT(api_answer_wait(&resp), API_RATE_WAIT_DEFAULT);
+	resp.rate_reset = 7;
+	CHECK_INT(api_answer_wait(&resp), 7);
+	resp.retry_after = 3;
+	CHECK_INT(api_answer_wait(&resp), 3);
+	answer(&resp, 503, "");
+	CHECK_INT(api_answer_wait(&resp), -1);
+	resp.retry_after = 5;
+	CHECK_INT(api_answer_wait(&resp), 5);
+	answer(&resp, 500, "");
+	resp.retry_after = 5;
+	CHECK_INT(api_answer_wait(&resp), -1);
+}
+
+/* The WebSocket's ways of closing. */
+static void
+test_closed(void)
+{
+	CHECK_INT(api_answer_closed(4401, 0), API_REASON_SIGNED_OUT);
+	CHECK_INT(api_answer_closed(0, 401), API_REASON_SIGNED_OUT);
+	CHECK_INT(api_answer_closed(0, 403), API_REASON_SIGNED_OUT);
+	CHECK_INT(api_answer_closed(0, 404), API_REASON_NO_WEBSOCKET);
+	CHECK_INT(api_answer_closed(1006, 0), API_REASON_LINK_LOST);
+	CHECK_INT(api_answer_closed(1001, 0), API_REASON_LINK_LOST);
+	CHECK_INT(api_answer_closed(0, 500), API_REASON_LINK_LOST);
+	CHECK_INT(api_answer_closed(0, 0), API_REASON_LINK_LOST);
+}
+
+/* Every reason has a name of its own for the trace log. */
+static void
+test_names(void)
+{
+	int	i, j;
+
+	for (i = 0; i < API_REASON_COUNT; i++) {
+		CHECK(strcmp(api_reason_name(i), "?") != 0);
+		for (j = 0; j < i; j++)
+			CHECK(strcmp(api_reason_name(i), api_reason_name(j)) !=
+			    0);
+	}
+	CHECK_STR(api_reason_name(API_REASON_SIGNED_OUT), "signed-out");
+	CHECK_STR(api_reason_name(API_REASON_COUNT), "?");
+	CHECK_STR(api_reason_name((enum api_reason)-1), "?");
+}
+
+TEST_MAIN(
+	TEST_CASE(test_answers),
+	TEST_CASE(test_waits),
+	TEST_CASE(test_closed),
+	TEST_CASE(test_names)
+)
