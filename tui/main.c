@@ -22,7 +22,7 @@
 
 #include "api.h"
 #include "app.h"
-#include "auth.h"
+#include "account.h"
 #include "batch.h"
 #include "config.h"
 #include "demo.h"
@@ -52,7 +52,7 @@ struct main_ctx {
 	int		 loop_ready;
 	struct store	*store;
 	struct api	*api;		/* NULL for `info` without a server */
-	struct auth	*auth;
+	struct account	*account;
 	struct reload	*reload;
 	char		*cause;		/* why the last step failed */
 };
@@ -233,8 +233,8 @@ main_sign_in(struct main_ctx *c)
 {
 	int	status;
 
-	c->auth = auth_new(&c->loop, c->api, &c->cfg);
-	if ((status = auth_sign_in(c->auth, &c->cause)) != API_OK)
+	c->account = account_new(&c->loop, c->api, &c->cfg);
+	if ((status = account_sign_in(c->account, &c->cause)) != API_OK)
 		return (main_failed(c, status));
 	return (MAIN_GO_ON);
 }
@@ -256,7 +256,7 @@ main_batch(struct main_ctx *c)
 	rc = main_failed(c, status);
 	/* Refused mid-run: the kept token goes, or batch says how. */
 	if (status == API_ERR_AUTH)
-		auth_refused(c->auth);
+		account_refused(c->account);
 	return (rc);
 }
 
@@ -279,8 +279,8 @@ main_dashboard(struct main_ctx *c)
 	c->theme = NULL;	/* and so is this */
 	opts.reload = reload_config;
 	opts.reload_arg = c->reload;
-	opts.sign_out = auth_sign_out;
-	opts.sign_out_arg = c->auth;
+	opts.sign_out = account_sign_out;
+	opts.sign_out_arg = c->account;
 	app = app_new(&c->loop, c->api, c->store, &opts);
 	demo_watch(c->demo, &c->loop, app);
 	rc = app_run(app);
@@ -288,7 +288,7 @@ main_dashboard(struct main_ctx *c)
 	app_free(app);
 	/* Signed out by the server while it ran. */
 	if (rc == EXIT_NOT_SIGNED_IN)
-		auth_refused(c->auth);
+		account_refused(c->account);
 	return (rc);
 }
 
@@ -298,7 +298,7 @@ main_done(struct main_ctx *c)
 {
 	keymap_free(c->km);
 	theme_free(c->theme);
-	auth_free(c->auth);
+	account_free(c->account);
 	reload_free(c->reload);
 	if (c->api != NULL)
 		api_free(c->api);
@@ -334,7 +334,7 @@ main(int argc, char **argv)
 		goto out;
 	main_open_trace(&c.cfg);
 	if (c.cfg.action == CONFIG_LOGOUT) {
-		rc = auth_logout(&c.cfg);
+		rc = account_logout(&c.cfg);
 		goto out;
 	}
 	if (c.cfg.action == CONFIG_INFO) {

@@ -1,8 +1,8 @@
 /*
  * Signing in before the screen is taken over, and the kept sign-in: read,
- * tried, kept, and deleted in one place (auth_delete_kept).
+ * tried, kept, and deleted in one place (account_delete_kept).
  */
-#include "auth.h"
+#include "account.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +20,7 @@
 #define AUTH_TRIES	3	/* passwords, as ssh and sudo allow */
 
 /* Where this run's token came from: decides what a refusal means. */
-enum auth_source {
+enum account_source {
 	AUTH_NONE,		/* not signed in (batch: public data) */
 	AUTH_PASSWORD,		/* signed in now; kept for next time */
 	AUTH_KEPT,		/* the sign-in kept from an earlier run */
@@ -29,24 +29,24 @@ enum auth_source {
 	AUTH_DEMO
 };
 
-struct auth {
+struct account {
 	uv_loop_t		*loop;
 	struct api		*api;
 	const struct config	*cfg;
-	enum auth_source	 source;
+	enum account_source	 source;
 };
 
 /* One request's answer, waited for on the loop. */
-struct auth_wait {
+struct account_wait {
 	int	 done;
 	int	 status;
 	char	*cause;
 };
 
-struct auth *
-auth_new(uv_loop_t *loop, struct api *api, const struct config *cfg)
+struct account *
+account_new(uv_loop_t *loop, struct api *api, const struct config *cfg)
 {
-	struct auth	*a;
+	struct account	*a;
 
 	a = xcalloc(1, sizeof *a);
 	a->loop = loop;
@@ -57,7 +57,7 @@ auth_new(uv_loop_t *loop, struct api *api, const struct config *cfg)
 }
 
 void
-auth_free(struct auth *a)
+account_free(struct account *a)
 {
 	free(a);
 }
@@ -67,7 +67,7 @@ auth_free(struct auth *a)
  * Returns 1 when there was one, 0 when there was none, -1 with *cause.
  */
 static int
-auth_delete_kept(const char *server, const char *why, char **cause)
+account_delete_kept(const char *server, const char *why, char **cause)
 {
 	log_debug("%s: %s: %s", __func__, server, why);
 	return (tokens_forget(server, cause));
@@ -75,20 +75,20 @@ auth_delete_kept(const char *server, const char *why, char **cause)
 
 /* The same when nobody needs to hear how it went. */
 static void
-auth_drop_kept(const char *server, const char *why)
+account_drop_kept(const char *server, const char *why)
 {
 	char	*cause = NULL;
 
-	if (auth_delete_kept(server, why, &cause) == -1) {
+	if (account_delete_kept(server, why, &cause) == -1) {
 		log_debug("%s: %s", __func__, cause);
 		free(cause);
 	}
 }
 
 static void
-auth_answered(void *arg, int status, const char *cause)
+account_answered(void *arg, int status, const char *cause)
 {
-	struct auth_wait	*w = arg;
+	struct account_wait	*w = arg;
 
 	w->done = 1;
 	w->status = status;
@@ -97,7 +97,7 @@ auth_answered(void *arg, int status, const char *cause)
 
 /* Runs the loop until one request is answered; its status. */
 static int
-auth_wait(struct auth *a, struct auth_wait *w)
+account_wait(struct account *a, struct account_wait *w)
 {
 	while (!w->done) {
 		if (uv_run(a->loop, UV_RUN_ONCE) == 0 && !w->done) {
@@ -111,9 +111,9 @@ auth_wait(struct auth *a, struct auth_wait *w)
 
 /* Asks for the password and signs in; a wrong one may be tried again. */
 static int
-auth_ask_password(struct auth *a, const char *user, char **cause)
+account_ask_password(struct account *a, const char *user, char **cause)
 {
-	struct auth_wait	 w;
+	struct account_wait	 w;
 	char			*password = NULL, *prompt;
 	int			 try;
 
@@ -127,8 +127,8 @@ auth_ask_password(struct auth *a, const char *user, char **cause)
 			w.status = API_ERR_AUTH;
 			w.cause = xstrdup("the password is empty");
 		} else {
-			api_login(a->api, user, password, auth_answered, &w);
-			auth_wait(a, &w);
+			api_login(a->api, user, password, account_answered, &w);
+			account_wait(a, &w);
 		}
 		signin_forget(password);
 		if (w.status != API_ERR_AUTH || try == AUTH_TRIES) {
@@ -145,7 +145,7 @@ auth_ask_password(struct auth *a, const char *user, char **cause)
 
 /* Keeps the new sign-in's token for the next run (0600, atomic). */
 static void
-auth_keep(struct auth *a)
+account_keep(struct account *a)
 {
 	const struct session	*s = api_session(a->api);
 	struct stored_token	 t;
@@ -168,12 +168,12 @@ auth_keep(struct auth *a)
 
 /* Tries a token: API_OK, or why not (API_ERR_AUTH: refused). */
 static int
-auth_resume(struct auth *a, const char *token, char **cause)
+account_resume(struct account *a, const char *token, char **cause)
 {
-	struct auth_wait	w = { 0, 0, NULL };
+	struct account_wait	w = { 0, 0, NULL };
 
-	api_resume(a->api, token, auth_answered, &w);
-	auth_wait(a, &w);
+	api_resume(a->api, token, account_answered, &w);
+	account_wait(a, &w);
 	*cause = w.cause;
 	return (w.status);
 }
@@ -185,7 +185,7 @@ auth_resume(struct auth *a, const char *token, char **cause)
  * for by name cannot be read.
  */
 static int
-auth_pick_token(const struct config *cfg, char **token, char **cause)
+account_pick_token(const struct config *cfg, char **token, char **cause)
 {
 	struct stored_token	st;
 	char			*why = NULL;
@@ -219,7 +219,7 @@ auth_pick_token(const struct config *cfg, char **token, char **cause)
 		return (AUTH_NONE);
 	}
 	if (st.exp != 0 && st.exp <= time(NULL)) {
-		auth_drop_kept(cfg->server, "it has run out");
+		account_drop_kept(cfg->server, "it has run out");
 		stored_token_done(&st);
 		return (AUTH_NONE);
 	}
@@ -235,17 +235,17 @@ auth_pick_token(const struct config *cfg, char **token, char **cause)
  * kept one was refused, and deleted): then a password may be asked.
  */
 static int
-auth_with_token(struct auth *a, char **cause)
+account_with_token(struct account *a, char **cause)
 {
 	const struct config	*cfg = a->cfg;
 	char			*token = NULL, *why = NULL;
 	int			 source, status;
 
-	if ((source = auth_pick_token(cfg, &token, cause)) == -1)
+	if ((source = account_pick_token(cfg, &token, cause)) == -1)
 		return (API_ERR_AUTH);
 	if (token == NULL)
 		return (API_OK);
-	status = auth_resume(a, token, &why);
+	status = account_resume(a, token, &why);
 	signin_forget(token);
 	if (status == API_OK) {
 		a->source = source;
@@ -264,28 +264,28 @@ auth_with_token(struct auth *a, char **cause)
 	}
 	log_debug("%s: kept token refused: %s", __func__, why);
 	free(why);
-	auth_drop_kept(cfg->server, "the server refused it");
+	account_drop_kept(cfg->server, "the server refused it");
 	return (API_OK);
 }
 
 int
-auth_sign_in(struct auth *a, char **cause)
+account_sign_in(struct account *a, char **cause)
 {
 	const struct config	*cfg = a->cfg;
-	struct auth_wait	 w = { 0, 0, NULL };
+	struct account_wait	 w = { 0, 0, NULL };
 	char			*user = NULL;
 	int			 status;
 
 	a->source = AUTH_NONE;
 	if (cfg->demo) {
-		api_login(a->api, DEMO_EMAIL, DEMO_PASSWORD, auth_answered, &w);
-		auth_wait(a, &w);
+		api_login(a->api, DEMO_EMAIL, DEMO_PASSWORD, account_answered, &w);
+		account_wait(a, &w);
 		*cause = w.cause;
 		if (w.status == API_OK)
 			a->source = AUTH_DEMO;
 		return (w.status);
 	}
-	if ((status = auth_with_token(a, cause)) != API_OK ||
+	if ((status = account_with_token(a, cause)) != API_OK ||
 	    a->source != AUTH_NONE)
 		return (status);
 	if (cfg->batch) {
@@ -298,8 +298,8 @@ auth_sign_in(struct auth *a, char **cause)
 		return (API_ERR_AUTH);
 	}
 	/* Nobody should type a password for a server that is down. */
-	api_check_server(a->api, auth_answered, &w);
-	if (auth_wait(a, &w) != API_OK) {
+	api_check_server(a->api, account_answered, &w);
+	if (account_wait(a, &w) != API_OK) {
 		*cause = w.cause;
 		return (w.status);
 	}
@@ -307,22 +307,22 @@ auth_sign_in(struct auth *a, char **cause)
 		user = xstrdup(cfg->user);
 	else if (signin_prompt("Email: ", 1, &user, cause) != 0)
 		return (API_ERR_AUTH);
-	status = auth_ask_password(a, user, cause);
+	status = account_ask_password(a, user, cause);
 	free(user);
 	if (status == API_OK) {
 		a->source = AUTH_PASSWORD;
-		auth_keep(a);
+		account_keep(a);
 	}
 	return (status);
 }
 
 void
-auth_refused(struct auth *a)
+account_refused(struct account *a)
 {
 	const struct config	*cfg = a->cfg;
 
 	if (a->source == AUTH_KEPT || a->source == AUTH_PASSWORD) {
-		auth_drop_kept(cfg->server, "the server signed this run out");
+		account_drop_kept(cfg->server, "the server signed this run out");
 		return;
 	}
 	if (a->source == AUTH_NONE && cfg->batch && !cfg->demo &&
@@ -334,9 +334,9 @@ auth_refused(struct auth *a)
 }
 
 int
-auth_sign_out(void *arg, char **sentence)
+account_sign_out(void *arg, char **sentence)
 {
-	struct auth		*a = arg;
+	struct account		*a = arg;
 	const struct config	*cfg = a->cfg;
 	char			*why = NULL, *given = NULL;
 	int			 kept;
@@ -346,7 +346,7 @@ auth_sign_out(void *arg, char **sentence)
 		    "no kept sign-in to delete");
 		return (0);
 	}
-	kept = auth_delete_kept(cfg->server, "the user signed out", &why);
+	kept = account_delete_kept(cfg->server, "the user signed out", &why);
 	if (kept == -1) {
 		xasprintf(sentence, "Not signed out: %s", why);
 		free(why);
@@ -372,7 +372,7 @@ auth_sign_out(void *arg, char **sentence)
 }
 
 int
-auth_logout(const struct config *cfg)
+account_logout(const struct config *cfg)
 {
 	struct stored_token	 st;
 	char			*cause = NULL, *user = NULL;
@@ -386,7 +386,7 @@ auth_logout(const struct config *cfg)
 	}
 	free(cause);
 	cause = NULL;
-	switch (auth_delete_kept(cfg->server, "evtop logout", &cause)) {
+	switch (account_delete_kept(cfg->server, "evtop logout", &cause)) {
 	case -1:
 		fprintf(stderr, "evtop: not signed out of %s: %s\n",
 		    cfg->server, cause);

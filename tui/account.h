@@ -10,42 +10,42 @@
  * when the server refuses it, and when the user signs out (the L key or
  * `evtop logout`).  A token the user gave is theirs and never touched.
  */
-#ifndef EVTOP_AUTH_H
-#define EVTOP_AUTH_H
+#ifndef EVTOP_ACCOUNT_H
+#define EVTOP_ACCOUNT_H
 
 #include <uv.h>
 
 #include "api.h"
 #include "config.h"
 
-struct auth;
+struct account;
 
-/* cfg and api are borrowed; they outlive the auth. */
-struct auth	*auth_new(uv_loop_t *, struct api *, const struct config *);
-void		 auth_free(struct auth *);
+/* cfg and api are borrowed; they outlive the account. */
+struct account	*account_new(uv_loop_t *, struct api *, const struct config *);
+void		 account_free(struct account *);
 /*
  * Signs in by the rules above, running the loop until the server has
  * answered.  Returns an enum api_status, with a sentence in *cause unless
  * API_OK.  Batch mode with no token at all is API_OK without a session:
  * it shows what the server shows everyone.
  */
-int		 auth_sign_in(struct auth *, char **cause);
+int		 account_sign_in(struct account *, char **cause);
 /*
  * The server refused this run's token after the sign-in (a batch
  * snapshot, or the dashboard that ended signed out): a kept sign-in is
  * deleted, and a batch run that had no token is told how to get one.
  */
-void		 auth_refused(struct auth *);
+void		 account_refused(struct account *);
 /*
- * The sign-out key, as app_options.sign_out with the auth as arg: the kept
+ * The sign-out key, as app_options.sign_out with the account as arg: the kept
  * sign-in for the server goes; the demo has none and stays.
  */
-int		 auth_sign_out(void *arg, char **sentence);
+int		 account_sign_out(void *arg, char **sentence);
 /*
  * `evtop logout': deletes the kept sign-in for the server without asking
  * the server anything (it may be gone, and a JWT cannot be revoked
  * anyway).  Returns the exit code.
  */
-int		 auth_logout(const struct config *);
+int		 account_logout(const struct config *);
 
 #endif
