@@ -10,29 +10,7 @@
 #include "claims.h"
 #include "model.h"
 #include "test.h"
-
-/* HS256 with a key that claims_read is never given. */
-static char *
-signed_token(long exp, const char *role, const char *email)
-{
-	static const unsigned char	 key[] = "a-key-nobody-gave-the-client";
-	jwt_t				*jwt;
-	char				*tok;
-
-	CHECK_INT(jwt_new(&jwt), 0);
-	if (exp != 0)
-		jwt_add_grant_int(jwt, "exp", exp);
-	jwt_add_grant_int(jwt, "userId", 12);
-	jwt_add_grant(jwt, "sub", "12");
-	if (role != NULL)
-		jwt_add_grant(jwt, "role", role);
-	if (email != NULL)
-		jwt_add_grant(jwt, "email", email);
-	jwt_set_alg(jwt, JWT_ALG_HS256, key, (int)sizeof key - 1);
-	tok = jwt_encode_str(jwt);
-	jwt_free(jwt);
-	return (tok);
-}
+#include "test-jwt.h"
 
 /* base64url without padding, as a JWT has it. */
 static void
@@ -85,7 +63,7 @@ test_signed_elsewhere(void)
 	struct claims	 c;
 	char		*tok, *cause = NULL;
 
-	tok = signed_token(1893456000, "staff", "door@example.com");
+	tok = test_jwt_make(1893456000, 12, "staff", "door@example.com");
 	CHECK_INT(claims_read(tok, &c, &cause), 0);
 	CHECK(cause == NULL);
 	CHECK_INT(c.exp, 1893456000);
@@ -112,7 +90,7 @@ test_without_exp(void)
 	struct claims	 c;
 	char		*tok;
 
-	tok = signed_token(0, NULL, NULL);
+	tok = test_jwt_make(0, 12, NULL, NULL);
 	CHECK_INT(claims_read(tok, &c, NULL), 0);
 	CHECK_INT(c.exp, 0);
 	CHECK_INT(c.id, 12);
@@ -216,7 +194,7 @@ test_session_from_token(void)
 	struct session	 s;
 	char		*tok;
 
-	tok = signed_token(1893456000, "attendee", "ann@example.com");
+	tok = test_jwt_make(1893456000, 12, "attendee", "ann@example.com");
 	CHECK_INT(model_session_from_token(tok, &s, NULL), 0);
 	CHECK_INT(s.exp, 1893456000);
 	CHECK_STR(s.user.email, "ann@example.com");

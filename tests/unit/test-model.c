@@ -5,6 +5,7 @@
 #include "model.h"
 
 #include "test.h"
+#include "test-jwt.h"
 
 #define EV(extra) "{\"id\":7,\"title\":\"Launch\"," \
 	"\"date_time\":\"2026-06-15T09:00:00Z\",\"location\":\"Hall\"" extra "}"
@@ -288,33 +289,13 @@ test_escapes_sanitized(void)
 	event_done(&ev);
 }
 
-static char *
-make_token(long exp, const char *role)
-{
-	static const unsigned char	 key[] = "test-signing-key-0123456789abcdef";
-	jwt_t				*jwt;
-	char				*tok;
-
-	CHECK_INT(jwt_new(&jwt), 0);
-	if (exp != 0)
-		jwt_add_grant_int(jwt, "exp", exp);
-	jwt_add_grant_int(jwt, "userId", 1);
-	jwt_add_grant(jwt, "sub", "1");
-	if (role != NULL)
-		jwt_add_grant(jwt, "role", role);
-	jwt_set_alg(jwt, JWT_ALG_HS256, key, (int)sizeof key - 1);
-	tok = jwt_encode_str(jwt);
-	jwt_free(jwt);
-	return (tok);
-}
-
 static void
 test_login(void)
 {
 	struct session	 s;
 	char		*tok, *body, *cause = NULL;
 
-	tok = make_token(1893456000, "admin");
+	tok = test_jwt_make(1893456000, 1, "admin", NULL);
 	CHECK(tok != NULL);
 	body = malloc(strlen(tok) + 512);
 	sprintf(body, "{\"message\":\"Login successful\",\"user\":{\"id\":1,"
@@ -334,7 +315,7 @@ test_login(void)
 	free(tok);
 
 	/* No user object and no exp: role from the token, exp 0. */
-	tok = make_token(0, "staff");
+	tok = test_jwt_make(0, 1, "staff", NULL);
 	body = malloc(strlen(tok) + 64);
 	sprintf(body, "{\"token\":\"%s\"}", tok);
 	CHECK_INT(model_parse_login(body, strlen(body), &s, &cause), 0);
@@ -409,7 +390,7 @@ test_login_user_beats_claims(void)
 	struct session	 s;
 	char		*tok, *body;
 
-	tok = make_token(1893456000, "admin");
+	tok = test_jwt_make(1893456000, 1, "admin", NULL);
 	body = malloc(strlen(tok) + 128);
 	sprintf(body, "{\"user\":{\"id\":9,\"email\":\"s@example.com\","
 	    "\"role\":\"staff\"},\"token\":\"%s\"}", tok);
