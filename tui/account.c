@@ -17,16 +17,16 @@
 #include "tokens.h"
 #include "xmalloc.h"
 
-#define AUTH_TRIES	3	/* passwords, as ssh and sudo allow */
+#define ACCOUNT_TRIES	3	/* passwords, as ssh and sudo allow */
 
 /* Where this run's token came from: decides what a refusal means. */
 enum account_source {
-	AUTH_NONE,		/* not signed in (batch: public data) */
-	AUTH_PASSWORD,		/* signed in now; kept for next time */
-	AUTH_KEPT,		/* the sign-in kept from an earlier run */
-	AUTH_FILE,		/* --token-file */
-	AUTH_ENV,		/* EVTOP_TOKEN */
-	AUTH_DEMO
+	ACCOUNT_NONE,		/* not signed in (batch: public data) */
+	ACCOUNT_PASSWORD,		/* signed in now; kept for next time */
+	ACCOUNT_KEPT,		/* the sign-in kept from an earlier run */
+	ACCOUNT_FILE,		/* --token-file */
+	ACCOUNT_ENV,		/* EVTOP_TOKEN */
+	ACCOUNT_DEMO
 };
 
 struct account {
@@ -52,7 +52,7 @@ account_new(uv_loop_t *loop, struct api *api, const struct config *cfg)
 	a->loop = loop;
 	a->api = api;
 	a->cfg = cfg;
-	a->source = AUTH_NONE;
+	a->source = ACCOUNT_NONE;
 	return (a);
 }
 
@@ -119,7 +119,7 @@ account_ask_password(struct account *a, const char *user, char **cause)
 
 	xasprintf(&prompt, "Password for %s at %s: ", user,
 	    api_server(a->api));
-	for (try = 1; try <= AUTH_TRIES; try++) {
+	for (try = 1; try <= ACCOUNT_TRIES; try++) {
 		if (signin_prompt(prompt, 0, &password, cause) != 0)
 			break;
 		memset(&w, 0, sizeof w);
@@ -131,7 +131,7 @@ account_ask_password(struct account *a, const char *user, char **cause)
 			account_wait(a, &w);
 		}
 		signin_forget(password);
-		if (w.status != API_ERR_AUTH || try == AUTH_TRIES) {
+		if (w.status != API_ERR_AUTH || try == ACCOUNT_TRIES) {
 			free(prompt);
 			*cause = w.cause;
 			return (w.status);
@@ -194,7 +194,7 @@ account_pick_token(const struct config *cfg, char **token, char **cause)
 	if (cfg->token_file != NULL) {
 		if (tokens_read_file(cfg->token_file, token, cause) != 0)
 			return (-1);
-		return (AUTH_FILE);
+		return (ACCOUNT_FILE);
 	}
 	if (cfg->token != NULL) {
 		if (!tokens_plausible(cfg->token)) {
@@ -202,36 +202,36 @@ account_pick_token(const struct config *cfg, char **token, char **cause)
 			return (-1);
 		}
 		*token = xstrdup(cfg->token);
-		return (AUTH_ENV);
+		return (ACCOUNT_ENV);
 	}
 	switch (tokens_load(cfg->server, &st, &why)) {
 	case -1:
 		fprintf(stderr, "evtop: not using the stored sign-in: %s\n",
 		    why);
 		free(why);
-		return (AUTH_NONE);
+		return (ACCOUNT_NONE);
 	case 0:
-		return (AUTH_NONE);
+		return (ACCOUNT_NONE);
 	}
 	if (cfg->user != NULL && (st.user == NULL ||
 	    strcasecmp(st.user, cfg->user) != 0)) {
 		stored_token_done(&st);
-		return (AUTH_NONE);
+		return (ACCOUNT_NONE);
 	}
 	if (st.exp != 0 && st.exp <= time(NULL)) {
 		account_drop_kept(cfg->server, "it has run out");
 		stored_token_done(&st);
-		return (AUTH_NONE);
+		return (ACCOUNT_NONE);
 	}
 	*token = st.token;
 	st.token = NULL;
 	stored_token_done(&st);
-	return (AUTH_KEPT);
+	return (ACCOUNT_KEPT);
 }
 
 /*
  * Signs in with the token picked, if any.  A failure ends the run; API_OK
- * with the source still AUTH_NONE means there was none to try (or the
+ * with the source still ACCOUNT_NONE means there was none to try (or the
  * kept one was refused, and deleted): then a password may be asked.
  */
 static int
@@ -251,7 +251,7 @@ account_with_token(struct account *a, char **cause)
 		a->source = source;
 		return (API_OK);
 	}
-	if (status != API_ERR_AUTH || source != AUTH_KEPT) {
+	if (status != API_ERR_AUTH || source != ACCOUNT_KEPT) {
 		if (status == API_ERR_AUTH)
 			xasprintf(cause, "the server refused the token in %s: "
 			    "it has run out or is not for this server",
@@ -276,17 +276,17 @@ account_sign_in(struct account *a, char **cause)
 	char			*user = NULL;
 	int			 status;
 
-	a->source = AUTH_NONE;
+	a->source = ACCOUNT_NONE;
 	if (cfg->demo) {
 		api_login(a->api, DEMO_EMAIL, DEMO_PASSWORD, account_answered, &w);
 		account_wait(a, &w);
 		*cause = w.cause;
 		if (w.status == API_OK)
-			a->source = AUTH_DEMO;
+			a->source = ACCOUNT_DEMO;
 		return (w.status);
 	}
 	if ((status = account_with_token(a, cause)) != API_OK ||
-	    a->source != AUTH_NONE)
+	    a->source != ACCOUNT_NONE)
 		return (status);
 	if (cfg->batch) {
 		if (cfg->from[OPT_USER] != CONFIG_SRC_FLAG)
@@ -310,7 +310,7 @@ account_sign_in(struct account *a, char **cause)
 	status = account_ask_password(a, user, cause);
 	free(user);
 	if (status == API_OK) {
-		a->source = AUTH_PASSWORD;
+		a->source = ACCOUNT_PASSWORD;
 		account_keep(a);
 	}
 	return (status);
@@ -321,11 +321,11 @@ account_refused(struct account *a)
 {
 	const struct config	*cfg = a->cfg;
 
-	if (a->source == AUTH_KEPT || a->source == AUTH_PASSWORD) {
+	if (a->source == ACCOUNT_KEPT || a->source == ACCOUNT_PASSWORD) {
 		account_drop_kept(cfg->server, "the server signed this run out");
 		return;
 	}
-	if (a->source == AUTH_NONE && cfg->batch && !cfg->demo &&
+	if (a->source == ACCOUNT_NONE && cfg->batch && !cfg->demo &&
 	    cfg->from[OPT_USER] != CONFIG_SRC_FLAG &&
 	    cfg->token_file == NULL && cfg->token == NULL)
 		fprintf(stderr, "evtop: batch mode cannot ask for a password: "
@@ -341,7 +341,7 @@ account_sign_out(void *arg, char **sentence)
 	char			*why = NULL, *given = NULL;
 	int			 kept;
 
-	if (a->source == AUTH_DEMO) {
+	if (a->source == ACCOUNT_DEMO) {
 		*sentence = xstrdup("The demo signs in by itself: there is "
 		    "no kept sign-in to delete");
 		return (0);
@@ -352,10 +352,10 @@ account_sign_out(void *arg, char **sentence)
 		free(why);
 		return (-1);
 	}
-	if (a->source == AUTH_FILE)
+	if (a->source == ACCOUNT_FILE)
 		xasprintf(&given, "the token in %s was not touched",
 		    cfg->token_file);
-	else if (a->source == AUTH_ENV)
+	else if (a->source == ACCOUNT_ENV)
 		given = xstrdup("the token in EVTOP_TOKEN was not touched");
 	if (given != NULL && kept)
 		xasprintf(sentence, "signed out of %s; the kept sign-in was "
