@@ -391,6 +391,15 @@ main_sleep(double seconds)
 		;
 }
 
+/* The header's name for the server: --label, "demo", or NULL (its URL). */
+static const char *
+main_label(const struct config *cfg)
+{
+	if (cfg->label != NULL)
+		return (cfg->label);
+	return (cfg->demo ? "demo" : NULL);
+}
+
 /* One snapshot: fetch, then print text or one line of JSON. */
 static int
 main_snapshot(uv_loop_t *loop, struct api *api, struct store *store,
@@ -425,8 +434,9 @@ main_snapshot(uv_loop_t *loop, struct api *api, struct store *store,
 		if (n > 0 && fputc('\n', stdout) == EOF)
 			rc = -1;
 		if (rc == 0)
-			rc = batch_print_header(stdout, cfg->demo ? "demo" :
-			    api_server(api), user, now);
+			rc = batch_print_header(stdout, main_label(cfg) !=
+			    NULL ? main_label(cfg) : api_server(api), user,
+			    now);
 		if (rc == 0)
 			rc = batch_print_events(stdout, store, now);
 		if (rc == 0)
@@ -542,12 +552,14 @@ main_reload(void *arg, struct app_options *out, char **note, char **cause)
 	out->no_color = next.no_color;
 	out->readonly = next.readonly;
 	api_set_poll_interval(r->api, (uint64_t)(next.poll_interval * 1000));
-	if (!old->demo && ((next.server != NULL && old->server != NULL &&
+	if ((!old->demo && ((next.server != NULL && old->server != NULL &&
 	    strcmp(next.server, old->server) != 0) ||
 	    (next.user != NULL && old->user != NULL &&
-	    strcmp(next.user, old->user) != 0)))
-		*note = xstrdup("a new server or user takes a restart of "
-		    "evtop");
+	    strcmp(next.user, old->user) != 0))) ||
+	    (next.label == NULL) != (old->label == NULL) ||
+	    (next.label != NULL && strcmp(next.label, old->label) != 0))
+		*note = xstrdup("a new server, user or label takes a restart "
+		    "of evtop");
 	log_debug("%s: reloaded %s", __func__, next.file != NULL ? next.file :
 	    "(no file)");
 	config_done(&next);
@@ -617,7 +629,7 @@ main_dashboard(uv_loop_t *loop, struct api *api, struct store *store,
 	opts.ascii = cfg->ascii;
 	opts.no_color = cfg->no_color;
 	opts.readonly = cfg->readonly;
-	opts.server_label = cfg->demo ? "demo" : NULL;
+	opts.server_label = main_label(cfg);
 	opts.keymap = km;
 	opts.theme = theme;
 	opts.reload = main_reload;
