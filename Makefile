@@ -7,7 +7,7 @@ ifneq ($(CI),)
 CMAKE_FLAGS += -DEVTOP_WERROR=ON
 endif
 
-.PHONY: all deps build build-asan demo test test-plain test-asan bench clean
+.PHONY: all deps build build-asan demo test test-plain test-asan screens bench clean
 
 all: build
 
@@ -37,6 +37,11 @@ test-asan: build-asan
 
 # Every test, once in the plain build and once under the sanitizers.
 test: test-plain test-asan
+
+# After an intended change to what evtop draws: the expected screens
+# (tests/screens/) written again, and which files changed.
+screens: build
+	@sh scripts/update-screens.sh $(BUILD)
 
 # Figures, not pass/fail: see bench/README.md.
 bench: build

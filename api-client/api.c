@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "api-private.h"
+#include "clock.h"
 #include "log.h"
 #include "model.h"
 #include "model-private.h"
@@ -314,7 +315,7 @@ api_refresh_done(struct api_call *call, const struct rest_response *resp,
 	api->refreshing = 0;
 	store_set_events(api->store, pages->evs, pages->n, pages->total);
 	free(pages);
-	store_set_refreshed_at(api->store, time(NULL));
+	store_set_refreshed_at(api->store, clock_now());
 	if (!api->dead && api->hooks.events_changed != NULL)
 		api->hooks.events_changed(api->hooks_arg);
 	api_refresh_finish(call, API_OK, NULL);

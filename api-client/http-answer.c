@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "clock.h"
 #include "url.h"
 #include "xmalloc.h"
 
@@ -126,7 +127,7 @@ http_header_number(const char *v, size_t len)
 {
 	char	buf[64], *end;
 	long	n;
-	time_t	t, now = time(NULL);
+	time_t	t, now = clock_now();
 
 	if (len == 0 || len >= sizeof buf)
 		return (-1);

@@ -31,6 +31,7 @@ config_done(struct config *cfg)
 
 	free(cfg->server);
 	free(cfg->user);
+	free(cfg->label);
 	free(cfg->profile);
 	free(cfg->config_file);
 	free(cfg->cacert);
@@ -73,6 +74,8 @@ config_string_field(struct config *cfg, enum option_id id)
 		return (&cfg->server);
 	case OPT_USER:
 		return (&cfg->user);
+	case OPT_LABEL:
+		return (&cfg->label);
 	case OPT_PROFILE:
 		return (&cfg->profile);
 	case OPT_CONFIG:

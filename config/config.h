@@ -58,6 +58,7 @@ struct config {
 	enum config_action	 action;
 	char			*server;
 	char			*user;
+	char			*label;		/* shown in place of server */
 	char			*profile;
 	char			*config_file;	/* --config */
 	char			*cacert;

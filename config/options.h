@@ -13,6 +13,7 @@
 enum option_id {
 	OPT_SERVER,
 	OPT_USER,
+	OPT_LABEL,
 	OPT_PROFILE,
 	OPT_CONFIG,
 	OPT_DEMO,

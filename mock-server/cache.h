@@ -2,7 +2,7 @@
  * Answers to GET requests kept for reuse.  An entry is valid while the
  * database has had no write since it was stored (the generation: SQLite's
  * count of changed rows on the mock's one connection) and the clock is in
- * the same second: handlers compare with time(NULL), so an answer made in
+ * the same second: handlers compare with clock_now(), so an answer made in
  * one second is the answer for all of it.  Bounded by entries and bytes;
  * the least recently used entry goes first.
  */

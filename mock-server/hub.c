@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "json-util.h"
 #include "xmalloc.h"
 
@@ -102,7 +103,7 @@ hub_envelope(uint64_t seq, const char *type, json_t *data)
 {
 	char	ts[32];
 
-	json_util_format_time(time(NULL), ts, sizeof ts);
+	json_util_format_time(clock_now(), ts, sizeof ts);
 	if (data == NULL)
 		data = json_object();
 	return (json_pack("{sI ss ss so}", "seq", (json_int_t)seq,

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "campaigns.h"
+#include "clock.h"
 #include "db.h"
 #include "hub.h"
 #include "log.h"
@@ -483,16 +484,6 @@ fail:
 	return (1000);
 }
 
-static int64_t
-mailq_clock_ms(void)
-{
-	struct timespec	ts;
-
-	/* Wall clock: due times outlive the process in a --db file. */
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
 static void	mailq_tick(uv_timer_t *);
 
 static void
@@ -513,11 +504,18 @@ static void
 mailq_tick(uv_timer_t *timer)
 {
 	struct mailq	*mq = timer->data;
-	int64_t		 now = mailq_clock_ms(), elapsed;
+	int64_t		 now, elapsed, mono;
 	size_t		 batch;
 
-	/* The rate buys mails as time passes, a second's worth at most. */
-	elapsed = now - mq->last_ms;
+	/*
+	 * Due times are wall clock (they outlive the process in a --db
+	 * file); the rate buys mails as time passes, a second's worth at
+	 * most, measured on the loop's monotonic clock so that a test's
+	 * fixed wall clock does not stop the queue.
+	 */
+	now = clock_now_ms();
+	mono = (int64_t)uv_now(timer->loop);
+	elapsed = mono - mq->last_ms;
 	if (elapsed < 0)
 		elapsed = 0;
 	if (elapsed > 1000)
@@ -527,7 +525,7 @@ mailq_tick(uv_timer_t *timer)
 		mq->credit = MAILQ_BATCH_MAX;
 	batch = (size_t)mq->credit;
 	mq->credit -= (double)batch;
-	mq->last_ms = now;
+	mq->last_ms = mono;
 	mailq_arm(mq, mailq_step(mq, now, batch));
 }
 
@@ -563,7 +561,7 @@ mailq_kick(struct mailq *mq)
 	if (mq->running && uv_timer_get_due_in(&mq->timer) <= MAILQ_TICK_MS)
 		return;
 	if (!mq->running)
-		mq->last_ms = mailq_clock_ms();
+		mq->last_ms = (int64_t)uv_now(mq->timer.loop);
 	mailq_arm(mq, MAILQ_TICK_MS);
 }
 

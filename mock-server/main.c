@@ -17,6 +17,7 @@
 
 #include "auth.h"
 #include "cache.h"
+#include "clock.h"
 #include "db.h"
 #include "fault.h"
 #include "guests-export.h"
@@ -315,6 +316,9 @@ main_parse(struct options *o, int argc, char **argv)
 	if (optind < argc)
 		main_die("unexpected argument \"%s\" (see --help)",
 		    argv[optind]);
+	/* A test's fixed clock that is not a time is not quietly ignored. */
+	if (clock_check(&cause) != 0)
+		main_die("%s", cause);
 }
 
 static void
@@ -401,7 +405,7 @@ main_setup(struct mock *m, const struct options *o)
 {
 	char	*secret = NULL, *cause = NULL, *email, *password;
 	size_t	 len = 0;
-	time_t	 now = time(NULL);
+	time_t	 now = clock_now();
 	int	 rc = -1;
 
 	if (o->secret_file != NULL &&

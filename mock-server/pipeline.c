@@ -8,6 +8,7 @@
 #include "auth.h"
 #include "buf.h"
 #include "cache.h"
+#include "clock.h"
 #include "db.h"
 #include "fault.h"
 #include "http.h"
@@ -125,7 +126,7 @@ static void
 pipeline_idempotent(struct mock *m, struct http_req *req, const char *key)
 {
 	char	caller[96];
-	time_t	now = time(NULL);
+	time_t	now = clock_now();
 
 	pipeline_caller(req, caller, sizeof caller);
 	if (idempotency_check(m->db, caller, key, req, now) != 0) {
@@ -192,7 +193,7 @@ pipeline_cached(struct mock *m, struct http_req *req)
 	inm = http_req_take_header(req, "if-none-match");
 	buf_init(&key);
 	pipeline_cache_key(req, &key);
-	now = time(NULL);
+	now = clock_now();
 	generation = sqlite3_total_changes64(sqlite);
 	if (!cache_get(m->cache, key.data, key.len, (uint64_t)generation, now,
 	    req)) {
@@ -200,7 +201,7 @@ pipeline_cached(struct mock *m, struct http_req *req)
 		/* A GET that wrote something must run every time. */
 		if (http_res_status(req) == 200 && !http_res_no_cache(req) &&
 		    sqlite3_total_changes64(sqlite) == generation &&
-		    time(NULL) == now)
+		    clock_now() == now)
 			cache_put(m->cache, key.data, key.len,
 			    (uint64_t)generation, now, req);
 	}

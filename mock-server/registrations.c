@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "db.h"
 #include "events.h"
 #include "guests.h"
@@ -378,7 +379,7 @@ registrations_fill_seats(struct mock *m, int64_t event_id, int64_t **users,
 {
 	struct event_counters	 c;
 	sqlite3_stmt		*stmt;
-	time_t			 now = time(NULL);
+	time_t			 now = clock_now();
 	size_t			 i;
 
 	*users = NULL;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "db.h"
 #include "json-util.h"
 #include "log.h"
@@ -222,15 +223,6 @@ reminders_queue_json(struct db *db, time_t now)
 	    "failed", n[2], "delayed", n[3]));
 }
 
-static int64_t
-rem_clock_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
 static void	rem_tick(uv_timer_t *);
 
 /* Sleeps until the soonest pending reminder (or a minute at most). */
@@ -245,7 +237,7 @@ rem_arm(struct reminders *r, int64_t delay)
 			uv_timer_stop(&r->timer);
 			return;
 		}
-		now = rem_clock_ms();
+		now = clock_now_ms();
 		delay = (int64_t)next * 1000 - now;
 		if (delay < 0)
 			delay = 0;
@@ -259,7 +251,7 @@ static void
 rem_tick(uv_timer_t *timer)
 {
 	struct reminders	*r = timer->data;
-	time_t			 now = (time_t)(rem_clock_ms() / 1000);
+	time_t			 now = (time_t)(clock_now_ms() / 1000);
 	int			 n;
 
 	n = reminders_fire_due(r->m, now, REMINDERS_BATCH);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "mock.h"
 #include "xmalloc.h"
 
@@ -147,7 +148,7 @@ router_authenticate(struct mock *m, struct http_req *req, char **cause)
 		why = xstrdup("Authentication required: no token provided");
 	else if (m->auth == NULL)
 		why = xstrdup("Invalid token");
-	else if (auth_verify_token(m->auth, token, time(NULL), &claims,
+	else if (auth_verify_token(m->auth, token, clock_now(), &claims,
 	    &why) == 0) {
 		http_req_set_claims(req, &claims);
 		return (0);

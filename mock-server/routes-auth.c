@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "http.h"
 #include "json-util.h"
 #include "mock.h"
@@ -39,7 +40,7 @@ routes_auth_login(struct mock *m, struct http_req *req)
 		http_reply_error(req, 401, "Invalid email or password");
 		return;
 	}
-	token = auth_sign_token(m->auth, u.id, u.role, u.email, time(NULL));
+	token = auth_sign_token(m->auth, u.id, u.role, u.email, clock_now());
 	http_reply_json(req, 200, json_pack("{ss so ss}",
 	    "message", "Login successful", "user", users_to_json(&u),
 	    "token", token));

@@ -7,6 +7,7 @@
 
 #include "auth.h"
 #include "campaigns.h"
+#include "clock.h"
 #include "db.h"
 #include "events.h"
 #include "http.h"
@@ -111,15 +112,6 @@ routes_campaigns_select(struct http_req *req, const json_t *body,
 	return (0);
 }
 
-static int64_t
-routes_campaigns_now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
 void
 routes_campaigns_invite(struct mock *m, struct http_req *req)
 {
@@ -151,7 +143,7 @@ routes_campaigns_invite(struct mock *m, struct http_req *req)
 	}
 
 	result = campaigns_create(m->db, event_id, http_req_claims(req)->user_id,
-	    &sel, routes_campaigns_now_ms(), &id, &skipped, &cause);
+	    &sel, clock_now_ms(), &id, &skipped, &cause);
 	free(ids);
 	if (result == CAMPAIGNS_EMPTY) {
 		routes_invalid(req, sel.guest_ids != NULL ? "guest_ids" :
@@ -259,5 +251,5 @@ routes_campaigns_queues(struct mock *m, struct http_req *req)
 {
 	http_reply_json(req, 200, json_pack("{s[oo]}", "queues",
 	    campaigns_queue_json(m->db),
-	    reminders_queue_json(m->db, time(NULL))));
+	    reminders_queue_json(m->db, clock_now())));
 }

@@ -11,6 +11,7 @@
 
 #include "auth.h"
 #include "checkin.h"
+#include "clock.h"
 #include "db.h"
 #include "events.h"
 #include "guests.h"
@@ -121,7 +122,7 @@ routes_guests_checkin(struct mock *m, struct http_req *req)
 		return;
 	memset(&scan, 0, sizeof scan);
 	scan.event_id = id;
-	scan.now = time(NULL);
+	scan.now = clock_now();
 	if ((errors = routes_door_scan(body, &scan, code, sizeof code)) !=
 	    NULL) {
 		validate_reply(req, errors);
@@ -181,7 +182,7 @@ routes_guests_rsvp(struct mock *m, struct http_req *req)
 	int			 rc;
 
 	rc = auth_verify_rsvp(m->auth, http_req_param(req, "token"),
-	    time(NULL), &guest_id, &event_id, &cause);
+	    clock_now(), &guest_id, &event_id, &cause);
 	if (rc != 0) {
 		http_reply_error(req, rc == AUTH_RSVP_EXPIRED ? 401 : 400,
 		    "%s", cause);
@@ -198,7 +199,7 @@ routes_guests_rsvp(struct mock *m, struct http_req *req)
 		    "\"declined\""));
 		return;
 	}
-	result = rsvp_answer(m, guest_id, event_id, response, time(NULL),
+	result = rsvp_answer(m, guest_id, event_id, response, clock_now(),
 	    status, sizeof status, &cause);
 	if (result != RSVP_OK) {
 		http_reply_error(req, statuses[result], "%s", cause);

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "db.h"
 #include "events-form.h"
 #include "events.h"
@@ -137,7 +138,7 @@ routes_events_create(struct mock *m, struct http_req *req)
 	events_form_to_new(&f, &ev);
 	ev.created_by = claims->user_id;
 	if (db_begin(m->db, &cause) != 0 ||
-	    events_create(m->db, &ev, time(NULL), &id, &cause) != 0 ||
+	    events_create(m->db, &ev, clock_now(), &id, &cause) != 0 ||
 	    db_commit(m->db, &cause) != 0) {
 		routes_write_failed(m, req, cause);
 		events_form_done(&f);
@@ -193,7 +194,7 @@ edit_apply(struct mock *m, struct http_req *req, int64_t id,
 		return (1);
 	}
 	events_form_to_edit(f, &ed);
-	if (events_update(m->db, id, &ed, time(NULL), cause) != 0 ||
+	if (events_update(m->db, id, &ed, clock_now(), cause) != 0 ||
 	    (f->max_capacity > 0 && registrations_fill_seats(m, id, promoted,
 	    npromoted, cause) != 0) ||
 	    db_commit(m->db, cause) != 0) {

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "events.h"
 #include "http.h"
 #include "json-util.h"
@@ -109,7 +110,7 @@ routes_events_query(struct http_req *req, struct events_query *eq)
 		return (-1);
 	}
 	eq->include_past = query_get_bool(q, "include_past");
-	eq->now = time(NULL);
+	eq->now = clock_now();
 	if (routes_events_text(req, "status", &eq->status) != 0 ||
 	    routes_events_text(req, "category", &eq->category) != 0 ||
 	    routes_events_text(req, "q", &eq->q) != 0 ||
@@ -255,7 +256,7 @@ routes_events_register(struct mock *m, struct http_req *req)
 	if ((id = routes_event_find(m, req, NULL, NULL, NULL, NULL)) == 0)
 		return;
 	result = registrations_create(m, http_req_claims(req)->user_id, id,
-	    time(NULL), &r, &cause);
+	    clock_now(), &r, &cause);
 	if (result != REGISTRATIONS_OK) {
 		http_reply_error(req, routes_events_status(result), "%s",
 		    cause);
@@ -282,7 +283,7 @@ routes_events_unregister(struct mock *m, struct http_req *req)
 	if ((id = routes_event_find(m, req, NULL, NULL, NULL, NULL)) == 0)
 		return;
 	result = registrations_cancel(m, http_req_claims(req)->user_id, id,
-	    time(NULL), NULL, &cause);
+	    clock_now(), NULL, &cause);
 	if (result != REGISTRATIONS_OK) {
 		http_reply_error(req, routes_events_status(result), "%s",
 		    cause);

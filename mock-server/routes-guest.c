@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "db.h"
 #include "events.h"
 #include "guests.h"
@@ -138,7 +139,7 @@ routes_guests_update(struct mock *m, struct http_req *req)
 		return;
 	}
 	if (db_begin(m->db, &cause) != 0 ||
-	    (rc = guests_update(m->db, g.id, &in, time(NULL), &cause)) < 0 ||
+	    (rc = guests_update(m->db, g.id, &in, clock_now(), &cause)) < 0 ||
 	    (rc == 0 && db_commit(m->db, &cause) != 0)) {
 		db_rollback(m->db);
 		guests_input_done(&in);

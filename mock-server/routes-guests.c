@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "csv.h"
 #include "db.h"
 #include "events.h"
@@ -174,7 +175,7 @@ routes_guests_import(struct mock *m, struct http_req *req)
 		return;
 	if ((body = http_req_json(req)) == NULL)
 		return;
-	guests_import_init(&imp, m->db, id, time(NULL));
+	guests_import_init(&imp, m->db, id, clock_now());
 	if ((list = json_object_get(body, "guests")) != NULL)
 		routes_guests_import_many(m, req, &imp, list);
 	else
@@ -332,7 +333,7 @@ routes_guests_csv_import(struct mock *m, struct http_req *req)
 	default:
 		if (routes_guests_csv_header(req, cells, n, columns) != 0)
 			break;
-		guests_import_init(&imp, m->db, id, time(NULL));
+		guests_import_init(&imp, m->db, id, clock_now());
 		routes_guests_csv_rows(m, req, r, columns, n, &imp);
 		guests_import_done(&imp);
 		break;

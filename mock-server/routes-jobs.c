@@ -9,6 +9,7 @@
 
 #include "auth.h"
 #include "chat.h"
+#include "clock.h"
 #include "events.h"
 #include "http.h"
 #include "json-util.h"
@@ -98,7 +99,7 @@ routes_jobs_remind(struct mock *m, struct http_req *req)
 	const char	*message;
 	json_t		*r;
 	int64_t		 id;
-	time_t		 at, now = time(NULL);
+	time_t		 at, now = clock_now();
 	char		*cause = NULL;
 	int		 result;
 
@@ -183,7 +184,7 @@ routes_jobs_chat_post(struct mock *m, struct http_req *req)
 		return;
 	}
 	result = chat_post(m, id, http_req_claims(req)->user_id, text,
-	    time(NULL), &msg, &retry, &cause);
+	    clock_now(), &msg, &retry, &cause);
 	switch (result) {
 	case CHAT_OK:
 		http_reply_json(req, 201, json_pack("{so}", "message", msg));
@@ -236,7 +237,7 @@ routes_jobs_stats(struct mock *m, struct http_req *req)
 		    "like 2026-06-15T09:00:00Z");
 		return;
 	}
-	if ((stats = stats_event_json(m->db, id, time(NULL), until,
+	if ((stats = stats_event_json(m->db, id, clock_now(), until,
 	    minutes)) == NULL) {
 		http_reply_error(req, 404, "Event not found");
 		return;
@@ -248,5 +249,5 @@ void
 routes_jobs_stats_all(struct mock *m, struct http_req *req)
 {
 	http_reply_json(req, 200, json_pack("{so}", "stats",
-	    stats_global_json(m->db, time(NULL))));
+	    stats_global_json(m->db, clock_now())));
 }

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "db.h"
 #include "http.h"
 #include "mock.h"
@@ -104,7 +105,7 @@ users_reply(struct mock *m, struct http_req *req, int status,
 		http_reply_error(req, 404, "User not found");
 		return;
 	}
-	token = auth_sign_token(m->auth, u.id, u.role, u.email, time(NULL));
+	token = auth_sign_token(m->auth, u.id, u.role, u.email, clock_now());
 	http_reply_json(req, status, json_pack("{ss so ss}", "message",
 	    message, "user", users_to_json(&u), "token", token));
 	free(token);
@@ -143,7 +144,7 @@ routes_users_register(struct mock *m, struct http_req *req)
 	if ((hash = auth_hash_password(m->auth, password, &cause)) == NULL ||
 	    db_begin(m->db, &cause) != 0)
 		goto fail;
-	if (users_create(m->db, email, name, "organizer", hash, time(NULL),
+	if (users_create(m->db, email, name, "organizer", hash, clock_now(),
 	    &id, &cause) != 0 || db_commit(m->db, &cause) != 0) {
 		db_rollback(m->db);
 		goto fail;
@@ -265,7 +266,7 @@ routes_users_stats(struct mock *m, struct http_req *req)
 {
 	struct users_stats	st;
 
-	users_stats(m->db, http_req_claims(req)->user_id, time(NULL), &st);
+	users_stats(m->db, http_req_claims(req)->user_id, clock_now(), &st);
 	http_reply_json(req, 200, json_pack("{s{sI sI sI}}", "stats",
 	    "events_created", (json_int_t)st.events_created,
 	    "events_registered", (json_int_t)st.events_registered,

@@ -8,6 +8,7 @@
 
 #include "chat.h"
 #include "checkin.h"
+#include "clock.h"
 #include "db.h"
 #include "events.h"
 #include "log.h"
@@ -556,7 +557,7 @@ sim_tick(uv_timer_t *timer)
 {
 	struct simulate	*sim = timer->data;
 
-	simulate_step(sim->m, &sim->rng, time(NULL));
+	simulate_step(sim->m, &sim->rng, clock_now());
 	uv_timer_start(&sim->timer, sim_tick, sim_next_ms(sim), 0);
 }
 

@@ -7,6 +7,7 @@
 
 #include "auth.h"
 #include "buf.h"
+#include "clock.h"
 #include "hub.h"
 #include "json-util.h"
 #include "mock.h"
@@ -235,7 +236,7 @@ ws_on_auth(struct ws_conn *c, json_t *msg)
 	char		*cause = NULL;
 
 	token = json_util_string(msg, "token");
-	if (auth_verify_token(c->m->auth, token, time(NULL), &c->claims,
+	if (auth_verify_token(c->m->auth, token, clock_now(), &c->claims,
 	    &cause) != 0) {
 		ws_error(c, cause);
 		free(cause);

@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "clock.h"
 #include "demo.h"
 #include "log.h"
 #include "options.h"
@@ -218,7 +219,7 @@ account_pick_token(const struct config *cfg, char **token, char **cause)
 		stored_token_done(&st);
 		return (ACCOUNT_NONE);
 	}
-	if (st.exp != 0 && st.exp <= time(NULL)) {
+	if (st.exp != 0 && st.exp <= clock_now()) {
 		account_drop_kept(cfg->server, "it has run out");
 		stored_token_done(&st);
 		return (ACCOUNT_NONE);

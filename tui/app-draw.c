@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "help.h"
 #include "statusbar.h"
 #include "textw.h"
@@ -163,7 +164,7 @@ app_draw(struct app *app)
 	int			 all;
 
 	app->env.now_ms = uv_now(app->loop);
-	app->env.now = time(NULL);
+	app->env.now = clock_now();
 	if (app->damage & APP_DAMAGE_LAYOUT)
 		app_layout(app);
 	if (app->layout.too_small) {

@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 
 #include "app-private.h"
+#include "clock.h"
 #include "config.h"
 #include "keys.h"
 #include "log.h"
@@ -56,7 +56,7 @@ static void
 app_now(struct app *app)
 {
 	app->env.now_ms = uv_now(app->loop);
-	app->env.now = time(NULL);
+	app->env.now = clock_now();
 }
 
 static void
@@ -670,15 +670,11 @@ app_prepare_cb(uv_prepare_t *h)
 	app_schedule(h->data);
 }
 
-/* Milliseconds until the wall clock's next minute. */
+/* Milliseconds until the clock's next minute. */
 static uint64_t
 app_next_minute(void)
 {
-	struct timeval	tv;
-
-	gettimeofday(&tv, NULL);
-	return ((uint64_t)(60 - tv.tv_sec % 60) * 1000 -
-	    (uint64_t)tv.tv_usec / 1000 + 5);
+	return ((uint64_t)(60000 - clock_now_ms() % 60000) + 5);
 }
 
 static void

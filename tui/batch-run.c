@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "clock.h"
 #include "xmalloc.h"
 
 #define BATCH_NOTIFICATIONS	10	/* the latest, in a snapshot */
@@ -44,7 +45,7 @@ batch_print(struct batch_run *br)
 {
 	const struct session	*s = api_session(br->api);
 	const char		*user, *server = api_server(br->api);
-	time_t			 now = time(NULL);
+	time_t			 now = clock_now();
 	int			 rc = 0;
 
 	user = s != NULL && s->user.email != NULL && *s->user.email != '\0' ?

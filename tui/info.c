@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "json-util.h"
 #include "model.h"
 #include "paths.h"
@@ -247,7 +248,7 @@ info_run(uv_loop_t *loop, struct api *api, const struct config *cfg,
 	struct info_token	 t;
 	struct info_meta	 im;
 	json_t			*doc;
-	time_t			 now = time(NULL);
+	time_t			 now = clock_now();
 	int			 rc = EXIT_OK;
 
 	memset(&im, 0, sizeof im);

@@ -24,6 +24,7 @@
 #include "app.h"
 #include "account.h"
 #include "batch.h"
+#include "clock.h"
 #include "config.h"
 #include "demo.h"
 #include "info.h"
@@ -139,6 +140,9 @@ main_configure(struct main_ctx *c)
 		main_version();
 		return (EXIT_OK);
 	}
+	/* A test's fixed clock that is not a time is not quietly ignored. */
+	if (clock_check(&c->cause) != 0)
+		return (main_usage(c, 0));
 	if (config_resolve(cfg, &c->cause) != 0)
 		return (main_usage(c, 0));
 	if (cfg->action == CONFIG_RUN) {
@@ -239,6 +243,16 @@ main_sign_in(struct main_ctx *c)
 	return (MAIN_GO_ON);
 }
 
+
+/* The header's name for the server: --label, "demo", or NULL (its URL). */
+static const char *
+main_label(const struct config *cfg)
+{
+	if (cfg->label != NULL)
+		return (cfg->label);
+	return (cfg->demo ? "demo" : NULL);
+}
+
 static int
 main_batch(struct main_ctx *c)
 {
@@ -249,7 +263,7 @@ main_batch(struct main_ctx *c)
 	opts.iterations = c->cfg.iterations;
 	opts.delay = c->cfg.delay;
 	opts.json = c->cfg.json;
-	opts.label = c->cfg.demo ? "demo" : NULL;
+	opts.label = main_label(&c->cfg);
 	if ((status = batch_run(&c->loop, c->api, c->store, &opts,
 	    &c->cause)) == API_OK)
 		return (EXIT_OK);
@@ -272,7 +286,7 @@ main_dashboard(struct main_ctx *c)
 	opts.ascii = c->cfg.ascii;
 	opts.no_color = c->cfg.no_color;
 	opts.readonly = c->cfg.readonly;
-	opts.server_label = c->cfg.demo ? "demo" : NULL;
+	opts.server_label = main_label(&c->cfg);
 	opts.keymap = c->km;
 	opts.theme = c->theme;
 	c->km = NULL;		/* the app's now, */

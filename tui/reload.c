@@ -90,10 +90,12 @@ reload_config(void *arg, struct app_options *out, char **note, char **cause)
 	out->no_color = next.no_color;
 	out->readonly = next.readonly;
 	api_set_poll_interval(r->api, (uint64_t)(next.poll_interval * 1000));
-	if (!old->demo && (reload_changed(next.server, old->server) ||
-	    reload_changed(next.user, old->user)))
-		*note = xstrdup("a new server or user takes a restart of "
-		    "evtop");
+	if ((!old->demo && (reload_changed(next.server, old->server) ||
+	    reload_changed(next.user, old->user))) ||
+	    (next.label == NULL) != (old->label == NULL) ||
+	    reload_changed(next.label, old->label))
+		*note = xstrdup("a new server, user or label takes a restart "
+		    "of evtop");
 	log_debug("%s: reloaded %s", __func__, next.file != NULL ? next.file :
 	    "(no file)");
 	config_done(&next);

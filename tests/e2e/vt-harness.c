@@ -328,6 +328,32 @@ vt_utf8_len(uint32_t c)
 	return (4);
 }
 
+/* Writes c as UTF-8 at p; returns its length. */
+static size_t
+vt_utf8_put(char *p, uint32_t c)
+{
+	if (c < 0x80) {
+		p[0] = (char)c;
+		return (1);
+	}
+	if (c < 0x800) {
+		p[0] = (char)(0xc0 | c >> 6);
+		p[1] = (char)(0x80 | (c & 0x3f));
+		return (2);
+	}
+	if (c < 0x10000) {
+		p[0] = (char)(0xe0 | c >> 12);
+		p[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		p[2] = (char)(0x80 | (c & 0x3f));
+		return (3);
+	}
+	p[0] = (char)(0xf0 | c >> 18);
+	p[1] = (char)(0x80 | (c >> 12 & 0x3f));
+	p[2] = (char)(0x80 | (c >> 6 & 0x3f));
+	p[3] = (char)(0x80 | (c & 0x3f));
+	return (4);
+}
+
 /* Column of the cell that byte offset off of a row's text starts in. */
 static int
 vt_col_of(struct vt *vt, int row, size_t off)
@@ -419,6 +445,48 @@ vt_colors(struct vt *vt, int row, int col, int *fg, int *bg, int *reverse)
 	*fg = vt_color_index(&cell.fg, VTERM_COLOR_IS_DEFAULT_FG(&cell.fg));
 	*bg = vt_color_index(&cell.bg, VTERM_COLOR_IS_DEFAULT_BG(&cell.bg));
 	*reverse = cell.attrs.reverse != 0;
+	return (0);
+}
+
+int
+vt_cell(struct vt *vt, int row, int col, struct vt_cell *out)
+{
+	VTermScreenCell	cell;
+	VTermPos	pos;
+	size_t		len = 0;
+	int		i;
+
+	memset(out, 0, sizeof *out);
+	pos.row = row;
+	pos.col = col;
+	if (row < 0 || row >= vt->rows || col < 0 || col >= vt->cols ||
+	    !vterm_screen_get_cell(vt->screen, pos, &cell))
+		return (-1);
+	for (i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i] != 0; i++) {
+		if (len + vt_utf8_len(cell.chars[i]) >= sizeof out->text)
+			break;
+		len += vt_utf8_put(out->text + len, cell.chars[i]);
+	}
+	out->text[len] = '\0';
+	out->width = cell.width;
+	/* The right half of a wide character is no character of its own. */
+	if (len == 0 && col > 0) {
+		VTermScreenCell	prev;
+
+		pos.col = col - 1;
+		if (vterm_screen_get_cell(vt->screen, pos, &prev) &&
+		    prev.width == 2)
+			out->width = 0;
+	}
+	if (len == 0 && out->width != 0) {
+		out->text[0] = ' ';
+		out->text[1] = '\0';
+	}
+	out->bold = cell.attrs.bold != 0;
+	out->underline = cell.attrs.underline != 0;
+	out->reverse = cell.attrs.reverse != 0;
+	out->fg = vt_color_index(&cell.fg, VTERM_COLOR_IS_DEFAULT_FG(&cell.fg));
+	out->bg = vt_color_index(&cell.bg, VTERM_COLOR_IS_DEFAULT_BG(&cell.bg));
 	return (0);
 }
 

@@ -20,6 +20,22 @@
 struct vt;
 
 /*
+ * One cell as the program drew it: its character with any combining ones
+ * (UTF-8; a blank is " "), its width (2 for a wide character, whose right
+ * half is a cell of width 0 holding ""), and its look.  Colours are an
+ * index (0-255), -1 for the terminal's default, -2 for an RGB colour.
+ */
+struct vt_cell {
+	char	text[32];
+	int	width;
+	int	bold;
+	int	underline;
+	int	reverse;
+	int	fg;
+	int	bg;
+};
+
+/*
  * Starts argv[0] (a path) with argv on a rows x cols pty; env adds or
  * replaces NAME=value entries (NULL-terminated, may be NULL).  Returns
  * NULL with a message on stderr when it cannot.
@@ -51,6 +67,8 @@ int		 vt_bold(struct vt *, int row, int col);
 int		 vt_colors(struct vt *, int row, int col, int *fg, int *bg,
 		     int *reverse);
 void		 vt_size(const struct vt *, int *rows, int *cols);
+/* Fills *cell; -1 when the cell is off the screen. */
+int		 vt_cell(struct vt *, int row, int col, struct vt_cell *);
 
 /* Pumps until pred holds (0) or timeout_ms passes (-1). */
 int		 vt_wait(struct vt *, int (*pred)(struct vt *, void *),

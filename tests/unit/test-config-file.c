@@ -94,12 +94,12 @@ test_error_messages(void)
 		  "2: user wants a EMAIL, not an empty value" },
 		{ "[profile a]\nsevrer = https://a.example\n",
 		  "2: unknown key \"sevrer\" in [profile a]: expected one of "
-		  "server, user, readonly, poll_interval, ascii, no_color, "
-		  "theme, cacert" },
+		  "server, user, label, readonly, poll_interval, ascii, "
+		  "no_color, theme, cacert" },
 		{ "colour = no\n",
 		  "1: unknown key \"colour\" in [defaults]: expected one of "
-		  "server, user, profile, readonly, poll_interval, ascii, "
-		  "no_color, theme, cacert" },
+		  "server, user, label, profile, readonly, poll_interval, "
+		  "ascii, no_color, theme, cacert" },
 		{ "[profile a]\nprofile = b\n",
 		  "2: profile can only be chosen in [defaults], not in "
 		  "[profile a]" },
@@ -302,6 +302,8 @@ test_precedence(void)
 		  NULL, { "-u", "f@example.com", NULL }, NULL },
 		{ OPT_CACERT, "cacert = /d.pem", "cacert = /p.pem", NULL,
 		  { "--cacert", "/f.pem", NULL }, NULL },
+		{ OPT_LABEL, "label = D", "label = P", NULL,
+		  { "--label", "F", NULL }, NULL },
 		{ OPT_READONLY, "readonly = false", "readonly = true", NULL,
 		  { "--readonly", NULL, NULL }, "0" },
 		{ OPT_ASCII, "ascii = false", "ascii = true", NULL,
@@ -363,6 +365,10 @@ test_precedence(void)
 				CHECK_STR(cfg.cacert, layer == 0 ? NULL :
 				    layer == 1 ? "/d.pem" : layer == 2 ?
 				    "/p.pem" : "/f.pem");
+				break;
+			case OPT_LABEL:
+				CHECK_STR(cfg.label, layer == 0 ? NULL :
+				    layer == 1 ? "D" : layer == 2 ? "P" : "F");
 				break;
 			case OPT_READONLY:
 				CHECK_INT(cfg.readonly, layer >= 2);

@@ -1,0 +1,199 @@
+/*
+ * Expected screens: the dashboard, its help and the question it asks
+ * before cancelling a registration, at 80x24 and 120x40, compared cell
+ * for cell with tests/screens/ (vt-screen.h).  Everything on them is made
+ * the same on every run rather than matched loosely: the clock is fixed
+ * (EVTOP_TEST_NOW, for evtop and evtop-mock alike, so the demo's dates,
+ * notification times and token are the same), the mock seeds the demo
+ * with no simulated activity, the header names the server by --label
+ * instead of its ephemeral port, and each screen is taken once what it
+ * waits for is on it (the live link included) and evtop has stopped
+ * drawing.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "mockproc.h"
+#include "support-http.h"
+#include "test.h"
+#include "e2e.h"
+#include "vt-harness.h"
+#include "vt-screen.h"
+
+#define NOW		"2026-06-01T09:00:00Z"
+#define ATTENDEE	"attendee@example.com"
+#define PASSWORD	"evtop-demo"
+#define LAUNCH		"Evtop Launch Party"	/* selected first */
+#define LABEL		"evtop-mock"
+#define QUESTION	"Cancel your registration for " LAUNCH "?"
+
+static struct mockproc	 mock = { -1, NULL };
+static char		*token;		/* the attendee's */
+
+/*
+ * The demo mock on the fixed clock, and the attendee signed in and
+ * registered for the launch party, so that U asks about a registration
+ * there is.
+ */
+static int
+start_mock(void)
+{
+	char		 body[128];
+	struct reply	 r;
+
+	if (token != NULL)
+		return (0);
+	/* The mock and evtop inherit it. */
+	setenv("EVTOP_TEST_NOW", NOW, 1);
+	if (e2e_start_demo_mock(&mock) != 0)
+		return (-1);
+	snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}",
+	    ATTENDEE, PASSWORD);
+	support_http(mock.url, "POST", "/api/auth/login", body, NULL, &r);
+	if (r.status == 200 && json_is_string(json_object_get(r.json,
+	    "token")))
+		token = strdup(json_string_value(json_object_get(r.json,
+		    "token")));
+	reply_done(&r);
+	if (token == NULL) {
+		fprintf(stderr, "screens: the attendee cannot sign in\n");
+		return (-1);
+	}
+	support_http(mock.url, "POST", "/api/events/1/register", NULL, token,
+	    &r);
+	if (r.status != 200 && r.status != 201) {
+		fprintf(stderr, "screens: registering for the launch party: "
+		    "%ld %s\n", r.status, r.body != NULL ? r.body : "");
+		reply_done(&r);
+		return (-1);
+	}
+	reply_done(&r);
+	return (0);
+}
+
+/* A text on the header row (row 0). */
+static int
+header_has(struct vt *vt, const char *text)
+{
+	char	*top = vt_row(vt, 0);
+	int	 ok = strstr(top, text) != NULL;
+
+	free(top);
+	return (ok);
+}
+
+/*
+ * Everything the dashboard fetches is in: the live link, the events, the
+ * selected event's counters, the notification log, the key bar.
+ */
+static int
+dashboard_settled(struct vt *vt, void *arg)
+{
+	return (header_has(vt, "LIVE") && header_has(vt, LABEL) &&
+	    vt_find(vt, LAUNCH, NULL, NULL) &&
+	    vt_find(vt, "Confirmed", NULL, NULL) &&
+	    vt_find(vt, "Badge printer low", NULL, NULL) &&
+	    vt_find(vt, "q Quit", NULL, NULL));
+}
+
+static struct vt *
+spawn(int rows, int cols)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), "-s", mock.url,
+	    "--label", LABEL, NULL };
+	const char	*env[] = { NULL, NULL };
+	char		*tok_env = NULL;
+	struct vt	*vt;
+
+	if (argv[0] == NULL || asprintf(&tok_env, "EVTOP_TOKEN=%s",
+	    token) < 0)
+		return (NULL);
+	env[0] = tok_env;
+	vt = vt_spawn(argv, env, rows, cols);
+	free(tok_env);
+	return (vt);
+}
+
+static int
+wait_dashboard(struct vt *vt)
+{
+	if (vt_wait(vt, dashboard_settled, NULL, VT_DEADLINE_MS) == 0)
+		return (0);
+	fprintf(stderr, "screens: the dashboard never settled\n");
+	vt_dump(vt, stderr);
+	return (-1);
+}
+
+/* The three screens at one size. */
+static void
+screens_at(int rows, int cols)
+{
+	struct vt	*vt;
+	char		 name[64];
+
+	if (start_mock() != 0 || (vt = spawn(rows, cols)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (wait_dashboard(vt) != 0) {
+		CHECK(0);
+		goto out;
+	}
+	snprintf(name, sizeof name, "dashboard-%dx%d", cols, rows);
+	CHECK_INT(vt_screen_check(vt, name), 0);
+
+	vt_send_char(vt, '?');
+	if (e2e_expect(vt, "Show or hide this help", VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "help-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	e2e_expect_gone(vt, "Show or hide this help", VT_DEADLINE_MS);
+	if (wait_dashboard(vt) != 0)
+		CHECK(0);
+
+	vt_send_char(vt, 'U');
+	if (e2e_expect(vt, QUESTION, VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "confirm-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_char(vt, 'n');
+	e2e_expect_gone(vt, QUESTION, VT_DEADLINE_MS);
+
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+out:
+	vt_free(vt);
+}
+
+static void
+test_screens_80x24(void)
+{
+	screens_at(24, 80);
+}
+
+static void
+test_screens_120x40(void)
+{
+	screens_at(40, 120);
+}
+
+static void
+test_stop_mock(void)
+{
+	mockproc_stop(&mock);
+	free(token);
+	token = NULL;
+	unsetenv("EVTOP_TEST_NOW");
+	CHECK(mock.url == NULL);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_screens_80x24),
+	TEST_CASE(test_screens_120x40),
+	TEST_CASE(test_stop_mock)
+)
