@@ -557,12 +557,53 @@ config_apply_entries(struct config *cfg, const struct config_reader *r)
 }
 
 int
-config_load_file(struct config *cfg, char **cause)
+config_load_text(struct config *cfg, const char *name, const char *data,
+    size_t len, char **cause)
 {
 	struct config_reader	 r;
-	char			*data = NULL;
-	size_t			 len;
-	int			 explicit, rc;
+	int			 rc;
+
+	memset(&r, 0, sizeof r);
+	r.path = name;
+	r.data = data;
+	r.len = len;
+	r.line_done = 1;
+	r.kind = SECTION_DEFAULTS;
+	/* Debian's libinih takes these at run time. */
+	ini_allow_multiline = 0;
+	ini_max_line = CONFIG_LINE_MAX + 2;
+	ini_stop_on_first_error = 0;
+	rc = ini_parse_stream(config_reader_gets, &r, config_handler, &r);
+	if (rc > 0 && (r.error == NULL || rc < r.error_line))
+		config_syntax_error(&r, rc);
+	if (r.error != NULL) {
+		*cause = r.error;
+		r.error = NULL;
+		rc = -1;
+	} else if (rc < 0) {
+		xasprintf(cause, "cannot read %s", name);
+		rc = -1;
+	} else if ((rc = config_choose_profile(cfg, &r, cause)) == 0) {
+		config_apply_entries(cfg, &r);
+		cfg->keymap = r.keymap;
+		cfg->nkeymap = r.nkeymap;
+		r.keymap = NULL;
+		r.nkeymap = 0;
+		cfg->looks = r.looks;
+		cfg->nlooks = r.nlooks;
+		r.looks = NULL;
+		r.nlooks = 0;
+	}
+	config_reader_done(&r);
+	return (rc);
+}
+
+int
+config_load_file(struct config *cfg, char **cause)
+{
+	char	*data = NULL;
+	size_t	 len;
+	int	 explicit, rc;
 
 	explicit = cfg->config_file != NULL ||
 	    (getenv("EVTOP_CONFIG") != NULL && *getenv("EVTOP_CONFIG") != '\0');
@@ -582,39 +623,7 @@ config_load_file(struct config *cfg, char **cause)
 	}
 	if (config_read_all(cfg->file, &data, &len, cause) != 0)
 		return (-1);
-
-	memset(&r, 0, sizeof r);
-	r.path = cfg->file;
-	r.data = data;
-	r.len = len;
-	r.line_done = 1;
-	r.kind = SECTION_DEFAULTS;
-	/* Debian's libinih takes these at run time. */
-	ini_allow_multiline = 0;
-	ini_max_line = CONFIG_LINE_MAX + 2;
-	ini_stop_on_first_error = 0;
-	rc = ini_parse_stream(config_reader_gets, &r, config_handler, &r);
-	if (rc > 0 && (r.error == NULL || rc < r.error_line))
-		config_syntax_error(&r, rc);
-	if (r.error != NULL) {
-		*cause = r.error;
-		r.error = NULL;
-		rc = -1;
-	} else if (rc < 0) {
-		xasprintf(cause, "cannot read %s", cfg->file);
-		rc = -1;
-	} else if ((rc = config_choose_profile(cfg, &r, cause)) == 0) {
-		config_apply_entries(cfg, &r);
-		cfg->keymap = r.keymap;
-		cfg->nkeymap = r.nkeymap;
-		r.keymap = NULL;
-		r.nkeymap = 0;
-		cfg->looks = r.looks;
-		cfg->nlooks = r.nlooks;
-		r.looks = NULL;
-		r.nlooks = 0;
-	}
-	config_reader_done(&r);
+	rc = config_load_text(cfg, cfg->file, data, len, cause);
 	free(data);
 	return (rc);
 }
