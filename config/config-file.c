@@ -173,23 +173,36 @@ config_section(struct config_reader *r, const char *text, size_t len)
 	free(name);
 }
 
+/*
+ * How many of the len bytes at p are blanks as libinih sees them (what
+ * isspace() says, so a \f or \v too).  The text is not NUL-terminated.
+ */
+static size_t
+config_span_blanks(const char *p, size_t len)
+{
+	size_t	n = 0;
+
+	while (n < len && p[n] != '\0' && strchr(" \t\n\v\f\r", p[n]) != NULL)
+		n++;
+	return (n);
+}
+
 /* Looks at one whole line before libinih does. */
 static void
 config_look_at_line(struct config_reader *r, const char *text, size_t len)
 {
-	const char	*p = text;
-	size_t		 skip;
+	size_t	skip = 0;
 
 	if (memchr(text, '\0', len) != NULL) {
 		config_error(r, r->line, "a NUL byte: this is not a text "
 		    "file");
 		return;
 	}
-	if (r->line == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;		/* a byte order mark */
-	skip = strspn(p, " \t");
-	if (p[skip] == '[')
-		config_section(r, p + skip, len - (size_t)(p + skip - text));
+	if (r->line == 1 && len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;	/* a byte order mark */
+	skip += config_span_blanks(text + skip, len - skip);
+	if (skip < len && text[skip] == '[')
+		config_section(r, text + skip, len - skip);
 }
 
 /* An fgets for libinih over the file in memory, counting lines. */
@@ -420,7 +433,7 @@ static char *
 config_line_text(const struct config_reader *r, int n)
 {
 	const char	*p = r->data, *end = r->data + r->len, *nl;
-	size_t		 len;
+	size_t		 len, skip;
 	int		 i;
 
 	for (i = 1; i < n && p < end; i++) {
@@ -433,7 +446,9 @@ config_line_text(const struct config_reader *r, int n)
 	while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' ' ||
 	    p[len - 1] == '\t'))
 		len--;
-	p += strspn(p, " \t");
+	skip = config_span_blanks(p, len);
+	p += skip;
+	len -= skip;
 	if (len > 40)
 		len = 40;
 	return (xstrndup(p, len));

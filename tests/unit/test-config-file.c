@@ -137,6 +137,10 @@ test_error_messages(void)
 		  "file" },
 		{ "profile = venue-z\n[profile venue-a]\n",
 		  "1: profile venue-z has no [profile venue-z] section" },
+		/* The quote is the line itself, not the next one's start. */
+		{ "[defaults]\n    oops\nascii = true\n",
+		  "2: expected [section], key = value or a comment (# or ;), "
+		  "not \"oops\"" },
 	};
 	struct config	 cfg;
 	char		*cause, want[512];
@@ -446,6 +450,54 @@ test_theme_argv(void)
 	config_done(&cfg);
 }
 
+/*
+ * config_load_text reads len bytes and not one more (the fuzz target
+ * hands it unterminated buffers; under ASan a read past them fails), and
+ * sees a section line where libinih does, after a \f or \v too.
+ */
+static void
+test_load_text(void)
+{
+	static const char *const texts[] = {
+		"ascii = true\n  ",
+		"[defaults]\n  x",
+		"[profile a]\n\t",
+	};
+	const char	*sections = "[profile a]\n\v[theme]\nheader = bold\n"
+	    "\f[keymap]\nquit = q\n";
+	struct config	 cfg;
+	char		*cause, *copy;
+	size_t		 i, len;
+	int		 rc;
+
+	clean_env();
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		len = strlen(texts[i]);
+		copy = malloc(len);
+		memcpy(copy, texts[i], len);
+		config_init(&cfg);
+		cause = NULL;
+		rc = config_load_text(&cfg, "t.ini", copy, len, &cause);
+		CHECK_INT(rc, i == 1 ? -1 : 0);
+		if (i == 1)
+			CHECK_STR(cause, "t.ini:2: expected [section], key = "
+			    "value or a comment (# or ;), not \"x\"");
+		free(cause);
+		config_done(&cfg);
+		free(copy);
+	}
+
+	config_init(&cfg);
+	cause = NULL;
+	CHECK_INT(config_load_text(&cfg, "t.ini", sections, strlen(sections),
+	    &cause), 0);
+	CHECK_STR(cause, NULL);
+	CHECK_INT((int)cfg.nlooks, 1);
+	CHECK_INT((int)cfg.nkeymap, 1);
+	free(cause);
+	config_done(&cfg);
+}
+
 static void
 cleanup(void)
 {
@@ -468,5 +520,6 @@ TEST_MAIN(
 	TEST_CASE(test_profiles),
 	TEST_CASE(test_precedence),
 	TEST_CASE(test_theme_argv),
+	TEST_CASE(test_load_text),
 	TEST_CASE(test_cleanup)
 )
