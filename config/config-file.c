@@ -79,12 +79,16 @@ static void
 config_error(struct config_reader *r, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Keeps the first error only: the one a person should fix first. */
+/*
+ * Keeps the first error only: the one a person should fix first.  The
+ * sentence quotes the file, and goes to a terminal: a control byte in the
+ * quote is shown as '?' rather than sent.
+ */
 static void
 config_error(struct config_reader *r, int line, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
+	char	*s, *p;
 
 	if (r->error != NULL && r->error_line <= line)
 		return;
@@ -96,6 +100,10 @@ config_error(struct config_reader *r, int line, const char *fmt, ...)
 	xasprintf(&r->error, "%s:%d: %s", r->path, line, s);
 	r->error_line = line;
 	free(s);
+	for (p = r->error; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	}
 }
 
 static int
@@ -283,7 +291,8 @@ static void
 config_keymap_line(struct config_reader *r, const char *name,
     const char *value)
 {
-	size_t	i;
+	size_t	 i;
+	char	*keys;
 
 	for (i = 0; i < r->nkeymap; i++) {
 		if (strcmp(r->keymap[i].action, name) == 0) {
@@ -292,15 +301,18 @@ config_keymap_line(struct config_reader *r, const char *name,
 			return;
 		}
 	}
-	if (*value == '\0') {
+	/* Checked unquoted: quit = "" is as empty as quit =. */
+	keys = config_unquote(value);
+	if (*keys == '\0') {
 		config_error(r, r->line, "%s wants keys (a, C-r, F5...) or "
 		    "none to unbind it", name);
+		free(keys);
 		return;
 	}
 	r->keymap = xreallocarray(r->keymap, r->nkeymap + 1,
 	    sizeof *r->keymap);
 	r->keymap[r->nkeymap].action = xstrdup(name);
-	r->keymap[r->nkeymap].keys = config_unquote(value);
+	r->keymap[r->nkeymap].keys = keys;
 	r->keymap[r->nkeymap++].line = r->line;
 }
 
@@ -309,7 +321,8 @@ static void
 config_theme_line(struct config_reader *r, const char *name,
     const char *value)
 {
-	size_t	i;
+	size_t	 i;
+	char	*look;
 
 	for (i = 0; i < r->nlooks; i++) {
 		if (strcmp(r->looks[i].style, name) == 0) {
@@ -318,14 +331,16 @@ config_theme_line(struct config_reader *r, const char *name,
 			return;
 		}
 	}
-	if (*value == '\0') {
+	look = config_unquote(value);
+	if (*look == '\0') {
 		config_error(r, r->line, "%s wants a look, such as white on "
 		    "blue bold", name);
+		free(look);
 		return;
 	}
 	r->looks = xreallocarray(r->looks, r->nlooks + 1, sizeof *r->looks);
 	r->looks[r->nlooks].style = xstrdup(name);
-	r->looks[r->nlooks].look = config_unquote(value);
+	r->looks[r->nlooks].look = look;
 	r->looks[r->nlooks++].line = r->line;
 }
 

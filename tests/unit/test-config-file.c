@@ -137,10 +137,21 @@ test_error_messages(void)
 		  "file" },
 		{ "profile = venue-z\n[profile venue-a]\n",
 		  "1: profile venue-z has no [profile venue-z] section" },
+		/* Quotes do not make an empty value less empty. */
+		{ "[keymap]\nquit = \"\"\n",
+		  "2: quit wants keys (a, C-r, F5...) or none to unbind it" },
+		{ "[theme]\nheader = \"\"\n",
+		  "2: header wants a look, such as white on blue bold" },
 		/* The quote is the line itself, not the next one's start. */
 		{ "[defaults]\n    oops\nascii = true\n",
 		  "2: expected [section], key = value or a comment (# or ;), "
 		  "not \"oops\"" },
+		/* A control byte quoted from the file never reaches a tty. */
+		{ "\x1b[2J oops\n",
+		  "1: expected [section], key = value or a comment (# or ;), "
+		  "not \"?[2J oops\"" },
+		{ "[profile a\x1b]\n", "1: profile name \"a?\" may only have "
+		  "letters, digits, '.', '_' and '-'" },
 	};
 	struct config	 cfg;
 	char		*cause, want[512];
