@@ -361,6 +361,12 @@ config_handler(void *arg, const char *section, const char *name,
 		config_error(r, r->line, "a control character in the line");
 		return (0);
 	}
+	/* libinih hands over "= q" with an empty name. */
+	if (*name == '\0') {
+		config_error(r, r->line, "a key is missing before the = or :, "
+		    "as in quit = q");
+		return (0);
+	}
 	if (r->kind == SECTION_KEYMAP) {
 		config_keymap_line(r, name, value);
 		return (1);

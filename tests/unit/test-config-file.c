@@ -152,6 +152,13 @@ test_error_messages(void)
 		  "not \"?[2J oops\"" },
 		{ "[profile a\x1b]\n", "1: profile name \"a?\" may only have "
 		  "letters, digits, '.', '_' and '-'" },
+		/* Found by fuzz-config: a binding for no action at all. */
+		{ "[keymap]\n= q\n",
+		  "2: a key is missing before the = or :, as in quit = q" },
+		{ "[theme]\n: bold\n",
+		  "2: a key is missing before the = or :, as in quit = q" },
+		{ "ascii = true\n = x\n",
+		  "2: a key is missing before the = or :, as in quit = q" },
 	};
 	struct config	 cfg;
 	char		*cause, want[512];
