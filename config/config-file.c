@@ -79,12 +79,16 @@ static void
 config_error(struct config_reader *r, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Keeps the first error only: the one a person should fix first. */
+/*
+ * Keeps the first error only: the one a person should fix first.  The
+ * sentence quotes the file, and goes to a terminal: a control byte in the
+ * quote is shown as '?' rather than sent.
+ */
 static void
 config_error(struct config_reader *r, int line, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
+	char	*s, *p;
 
 	if (r->error != NULL && r->error_line <= line)
 		return;
@@ -95,6 +99,10 @@ config_error(struct config_reader *r, int line, const char *fmt, ...)
 	xasprintf(&r->error, "%s:%d: %s", r->path, line, s);
 	r->error_line = line;
 	free(s);
+	for (p = r->error; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	}
 }
 
 static int
@@ -172,23 +180,36 @@ config_section(struct config_reader *r, const char *text, size_t len)
 	free(name);
 }
 
+/*
+ * How many of the len bytes at p are blanks as libinih sees them (what
+ * isspace() says, so a \f or \v too).  The text is not NUL-terminated.
+ */
+static size_t
+config_span_blanks(const char *p, size_t len)
+{
+	size_t	n = 0;
+
+	while (n < len && p[n] != '\0' && strchr(" \t\n\v\f\r", p[n]) != NULL)
+		n++;
+	return (n);
+}
+
 /* Looks at one whole line before libinih does. */
 static void
 config_look_at_line(struct config_reader *r, const char *text, size_t len)
 {
-	const char	*p = text;
-	size_t		 skip;
+	size_t	skip = 0;
 
 	if (memchr(text, '\0', len) != NULL) {
 		config_error(r, r->line, "a NUL byte: this is not a text "
 		    "file");
 		return;
 	}
-	if (r->line == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;		/* a byte order mark */
-	skip = strspn(p, " \t");
-	if (p[skip] == '[')
-		config_section(r, p + skip, len - (size_t)(p + skip - text));
+	if (r->line == 1 && len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;	/* a byte order mark */
+	skip += config_span_blanks(text + skip, len - skip);
+	if (skip < len && text[skip] == '[')
+		config_section(r, text + skip, len - skip);
 }
 
 /* An fgets for libinih over the file in memory, counting lines. */
@@ -269,7 +290,8 @@ static void
 config_keymap_line(struct config_reader *r, const char *name,
     const char *value)
 {
-	size_t	i;
+	size_t	 i;
+	char	*keys;
 
 	for (i = 0; i < r->nkeymap; i++) {
 		if (strcmp(r->keymap[i].action, name) == 0) {
@@ -278,15 +300,18 @@ config_keymap_line(struct config_reader *r, const char *name,
 			return;
 		}
 	}
-	if (*value == '\0') {
+	/* Checked unquoted: quit = "" is as empty as quit =. */
+	keys = config_unquote(value);
+	if (*keys == '\0') {
 		config_error(r, r->line, "%s wants keys (a, C-r, F5...) or "
 		    "none to unbind it", name);
+		free(keys);
 		return;
 	}
 	r->keymap = xreallocarray(r->keymap, r->nkeymap + 1,
 	    sizeof *r->keymap);
 	r->keymap[r->nkeymap].action = xstrdup(name);
-	r->keymap[r->nkeymap].keys = config_unquote(value);
+	r->keymap[r->nkeymap].keys = keys;
 	r->keymap[r->nkeymap++].line = r->line;
 }
 
@@ -295,7 +320,8 @@ static void
 config_theme_line(struct config_reader *r, const char *name,
     const char *value)
 {
-	size_t	i;
+	size_t	 i;
+	char	*look;
 
 	for (i = 0; i < r->nlooks; i++) {
 		if (strcmp(r->looks[i].style, name) == 0) {
@@ -304,14 +330,16 @@ config_theme_line(struct config_reader *r, const char *name,
 			return;
 		}
 	}
-	if (*value == '\0') {
+	look = config_unquote(value);
+	if (*look == '\0') {
 		config_error(r, r->line, "%s wants a look, such as white on "
 		    "blue bold", name);
+		free(look);
 		return;
 	}
 	r->looks = xreallocarray(r->looks, r->nlooks + 1, sizeof *r->looks);
 	r->looks[r->nlooks].style = xstrdup(name);
-	r->looks[r->nlooks].look = config_unquote(value);
+	r->looks[r->nlooks].look = look;
 	r->looks[r->nlooks++].line = r->line;
 }
 
@@ -330,6 +358,12 @@ config_handler(void *arg, const char *section, const char *name,
 		return (0);
 	if (config_has_control(name) || config_has_control(value)) {
 		config_error(r, r->line, "a control character in the line");
+		return (0);
+	}
+	/* libinih hands over "= q" with an empty name. */
+	if (*name == '\0') {
+		config_error(r, r->line, "a key is missing before the = or :, "
+		    "as in quit = q");
 		return (0);
 	}
 	if (r->kind == SECTION_KEYMAP) {
@@ -419,7 +453,7 @@ static char *
 config_line_text(const struct config_reader *r, int n)
 {
 	const char	*p = r->data, *end = r->data + r->len, *nl;
-	size_t		 len;
+	size_t		 len, skip;
 	int		 i;
 
 	for (i = 1; i < n && p < end; i++) {
@@ -432,7 +466,9 @@ config_line_text(const struct config_reader *r, int n)
 	while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' ' ||
 	    p[len - 1] == '\t'))
 		len--;
-	p += strspn(p, " \t");
+	skip = config_span_blanks(p, len);
+	p += skip;
+	len -= skip;
 	if (len > 40)
 		len = 40;
 	return (xstrndup(p, len));
@@ -556,12 +592,53 @@ config_apply_entries(struct config *cfg, const struct config_reader *r)
 }
 
 int
-config_load_file(struct config *cfg, char **cause)
+config_load_text(struct config *cfg, const char *name, const char *data,
+    size_t len, char **cause)
 {
 	struct config_reader	 r;
-	char			*data = NULL;
-	size_t			 len;
-	int			 explicit, rc;
+	int			 rc;
+
+	memset(&r, 0, sizeof r);
+	r.path = name;
+	r.data = data;
+	r.len = len;
+	r.line_done = 1;
+	r.kind = SECTION_DEFAULTS;
+	/* Debian's libinih takes these at run time. */
+	ini_allow_multiline = 0;
+	ini_max_line = CONFIG_LINE_MAX + 2;
+	ini_stop_on_first_error = 0;
+	rc = ini_parse_stream(config_reader_gets, &r, config_handler, &r);
+	if (rc > 0 && (r.error == NULL || rc < r.error_line))
+		config_syntax_error(&r, rc);
+	if (r.error != NULL) {
+		*cause = r.error;
+		r.error = NULL;
+		rc = -1;
+	} else if (rc < 0) {
+		xasprintf(cause, "cannot read %s", name);
+		rc = -1;
+	} else if ((rc = config_choose_profile(cfg, &r, cause)) == 0) {
+		config_apply_entries(cfg, &r);
+		cfg->keymap = r.keymap;
+		cfg->nkeymap = r.nkeymap;
+		r.keymap = NULL;
+		r.nkeymap = 0;
+		cfg->looks = r.looks;
+		cfg->nlooks = r.nlooks;
+		r.looks = NULL;
+		r.nlooks = 0;
+	}
+	config_reader_done(&r);
+	return (rc);
+}
+
+int
+config_load_file(struct config *cfg, char **cause)
+{
+	char	*data = NULL;
+	size_t	 len;
+	int	 explicit, rc;
 
 	explicit = cfg->config_file != NULL ||
 	    (getenv("EVTOP_CONFIG") != NULL && *getenv("EVTOP_CONFIG") != '\0');
@@ -581,39 +658,7 @@ config_load_file(struct config *cfg, char **cause)
 	}
 	if (config_read_all(cfg->file, &data, &len, cause) != 0)
 		return (-1);
-
-	memset(&r, 0, sizeof r);
-	r.path = cfg->file;
-	r.data = data;
-	r.len = len;
-	r.line_done = 1;
-	r.kind = SECTION_DEFAULTS;
-	/* Debian's libinih takes these at run time. */
-	ini_allow_multiline = 0;
-	ini_max_line = CONFIG_LINE_MAX + 2;
-	ini_stop_on_first_error = 0;
-	rc = ini_parse_stream(config_reader_gets, &r, config_handler, &r);
-	if (rc > 0 && (r.error == NULL || rc < r.error_line))
-		config_syntax_error(&r, rc);
-	if (r.error != NULL) {
-		*cause = r.error;
-		r.error = NULL;
-		rc = -1;
-	} else if (rc < 0) {
-		xasprintf(cause, "cannot read %s", cfg->file);
-		rc = -1;
-	} else if ((rc = config_choose_profile(cfg, &r, cause)) == 0) {
-		config_apply_entries(cfg, &r);
-		cfg->keymap = r.keymap;
-		cfg->nkeymap = r.nkeymap;
-		r.keymap = NULL;
-		r.nkeymap = 0;
-		cfg->looks = r.looks;
-		cfg->nlooks = r.nlooks;
-		r.looks = NULL;
-		r.nlooks = 0;
-	}
-	config_reader_done(&r);
+	rc = config_load_text(cfg, cfg->file, data, len, cause);
 	free(data);
 	return (rc);
 }

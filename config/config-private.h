@@ -1,4 +1,7 @@
-/* Shared by config.c (argv, environment, checks) and config-file.c. */
+/*
+ * Shared by config.c (argv, environment, checks), config-file.c and
+ * tokens.c.
+ */
 #ifndef EVTOP_CONFIG_PRIVATE_H
 #define EVTOP_CONFIG_PRIVATE_H
 

@@ -105,6 +105,12 @@ void	config_apply_env(struct config *);
  * "FILE:LINE: what was expected" in *cause.
  */
 int	config_load_file(struct config *, char **cause);
+/*
+ * The same on a file's text already in memory (len bytes, no NUL needed):
+ * name is the file told in messages.  The fuzz target reads this way.
+ */
+int	config_load_text(struct config *, const char *name, const char *data,
+	    size_t len, char **cause);
 /* config_apply_env, config_load_file and config_tidy_server in order. */
 int	config_resolve(struct config *, char **cause);
 /* Tidies the server URL: no trailing slash, no pasted "/api" suffix. */

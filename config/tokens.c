@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config-private.h"
 #include "paths.h"
 #include "url.h"
 #include "xmalloc.h"
@@ -126,21 +127,27 @@ tokens_open_private(const char *path, char **cause)
 	return (fd);
 }
 
-/* Reads a small file; -1 with *cause. */
+/*
+ * Reads a small file whole into a new buffer of *len bytes and a NUL;
+ * -1 with *cause, also when it is larger than TOKENS_FILE_MAX: the
+ * reader must see every byte, or junk past the limit would pass.
+ */
 static int
-tokens_slurp(int fd, const char *path, char **out, char **cause)
+tokens_slurp(int fd, const char *path, char **out, size_t *outlen,
+    char **cause)
 {
-	char	*buf = xmalloc(TOKENS_FILE_MAX + 1);
+	char	*buf = xmalloc(TOKENS_FILE_MAX + 2);
 	size_t	 len = 0;
 	ssize_t	 n;
 
-	while (len < TOKENS_FILE_MAX) {
-		n = read(fd, buf + len, TOKENS_FILE_MAX - len);
+	while (len <= TOKENS_FILE_MAX) {
+		n = read(fd, buf + len, TOKENS_FILE_MAX + 1 - len);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
 			xasprintf(cause, "cannot read %s: %s", path,
 			    strerror(errno));
+			explicit_bzero(buf, len);
 			free(buf);
 			return (-1);
 		}
@@ -148,8 +155,16 @@ tokens_slurp(int fd, const char *path, char **out, char **cause)
 			break;
 		len += (size_t)n;
 	}
+	if (len > TOKENS_FILE_MAX) {
+		xasprintf(cause, "%s is larger than %d bytes: it does not hold "
+		    "a token", path, TOKENS_FILE_MAX);
+		explicit_bzero(buf, len);
+		free(buf);
+		return (-1);
+	}
 	buf[len] = '\0';
 	*out = buf;
+	*outlen = len;
 	return (0);
 }
 
@@ -157,6 +172,7 @@ int
 tokens_read_file(const char *path, char **token, char **cause)
 {
 	char	*buf, *start, *end;
+	size_t	 len;
 	int	 fd, extra;
 
 	if ((fd = tokens_open_private(path, cause)) < 0) {
@@ -165,25 +181,26 @@ tokens_read_file(const char *path, char **token, char **cause)
 			    strerror(ENOENT));
 		return (-1);
 	}
-	if (tokens_slurp(fd, path, &buf, cause) != 0) {
+	if (tokens_slurp(fd, path, &buf, &len, cause) != 0) {
 		close(fd);
 		return (-1);
 	}
 	close(fd);
 	start = buf + strspn(buf, " \t\r\n");
 	end = start + strcspn(start, " \t\r\n");
-	/* Only blanks may follow the token. */
-	extra = end[strspn(end, " \t\r\n")] != '\0';
+	/* Only blanks may follow the token, and a NUL would hide the rest. */
+	extra = end[strspn(end, " \t\r\n")] != '\0' ||
+	    memchr(buf, '\0', len) != NULL;
 	*end = '\0';
 	if (*start == '\0' || extra || !tokens_plausible(start)) {
 		xasprintf(cause, "%s does not hold a token: expected the token "
 		    "alone, on one line", path);
-		explicit_bzero(buf, TOKENS_FILE_MAX + 1);
+		explicit_bzero(buf, len);
 		free(buf);
 		return (-1);
 	}
 	*token = xstrdup(start);
-	explicit_bzero(buf, TOKENS_FILE_MAX + 1);
+	explicit_bzero(buf, len);
 	free(buf);
 	return (0);
 }
@@ -194,6 +211,7 @@ tokens_load(const char *server, struct stored_token *out, char **cause)
 	json_t		*j;
 	const char	*tok, *user;
 	char		*path, *buf;
+	size_t		 len;
 	int		 fd;
 
 	memset(out, 0, sizeof *out);
@@ -203,17 +221,21 @@ tokens_load(const char *server, struct stored_token *out, char **cause)
 		free(path);
 		return (fd == -2 ? 0 : -1);
 	}
-	if (tokens_slurp(fd, path, &buf, cause) != 0) {
+	if (tokens_slurp(fd, path, &buf, &len, cause) != 0) {
 		close(fd);
 		free(path);
 		return (-1);
 	}
 	close(fd);
-	j = json_loads(buf, 0, NULL);
-	explicit_bzero(buf, TOKENS_FILE_MAX + 1);
+	/* The whole file: a NUL and what follows it are damage too. */
+	j = json_loadb(buf, len, 0, NULL);
+	explicit_bzero(buf, len);
 	free(buf);
 	tok = json_string_value(json_object_get(j, "token"));
-	if (tok == NULL || !tokens_plausible(tok)) {
+	user = json_string_value(json_object_get(j, "user"));
+	/* evtop wrote the user from a sanitized answer: printable text. */
+	if (tok == NULL || !tokens_plausible(tok) ||
+	    (user != NULL && config_has_control(user))) {
 		/* Not ours to keep: a damaged file is forgotten. */
 		json_decref(j);
 		unlink(path);
@@ -222,7 +244,7 @@ tokens_load(const char *server, struct stored_token *out, char **cause)
 	}
 	out->server = xstrdup(server);
 	out->token = xstrdup(tok);
-	if ((user = json_string_value(json_object_get(j, "user"))) != NULL)
+	if (user != NULL)
 		out->user = xstrdup(user);
 	out->exp = (time_t)json_integer_value(json_object_get(j, "exp"));
 	json_decref(j);

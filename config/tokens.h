@@ -28,8 +28,8 @@ void	stored_token_done(struct stored_token *);
 char	*tokens_path(const char *server, int create, char **cause);
 /*
  * Reads the stored token for server: 1 with *out filled, 0 when there is
- * none, -1 with a sentence when the file is unsafe (readable by others)
- * or unreadable.
+ * none (a damaged file is deleted and counts as none), -1 with a sentence
+ * when the file is unsafe (readable by others), too big or unreadable.
  */
 int	 tokens_load(const char *server, struct stored_token *out,
 	     char **cause);
@@ -51,7 +51,8 @@ int	 tokens_write_atomic(const char *path, const char *data, size_t len,
 /*
  * Reads the token in path (--token-file): refused when the file is
  * readable or writable by group or others, with a sentence that says
- * how to fix it.  Returns 0 with a new string, or -1.
+ * how to fix it, and when it holds anything but blanks around the token.
+ * Returns 0 with a new string, or -1.
  */
 int	 tokens_read_file(const char *path, char **token, char **cause);
 /* 1 when s looks like a token (the characters of a JWT, not too long). */

@@ -137,6 +137,28 @@ test_error_messages(void)
 		  "file" },
 		{ "profile = venue-z\n[profile venue-a]\n",
 		  "1: profile venue-z has no [profile venue-z] section" },
+		/* Quotes do not make an empty value less empty. */
+		{ "[keymap]\nquit = \"\"\n",
+		  "2: quit wants keys (a, C-r, F5...) or none to unbind it" },
+		{ "[theme]\nheader = \"\"\n",
+		  "2: header wants a look, such as white on blue bold" },
+		/* The quote is the line itself, not the next one's start. */
+		{ "[defaults]\n    oops\nascii = true\n",
+		  "2: expected [section], key = value or a comment (# or ;), "
+		  "not \"oops\"" },
+		/* A control byte quoted from the file never reaches a tty. */
+		{ "\x1b[2J oops\n",
+		  "1: expected [section], key = value or a comment (# or ;), "
+		  "not \"?[2J oops\"" },
+		{ "[profile a\x1b]\n", "1: profile name \"a?\" may only have "
+		  "letters, digits, '.', '_' and '-'" },
+		/* Found by fuzz-config: a binding for no action at all. */
+		{ "[keymap]\n= q\n",
+		  "2: a key is missing before the = or :, as in quit = q" },
+		{ "[theme]\n: bold\n",
+		  "2: a key is missing before the = or :, as in quit = q" },
+		{ "ascii = true\n = x\n",
+		  "2: a key is missing before the = or :, as in quit = q" },
 	};
 	struct config	 cfg;
 	char		*cause, want[512];
@@ -452,6 +474,54 @@ test_theme_argv(void)
 	config_done(&cfg);
 }
 
+/*
+ * config_load_text reads len bytes and not one more (the fuzz target
+ * hands it unterminated buffers; under ASan a read past them fails), and
+ * sees a section line where libinih does, after a \f or \v too.
+ */
+static void
+test_load_text(void)
+{
+	static const char *const texts[] = {
+		"ascii = true\n  ",
+		"[defaults]\n  x",
+		"[profile a]\n\t",
+	};
+	const char	*sections = "[profile a]\n\v[theme]\nheader = bold\n"
+	    "\f[keymap]\nquit = q\n";
+	struct config	 cfg;
+	char		*cause, *copy;
+	size_t		 i, len;
+	int		 rc;
+
+	clean_env();
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		len = strlen(texts[i]);
+		copy = malloc(len);
+		memcpy(copy, texts[i], len);
+		config_init(&cfg);
+		cause = NULL;
+		rc = config_load_text(&cfg, "t.ini", copy, len, &cause);
+		CHECK_INT(rc, i == 1 ? -1 : 0);
+		if (i == 1)
+			CHECK_STR(cause, "t.ini:2: expected [section], key = "
+			    "value or a comment (# or ;), not \"x\"");
+		free(cause);
+		config_done(&cfg);
+		free(copy);
+	}
+
+	config_init(&cfg);
+	cause = NULL;
+	CHECK_INT(config_load_text(&cfg, "t.ini", sections, strlen(sections),
+	    &cause), 0);
+	CHECK_STR(cause, NULL);
+	CHECK_INT((int)cfg.nlooks, 1);
+	CHECK_INT((int)cfg.nkeymap, 1);
+	free(cause);
+	config_done(&cfg);
+}
+
 static void
 cleanup(void)
 {
@@ -474,5 +544,6 @@ TEST_MAIN(
 	TEST_CASE(test_profiles),
 	TEST_CASE(test_precedence),
 	TEST_CASE(test_theme_argv),
+	TEST_CASE(test_load_text),
 	TEST_CASE(test_cleanup)
 )

@@ -36,16 +36,22 @@ setup(void)
 }
 
 static void
-write_file(const char *path, const char *text, mode_t mode)
+write_bytes(const char *path, const char *data, size_t len, mode_t mode)
 {
 	int	fd;
 
 	unlink(path);
 	fd = open(path, O_WRONLY|O_CREAT|O_TRUNC, 0600);
-	if (fd == -1 || write(fd, text, strlen(text)) < 0)
+	if (fd == -1 || write(fd, data, len) != (ssize_t)len)
 		abort();
 	fchmod(fd, mode);
 	close(fd);
+}
+
+static void
+write_file(const char *path, const char *text, mode_t mode)
+{
+	write_bytes(path, text, strlen(text), mode);
 }
 
 /* Files in dir whose names start with a dot (temporary files). */
@@ -273,6 +279,81 @@ test_atomic_write(void)
 	CHECK_INT(count_hidden(dir), 0);
 }
 
+/*
+ * Every byte of a token file is read: a NUL does not end the file early,
+ * and a file past the size limit is refused rather than cut.
+ */
+static void
+test_token_file_whole(void)
+{
+	static const char	 nul[] = TOKEN "\n\0junk\n";
+	char			 path[300], want[800], *big, *tok = NULL;
+	char			*cause = NULL;
+	size_t			 len = 70000;
+
+	setup();
+	snprintf(path, sizeof path, "%s/token", home);
+	snprintf(want, sizeof want, "%s does not hold a token: expected the "
+	    "token alone, on one line", path);
+	write_bytes(path, nul, sizeof nul - 1, 0600);
+	CHECK_INT(tokens_read_file(path, &tok, &cause), -1);
+	CHECK_STR(cause, want);
+	CHECK(tok == NULL);
+	free(cause);
+	cause = NULL;
+
+	/* The token, then blanks up to the limit and more, then junk. */
+	big = malloc(len);
+	memset(big, ' ', len);
+	memcpy(big, TOKEN, strlen(TOKEN));
+	memcpy(big + len - 4, "junk", 4);
+	write_bytes(path, big, len, 0600);
+	CHECK_INT(tokens_read_file(path, &tok, &cause), -1);
+	snprintf(want, sizeof want, "%s is larger than 65536 bytes: it does "
+	    "not hold a token", path);
+	CHECK_STR(cause, want);
+	CHECK(tok == NULL);
+	free(cause);
+	cause = NULL;
+	/* Up to the limit is fine. */
+	write_bytes(path, big, 65536, 0600);
+	CHECK_INT(tokens_read_file(path, &tok, &cause), 0);
+	CHECK_STR(tok, TOKEN);
+	free(tok);
+	free(big);
+	unlink(path);
+}
+
+/* A stored file that evtop did not write this way is forgotten. */
+static void
+test_stored_damaged(void)
+{
+	static const char	 nul[] = "{\"token\":\"" TOKEN "\"}\0junk";
+	static const char	*escape = "{\"token\":\"" TOKEN "\",\"user\":"
+	    "\"\\u001b[2Jops@example.com\"}";
+	struct stored_token	 back;
+	char			*path, *cause = NULL;
+
+	setup();
+	if ((path = tokens_path("https://d.example", 1, &cause)) == NULL)
+		abort();
+	write_file(path, "{\"token\":\"" TOKEN "\"}", 0600);
+	CHECK_INT(tokens_load("https://d.example", &back, &cause), 1);
+	stored_token_done(&back);
+
+	write_bytes(path, nul, sizeof nul - 1, 0600);
+	CHECK_INT(tokens_load("https://d.example", &back, &cause), 0);
+	CHECK(back.token == NULL);
+	CHECK_INT(access(path, F_OK), -1);
+
+	write_file(path, escape, 0600);
+	CHECK_INT(tokens_load("https://d.example", &back, &cause), 0);
+	CHECK(back.token == NULL);
+	CHECK_INT(access(path, F_OK), -1);
+	CHECK(cause == NULL);
+	free(path);
+}
+
 static void
 test_cleanup(void)
 {
@@ -315,5 +396,7 @@ TEST_MAIN(
 	TEST_CASE(test_store_and_load),
 	TEST_CASE(test_file_names),
 	TEST_CASE(test_atomic_write),
+	TEST_CASE(test_token_file_whole),
+	TEST_CASE(test_stored_damaged),
 	TEST_CASE(test_cleanup)
 )
