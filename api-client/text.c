@@ -183,11 +183,8 @@ text_sanitize_cap(const char *s, size_t len, size_t max)
 	n = strlen(out);
 	if (n <= max && len <= look)
 		return (out);
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)out[n] & 0xc0) == 0x80)
-			n--;
-	}
+	if (n > max)
+		n = utf8_cut(out, max);
 	out = xrealloc(out, n + sizeof "\xe2\x80\xa6");
 	memcpy(out + n, "\xe2\x80\xa6", sizeof "\xe2\x80\xa6");
 	return (out);

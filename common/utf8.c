@@ -41,6 +41,14 @@ utf8_decode(const char *s, size_t len, uint32_t *cp)
 }
 
 size_t
+utf8_cut(const char *s, size_t max)
+{
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return (max);
+}
+
+size_t
 utf8_length(const char *s)
 {
 	size_t	n = 0;

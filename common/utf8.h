@@ -14,6 +14,11 @@
  * UTF-8 or len is 0 (*cp is then untouched).
  */
 size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
+/*
+ * Where to cut s to at most max bytes without splitting a character: max,
+ * or less when s[max] continues a character.  s must hold more than max.
+ */
+size_t	utf8_cut(const char *s, size_t max);
 /* How many code points a NUL-terminated string holds (lead bytes only). */
 size_t	utf8_length(const char *s);
 

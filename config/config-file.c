@@ -28,6 +28,7 @@
 #include "config-private.h"
 #include "options.h"
 #include "paths.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define CONFIG_FILE_MAX		(1024 * 1024)
@@ -469,8 +470,9 @@ config_line_text(const struct config_reader *r, int n)
 	skip = config_span_blanks(p, len);
 	p += skip;
 	len -= skip;
+	/* At most 40 bytes, never half a character. */
 	if (len > 40)
-		len = 40;
+		len = utf8_cut(p, 40);
 	return (xstrndup(p, len));
 }
 

@@ -75,6 +75,11 @@ test_utf8_length(void)
 	CHECK_INT(utf8_length(""), 0);
 	CHECK_INT(utf8_length("abc"), 3);
 	CHECK_INT(utf8_length("日本語 ok"), 6);
+	/* 日 is bytes 0-2, 本 3-5: a cut at 4 or 5 keeps 日 alone. */
+	CHECK_INT(utf8_cut("日本語", 4), 3);
+	CHECK_INT(utf8_cut("日本語", 5), 3);
+	CHECK_INT(utf8_cut("日本語", 6), 6);
+	CHECK_INT(utf8_cut("abc", 2), 2);
 }
 
 static void

@@ -146,6 +146,11 @@ test_error_messages(void)
 		{ "[defaults]\n    oops\nascii = true\n",
 		  "2: expected [section], key = value or a comment (# or ;), "
 		  "not \"oops\"" },
+		/* A long line is quoted in part, never half a character. */
+		{ "[defaults]\nthis line is not ini and it goes on ok "
+		  "\xc3\xa9t\xc3\xa9\n",
+		  "2: expected [section], key = value or a comment (# or ;), "
+		  "not \"this line is not ini and it goes on ok \"" },
 		/* A control byte quoted from the file never reaches a tty. */
 		{ "\x1b[2J oops\n",
 		  "1: expected [section], key = value or a comment (# or ;), "
