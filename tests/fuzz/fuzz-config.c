@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-check.h"
 #include "config.h"
 #include "options.h"
 #include "xmalloc.h"
@@ -19,20 +20,6 @@
 #define FUZZ_CONFIG_NAME	"fuzz.ini"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-/* Text handed on (and drawn or printed later) has no control bytes. */
-static void
-fuzz_check_safe(const char *s)
-{
-	const unsigned char	*p;
-
-	if (s == NULL)
-		return;
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			abort();
-	}
-}
 
 static void
 fuzz_check_line(int line, int nlines)

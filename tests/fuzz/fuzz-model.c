@@ -11,24 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-check.h"
 #include "model.h"
 #include "text.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-/* Every string a parser hands back must already be safe to draw. */
-static void
-fuzz_check_safe(const char *s)
-{
-	const unsigned char	*p;
-
-	if (s == NULL)
-		return;
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			abort();
-	}
-}
 
 static void
 fuzz_envelope(const char *buf, size_t len)
