@@ -243,7 +243,6 @@ main_sign_in(struct main_ctx *c)
 	return (MAIN_GO_ON);
 }
 
-
 /* The header's name for the server: --label, "demo", or NULL (its URL). */
 static const char *
 main_label(const struct config *cfg)
