@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "api-private.h"
 #include "app-private.h"
 #include "keys.h"
 #include "store.h"
@@ -918,6 +919,82 @@ test_draw_error_log(void)
 	finish(&loop, app, store);
 }
 
+/* Runs the app's wake timer as its deadline would, at the fixed clock. */
+static uint64_t
+wake_due(struct app *app)
+{
+	app_arm_wake(app);
+	return (uv_timer_get_due_in(&app->wake));
+}
+
+/*
+ * The header's token countdown is drawn again when its minute goes down
+ * and when the token runs out, not only as the clock's minute turns: the
+ * minute's wake at 09:01 showed "1 min" until 09:02, 30 s after exp.
+ */
+static void
+test_draw_token_expiry(void)
+{
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct api_options	 ao;
+	struct app_options	 opts;
+	struct api		*api;
+	struct app		*app;
+
+	setenv("EVTOP_TEST_NOW", "2026-06-16T09:00:00Z", 1);	/* T0 */
+	if (start(&loop, 24, 100) != 0)
+		return;
+	memset(&ao, 0, sizeof ao);
+	ao.server = "http://127.0.0.1:1";
+	api = api_new(&loop, &ao, store, NULL, NULL);
+	api->session.token = xstrdup("not-a-token");
+	api->session.user.email = xstrdup("ops@example.com");
+	api->session.exp = T0 + 90;
+	memset(&opts, 0, sizeof opts);
+	opts.no_color = 1;
+	opts.server_label = "test-server";
+	app = app_new(&loop, api, store, &opts);
+	app->running = 1;
+	app->damage |= APP_DAMAGE_LAYOUT;
+	draw(app);
+	CHECK(row_has(0, "token expires in 2 min"));
+	/* Next: "1 min" at 09:00:30, before the clock's next minute. */
+	CHECK_INT(wake_due(app), 30 * 1000 + 5);
+
+	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:00Z", 1);
+	app->damage |= APP_DAMAGE_HEADER;
+	draw(app);
+	CHECK(row_has(0, "token expires in 1 min"));
+	/* Next: the token runs out at 09:01:30, not at 09:02. */
+	CHECK_INT(wake_due(app), 30 * 1000 + 5);
+
+	/* A second before: still a minute, never "0 min". */
+	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:29Z", 1);
+	app->damage |= APP_DAMAGE_HEADER;
+	draw(app);
+	CHECK(row_has(0, "token expires in 1 min"));
+
+	/* Run out: it says so, and what to do. */
+	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:30Z", 1);
+	app->damage |= APP_DAMAGE_HEADER;
+	draw(app);
+	CHECK(row_has(0, "token expired: press q and run evtop again"));
+	CHECK(!row_has(0, "expires in"));
+	/* Nothing more to count down: the clock's minute again. */
+	CHECK_INT(wake_due(app), 30 * 1000 + 5);
+
+	if (test_failures)
+		dump();
+	free_app(&loop, app);
+	api_free(api);
+	uv_run(&loop, UV_RUN_DEFAULT);
+	screen_close();
+	store_free(store);
+	CHECK_INT(uv_loop_close(&loop), 0);
+	unsetenv("EVTOP_TEST_NOW");
+}
+
 /* Writes seq to the screen's terminal and hands the keys read to app. */
 static void
 type_keys(struct app *app, const char *seq)
@@ -1304,6 +1381,7 @@ TEST_MAIN(
 	TEST_CASE(test_draw_theme),
 	TEST_CASE(test_draw_banner),
 	TEST_CASE(test_draw_error_log),
+	TEST_CASE(test_draw_token_expiry),
 	TEST_CASE(test_draw_home_end),
 	TEST_CASE(test_draw_too_small_keys),
 	TEST_CASE(test_draw_confirm),
