@@ -56,7 +56,8 @@ api_reason_name(enum api_reason reason)
 /*
  * A 401 always means the token is no good; a 403 only when its message
  * talks about the token (servers that answer 403 "Token expired"), never
- * for a forbidden action.  The only look at a server's words.
+ * for a forbidden action.  With api_answer_registration, the only looks
+ * at a server's words.
  */
 static enum api_reason
 api_answer_reason(long status, const char *msg)
@@ -71,6 +72,19 @@ api_answer_reason(long status, const char *msg)
 	if (status >= 400 && status <= 499)
 		return (API_REASON_REFUSED);
 	return (API_REASON_SERVER_ERROR);
+}
+
+enum api_reg_outcome
+api_answer_registration(enum api_reason reason, const char *msg)
+{
+	if (reason != API_REASON_REFUSED || msg == NULL)
+		return (API_REG_FAILED);
+	if (strcasestr(msg, "already registered") != NULL)
+		return (API_REG_ALREADY);
+	if (strcasestr(msg, "full capacity") != NULL ||
+	    strcasestr(msg, "is full") != NULL)
+		return (API_REG_FULL);
+	return (API_REG_FAILED);
 }
 
 long

@@ -151,8 +151,24 @@ void		 api_load_notifications(struct api *, api_done_cb, void *arg);
  */
 void		 api_start_live(struct api *);
 
+/*
+ * What registering (or cancelling) came to, read once where the answer is
+ * parsed (the server's words included, api-answer.c): callers decide on
+ * this, never on the message.
+ */
+enum api_reg_outcome {
+	API_REG_DONE,		/* registered (confirmed), or cancelled */
+	API_REG_WAITLISTED,	/* registered on the waitlist (the mock) */
+	API_REG_ALREADY,	/* refused: already registered, so nothing
+				   changed (a core server's 400) */
+	API_REG_FULL,		/* refused: the event is at full capacity
+				   (a core server's 400) */
+	API_REG_FAILED		/* any other failure: status and cause say */
+};
+
 /* What registering (or cancelling) came to, for the callback. */
 struct api_registration {
+	enum api_reg_outcome outcome;
 	int64_t		 event_id;
 	const char	*title;		/* the event's when asked, or NULL */
 	const char	*status;	/* "confirmed", "waitlisted"; or NULL */

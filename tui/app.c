@@ -172,15 +172,22 @@ app_hook_link(void *arg, enum api_link link, const struct api_why *why)
 void
 app_log_error(struct app *app, const char *sentence)
 {
+	app_log(app, NOTIFY_ERROR, sentence);
+}
+
+void
+app_log(struct app *app, enum notification_level level, const char *sentence)
+{
 	struct notification	 n;
 	size_t			 i, count;
 
 	memset(&n, 0, sizeof n);
 	n.id = -1;
 	n.seq = -1;
-	n.level = NOTIFY_ERROR;
+	n.level = level;
 	n.type = xstrdup("client");
-	n.title = xstrdup("Error");
+	n.title = xstrdup(level == NOTIFY_ERROR ? "Error" :
+	    level == NOTIFY_WARNING ? "Warning" : "Note");
 	n.message = xstrdup(sentence);
 	n.event_id = -1;
 	n.created_at = app->env.now;

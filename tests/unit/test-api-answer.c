@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api-private.h"
+#include "model.h"
 #include "test.h"
 
 #define SERVER	"http://ev.example"
@@ -116,6 +117,59 @@ test_answers(void)
 	}
 }
 
+/*
+ * A refused registration, read once: what core servers and the mock say
+ * in a 400 becomes an outcome; anything else stays a plain failure.
+ */
+static void
+test_registrations(void)
+{
+	static const struct {
+		long			 status;
+		const char		*body;
+		enum api_reg_outcome	 want;
+	} cases[] = {
+		{ 400, "{\"message\":\"Event is at full capacity\"}",
+		  API_REG_FULL },
+		{ 400, "{\"message\":\"This event is full\"}", API_REG_FULL },
+		{ 400, "{\"message\":\"You are already registered for this "
+		  "event\"}", API_REG_ALREADY },
+		{ 400, "{\"message\":\"Already registered for this event "
+		  "(confirmed)\"}", API_REG_ALREADY },		/* the mock */
+		{ 409, "{\"error\":\"User already registered\"}",
+		  API_REG_ALREADY },
+		{ 400, "{\"message\":\"Registration is closed\"}",
+		  API_REG_FAILED },
+		{ 400, "", API_REG_FAILED },
+		{ 404, "{\"message\":\"Registration not found\"}",
+		  API_REG_FAILED },
+		/* Never from a token, a rate limit or a server's fault. */
+		{ 403, "{\"message\":\"Token expired: already registered?"
+		  "\"}", API_REG_FAILED },
+		{ 429, "{\"message\":\"Event is at full capacity\"}",
+		  API_REG_FAILED },
+		{ 500, "{\"message\":\"Event is at full capacity\"}",
+		  API_REG_FAILED },
+	};
+	struct rest_response	 resp;
+	enum api_reason		 reason;
+	char			*sentence, *msg;
+	size_t			 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		answer(&resp, cases[i].status, cases[i].body);
+		sentence = NULL;
+		api_answer_judge(&resp, SERVER, 0, &reason, &sentence);
+		msg = model_parse_error(resp.body, resp.len);
+		CHECK_INT(api_answer_registration(reason, msg), cases[i].want);
+		if (api_answer_registration(reason, msg) != cases[i].want)
+			fprintf(stderr, "  case %zu: %ld %s\n", i,
+			    cases[i].status, cases[i].body);
+		free(msg);
+		free(sentence);
+	}
+}
+
 /* How long a server asks us to wait before the next request. */
 static void
 test_waits(void)
@@ -170,6 +224,7 @@ test_names(void)
 
 TEST_MAIN(
 	TEST_CASE(test_answers),
+	TEST_CASE(test_registrations),
 	TEST_CASE(test_waits),
 	TEST_CASE(test_closed),
 	TEST_CASE(test_names)

@@ -995,6 +995,113 @@ test_draw_token_expiry(void)
 	unsetenv("EVTOP_TEST_NOW");
 }
 
+/* What the notification log holds last: its level, or -1 when empty. */
+static int
+last_logged(struct store *store, const char **message)
+{
+	size_t				 n = store_notification_count(store);
+	const struct notification	*last;
+
+	if (n == 0)
+		return (-1);
+	last = store_notification_at(store, n - 1);
+	*message = last->message;
+	return ((int)last->level);
+}
+
+/*
+ * A refused registration is worded by what happened, and the toast and
+ * the log agree on its level: registered already is news (a toast only),
+ * a full event a warning in both, no answer an error in both.
+ */
+static void
+test_draw_register_outcomes(void)
+{
+	static const struct {
+		int			 status;
+		enum api_reg_outcome	 outcome;
+		const char		*message;	/* the server's */
+		const char		*toast;
+		int			 logged;	/* level, -1: not */
+	} cases[] = {
+		{ API_ERR_FAILED, API_REG_ALREADY, "already registered",
+		  "Already registered for Evtop Launch Party", -1 },
+		{ API_ERR_FAILED, API_REG_FULL, "Event is at full capacity",
+		  "Evtop Launch Party is full: not registered",
+		  NOTIFY_WARNING },
+		{ API_ERR_FAILED, API_REG_FAILED, "Registration is closed",
+		  "Not registered for Evtop Launch Party: Registration is "
+		  "closed", NOTIFY_WARNING },
+		{ API_ERR_UNREACHABLE, API_REG_FAILED, NULL,
+		  "No answer about Evtop Launch Party from the server",
+		  NOTIFY_ERROR },
+		{ API_OK, API_REG_DONE, NULL,
+		  "Registered for Evtop Launch Party", -1 },
+		{ API_OK, API_REG_WAITLISTED, NULL,
+		  "Waitlisted for Evtop Launch Party (position 4)", -1 },
+	};
+	uv_loop_t			 loop;
+	struct store			*store = store_new();
+	struct app			*app;
+	struct api_registration		 r;
+	const char			*logged = NULL;
+	size_t				 i, before;
+	int				 row, col;
+	char				 toast[48];
+
+	if (start(&loop, 30, 120) != 0)
+		return;
+	app = make_app(&loop, store);
+	draw(app);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&r, 0, sizeof r);
+		r.outcome = cases[i].outcome;
+		r.event_id = 1;
+		r.title = "Evtop Launch Party";
+		r.position = 4;
+		r.message = cases[i].message;
+		before = store_notification_count(store);
+		app_registered(app, cases[i].status, cases[i].status ==
+		    API_ERR_UNREACHABLE ? "connection refused" : NULL, &r);
+		draw(app);
+		/* A toast holds 48 columns: its start is enough. */
+		snprintf(toast, sizeof toast, "%.40s", cases[i].toast);
+		CHECK(find(toast, &row, &col));
+		if (cases[i].logged == -1)
+			CHECK_INT(store_notification_count(store), before);
+		else {
+			CHECK_INT(store_notification_count(store), before + 1);
+			CHECK_INT(last_logged(store, &logged),
+			    cases[i].logged);
+			CHECK(logged != NULL && strncmp(logged,
+			    cases[i].toast, strlen(cases[i].toast)) == 0);
+		}
+		if (test_failures)
+			fprintf(stderr, "  case %zu: %s\n", i, cases[i].toast);
+		toasts_expire(app->toasts, app->env.now_ms + 3600 * 1000);
+		app->damage |= APP_DAMAGE_OVERLAY;
+		draw(app);
+	}
+	/* A refused cancel: a warning in both, the server's words kept. */
+	memset(&r, 0, sizeof r);
+	r.outcome = API_REG_FAILED;
+	r.title = "Evtop Launch Party";
+	r.message = "Registration not found";
+	app_unregistered(app, API_ERR_FAILED, NULL, &r);
+	draw(app);
+	CHECK(find("Cancel failed for Evtop Launch Party: Registration",
+	    NULL, NULL));
+	CHECK_INT(last_logged(store, &logged), NOTIFY_WARNING);
+	CHECK_STR(logged, "Cancel failed for Evtop Launch Party: "
+	    "Registration not found");
+
+	/* The log names the level: a warning reads as one. */
+	CHECK(find("warning Warning \xe2\x80\x94 Evtop Launch Party is full",
+	    NULL, NULL));
+
+	finish(&loop, app, store);
+}
+
 /* Writes seq to the screen's terminal and hands the keys read to app. */
 static void
 type_keys(struct app *app, const char *seq)
@@ -1382,6 +1489,7 @@ TEST_MAIN(
 	TEST_CASE(test_draw_banner),
 	TEST_CASE(test_draw_error_log),
 	TEST_CASE(test_draw_token_expiry),
+	TEST_CASE(test_draw_register_outcomes),
 	TEST_CASE(test_draw_home_end),
 	TEST_CASE(test_draw_too_small_keys),
 	TEST_CASE(test_draw_confirm),
