@@ -20,6 +20,7 @@ static const char *const api_reason_names[] = {
 	[API_REASON_NONE] = "none",
 	[API_REASON_SIGNED_OUT] = "signed-out",
 	[API_REASON_SIGN_IN_REFUSED] = "sign-in-refused",
+	[API_REASON_BAD_EMAIL] = "bad-email",
 	[API_REASON_NOT_SIGNED_IN] = "not-signed-in",
 	[API_REASON_UNREACHABLE] = "unreachable",
 	[API_REASON_LINK_LOST] = "link-lost",
@@ -108,6 +109,19 @@ api_answer_judge(const struct rest_response *resp, const char *server,
 	size_t	 i;
 
 	msg = model_parse_error(resp->body, resp->len);
+	/*
+	 * A field error on the email, or a 404 with a message of its own
+	 * (the route is there: the user is not), is about the address; a
+	 * plain 401 could be either, and is taken as the password.
+	 */
+	if (sign_in && ((resp->status == 400 &&
+	    model_error_has_field(resp->body, resp->len, "email")) ||
+	    (resp->status == 404 && msg != NULL))) {
+		*reason = API_REASON_BAD_EMAIL;
+		xasprintf(sentence, "sign-in refused: %s", msg);
+		free(msg);
+		return (API_ERR_AUTH);
+	}
 	if (sign_in && (resp->status == 400 || resp->status == 401 ||
 	    resp->status == 403)) {
 		*reason = API_REASON_SIGN_IN_REFUSED;

@@ -69,6 +69,7 @@ struct api {
 	int			 refreshing;	/* a GET /api/events is out */
 
 	struct session		 session;	/* token NULL: signed out */
+	enum api_reason		 sign_in_reason;	/* the last refusal's */
 
 	struct wslink		*ws;
 	enum api_link		 link;

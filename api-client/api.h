@@ -41,6 +41,9 @@ enum api_reason {
 	API_REASON_SIGNED_OUT,		/* the server refused the token: a 401,
 					   a 403 about the token, close 4401 */
 	API_REASON_SIGN_IN_REFUSED,	/* wrong email or password */
+	API_REASON_BAD_EMAIL,		/* sign-in refused for the address
+					   itself: a field error on email,
+					   or a 404 about the user */
 	API_REASON_NOT_SIGNED_IN,	/* asked for what needs a session */
 	API_REASON_UNREACHABLE,		/* no answer: DNS, connect, TLS */
 	API_REASON_LINK_LOST,		/* the WebSocket dropped or failed */
@@ -112,6 +115,12 @@ void		 api_check_server(struct api *, api_done_cb, void *arg);
 /* POST /api/auth/login.  The password is not kept or logged. */
 void		 api_login(struct api *, const char *email,
 		    const char *password, api_done_cb, void *arg);
+/*
+ * Why the last sign-in was refused (API_REASON_NONE when it was not):
+ * API_REASON_BAD_EMAIL says to ask for the address again, not only the
+ * password.
+ */
+enum api_reason	 api_sign_in_reason(const struct api *);
 /*
  * Resumes a session from a token kept from an earlier sign-in (or given
  * by --token-file / EVTOP_TOKEN): GET /api/users/profile with it.

@@ -88,6 +88,26 @@ test_answers(void)
 		{ 403, "{\"message\":\"Invalid token\"}", -1, 1, API_ERR_AUTH,
 		  API_REASON_SIGN_IN_REFUSED,
 		  "sign-in refused: Invalid token" },
+		/* ... or one for the address itself: ask for it again. */
+		{ 400, "{\"message\":\"Validation failed\",\"errors\":["
+		  "{\"field\":\"email\",\"message\":\"must be an email\"}]}",
+		  -1, 1, API_ERR_AUTH, API_REASON_BAD_EMAIL,
+		  "sign-in refused: Validation failed: email: must be an "
+		  "email" },
+		{ 400, "{\"errors\":[{\"type\":\"field\",\"path\":\"email\","
+		  "\"msg\":\"Please provide a valid email\"}]}", -1, 1,
+		  API_ERR_AUTH, API_REASON_BAD_EMAIL, "sign-in refused: "
+		  "Validation failed: email: Please provide a valid email" },
+		{ 404, "{\"message\":\"User not found\"}", -1, 1, API_ERR_AUTH,
+		  API_REASON_BAD_EMAIL, "sign-in refused: User not found" },
+		{ 400, "{\"errors\":[{\"path\":\"password\",\"msg\":\"is "
+		  "required\"}]}", -1, 1, API_ERR_AUTH,
+		  API_REASON_SIGN_IN_REFUSED, "sign-in refused: Validation "
+		  "failed: password: is required" },
+		/* No such route at all is not about the user. */
+		{ 404, "", -1, 1, API_ERR_FAILED, API_REASON_NOT_FOUND,
+		  "the server has no such resource (is " SERVER " an Event "
+		  "API server?)" },
 		{ 500, "", -1, 1, API_ERR_FAILED, API_REASON_SERVER_ERROR,
 		  "server answered 500" },
 		{ 429, "", 9, 1, API_ERR_FAILED, API_REASON_RATE_LIMITED,
