@@ -20,6 +20,7 @@ static const char *const api_reason_names[] = {
 	[API_REASON_NONE] = "none",
 	[API_REASON_SIGNED_OUT] = "signed-out",
 	[API_REASON_SIGN_IN_REFUSED] = "sign-in-refused",
+	[API_REASON_BAD_EMAIL] = "bad-email",
 	[API_REASON_NOT_SIGNED_IN] = "not-signed-in",
 	[API_REASON_UNREACHABLE] = "unreachable",
 	[API_REASON_LINK_LOST] = "link-lost",
@@ -56,7 +57,8 @@ api_reason_name(enum api_reason reason)
 /*
  * A 401 always means the token is no good; a 403 only when its message
  * talks about the token (servers that answer 403 "Token expired"), never
- * for a forbidden action.  The only look at a server's words.
+ * for a forbidden action.  With api_answer_registration, the only looks
+ * at a server's words.
  */
 static enum api_reason
 api_answer_reason(long status, const char *msg)
@@ -71,6 +73,19 @@ api_answer_reason(long status, const char *msg)
 	if (status >= 400 && status <= 499)
 		return (API_REASON_REFUSED);
 	return (API_REASON_SERVER_ERROR);
+}
+
+enum api_reg_outcome
+api_answer_registration(enum api_reason reason, const char *msg)
+{
+	if (reason != API_REASON_REFUSED || msg == NULL)
+		return (API_REG_FAILED);
+	if (strcasestr(msg, "already registered") != NULL)
+		return (API_REG_ALREADY);
+	if (strcasestr(msg, "full capacity") != NULL ||
+	    strcasestr(msg, "is full") != NULL)
+		return (API_REG_FULL);
+	return (API_REG_FAILED);
 }
 
 long
@@ -94,6 +109,19 @@ api_answer_judge(const struct rest_response *resp, const char *server,
 	size_t	 i;
 
 	msg = model_parse_error(resp->body, resp->len);
+	/*
+	 * A field error on the email, or a 404 with a message of its own
+	 * (the route is there: the user is not), is about the address; a
+	 * plain 401 could be either, and is taken as the password.
+	 */
+	if (sign_in && ((resp->status == 400 &&
+	    model_error_has_field(resp->body, resp->len, "email")) ||
+	    (resp->status == 404 && msg != NULL))) {
+		*reason = API_REASON_BAD_EMAIL;
+		xasprintf(sentence, "sign-in refused: %s", msg);
+		free(msg);
+		return (API_ERR_AUTH);
+	}
 	if (sign_in && (resp->status == 400 || resp->status == 401 ||
 	    resp->status == 403)) {
 		*reason = API_REASON_SIGN_IN_REFUSED;

@@ -69,6 +69,7 @@ struct api {
 	int			 refreshing;	/* a GET /api/events is out */
 
 	struct session		 session;	/* token NULL: signed out */
+	enum api_reason		 sign_in_reason;	/* the last refusal's */
 
 	struct wslink		*ws;
 	enum api_link		 link;
@@ -107,6 +108,13 @@ struct api_call	*api_request(struct api *, const char *method,
  */
 int	api_answer_judge(const struct rest_response *, const char *server,
 	    int sign_in, enum api_reason *, char **sentence);
+/*
+ * What a refused register or cancel request came to, from its reason and
+ * the server's message (NULL when none): a core server says "already
+ * registered" or "Event is at full capacity" in a 400.
+ */
+enum api_reg_outcome api_answer_registration(enum api_reason,
+	    const char *msg);
 /* How long a 429 or 503 asks us to wait, in seconds; -1 when it does not. */
 long	api_answer_wait(const struct rest_response *);
 /*

@@ -61,6 +61,7 @@ api_register_done(struct api_call *call, const struct rest_response *resp,
 	int			 status;
 
 	memset(&r, 0, sizeof r);
+	r.outcome = API_REG_FAILED;
 	r.position = -1;
 	if (error != NULL) {
 		api_register_finish(call, API_ERR_UNREACHABLE, error, &r);
@@ -75,6 +76,9 @@ api_register_done(struct api_call *call, const struct rest_response *resp,
 			api_signed_out(api);
 		else
 			r.message = msg;
+		r.outcome = api_answer_registration(reason, msg);
+		log_debug("api: registration for event %" PRId64 " refused "
+		    "(%s)", call->event_id, api_reason_name(reason));
 		api_register_finish(call, status, sentence, &r);
 		free(msg);
 		free(sentence);
@@ -87,6 +91,8 @@ api_register_done(struct api_call *call, const struct rest_response *resp,
 		memset(&reg, 0, sizeof reg);
 		reg.position = -1;
 	}
+	r.outcome = reg.status != NULL && strcmp(reg.status, "waitlisted") ==
+	    0 ? API_REG_WAITLISTED : API_REG_DONE;
 	r.status = reg.status;
 	r.position = reg.position;
 	r.message = reg.message;

@@ -180,6 +180,7 @@ api_login_done(struct api_call *call, const struct rest_response *resp,
 	if (resp->status < 200 || resp->status > 299) {
 		status = api_answer_failure(api, resp, 1, &reason, &sentence);
 		log_debug("api: sign-in: %s", api_reason_name(reason));
+		api->sign_in_reason = reason;
 		call->cb(call->arg, status, sentence);
 		free(sentence);
 		return;
@@ -206,6 +207,7 @@ api_login(struct api *api, const char *email, const char *password,
 	json_t	*j;
 	char	*body;
 
+	api->sign_in_reason = API_REASON_NONE;
 	if (email == NULL || *email == '\0' || password == NULL) {
 		cb(arg, API_ERR_AUTH, "enter an email address and a password");
 		return;
@@ -525,6 +527,12 @@ const char *
 api_server(const struct api *api)
 {
 	return (api->server);
+}
+
+enum api_reason
+api_sign_in_reason(const struct api *api)
+{
+	return (api->sign_in_reason);
 }
 
 const struct session *

@@ -41,6 +41,9 @@ enum api_reason {
 	API_REASON_SIGNED_OUT,		/* the server refused the token: a 401,
 					   a 403 about the token, close 4401 */
 	API_REASON_SIGN_IN_REFUSED,	/* wrong email or password */
+	API_REASON_BAD_EMAIL,		/* sign-in refused for the address
+					   itself: a field error on email,
+					   or a 404 about the user */
 	API_REASON_NOT_SIGNED_IN,	/* asked for what needs a session */
 	API_REASON_UNREACHABLE,		/* no answer: DNS, connect, TLS */
 	API_REASON_LINK_LOST,		/* the WebSocket dropped or failed */
@@ -113,6 +116,12 @@ void		 api_check_server(struct api *, api_done_cb, void *arg);
 void		 api_login(struct api *, const char *email,
 		    const char *password, api_done_cb, void *arg);
 /*
+ * Why the last sign-in was refused (API_REASON_NONE when it was not):
+ * API_REASON_BAD_EMAIL says to ask for the address again, not only the
+ * password.
+ */
+enum api_reason	 api_sign_in_reason(const struct api *);
+/*
  * Resumes a session from a token kept from an earlier sign-in (or given
  * by --token-file / EVTOP_TOKEN): GET /api/users/profile with it.
  * API_OK and the session is set; API_ERR_AUTH when the server refuses the
@@ -151,8 +160,24 @@ void		 api_load_notifications(struct api *, api_done_cb, void *arg);
  */
 void		 api_start_live(struct api *);
 
+/*
+ * What registering (or cancelling) came to, read once where the answer is
+ * parsed (the server's words included, api-answer.c): callers decide on
+ * this, never on the message.
+ */
+enum api_reg_outcome {
+	API_REG_DONE,		/* registered (confirmed), or cancelled */
+	API_REG_WAITLISTED,	/* registered on the waitlist (the mock) */
+	API_REG_ALREADY,	/* refused: already registered, so nothing
+				   changed (a core server's 400) */
+	API_REG_FULL,		/* refused: the event is at full capacity
+				   (a core server's 400) */
+	API_REG_FAILED		/* any other failure: status and cause say */
+};
+
 /* What registering (or cancelling) came to, for the callback. */
 struct api_registration {
+	enum api_reg_outcome outcome;
 	int64_t		 event_id;
 	const char	*title;		/* the event's when asked, or NULL */
 	const char	*status;	/* "confirmed", "waitlisted"; or NULL */

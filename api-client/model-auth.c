@@ -203,6 +203,31 @@ model_error_item(char **out, const json_t *item, int *count)
 	(*count)++;
 }
 
+int
+model_error_has_field(const char *body, size_t len, const char *field)
+{
+	json_t		*root;
+	const json_t	*errors, *item;
+	const char	*name;
+	size_t		 i, j;
+	int		 found = 0;
+
+	if (body == NULL || len == 0 ||
+	    (root = json_loadb(body, len, 0, NULL)) == NULL)
+		return (0);
+	errors = json_object_get(root, "errors");
+	for (i = 0; i < json_array_size(errors) && !found; i++) {
+		item = json_array_get(errors, i);
+		for (j = 0; j < nitems(model_error_shapes) && !found; j++) {
+			name = json_util_string(item,
+			    model_error_shapes[j].field);
+			found = name != NULL && strcmp(name, field) == 0;
+		}
+	}
+	json_decref(root);
+	return (found);
+}
+
 char *
 model_parse_error(const char *body, size_t len)
 {

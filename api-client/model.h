@@ -121,6 +121,9 @@ int	model_parse_registration(const char *body, size_t len,
 	    struct registration *, char **cause);
 /* The sentence in an error body ({"message"} plus field errors), or NULL. */
 char	*model_parse_error(const char *body, size_t len);
+/* 1 when an error body's field errors name field ("email"), else 0. */
+int	 model_error_has_field(const char *body, size_t len,
+	    const char *field);
 
 void	event_done(struct event *);
 void	events_free(struct event *, size_t n);

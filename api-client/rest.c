@@ -29,7 +29,7 @@ struct rest_request {
 
 	struct http_answer	 answer;
 
-	uint64_t		 started;	/* uv_now, ms */
+	uint64_t		 started;	/* uv_hrtime when sent, ns */
 	rest_done_cb		 cb;
 	void			*arg;
 	TAILQ_ENTRY(rest_request) entry;
@@ -166,7 +166,7 @@ rest_finish(struct rest_request *req, CURLcode code)
 
 	TAILQ_REMOVE(&http->requests, req, entry);
 	memset(&resp, 0, sizeof resp);
-	resp.ms = (double)(uv_now(http->loop) - req->started);
+	resp.ms = (double)(uv_hrtime() - req->started) / 1e6;
 	curl_easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &status);
 	if (code != CURLE_OK || status == 0) {
 		error = http_answer_error(&req->answer, req->easy, code,
@@ -310,7 +310,11 @@ rest_start(struct rest *http, const char *method, const char *url,
 	req->cb = cb;
 	req->arg = arg;
 	http_answer_init(&req->answer);
-	req->started = uv_now(http->loop);
+	/*
+	 * The time now, not the loop's: uv_now is as old as the last loop
+	 * pass, and a password typed since then is not the request's time.
+	 */
+	req->started = uv_hrtime();
 	if ((req->easy = curl_easy_init()) == NULL) {
 		fprintf(stderr, "evtop: cannot start libcurl\n");
 		abort();

@@ -65,6 +65,16 @@ config_has_control(const char *s)
 	return (0);
 }
 
+int
+config_is_email(const char *s)
+{
+	const char	*at = strchr(s, '@');
+
+	return (at != NULL && at != s && at[1] != '\0' &&
+	    strchr(at + 1, '@') == NULL && strpbrk(s, " \t") == NULL &&
+	    !config_has_control(s));
+}
+
 /* The address of the string field of a string option. */
 static char **
 config_string_field(struct config *cfg, enum option_id id)
@@ -215,6 +225,14 @@ config_set_value(struct config *cfg, const struct option_spec *o,
 		}
 		if (strpbrk(value, " \t") != NULL) {
 			xasprintf(why, "wants a URL without spaces, not %s", q);
+			goto fail;
+		}
+		/* FALLTHROUGH */
+	case OPTION_EMAIL:
+		if (o->type == OPTION_EMAIL && *value != '\0' &&
+		    !config_is_email(value)) {
+			xasprintf(why, "wants an email address, like "
+			    "you@example.com, not %s", q);
 			goto fail;
 		}
 		/* FALLTHROUGH */

@@ -115,6 +115,11 @@ int	config_load_text(struct config *, const char *name, const char *data,
 int	config_resolve(struct config *, char **cause);
 /* Tidies the server URL: no trailing slash, no pasted "/api" suffix. */
 void	config_tidy_server(struct config *);
+/*
+ * Whether s looks like an email address (NAME@DOMAIN, no blanks): what -u,
+ * a profile's user and the sign-in's Email prompt take.
+ */
+int	config_is_email(const char *s);
 /* Checks the combination makes sense; -1 with a sentence if not. */
 int	config_check(const struct config *, char **cause);
 /* "option", "environment", "profile NAME", "[defaults]" or "default". */

@@ -13,7 +13,7 @@ static const char *const options_themes[] = {
 static const struct option_spec options_rows[] = {
 	{ OPT_SERVER, "server", 's', "URL", OPTION_URL,
 	  "Event API server, e.g. https://events.example.com", "server" },
-	{ OPT_USER, "user", 'u', "EMAIL", OPTION_STRING,
+	{ OPT_USER, "user", 'u', "EMAIL", OPTION_EMAIL,
 	  "sign in as EMAIL (the password is asked for)", "user" },
 	{ OPT_LABEL, "label", 0, "TEXT", OPTION_STRING,
 	  "name the server TEXT in the header instead of its address",

@@ -40,6 +40,7 @@ enum option_type {
 	OPTION_FLAG,		/* no argument; true or false in a config file */
 	OPTION_STRING,		/* any text without control characters */
 	OPTION_URL,		/* http:// or https:// */
+	OPTION_EMAIL,		/* an email address: NAME@DOMAIN */
 	OPTION_COUNT,		/* a whole number >= 0 */
 	OPTION_SECONDS,		/* a decimal number of seconds > 0 */
 	OPTION_CHOICE		/* one of the row's choices */

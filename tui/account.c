@@ -110,37 +110,74 @@ account_wait(struct account *a, struct account_wait *w)
 	return (w->status);
 }
 
-/* Asks for the password and signs in; a wrong one may be tried again. */
+/*
+ * Asks for the address until it looks like one (as -u and a profile's user
+ * must): 0 with a new string in *user, or -1 with *cause.
+ */
 static int
-account_ask_password(struct account *a, const char *user, char **cause)
+account_ask_email(char **user, char **cause)
+{
+	int	try;
+
+	for (try = 1; try <= ACCOUNT_TRIES; try++) {
+		if (signin_prompt("Email: ", 1, user, cause) != 0)
+			return (-1);
+		if (config_is_email(*user))
+			return (0);
+		free(*user);
+		*user = NULL;
+		fprintf(stderr, "evtop: that is not an email address (like "
+		    "you@example.com); try again\n");
+	}
+	*cause = xstrdup("no email address given (like you@example.com)");
+	return (-1);
+}
+
+/*
+ * Asks for the password and signs in; a wrong one may be tried again.
+ * When the server refuses the address itself (unknown, or not one it
+ * takes), the address is asked for again before the password.
+ */
+static int
+account_ask_password(struct account *a, char **user, char **cause)
 {
 	struct account_wait	 w;
 	char			*password = NULL, *prompt;
-	int			 try;
+	int			 try, rc, bad_email;
 
-	xasprintf(&prompt, "Password for %s at %s: ", user,
-	    api_server(a->api));
 	for (try = 1; try <= ACCOUNT_TRIES; try++) {
-		if (signin_prompt(prompt, 0, &password, cause) != 0)
+		xasprintf(&prompt, "Password for %s at %s: ", *user,
+		    api_server(a->api));
+		rc = signin_prompt(prompt, 0, &password, cause);
+		free(prompt);
+		if (rc != 0)
 			break;
 		memset(&w, 0, sizeof w);
+		bad_email = 0;
 		if (*password == '\0') {
 			w.status = API_ERR_AUTH;
 			w.cause = xstrdup("the password is empty");
 		} else {
-			api_login(a->api, user, password, account_answered, &w);
+			api_login(a->api, *user, password, account_answered,
+			    &w);
 			account_wait(a, &w);
+			bad_email = w.status == API_ERR_AUTH &&
+			    api_sign_in_reason(a->api) == API_REASON_BAD_EMAIL;
 		}
 		signin_forget(password);
 		if (w.status != API_ERR_AUTH || try == ACCOUNT_TRIES) {
-			free(prompt);
 			*cause = w.cause;
 			return (w.status);
 		}
 		fprintf(stderr, "evtop: %s; try again\n", w.cause);
 		free(w.cause);
+		if (bad_email) {
+			free(*user);
+			*user = NULL;
+			if (account_ask_email(user, cause) != 0)
+				return (API_ERR_AUTH);
+		}
 	}
-	free(prompt);
 	return (API_ERR_AUTH);
 }
 
@@ -306,9 +343,9 @@ account_sign_in(struct account *a, char **cause)
 	}
 	if (cfg->user != NULL)
 		user = xstrdup(cfg->user);
-	else if (signin_prompt("Email: ", 1, &user, cause) != 0)
+	else if (account_ask_email(&user, cause) != 0)
 		return (API_ERR_AUTH);
-	status = account_ask_password(a, user, cause);
+	status = account_ask_password(a, &user, cause);
 	free(user);
 	if (status == API_OK) {
 		a->source = ACCOUNT_PASSWORD;

@@ -89,6 +89,8 @@ void	app_toast(struct app *, enum notification_level, const char *title,
 	    const char *message);
 /* An error of ours into the notification log, where it stays whole. */
 void	app_log_error(struct app *, const char *sentence);
+/* The same at a level of its own (a warning, an error). */
+void	app_log(struct app *, enum notification_level, const char *sentence);
 /*
  * Puts a yes/no question up (the sentence is copied); yes runs on y with
  * app->confirm_event set to event_id, and n or Esc just closes it.
@@ -102,6 +104,11 @@ void	app_refuse_readonly(struct app *, enum action);
 /* app-register.c */
 void	app_do_register(struct app *);
 void	app_do_unregister(struct app *);
+/* The answers to R and U: a toast, and the log (tests call them). */
+void	app_registered(void *, int status, const char *cause,
+	    const struct api_registration *);
+void	app_unregistered(void *, int status, const char *cause,
+	    const struct api_registration *);
 
 /* app-draw.c */
 void	app_init_panes(struct app *);

@@ -32,13 +32,16 @@ app_title(const char *title)
 	return (title != NULL && *title != '\0' ? title : "the event");
 }
 
-/* A toast, and the log keeps the whole sentence when it is bad news. */
+/*
+ * A toast, and bad news (a warning or an error) in the log at the same
+ * level, where the whole sentence stays.
+ */
 static void
 app_register_say(struct app *app, enum notification_level level,
     const char *sentence)
 {
 	if (level == NOTIFY_ERROR || level == NOTIFY_WARNING)
-		app_log_error(app, sentence);
+		app_log(app, level, sentence);
 	app_toast(app, level, NULL, sentence);
 }
 
@@ -66,42 +69,60 @@ app_register_failed(struct app *app, int status, const char *cause,
 	free(sentence);
 }
 
-static void
+/* What R came to, worded by what happened; %s is the event's title. */
+static const struct {
+	enum api_reg_outcome	 outcome;
+	enum notification_level	 level;
+	const char		*format;
+} app_register_outcomes[] = {
+	{ API_REG_DONE,		NOTIFY_SUCCESS,	"Registered for %s" },
+	{ API_REG_ALREADY,	NOTIFY_INFO,	"Already registered for %s" },
+	{ API_REG_FULL,		NOTIFY_WARNING,	"%s is full: not registered" },
+};
+
+void
 app_registered(void *arg, int status, const char *cause,
     const struct api_registration *r)
 {
 	struct app	*app = arg;
 	char		*sentence;
+	size_t		 i;
 
-	if (status != API_OK) {
-		app_register_failed(app, status, cause, r, "Not registered for");
-		return;
-	}
-	if (r->status != NULL && strcmp(r->status, "waitlisted") == 0) {
+	if (r->outcome == API_REG_WAITLISTED) {
 		if (r->position > 0)
 			xasprintf(&sentence, "Waitlisted for %s (position %"
 			    PRId64 ")", app_title(r->title), r->position);
 		else
 			xasprintf(&sentence, "Waitlisted for %s",
 			    app_title(r->title));
-		app_toast(app, NOTIFY_INFO, NULL, sentence);
-	} else {
-		xasprintf(&sentence, "Registered for %s", app_title(r->title));
-		app_toast(app, NOTIFY_SUCCESS, NULL, sentence);
+		app_register_say(app, NOTIFY_INFO, sentence);
+		free(sentence);
+		return;
 	}
-	free(sentence);
+	for (i = 0; i < sizeof app_register_outcomes /
+	    sizeof app_register_outcomes[0]; i++) {
+		if (app_register_outcomes[i].outcome != r->outcome)
+			continue;
+		xasprintf(&sentence, app_register_outcomes[i].format,
+		    app_title(r->title));
+		app_register_say(app, app_register_outcomes[i].level,
+		    sentence);
+		free(sentence);
+		return;
+	}
+	app_register_failed(app, status, cause, r, "Not registered for");
 }
 
-static void
+void
 app_unregistered(void *arg, int status, const char *cause,
     const struct api_registration *r)
 {
 	struct app	*app = arg;
 	char		*sentence;
 
-	if (status != API_OK) {
+	if (r->outcome != API_REG_DONE) {
 		app_register_failed(app, status, cause, r,
-		    "Registration not cancelled for");
+		    "Cancel failed for");
 		return;
 	}
 	xasprintf(&sentence, "Registration cancelled for %s",

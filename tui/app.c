@@ -4,7 +4,8 @@
  * at most every APP_FRAME_MS however fast envelopes arrive.  A uv_prepare
  * and a uv_check both look for damage: the check catches what I/O
  * callbacks marked, the prepare what timer callbacks marked, before the
- * loop goes to sleep.  An idle dashboard wakes once a minute for its clock.
+ * loop goes to sleep.  An idle dashboard wakes once a minute for its clock,
+ * and when the header's token warning changes.
  */
 #include "app.h"
 
@@ -17,6 +18,7 @@
 #include "config.h"
 #include "keys.h"
 #include "log.h"
+#include "statusbar.h"
 #include "theme.h"
 #include "xmalloc.h"
 
@@ -170,15 +172,22 @@ app_hook_link(void *arg, enum api_link link, const struct api_why *why)
 void
 app_log_error(struct app *app, const char *sentence)
 {
+	app_log(app, NOTIFY_ERROR, sentence);
+}
+
+void
+app_log(struct app *app, enum notification_level level, const char *sentence)
+{
 	struct notification	 n;
 	size_t			 i, count;
 
 	memset(&n, 0, sizeof n);
 	n.id = -1;
 	n.seq = -1;
-	n.level = NOTIFY_ERROR;
+	n.level = level;
 	n.type = xstrdup("client");
-	n.title = xstrdup("Error");
+	n.title = xstrdup(level == NOTIFY_ERROR ? "Error" :
+	    level == NOTIFY_WARNING ? "Warning" : "Note");
 	n.message = xstrdup(sentence);
 	n.event_id = -1;
 	n.created_at = app->env.now;
@@ -707,6 +716,22 @@ app_wake_cb(uv_timer_t *t)
 	app_arm_wake(app);
 }
 
+/* Milliseconds until the header's token warning changes; 0: never. */
+static uint64_t
+app_token_change(struct app *app)
+{
+	const struct session	*s;
+	time_t			 at;
+	int64_t			 ms;
+
+	if (app->api == NULL || (s = api_session(app->api)) == NULL ||
+	    (at = statusbar_token_change(s->exp, clock_now())) == 0)
+		return (0);
+	/* Just past the second, as app_next_minute is past the minute. */
+	ms = (int64_t)at * 1000 - clock_now_ms() + 5;
+	return (ms > 0 ? (uint64_t)ms : 1);
+}
+
 void
 app_arm_wake(struct app *app)
 {
@@ -714,6 +739,8 @@ app_arm_wake(struct app *app)
 	size_t		i;
 
 	next = now + app_next_minute();
+	if ((d = app_token_change(app)) != 0 && now + d < next)
+		next = now + d;
 	if ((d = toasts_deadline(app->toasts)) != 0 && d < next)
 		next = d;
 	for (i = 0; i < APP_PANES; i++) {

@@ -1,7 +1,8 @@
 /*
  * Batch output.  Columns are sized to their widest value (in terminal
  * columns, so a wide status still lines up); TITLE comes last and is never
- * cut.  Dates are local time like the dashboard (tests run with TZ=UTC).
+ * cut.  Every time is local, like the dashboard's, and the first line
+ * names the zone (tests run with TZ=UTC); JSON times are UTC.
  */
 #include "batch.h"
 
@@ -219,9 +220,17 @@ batch_print_header(FILE *f, const char *server, const char *user, time_t now)
 {
 	struct tm	tm;
 	char		buf[64];
+	size_t		n;
 
-	gmtime_r(&now, &tm);
-	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+	/*
+	 * The zone of every time below: its name, and its offset too when
+	 * it is not UTC, since a name like IST means more than one zone.
+	 */
+	if (localtime_r(&now, &tm) == NULL)
+		gmtime_r(&now, &tm);
+	n = strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S %Z", &tm);
+	if (tm.tm_gmtoff != 0 && n > 0)
+		strftime(buf + n, sizeof buf - n, " (UTC%z)", &tm);
 	if (fprintf(f, "evtop: %s%s%s at %s\n", server, user != NULL ?
 	    " as " : "", user != NULL ? user : "", buf) < 0)
 		return (-1);

@@ -45,15 +45,34 @@ statusbar_token_warning(time_t exp, time_t now, char *buf, size_t len,
 		return (0);
 	left = (long)(exp - now);
 	if (left <= 0) {
-		snprintf(buf, len, "token expired: sign in again");
+		snprintf(buf, len, "token expired: press q and run evtop "
+		    "again");
 		*style = TERM_ERROR;
 		return (1);
 	}
 	if (left > STATUSBAR_TOKEN_WARN)
 		return (0);
+	/*
+	 * Whole minutes rounded up: "1 min" until the last second, and
+	 * statusbar_token_change has the header drawn again at exp itself.
+	 */
 	snprintf(buf, len, "token expires in %ld min", (left + 59) / 60);
 	*style = TERM_WARN;
 	return (1);
+}
+
+time_t
+statusbar_token_change(time_t exp, time_t now)
+{
+	long	left;
+
+	if (exp == 0 || exp <= now)
+		return (0);
+	left = (long)(exp - now);
+	if (left > STATUSBAR_TOKEN_WARN)
+		return (exp - STATUSBAR_TOKEN_WARN);
+	/* The minute shown goes down when left reaches a multiple of 60. */
+	return (exp - 60 * ((left + 59) / 60 - 1));
 }
 
 void

@@ -31,6 +31,11 @@ const char	*statusbar_link_text(enum api_link, int *style);
 /* The token warning for exp at now into buf; returns 0 when none is due. */
 int		 statusbar_token_warning(time_t exp, time_t now, char *buf,
 		     size_t len, int *style);
+/*
+ * When the token warning next changes (it appears, its minute goes down,
+ * the token runs out), so the header is drawn again then; 0: never.
+ */
+time_t		 statusbar_token_change(time_t exp, time_t now);
 void		 statusbar_draw_header(WINDOW *, const struct statusbar_info *);
 #define STATUSBAR_MIN_KEYS	14	/* columns the keys keep ("q Quit") */
 

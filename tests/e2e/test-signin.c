@@ -1,14 +1,20 @@
 /*
  * Signing in to a server by hand, on a terminal: the password prompt does
  * not echo, a wrong password or an unreachable server ends with a sentence
- * and its documented exit status, the right one opens the dashboard, and a
- * bad option is refused with a usage hint.
+ * and its documented exit status, the right one opens the dashboard, a
+ * bad option is refused with a usage hint, and an address that is not one
+ * is asked for again (or refused on the command line).
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "mockproc.h"
@@ -296,6 +302,167 @@ test_kept_sign_in(void)
 	(void)!system(cmd);
 }
 
+/* Rows on screen holding "Email:" are at least want. */
+static int
+email_prompts(struct vt *vt, void *arg)
+{
+	return (rows_with(vt, (void *)(uintptr_t)"Email:") >= *(int *)arg);
+}
+
+static void
+expect_email_prompt(struct vt *vt, int n)
+{
+	if (vt_wait(vt, email_prompts, &n, VT_DEADLINE_MS) != 0) {
+		fprintf(stderr, "e2e: never saw email prompt %d\n", n);
+		vt_dump(vt, stderr);
+		CHECK(0);
+	}
+}
+
+/* -u with a name, not an address: refused at once, no password asked. */
+static void
+test_user_not_an_email(void)
+{
+	struct vt	*vt;
+
+	vt = spawn("-s", "http://127.0.0.1:1", "-u", "alice");
+	CHECK(vt != NULL);
+	if (vt == NULL)
+		return;
+	e2e_expect(vt, "option --user wants an email address, like "
+	    "you@example.com, not \"alice\"", VT_DEADLINE_MS);
+	e2e_expect(vt, "Try 'evtop --help'", VT_DEADLINE_MS);
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 2);
+	CHECK(!vt_find(vt, "Password", NULL, NULL));
+	vt_free(vt);
+}
+
+/* A name typed at the Email prompt: the address is asked for again. */
+static void
+test_email_prompt_wants_an_address(void)
+{
+	struct vt	*vt;
+
+	CHECK(start_mock() == 0);
+	if (mock.url == NULL)
+		return;
+	vt = spawn("--server", mock.url, NULL, NULL);
+	CHECK(vt != NULL);
+	if (vt == NULL)
+		return;
+	expect_email_prompt(vt, 1);
+	vt_send_text(vt, "alice\r");
+	e2e_expect(vt, "that is not an email address (like you@example.com); "
+	    "try again", VT_DEADLINE_MS);
+	expect_email_prompt(vt, 2);
+	CHECK(!vt_find(vt, "Password for", NULL, NULL));
+	vt_send_text(vt, "admin@example.com\r");
+	e2e_expect(vt, "Password for admin@example.com", VT_DEADLINE_MS);
+	vt_send_text(vt, "evtop-demo\r");
+	e2e_expect(vt, "admin@example.com (admin)", VT_DEADLINE_MS);
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+}
+
+/*
+ * A server that refuses the address itself (express-validator's field
+ * error on email), in a child process: health answers, sign-in never.
+ */
+static pid_t
+start_address_refuser(int *port)
+{
+	static const char health[] = "HTTP/1.1 200 OK\r\nContent-Type: "
+	    "application/json\r\nContent-Length: 15\r\nConnection: close"
+	    "\r\n\r\n{\"status\":\"OK\"}";
+	static const char refused[] = "{\"errors\":[{\"type\":\"field\","
+	    "\"path\":\"email\",\"msg\":\"Please provide a valid email\"}]}";
+	struct sockaddr_in	 sin;
+	socklen_t		 len = sizeof sin;
+	char			 buf[8192], out[512];
+	ssize_t			 n;
+	size_t			 got;
+	pid_t			 pid;
+	int			 s, c;
+
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if ((s = socket(AF_INET, SOCK_STREAM, 0)) == -1 ||
+	    bind(s, (struct sockaddr *)&sin, sizeof sin) != 0 ||
+	    listen(s, 8) != 0 ||
+	    getsockname(s, (struct sockaddr *)&sin, &len) != 0)
+		return (-1);
+	*port = ntohs(sin.sin_port);
+	if ((pid = fork()) != 0) {
+		close(s);
+		return (pid);
+	}
+	for (;;) {
+		if ((c = accept(s, NULL, NULL)) == -1)
+			continue;
+		got = 0;
+		while (got < sizeof buf - 1 && (n = read(c, buf + got,
+		    sizeof buf - 1 - got)) > 0) {
+			got += (size_t)n;
+			buf[got] = '\0';
+			if (strstr(buf, "\r\n\r\n") != NULL &&
+			    (strncmp(buf, "POST", 4) != 0 ||
+			    strchr(strstr(buf, "\r\n\r\n"), '}') != NULL))
+				break;
+		}
+		if (strncmp(buf, "POST /api/auth/login ", 21) == 0) {
+			snprintf(out, sizeof out, "HTTP/1.1 400 Bad Request\r\n"
+			    "Content-Type: application/json\r\nContent-Length: "
+			    "%zu\r\nConnection: close\r\n\r\n%s",
+			    strlen(refused), refused);
+			(void)!write(c, out, strlen(out));
+		} else
+			(void)!write(c, health, sizeof health - 1);
+		close(c);
+	}
+}
+
+/* The server says the address is wrong: ask for it, not the password. */
+static void
+test_server_refuses_the_address(void)
+{
+	struct vt	*vt;
+	char		 url[64];
+	pid_t		 pid;
+	int		 port = 0;
+
+	if ((pid = start_address_refuser(&port)) <= 0) {
+		CHECK(0);
+		return;
+	}
+	snprintf(url, sizeof url, "http://127.0.0.1:%d", port);
+	vt = spawn("-s", url, "-u", "bob@example.com");
+	CHECK(vt != NULL);
+	if (vt != NULL) {
+		expect_prompt(vt, 1);
+		vt_send_text(vt, SECRET_WRONG "\r");
+		e2e_expect(vt, "email: Please provide a valid email; try again",
+		    VT_DEADLINE_MS);
+		expect_email_prompt(vt, 1);
+		vt_send_text(vt, "carol@example.com\r");
+		e2e_expect(vt, "Password for carol@example.com",
+		    VT_DEADLINE_MS);
+		vt_send_text(vt, SECRET_WRONG "\r");
+		expect_email_prompt(vt, 2);
+		vt_send_text(vt, "dave@example.com\r");
+		e2e_expect(vt, "Password for dave@example.com",
+		    VT_DEADLINE_MS);
+		vt_send_text(vt, SECRET_WRONG "\r");
+		/* Three tries in all, as for passwords: then not signed in. */
+		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 4);
+		CHECK(!vt_find(vt, SECRET_WRONG, NULL, NULL));
+		vt_free(vt);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
 static void
 test_stop_mock(void)
 {
@@ -311,5 +478,8 @@ TEST_MAIN(
 	TEST_CASE(test_unreachable_server),
 	TEST_CASE(test_bad_option),
 	TEST_CASE(test_kept_sign_in),
+	TEST_CASE(test_user_not_an_email),
+	TEST_CASE(test_email_prompt_wants_an_address),
+	TEST_CASE(test_server_refuses_the_address),
 	TEST_CASE(test_stop_mock)
 )

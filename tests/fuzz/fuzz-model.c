@@ -92,6 +92,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	out = model_parse_error(buf, len);
 	fuzz_check_safe(out);
 	free(out);
+	(void)model_error_has_field(buf, len, "email");
 	out = text_sanitize_n(buf, len);
 	fuzz_check_safe(out);
 	free(out);

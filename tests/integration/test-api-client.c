@@ -308,6 +308,7 @@ test_live(void)
 struct reg_result {
 	int	 calls;
 	int	 status;
+	int	 outcome;	/* enum api_reg_outcome */
 	char	*cause;
 	char	*word;		/* confirmed, waitlisted */
 	char	*title;
@@ -338,6 +339,7 @@ on_registered(void *arg, int status, const char *cause,
 
 	rr->calls++;
 	rr->status = status;
+	rr->outcome = r->outcome;
 	free(rr->cause);
 	free(rr->word);
 	free(rr->title);
@@ -384,12 +386,15 @@ test_register(void)
 	CHECK_STR(rr.title, "Evtop Launch Party");
 	CHECK(rr.word != NULL && (strcmp(rr.word, "confirmed") == 0 ||
 	    strcmp(rr.word, "waitlisted") == 0));
+	CHECK_INT(rr.outcome, rr.word != NULL && strcmp(rr.word,
+	    "waitlisted") == 0 ? API_REG_WAITLISTED : API_REG_DONE);
 	CHECK_INT(api_registration_pending(api, 1), 0);
 
 	/* Again: refused, with the server's sentence on its own. */
 	CHECK_INT(api_register_event(api, 1, on_registered, &rr), 0);
 	CHECK(run_until(&rr.calls, 2));
 	CHECK_INT(rr.status, API_ERR_FAILED);
+	CHECK_INT(rr.outcome, API_REG_ALREADY);
 	CHECK(rr.message != NULL && strncmp(rr.message,
 	    "Already registered for this event", 33) == 0);
 	CHECK(rr.cause != NULL && strstr(rr.cause, "server answered 400") !=
@@ -404,6 +409,7 @@ test_register(void)
 	CHECK_INT(api_cancel_registration(api, 1, on_registered, &rr), 0);
 	CHECK(run_until(&rr.calls, 3));
 	CHECK_INT(rr.status, API_ERR_FAILED);
+	CHECK_INT(rr.outcome, API_REG_FAILED);
 	CHECK_STR(rr.message, "Registration not found");
 	reg_result_clear(&rr);
 }
@@ -524,7 +530,15 @@ core_answer(struct core_conn *c)
 		uv_close((uv_handle_t *)&c->tcp, core_closed);
 		return;
 	}
-	if (strncmp(c->buf, "GET /api/events", 15) == 0 &&
+	/* A core server refuses rather than waitlists (API.md). */
+	if (strncmp(c->buf, "POST /api/events/6/register ", 28) == 0) {
+		status = "400 Bad Request";
+		body = "{\"message\":\"Event is at full capacity\"}";
+	} else if (strncmp(c->buf, "POST /api/events/7/register ", 28) == 0) {
+		status = "400 Bad Request";
+		body = "{\"message\":\"You are already registered for this "
+		    "event\"}";
+	} else if (strncmp(c->buf, "GET /api/events", 15) == 0 &&
 	    (c->buf[15] == ' ' || c->buf[15] == '?')) {
 		core_event_gets++;
 		if (core_status != NULL) {
@@ -711,6 +725,19 @@ test_core_server(void)
 		CHECK_INT(core_registers, 1);
 		CHECK(core_keyed_writes >= 2);
 		CHECK(run_until(&core_event_gets, gets + 1));
+		CHECK_INT(rr.outcome, API_REG_FAILED);
+		reg_result_clear(&rr);
+
+		/* Refused in a 400: full, or registered already. */
+		CHECK_INT(api_register_event(core, 6, on_registered, &rr), 0);
+		CHECK(run_until(&rr.calls, 1));
+		CHECK_INT(rr.status, API_ERR_FAILED);
+		CHECK_INT(rr.outcome, API_REG_FULL);
+		CHECK_INT(api_register_event(core, 7, on_registered, &rr), 0);
+		CHECK(run_until(&rr.calls, 2));
+		CHECK_INT(rr.status, API_ERR_FAILED);
+		CHECK_INT(rr.outcome, API_REG_ALREADY);
+		CHECK(api_session(core) != NULL);
 		reg_result_clear(&rr);
 	}
 

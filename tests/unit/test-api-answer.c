@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api-private.h"
+#include "model.h"
 #include "test.h"
 
 #define SERVER	"http://ev.example"
@@ -87,6 +88,26 @@ test_answers(void)
 		{ 403, "{\"message\":\"Invalid token\"}", -1, 1, API_ERR_AUTH,
 		  API_REASON_SIGN_IN_REFUSED,
 		  "sign-in refused: Invalid token" },
+		/* ... or one for the address itself: ask for it again. */
+		{ 400, "{\"message\":\"Validation failed\",\"errors\":["
+		  "{\"field\":\"email\",\"message\":\"must be an email\"}]}",
+		  -1, 1, API_ERR_AUTH, API_REASON_BAD_EMAIL,
+		  "sign-in refused: Validation failed: email: must be an "
+		  "email" },
+		{ 400, "{\"errors\":[{\"type\":\"field\",\"path\":\"email\","
+		  "\"msg\":\"Please provide a valid email\"}]}", -1, 1,
+		  API_ERR_AUTH, API_REASON_BAD_EMAIL, "sign-in refused: "
+		  "Validation failed: email: Please provide a valid email" },
+		{ 404, "{\"message\":\"User not found\"}", -1, 1, API_ERR_AUTH,
+		  API_REASON_BAD_EMAIL, "sign-in refused: User not found" },
+		{ 400, "{\"errors\":[{\"path\":\"password\",\"msg\":\"is "
+		  "required\"}]}", -1, 1, API_ERR_AUTH,
+		  API_REASON_SIGN_IN_REFUSED, "sign-in refused: Validation "
+		  "failed: password: is required" },
+		/* No such route at all is not about the user. */
+		{ 404, "", -1, 1, API_ERR_FAILED, API_REASON_NOT_FOUND,
+		  "the server has no such resource (is " SERVER " an Event "
+		  "API server?)" },
 		{ 500, "", -1, 1, API_ERR_FAILED, API_REASON_SERVER_ERROR,
 		  "server answered 500" },
 		{ 429, "", 9, 1, API_ERR_FAILED, API_REASON_RATE_LIMITED,
@@ -112,6 +133,59 @@ test_answers(void)
 		if (test_failures != before)
 			fprintf(stderr, "  case %zu: %ld %s\n", i,
 			    cases[i].status, cases[i].body);
+		free(sentence);
+	}
+}
+
+/*
+ * A refused registration, read once: what core servers and the mock say
+ * in a 400 becomes an outcome; anything else stays a plain failure.
+ */
+static void
+test_registrations(void)
+{
+	static const struct {
+		long			 status;
+		const char		*body;
+		enum api_reg_outcome	 want;
+	} cases[] = {
+		{ 400, "{\"message\":\"Event is at full capacity\"}",
+		  API_REG_FULL },
+		{ 400, "{\"message\":\"This event is full\"}", API_REG_FULL },
+		{ 400, "{\"message\":\"You are already registered for this "
+		  "event\"}", API_REG_ALREADY },
+		{ 400, "{\"message\":\"Already registered for this event "
+		  "(confirmed)\"}", API_REG_ALREADY },		/* the mock */
+		{ 409, "{\"error\":\"User already registered\"}",
+		  API_REG_ALREADY },
+		{ 400, "{\"message\":\"Registration is closed\"}",
+		  API_REG_FAILED },
+		{ 400, "", API_REG_FAILED },
+		{ 404, "{\"message\":\"Registration not found\"}",
+		  API_REG_FAILED },
+		/* Never from a token, a rate limit or a server's fault. */
+		{ 403, "{\"message\":\"Token expired: already registered?"
+		  "\"}", API_REG_FAILED },
+		{ 429, "{\"message\":\"Event is at full capacity\"}",
+		  API_REG_FAILED },
+		{ 500, "{\"message\":\"Event is at full capacity\"}",
+		  API_REG_FAILED },
+	};
+	struct rest_response	 resp;
+	enum api_reason		 reason;
+	char			*sentence, *msg;
+	size_t			 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		answer(&resp, cases[i].status, cases[i].body);
+		sentence = NULL;
+		api_answer_judge(&resp, SERVER, 0, &reason, &sentence);
+		msg = model_parse_error(resp.body, resp.len);
+		CHECK_INT(api_answer_registration(reason, msg), cases[i].want);
+		if (api_answer_registration(reason, msg) != cases[i].want)
+			fprintf(stderr, "  case %zu: %ld %s\n", i,
+			    cases[i].status, cases[i].body);
+		free(msg);
 		free(sentence);
 	}
 }
@@ -170,6 +244,7 @@ test_names(void)
 
 TEST_MAIN(
 	TEST_CASE(test_answers),
+	TEST_CASE(test_registrations),
 	TEST_CASE(test_waits),
 	TEST_CASE(test_closed),
 	TEST_CASE(test_names)

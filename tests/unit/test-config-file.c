@@ -92,6 +92,9 @@ test_error_messages(void)
 		  "\"https://a.example/ x\"" },
 		{ "[defaults]\nuser =\n",
 		  "2: user wants a EMAIL, not an empty value" },
+		{ "[profile a]\nuser = alice\n",
+		  "2: user wants an email address, like you@example.com, not "
+		  "\"alice\"" },
 		{ "[profile a]\nsevrer = https://a.example\n",
 		  "2: unknown key \"sevrer\" in [profile a]: expected one of "
 		  "server, user, label, readonly, poll_interval, ascii, "

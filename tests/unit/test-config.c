@@ -84,6 +84,15 @@ test_bad_options(void)
 		  "seconds from 1 to 3600, not \"0.5\"" },
 		{ "-s", "ftp://ev.example", 3, "option --server wants a URL "
 		  "starting with http:// or https://, not \"ftp://ev.example\"" },
+		/* A name is not an address: refused, not a password asked. */
+		{ "-u", "alice", 3, "option --user wants an email address, "
+		  "like you@example.com, not \"alice\"" },
+		{ "--user=alice@", NULL, 2, "option --user wants an email "
+		  "address, like you@example.com, not \"alice@\"" },
+		{ "-u", "@example.com", 3, "option --user wants an email "
+		  "address, like you@example.com, not \"@example.com\"" },
+		{ "-u", "al ice@example.com", 3, "option --user wants an email "
+		  "address, like you@example.com, not \"al ice@example.com\"" },
 		{ "-p", NULL, 2, "option -p needs an argument" },
 		{ "--config", NULL, 2, "option --config needs an argument" },
 		{ "--token-file", NULL, 2,

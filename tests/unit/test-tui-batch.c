@@ -169,6 +169,79 @@ test_batch_totals(void)
 	store_free(s);
 }
 
+/* A whole text snapshot: the header line, the events, the notifications. */
+static char *
+print_snapshot(struct store *s, time_t now)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&buf, &len);
+
+	CHECK_INT(batch_print_header(f, "http://ev.test", NULL, now), 0);
+	CHECK_INT(batch_print_events(f, s, now), 0);
+	CHECK_INT(batch_print_notifications(f, s, 5, 1), 0);
+	fclose(f);
+	return (buf);
+}
+
+static void
+add_notification(struct store *s, time_t when)
+{
+	struct notification	n;
+
+	memset(&n, 0, sizeof n);
+	n.id = 1;
+	n.seq = 1;
+	n.level = NOTIFY_INFO;
+	n.title = xstrdup("Doors open");
+	n.event_id = -1;
+	n.created_at = when;
+	CHECK_INT(store_add_notification(s, &n), 1);
+}
+
+/*
+ * One zone for every time of a snapshot, and the first line names it:
+ * 09:00 UTC is 14:30 in Kolkata and 05:00 in New York (summer time).
+ */
+static void
+test_batch_zone(void)
+{
+	static const struct {
+		const char	*tz;
+		const char	*header;	/* the first line's time */
+		const char	*row;		/* the launch party's */
+		const char	*note;		/* the notification's */
+	} zones[] = {
+		{ "UTC", "at 2026-06-16 08:00:00 UTC\n", "2026-06-16  09:00",
+		  "  2026-06-16 08:30  info" },
+		{ "Asia/Kolkata", "at 2026-06-16 13:30:00 IST (UTC+0530)\n",
+		  "2026-06-16  14:30", "  2026-06-16 14:00  info" },
+		{ "America/New_York", "at 2026-06-16 04:00:00 EDT "
+		  "(UTC-0400)\n", "2026-06-16  05:00",
+		  "  2026-06-16 04:30  info" },
+	};
+	struct store	*s;
+	char		*out;
+	size_t		 i;
+
+	for (i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+		setenv("TZ", zones[i].tz, 1);
+		tzset();
+		s = make_store(3);
+		add_notification(s, 1781600400 - 1800);
+		out = print_snapshot(s, 1781600400 - 3600);
+		CHECK(strstr(out, zones[i].header) != NULL);
+		CHECK(strstr(out, zones[i].row) != NULL);
+		CHECK(strstr(out, zones[i].note) != NULL);
+		if (test_failures)
+			fprintf(stderr, "TZ=%s:\n%s", zones[i].tz, out);
+		free(out);
+		store_free(s);
+	}
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
 static void
 test_batch_write_error(void)
 {
@@ -185,4 +258,5 @@ test_batch_write_error(void)
 TEST_MAIN(
 	TEST_CASE(test_batch_rows),
 	TEST_CASE(test_batch_totals),
+	TEST_CASE(test_batch_zone),
 	TEST_CASE(test_batch_write_error))

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "api-private.h"
 #include "app-private.h"
 #include "keys.h"
 #include "store.h"
@@ -918,6 +919,189 @@ test_draw_error_log(void)
 	finish(&loop, app, store);
 }
 
+/* Runs the app's wake timer as its deadline would, at the fixed clock. */
+static uint64_t
+wake_due(struct app *app)
+{
+	app_arm_wake(app);
+	return (uv_timer_get_due_in(&app->wake));
+}
+
+/*
+ * The header's token countdown is drawn again when its minute goes down
+ * and when the token runs out, not only as the clock's minute turns: the
+ * minute's wake at 09:01 showed "1 min" until 09:02, 30 s after exp.
+ */
+static void
+test_draw_token_expiry(void)
+{
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct api_options	 ao;
+	struct app_options	 opts;
+	struct api		*api;
+	struct app		*app;
+
+	setenv("EVTOP_TEST_NOW", "2026-06-16T09:00:00Z", 1);	/* T0 */
+	if (start(&loop, 24, 100) != 0)
+		return;
+	memset(&ao, 0, sizeof ao);
+	ao.server = "http://127.0.0.1:1";
+	api = api_new(&loop, &ao, store, NULL, NULL);
+	api->session.token = xstrdup("not-a-token");
+	api->session.user.email = xstrdup("ops@example.com");
+	api->session.exp = T0 + 90;
+	memset(&opts, 0, sizeof opts);
+	opts.no_color = 1;
+	opts.server_label = "test-server";
+	app = app_new(&loop, api, store, &opts);
+	app->running = 1;
+	app->damage |= APP_DAMAGE_LAYOUT;
+	draw(app);
+	CHECK(row_has(0, "token expires in 2 min"));
+	/* Next: "1 min" at 09:00:30, before the clock's next minute. */
+	CHECK_INT(wake_due(app), 30 * 1000 + 5);
+
+	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:00Z", 1);
+	app->damage |= APP_DAMAGE_HEADER;
+	draw(app);
+	CHECK(row_has(0, "token expires in 1 min"));
+	/* Next: the token runs out at 09:01:30, not at 09:02. */
+	CHECK_INT(wake_due(app), 30 * 1000 + 5);
+
+	/* A second before: still a minute, never "0 min". */
+	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:29Z", 1);
+	app->damage |= APP_DAMAGE_HEADER;
+	draw(app);
+	CHECK(row_has(0, "token expires in 1 min"));
+
+	/* Run out: it says so, and what to do. */
+	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:30Z", 1);
+	app->damage |= APP_DAMAGE_HEADER;
+	draw(app);
+	CHECK(row_has(0, "token expired: press q and run evtop again"));
+	CHECK(!row_has(0, "expires in"));
+	/* Nothing more to count down: the clock's minute again. */
+	CHECK_INT(wake_due(app), 30 * 1000 + 5);
+
+	if (test_failures)
+		dump();
+	free_app(&loop, app);
+	api_free(api);
+	uv_run(&loop, UV_RUN_DEFAULT);
+	screen_close();
+	store_free(store);
+	CHECK_INT(uv_loop_close(&loop), 0);
+	unsetenv("EVTOP_TEST_NOW");
+}
+
+/* What the notification log holds last: its level, or -1 when empty. */
+static int
+last_logged(struct store *store, const char **message)
+{
+	size_t				 n = store_notification_count(store);
+	const struct notification	*last;
+
+	if (n == 0)
+		return (-1);
+	last = store_notification_at(store, n - 1);
+	*message = last->message;
+	return ((int)last->level);
+}
+
+/*
+ * A refused registration is worded by what happened, and the toast and
+ * the log agree on its level: registered already is news (a toast only),
+ * a full event a warning in both, no answer an error in both.
+ */
+static void
+test_draw_register_outcomes(void)
+{
+	static const struct {
+		int			 status;
+		enum api_reg_outcome	 outcome;
+		const char		*message;	/* the server's */
+		const char		*toast;
+		int			 logged;	/* level, -1: not */
+	} cases[] = {
+		{ API_ERR_FAILED, API_REG_ALREADY, "already registered",
+		  "Already registered for Evtop Launch Party", -1 },
+		{ API_ERR_FAILED, API_REG_FULL, "Event is at full capacity",
+		  "Evtop Launch Party is full: not registered",
+		  NOTIFY_WARNING },
+		{ API_ERR_FAILED, API_REG_FAILED, "Registration is closed",
+		  "Not registered for Evtop Launch Party: Registration is "
+		  "closed", NOTIFY_WARNING },
+		{ API_ERR_UNREACHABLE, API_REG_FAILED, NULL,
+		  "No answer about Evtop Launch Party from the server",
+		  NOTIFY_ERROR },
+		{ API_OK, API_REG_DONE, NULL,
+		  "Registered for Evtop Launch Party", -1 },
+		{ API_OK, API_REG_WAITLISTED, NULL,
+		  "Waitlisted for Evtop Launch Party (position 4)", -1 },
+	};
+	uv_loop_t			 loop;
+	struct store			*store = store_new();
+	struct app			*app;
+	struct api_registration		 r;
+	const char			*logged = NULL;
+	size_t				 i, before;
+	int				 row, col;
+	char				 toast[48];
+
+	if (start(&loop, 30, 120) != 0)
+		return;
+	app = make_app(&loop, store);
+	draw(app);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&r, 0, sizeof r);
+		r.outcome = cases[i].outcome;
+		r.event_id = 1;
+		r.title = "Evtop Launch Party";
+		r.position = 4;
+		r.message = cases[i].message;
+		before = store_notification_count(store);
+		app_registered(app, cases[i].status, cases[i].status ==
+		    API_ERR_UNREACHABLE ? "connection refused" : NULL, &r);
+		draw(app);
+		/* A toast holds 48 columns: its start is enough. */
+		snprintf(toast, sizeof toast, "%.40s", cases[i].toast);
+		CHECK(find(toast, &row, &col));
+		if (cases[i].logged == -1)
+			CHECK_INT(store_notification_count(store), before);
+		else {
+			CHECK_INT(store_notification_count(store), before + 1);
+			CHECK_INT(last_logged(store, &logged),
+			    cases[i].logged);
+			CHECK(logged != NULL && strncmp(logged,
+			    cases[i].toast, strlen(cases[i].toast)) == 0);
+		}
+		if (test_failures)
+			fprintf(stderr, "  case %zu: %s\n", i, cases[i].toast);
+		toasts_expire(app->toasts, app->env.now_ms + 3600 * 1000);
+		app->damage |= APP_DAMAGE_OVERLAY;
+		draw(app);
+	}
+	/* A refused cancel: a warning in both, the server's words kept. */
+	memset(&r, 0, sizeof r);
+	r.outcome = API_REG_FAILED;
+	r.title = "Evtop Launch Party";
+	r.message = "Registration not found";
+	app_unregistered(app, API_ERR_FAILED, NULL, &r);
+	draw(app);
+	CHECK(find("Cancel failed for Evtop Launch Party: Registration",
+	    NULL, NULL));
+	CHECK_INT(last_logged(store, &logged), NOTIFY_WARNING);
+	CHECK_STR(logged, "Cancel failed for Evtop Launch Party: "
+	    "Registration not found");
+
+	/* The log names the level: a warning reads as one. */
+	CHECK(find("warning Warning \xe2\x80\x94 Evtop Launch Party is full",
+	    NULL, NULL));
+
+	finish(&loop, app, store);
+}
+
 /* Writes seq to the screen's terminal and hands the keys read to app. */
 static void
 type_keys(struct app *app, const char *seq)
@@ -1304,6 +1488,8 @@ TEST_MAIN(
 	TEST_CASE(test_draw_theme),
 	TEST_CASE(test_draw_banner),
 	TEST_CASE(test_draw_error_log),
+	TEST_CASE(test_draw_token_expiry),
+	TEST_CASE(test_draw_register_outcomes),
 	TEST_CASE(test_draw_home_end),
 	TEST_CASE(test_draw_too_small_keys),
 	TEST_CASE(test_draw_confirm),

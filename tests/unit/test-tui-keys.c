@@ -335,8 +335,18 @@ test_statusbar(void)
 	/* Expired: an error that says what to do. */
 	CHECK_INT(statusbar_token_warning(1000, 1000, buf, sizeof buf, &style),
 	    1);
-	CHECK_STR(buf, "token expired: sign in again");
+	CHECK_STR(buf, "token expired: press q and run evtop again");
 	CHECK_INT(style, TERM_ERROR);
+
+	/* When the text changes next: it appears, a minute goes, it ends. */
+	CHECK_INT(statusbar_token_change(0, 1000), 0);
+	CHECK_INT(statusbar_token_change(1000 + 3600, 1000), 1000 + 3000);
+	CHECK_INT(statusbar_token_change(1000 + 600, 1000), 1000 + 60);
+	CHECK_INT(statusbar_token_change(1000 + 599, 1000), 1000 + 59);
+	CHECK_INT(statusbar_token_change(1000 + 61, 1000), 1000 + 1);
+	CHECK_INT(statusbar_token_change(1000 + 60, 1000), 1000 + 60);
+	CHECK_INT(statusbar_token_change(1000 + 30, 1000), 1000 + 30);
+	CHECK_INT(statusbar_token_change(1000, 1000), 0);
 }
 
 /* A string literal where the struct wants a char *. */
