@@ -50,6 +50,7 @@ api_meta_parse(const struct rest_response *resp, struct api_meta *m)
 	const json_t	*features, *f;
 	size_t		 i;
 
+	m->http = resp->status;
 	if (resp->status == 200)
 		root = json_loadb(resp->body, resp->len, 0, NULL);
 	if (!json_is_object(root)) {
@@ -174,6 +175,7 @@ api_meta_done(struct api_call *call, const struct rest_response *resp,
 		api_answer_failure(api, resp, 0, &reason, &sentence);
 		d = API_DISCOVERY_UNKNOWN;
 		m.unknown = 1;
+		m.http = resp->status;
 	} else {
 		api_meta_parse(resp, &m);
 		d = m.core_only ? API_DISCOVERY_CORE : API_DISCOVERY_FULL;

@@ -138,6 +138,7 @@ void		 api_resume(struct api *, const char *token, api_done_cb,
 struct api_meta {
 	int	 core_only;	/* no usable /api/meta: a core-only server */
 	int	 unknown;	/* no verdict: rate limited or unavailable */
+	long	 http;		/* the status it answered */
 	char	*name;
 	char	*version;
 	char	**features;
