@@ -28,6 +28,7 @@ struct core_server {
 	uint64_t		 window_start;	/* uv_hrtime ms, 0 none */
 	long			 used;		/* accepted in the window */
 	int			 refuse;	/* the next n answer 429 */
+	char			*refuse_what;	/* of these, or NULL */
 	unsigned		 refuse_after;
 	uint64_t		 last_ws;
 	int			 registered[CORE_USERS];
@@ -145,6 +146,7 @@ core_limit(struct core_conn *c, char *headers, size_t size)
 	unsigned		 limit;
 	char			 page[512];
 	const char		*x = cs->opts.x_headers ? "X-" : "";
+	int			 refuse;
 
 	window = cs->opts.window_ms != 0 ? cs->opts.window_ms :
 	    CORE_WINDOW_MS;
@@ -154,14 +156,16 @@ core_limit(struct core_conn *c, char *headers, size_t size)
 		cs->used = 0;
 	}
 	left = cs->window_start + window - now;
-	if (cs->refuse > 0 || cs->used >= (long)limit) {
+	refuse = cs->refuse > 0 && (cs->refuse_what == NULL ||
+	    strncmp(c->buf, cs->refuse_what, strlen(cs->refuse_what)) == 0);
+	if (refuse || cs->used >= (long)limit) {
 		cs->counts.refused++;
 		snprintf(page, sizeof page, "Retry-After: %lu\r\n"
 		    "%sRateLimit-Limit: %u\r\n%sRateLimit-Remaining: 0\r\n"
-		    "%sRateLimit-Reset: %lu\r\n", cs->refuse > 0 ?
+		    "%sRateLimit-Reset: %lu\r\n", refuse ?
 		    (unsigned long)cs->refuse_after : core_seconds(cs, left),
 		    x, limit, x, x, core_seconds(cs, left));
-		if (cs->refuse > 0)
+		if (refuse)
 			cs->refuse--;
 		core_send(c, "429 Too Many Requests", "text/html", page,
 		    core_html_429);
@@ -477,6 +481,7 @@ core_stop(struct core_server *cs)
 	pthread_join(cs->thread, NULL);
 	uv_loop_close(&cs->loop);
 	pthread_mutex_destroy(&cs->lock);
+	free(cs->refuse_what);
 	free(cs);
 }
 
@@ -487,9 +492,12 @@ core_url(const struct core_server *cs)
 }
 
 void
-core_refuse_next(struct core_server *cs, int n, unsigned seconds)
+core_refuse_next(struct core_server *cs, const char *what, int n,
+    unsigned seconds)
 {
 	pthread_mutex_lock(&cs->lock);
+	free(cs->refuse_what);
+	cs->refuse_what = what != NULL ? strdup(what) : NULL;
 	cs->refuse = n;
 	cs->refuse_after = seconds;
 	pthread_mutex_unlock(&cs->lock);

@@ -57,9 +57,12 @@ const char		*core_url(const struct core_server *);
 /* A signed-in user's token (user 2 and user 3), and one it refuses. */
 #define CORE_TOKEN_2 "eyJhbGciOiJub25lIn0.eyJleHAiOjE5MDAwMDAwMDAsInJvbGUiOiJvcmdhbml6ZXIiLCJ1c2VySWQiOjIsImVtYWlsIjoib0BleGFtcGxlLmNvbSJ9."
 #define CORE_TOKEN_3 "eyJhbGciOiJub25lIn0.eyJleHAiOjE5MDAwMDAwMDAsInJvbGUiOiJvcmdhbml6ZXIiLCJ1c2VySWQiOjMsImVtYWlsIjoicEBleGFtcGxlLmNvbSJ9."
-/* The next n requests answer 429 (HTML) with Retry-After: seconds. */
-void			 core_refuse_next(struct core_server *, int n,
-			    unsigned seconds);
+/*
+ * The next n requests that start with what ("GET /api/events"; NULL:
+ * any) answer 429 (HTML) with Retry-After: seconds.
+ */
+void			 core_refuse_next(struct core_server *,
+			    const char *what, int n, unsigned seconds);
 void			 core_counts(struct core_server *,
 			    struct core_counts *);
 void			 core_reset(struct core_server *);

@@ -359,7 +359,7 @@ test_retry_after(void)
 	client_start(&c, core_url(cs), "o@example.com", "pw");
 	client_watch(&c);
 	CHECK(run_until(&st.links[API_LINK_POLLING], 1));
-	core_refuse_next(cs, 1, 600);
+	core_refuse_next(cs, NULL, 1, 600);
 	st.gave_up = 0;
 	uv_timer_start(&st.give_up, on_give_up, GIVE_UP_MS, 0);
 	while (api_hold_left(c.api, NULL) == 0 && !st.gave_up)
