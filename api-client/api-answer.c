@@ -160,6 +160,25 @@ api_answer_judge(const struct rest_response *resp, const char *server,
 	return (API_ERR_FAILED);
 }
 
+int
+api_answer_transient(long status)
+{
+	return (status == 429 || status == 502 || status == 503 ||
+	    status == 504);
+}
+
+enum api_reason
+api_answer_upgrade(long status)
+{
+	if (status == 401 || status == 403)
+		return (API_REASON_SIGNED_OUT);
+	if (status == 429)
+		return (API_REASON_RATE_LIMITED);
+	if (status == 0 || api_answer_transient(status))
+		return (API_REASON_LINK_LOST);
+	return (API_REASON_NO_WEBSOCKET);
+}
+
 enum api_reason
 api_answer_closed(int code, int status)
 {

@@ -22,6 +22,8 @@
 #define API_BACKOFF_FIRST	1000
 #define API_BACKOFF_MAX		30000
 #define API_POLL_MS		10000	/* unless poll_interval says */
+/* A server without a WebSocket: try it again this rarely. */
+#define API_WS_RECHECK_MS	(15 * 60 * 1000)
 
 static void	api_live_hello(struct api *, const struct envelope *);
 static void	api_live_counters(struct api *, const struct envelope *);
@@ -89,6 +91,14 @@ api_live_hello(struct api *api, const struct envelope *env)
 	    NULL) == 0)
 		api->last_seq = seq;
 	api->backoff_ms = 0;
+	if (api->no_ws) {
+		/* A recheck found a WebSocket after all: polling stops. */
+		log_debug("api: the server has a WebSocket now");
+		api->no_ws = 0;
+		api->rechecking = 0;
+		uv_timer_stop(&api->poll_timer);
+		uv_timer_stop(&api->retry_timer);
+	}
 	api_set_link(api, API_LINK_LIVE, NULL);
 }
 
@@ -257,13 +267,28 @@ api_live_message(void *arg, const char *text, size_t len)
 
 static void	api_live_schedule(struct api *);
 
+static void	api_live_retry_fired(uv_timer_t *);
+
 static void
 api_live_connect(struct api *api)
 {
-	char	*cause = NULL;
+	char		*cause = NULL;
+	uint64_t	 now = api_now(api), next;
 
 	if (api->dead || !api->live || api->ws == NULL)
 		return;
+	/*
+	 * Every attempt is a background request: the budget paces it.  The
+	 * header counts a Retry-After down meanwhile (api_hold_left).
+	 */
+	if ((next = budget_next(api->budget, now)) > now) {
+		log_debug("api: connecting in %llu ms (request budget)",
+		    (unsigned long long)(next - now));
+		api_timer_start(api, &api->retry_timer, api_live_retry_fired,
+		    next - now);
+		return;
+	}
+	budget_spend(api->budget, now, 1);
 	api_set_link(api, API_LINK_CONNECTING, NULL);
 	if (wslink_connect(api->ws, &cause) != 0) {
 		/* As if it had opened and dropped: the same back-off. */
@@ -275,10 +300,47 @@ api_live_connect(struct api *api)
 }
 
 
+/* Polling: once in a long while, see whether a WebSocket has appeared. */
+static void
+api_live_recheck(struct api *api)
+{
+	char		*cause = NULL;
+	uint64_t	 now = api_now(api), next;
+
+	if (api->dead || !api->live || api->ws == NULL)
+		return;
+	if ((next = budget_next(api->budget, now)) > now) {
+		/* The next poll's turn goes to this, or polls would starve it. */
+		if (uv_is_active((uv_handle_t *)&api->poll_timer)) {
+			api->due_ws = 1;
+			return;
+		}
+		api_timer_start(api, &api->retry_timer, api_live_retry_fired,
+		    next - now);
+		return;
+	}
+	api->due_ws = 0;
+	budget_spend(api->budget, now, 1);
+	log_debug("api: polling; trying the WebSocket again");
+	api->rechecking = 1;
+	if (wslink_connect(api->ws, &cause) != 0) {
+		log_debug("api: %s", cause);
+		free(cause);
+		api->rechecking = 0;
+		api_timer_start(api, &api->retry_timer, api_live_retry_fired,
+		    API_WS_RECHECK_MS);
+	}
+}
+
 static void
 api_live_retry_fired(uv_timer_t *timer)
 {
-	api_live_connect(timer->data);
+	struct api	*api = timer->data;
+
+	if (api->no_ws)
+		api_live_recheck(api);
+	else
+		api_live_connect(api);
 }
 
 /*
@@ -301,7 +363,7 @@ api_live_random(struct api *api)
 static void
 api_live_schedule(struct api *api)
 {
-	uint64_t	delay;
+	uint64_t	delay, now;
 
 	if (api->backoff_ms == 0)
 		api->backoff_ms = API_BACKOFF_FIRST;
@@ -311,20 +373,63 @@ api_live_schedule(struct api *api)
 		api->backoff_ms = API_BACKOFF_MAX;
 	delay = api->backoff_ms + api_live_random(api) % (api->backoff_ms / 4 +
 	    1);
-	if (api->hold_until > uv_now(api->loop) + delay)
-		delay = api->hold_until - uv_now(api->loop);
+	now = api_now(api);
+	if (budget_next(api->budget, now) > now + delay)
+		delay = budget_next(api->budget, now) - now;
 	log_debug("api: reconnecting in %llu ms", (unsigned long long)delay);
-	uv_timer_start(&api->retry_timer, api_live_retry_fired, delay, 0);
+	api_timer_start(api, &api->retry_timer, api_live_retry_fired, delay);
+}
+
+/* How often polling refreshes: the interval, or the budget's pace. */
+static uint64_t
+api_live_poll_every(struct api *api)
+{
+	uint64_t	gap = budget_gap(api->budget, api_now(api));
+
+	return (gap > api->poll_ms ? gap : api->poll_ms);
+}
+
+static void	api_live_poll_fired(uv_timer_t *);
+
+/* The next poll: an interval from now, and no sooner than the budget. */
+static void
+api_live_poll_schedule(struct api *api)
+{
+	uint64_t	now = api_now(api), next, delay = api->poll_ms;
+
+	if (api->dead || !api->live || !api->no_ws)
+		return;
+	next = budget_next(api->budget, now);
+	if (next > now + delay)
+		delay = next - now;
+	api_timer_start(api, &api->poll_timer, api_live_poll_fired, delay);
 }
 
 static void
 api_live_poll_fired(uv_timer_t *timer)
 {
-	api_refresh_background(timer->data);
+	struct api	*api = timer->data;
+	uint64_t	 now = api_now(api), next;
+
+	if ((next = budget_next(api->budget, now)) > now) {
+		api_timer_start(api, &api->poll_timer, api_live_poll_fired,
+		    next - now);
+		return;
+	}
+	/* A rare request waiting for a turn takes this one. */
+	if (api->due_ws)
+		api_live_recheck(api);
+	else if (api->due_meta) {
+		api->due_meta = 0;
+		budget_spend(api->budget, now, 1);
+		api_discover(api);
+	} else
+		api_refresh_poll(api);
+	api_live_poll_schedule(api);
 }
 
 void
-api_live_hold(struct api *api, long seconds)
+api_live_hold(struct api *api, long seconds, enum api_reason reason)
 {
 	uint64_t	ms;
 
@@ -333,21 +438,52 @@ api_live_hold(struct api *api, long seconds)
 	if (seconds > API_RATE_WAIT_MAX)
 		seconds = API_RATE_WAIT_MAX;
 	ms = (uint64_t)seconds * 1000;
-	if (api->hold_until < uv_now(api->loop) + ms)
-		api->hold_until = uv_now(api->loop) + ms;
-	log_debug("api: rate limited: next background request in %ld s",
+	budget_hold(api->budget, api_now(api), ms);
+	api->hold_reason = reason;
+	/* A server that limits without saying how much: assume the least. */
+	if (reason == API_REASON_RATE_LIMITED && budget_limit(api->budget) < 0)
+		budget_assume(api->budget, BUDGET_ASSUME_LIMIT,
+		    BUDGET_ASSUME_WINDOW_MS);
+	log_debug("api: %s: next request in %ld s", api_reason_name(reason),
 	    seconds);
 	/* Polling: the next poll comes no sooner than the server asked. */
-	if (uv_is_active((uv_handle_t *)&api->poll_timer)) {
-		uv_timer_start(&api->poll_timer, api_live_poll_fired,
-		    ms > api->poll_ms ? ms : api->poll_ms, api->poll_ms);
+	if (uv_is_active((uv_handle_t *)&api->poll_timer))
+		api_live_poll_schedule(api);
+}
+
+void
+api_live_no_websocket(struct api *api, long http, const char *why)
+{
+	char		*sentence;
+	uint64_t	 now = api_now(api), next;
+
+	if (api->dead || !api->live)
+		return;
+	if (why != NULL)
+		log_debug("api: no WebSocket: %s", why);
+	api->no_ws = 1;
+	api->rechecking = 0;
+	api->backoff_ms = 0;
+	if (api->link != API_LINK_POLLING) {
+		xasprintf(&sentence, "this server has no live updates; "
+		    "refreshing every %llu seconds",
+		    (unsigned long long)(api_live_poll_every(api) + 500) / 1000);
+		api_live_set(api, API_LINK_POLLING, API_REASON_NO_WEBSOCKET,
+		    http, sentence);
+		free(sentence);
 	}
+	if (!uv_is_active((uv_handle_t *)&api->poll_timer))
+		api_live_poll_schedule(api);
+	next = budget_next(api->budget, now + API_WS_RECHECK_MS);
+	api_timer_start(api, &api->retry_timer, api_live_retry_fired,
+	    next - now);
 }
 
 static void
 api_live_closed(void *arg, int code, int status, const char *why)
 {
 	struct api	*api = arg;
+	enum api_reason	 reason;
 	char		*sentence;
 
 	if (api->dead)
@@ -356,19 +492,35 @@ api_live_closed(void *arg, int code, int status, const char *why)
 		api_set_link(api, API_LINK_OFFLINE, NULL);
 		return;
 	}
-	switch (api_answer_closed(code, status)) {
-	case API_REASON_SIGNED_OUT:
+	/* A handshake the server answered is a verdict on the server. */
+	reason = status != 0 ? api_answer_upgrade(status) :
+	    api_answer_closed(code, 0);
+	if (reason == API_REASON_SIGNED_OUT) {
 		api_signed_out(api);
 		return;
+	}
+	if (api->no_ws) {
+		/* A recheck while polling: still none; poll on. */
+		log_debug("api: still no WebSocket: %s", why);
+		api->rechecking = 0;
+		api_live_no_websocket(api, status, NULL);
+		return;
+	}
+	switch (reason) {
 	case API_REASON_NO_WEBSOCKET:
 		/* A core-only server: no WebSocket, so poll over REST. */
-		xasprintf(&sentence, "this server has no live updates; "
-		    "refreshing every %g seconds", (double)api->poll_ms / 1000);
-		api_live_set(api, API_LINK_POLLING, API_REASON_NO_WEBSOCKET,
+		api_live_no_websocket(api, status, why);
+		return;
+	case API_REASON_RATE_LIMITED:
+		if (budget_limit(api->budget) < 0)
+			budget_assume(api->budget, BUDGET_ASSUME_LIMIT,
+			    BUDGET_ASSUME_WINDOW_MS);
+		xasprintf(&sentence, "the server is limiting requests (rate "
+		    "limited): connecting again later");
+		api_live_set(api, API_LINK_RETRYING, API_REASON_RATE_LIMITED,
 		    status, sentence);
 		free(sentence);
-		uv_timer_start(&api->poll_timer, api_live_poll_fired,
-		    api->poll_ms, api->poll_ms);
+		api_live_schedule(api);
 		return;
 	default:
 		api_live_set(api, API_LINK_RETRYING, API_REASON_LINK_LOST,
@@ -406,12 +558,11 @@ api_live_url(const char *server, char **cause)
 	return (url);
 }
 
+static void	api_live_begin(struct api *);
+
 void
 api_start_live(struct api *api)
 {
-	struct wslink_options	 opts;
-	char			*url, *cause = NULL;
-
 	if (api->dead || api->live)
 		return;
 	if (api->session.token == NULL) {
@@ -420,6 +571,57 @@ api_start_live(struct api *api)
 		return;
 	}
 	api->live = 1;
+	/* What the server has decides between the socket and polling. */
+	if (api->discovery == API_DISCOVERY_UNKNOWN && !api->meta_tried)
+		api_discover(api);
+	if (api->discovering) {
+		api_set_link(api, API_LINK_CONNECTING, NULL);
+		return;
+	}
+	api_live_begin(api);
+}
+
+void
+api_live_discovered(struct api *api)
+{
+	if (api->dead || !api->live)
+		return;
+	if (!api->begun) {
+		api_live_begin(api);
+		return;
+	}
+	/* A late verdict: a server without a socket is polled at once. */
+	if (!api->no_ws && api_feature(api, "ws") == 0 &&
+	    api->link == API_LINK_RETRYING) {
+		uv_timer_stop(&api->retry_timer);
+		api_live_no_websocket(api, 0, "/api/meta lists no ws");
+	}
+}
+
+static void
+api_live_begin(struct api *api)
+{
+	struct wslink_options	 opts;
+	char			*url, *cause = NULL;
+
+	api->begun = 1;
+	if (api_feature(api, "ws") == 0) {
+		/* Not even tried now: /api/meta says there is none. */
+		if (api->ws == NULL && (url = api_live_url(api->server,
+		    &cause)) != NULL) {
+			memset(&opts, 0, sizeof opts);
+			opts.url = url;
+			opts.cacert = api->cacert;
+			opts.insecure = api->insecure;
+			opts.user_agent = api->user_agent;
+			api->ws = wslink_new(api->loop, &opts,
+			    &api_live_ws_hooks, api, &cause);
+			free(url);
+		}
+		free(cause);
+		api_live_no_websocket(api, 0, "/api/meta lists no ws");
+		return;
+	}
 	if (api->ws == NULL) {
 		if ((url = api_live_url(api->server, &cause)) != NULL) {
 			memset(&opts, 0, sizeof opts);
@@ -435,8 +637,8 @@ api_start_live(struct api *api)
 			api_live_set(api, API_LINK_POLLING,
 			    API_REASON_NO_WEBSOCKET, 0, cause);
 			free(cause);
-			uv_timer_start(&api->poll_timer, api_live_poll_fired,
-			    api->poll_ms, api->poll_ms);
+			api->no_ws = 1;
+			api_live_poll_schedule(api);
 			return;
 		}
 	}
@@ -453,7 +655,7 @@ api_set_poll_interval(struct api *api, uint64_t ms)
 		return;
 	api->poll_ms = ms;
 	if (!api->dead && uv_is_active((uv_handle_t *)&api->poll_timer))
-		uv_timer_start(&api->poll_timer, api_live_poll_fired, ms, ms);
+		api_live_poll_schedule(api);
 }
 
 void
@@ -480,6 +682,7 @@ api_live_timer_closed(uv_handle_t *h)
 	free(api->server);
 	free(api->cacert);
 	free(api->user_agent);
+	budget_free(api->budget);
 	free(api);
 }
 
@@ -489,9 +692,10 @@ api_live_done(struct api *api)
 	api->live = 0;
 	wslink_free(api->ws);
 	api->ws = NULL;
-	api->handles = 2;
+	api->handles = 3;
 	uv_close((uv_handle_t *)&api->retry_timer, api_live_timer_closed);
 	uv_close((uv_handle_t *)&api->poll_timer, api_live_timer_closed);
+	uv_close((uv_handle_t *)&api->meta_timer, api_live_timer_closed);
 }
 
 int64_t

@@ -8,6 +8,7 @@
 #include <sys/queue.h>
 
 #include "api.h"
+#include "budget.h"
 #include "rest.h"
 #include "wslink.h"
 
@@ -24,6 +25,7 @@ struct api_pages {
 	int64_t		 total;		/* the server's, or -1 */
 	int		 page;		/* the next to ask for, from 1 */
 	int64_t		 first_id;	/* of the last page */
+	int		 background;	/* a poll: each page spends the budget */
 };
 
 struct api_pages	*api_pages_new(void);
@@ -46,6 +48,7 @@ struct api_call {
 	api_meta_cb		 meta_cb;	/* api_meta's, instead of cb */
 	api_registration_cb	 reg_cb;	/* registering's, instead */
 	int64_t			 event_id;	/* registering: for which */
+	int			 discovery;	/* the client's own GET /api/meta */
 	char			*title;		/* registering: the event's */
 	void			*arg;
 	struct api_pages	*pages;		/* a paged list being gathered */
@@ -68,16 +71,35 @@ struct api {
 	struct api_calls	 calls;
 	int			 refreshing;	/* a GET /api/events is out */
 
+	/* What /api/meta said (api-discover.c). */
+	enum api_discovery	 discovery;
+	int			 discovering;	/* a GET /api/meta is out */
+	int			 meta_tried;	/* asked at least once */
+	char			**features;	/* NULL-terminated, or NULL */
+	int			 notes_wanted;	/* load them on the verdict */
+	api_done_cb		 notes_cb;
+	void			*notes_arg;
+	uv_timer_t		 meta_timer;	/* asks again after no verdict */
+
+	/* Pacing (budget.c), on the api's clock: api_now(). */
+	struct budget		*budget;
+	enum api_reason		 hold_reason;	/* of the last hold */
+	unsigned		 time_scale;	/* tests: virtual ms per ms */
+
 	struct session		 session;	/* token NULL: signed out */
 	enum api_reason		 sign_in_reason;	/* the last refusal's */
 
 	struct wslink		*ws;
 	enum api_link		 link;
 	int			 live;		/* api_start_live was called */
+	int			 begun;		/* discovered: socket or polling */
 	int64_t			 last_seq;	/* -1 before the first */
 	uint64_t		 backoff_ms;
 	uint32_t		 rng;		/* jitter, never 0 */
-	uint64_t		 hold_until;	/* uv_now: rate limited until */
+	int			 no_ws;		/* the server has no WebSocket */
+	int			 rechecking;	/* polling; trying the socket */
+	int			 due_ws;	/* a recheck waits for a turn */
+	int			 due_meta;	/* a meta re-ask waits too */
 	uv_timer_t		 retry_timer;
 	uv_timer_t		 poll_timer;
 	uint64_t		 poll_ms;	/* poll_interval */
@@ -122,6 +144,18 @@ long	api_answer_wait(const struct rest_response *);
  * HTTP status of a refused handshake (0 if none).
  */
 enum api_reason	api_answer_closed(int code, int status);
+/*
+ * 1 for a status that says nothing of what the server has, only that it
+ * cannot answer now: 429, 502, 503, 504.
+ */
+int		api_answer_transient(long status);
+/*
+ * What an HTTP answer to the WebSocket's handshake (anything but 101)
+ * says of the server: any status but a refused token (SIGNED_OUT), a
+ * rate limit (RATE_LIMITED) or a passing failure (LINK_LOST) means it has
+ * no WebSocket (NO_WEBSOCKET): a 404, a 500, a web page's 200.
+ */
+enum api_reason	api_answer_upgrade(long status);
 
 /* api_answer_judge, holding background requests back on a rate limit. */
 int	api_answer_failure(struct api *, const struct rest_response *,
@@ -131,16 +165,37 @@ int	api_answer_failure(struct api *, const struct rest_response *,
 void	api_set_link(struct api *, enum api_link, const struct api_why *);
 void	api_report_error(struct api *, const struct api_why *);
 void	api_signed_out(struct api *);
-/* Refreshes the events for the live link (resync, polling). */
+/* Refreshes the events for the live link (resync, after a write). */
 void	api_refresh_background(struct api *);
+/* The same for a poll: each page it asks for spends the budget. */
+void	api_refresh_poll(struct api *);
 
 /* One text frame from the live link (the WebSocket's message hook). */
 void	api_live_receive(struct api *, const char *text, size_t len);
 /* The seq a reconnect asks to replay from, -1 before any. */
 int64_t	api_live_last_seq(const struct api *);
 
-/* Holds background requests back for seconds (a server's Retry-After). */
-void	api_live_hold(struct api *, long seconds);
+/*
+ * Holds requests back for seconds (a server's Retry-After), for reason
+ * (API_REASON_RATE_LIMITED, API_REASON_SERVER_ERROR).
+ */
+void	api_live_hold(struct api *, long seconds, enum api_reason);
+/* The server has no WebSocket (api-discover.c found out): poll. */
+void	api_live_no_websocket(struct api *, long http, const char *why);
+/* Discovery came to a verdict; the live link may go on (api-live.c). */
+void	api_live_discovered(struct api *);
+
+/* The api's clock in ms: uv_now, sped up by time_scale in tests. */
+uint64_t	api_now(const struct api *);
+/* Starts timer to fire after ms on the api's clock. */
+void		api_timer_start(struct api *, uv_timer_t *, uv_timer_cb,
+		    uint64_t ms);
+
+/* Asks /api/meta in the background unless it is known or being asked. */
+void	api_discover(struct api *);
+/* What a GET /api/meta answer says, for api_meta and discovery. */
+void	api_discover_init(struct api *);
+void	api_discover_done(struct api *);
 
 void	api_live_init(struct api *);
 void	api_live_done(struct api *);

@@ -48,6 +48,8 @@ api_new(uv_loop_t *loop, const struct api_options *opts,
 	if (opts->user_agent != NULL)
 		api->user_agent = xstrdup(opts->user_agent);
 	api->insecure = opts->insecure;
+	api->time_scale = opts->time_scale;
+	api->budget = budget_new();
 	LIST_INIT(&api->calls);
 
 	memset(&hopts, 0, sizeof hopts);
@@ -55,6 +57,7 @@ api_new(uv_loop_t *loop, const struct api_options *opts,
 	hopts.insecure = api->insecure;
 	hopts.user_agent = api->user_agent;
 	api->http = rest_new(loop, &hopts);
+	api_discover_init(api);
 	api_live_init(api);
 	return (api);
 }
@@ -87,6 +90,7 @@ api_free(struct api *api)
 	rest_free(api->http);
 	api->http = NULL;
 	session_done(&api->session);
+	api_discover_done(api);
 	/* The struct goes when the last timer has closed. */
 	api_live_done(api);
 }
@@ -98,7 +102,8 @@ api_answer_failure(struct api *api, const struct rest_response *resp,
 	long	wait;
 
 	if ((wait = api_answer_wait(resp)) >= 0)
-		api_live_hold(api, wait);
+		api_live_hold(api, wait, resp->status == 429 ?
+		    API_REASON_RATE_LIMITED : API_REASON_SERVER_ERROR);
 	return (api_answer_judge(resp, api->server, sign_in, reason,
 	    sentence));
 }
@@ -108,8 +113,13 @@ api_call_done(void *arg, const struct rest_response *resp,
     const char *error)
 {
 	struct api_call	*call = arg;
+	struct api	*api = call->api;
 
 	LIST_REMOVE(call, entry);
+	if (resp != NULL && (resp->rate_limit >= 0 ||
+	    resp->rate_remaining >= 0 || resp->rate_reset >= 0))
+		budget_note(api->budget, api_now(api), resp->rate_limit,
+		    resp->rate_remaining, resp->rate_reset);
 	call->done(call, resp, error);
 	free(call->title);
 	free(call);
@@ -156,10 +166,12 @@ api_signed_out(struct api *api)
 	log_debug("api: signed out by the server");
 	session_done(&api->session);
 	api->live = 0;
+	api->begun = 0;
 	if (api->ws != NULL)
 		wslink_close(api->ws);
 	uv_timer_stop(&api->retry_timer);
 	uv_timer_stop(&api->poll_timer);
+	uv_timer_stop(&api->meta_timer);
 	api_set_link(api, API_LINK_OFFLINE, &why);
 }
 
@@ -262,6 +274,8 @@ api_refresh_request(struct api *api, struct api_pages *pages, api_done_cb cb,
 	/* 200 is the largest page the mock serves; core servers ignore it. */
 	snprintf(path, sizeof path, "/api/events?per_page=%d&page=%d",
 	    API_EVENTS_PAGE, pages->page);
+	if (pages->background)
+		budget_spend(api->budget, api_now(api), 1);
 	api_request(api, "GET", path, NULL, api_refresh_done, cb,
 	    arg)->pages = pages;
 }
@@ -394,58 +408,6 @@ api_resume(struct api *api, const char *token, api_done_cb cb, void *arg)
 }
 
 static void
-api_meta_done(struct api_call *call, const struct rest_response *resp,
-    const char *error)
-{
-	api_meta_cb	 cb = call->meta_cb;
-	struct api_meta	 m;
-	json_t		*root = NULL;
-	const json_t	*features, *f;
-	size_t		 i;
-
-	if (call->api->dead)
-		return;
-	memset(&m, 0, sizeof m);
-	if (error != NULL) {
-		cb(call->arg, API_ERR_UNREACHABLE, error, NULL);
-		return;
-	}
-	if (resp->status == 200)
-		root = json_loadb(resp->body, resp->len, 0, NULL);
-	if (!json_is_object(root)) {
-		m.core_only = 1;
-		json_decref(root);
-		cb(call->arg, API_OK, NULL, &m);
-		return;
-	}
-	m.name = model_string(root, "name", MODEL_STRING_MAX);
-	m.version = model_string(root, "version", MODEL_WORD_MAX);
-	features = json_object_get(root, "features");
-	m.features = xcalloc(json_array_size(features) + 1,
-	    sizeof *m.features);
-	json_array_foreach(features, i, f) {
-		if (json_is_string(f) && m.nfeatures < 64)
-			m.features[m.nfeatures++] = text_sanitize_cap(
-			    json_string_value(f), json_string_length(f),
-			    MODEL_WORD_MAX);
-	}
-	json_decref(root);
-	cb(call->arg, API_OK, NULL, &m);
-	free(m.name);
-	free(m.version);
-	for (i = 0; i < m.nfeatures; i++)
-		free(m.features[i]);
-	free(m.features);
-}
-
-void
-api_meta(struct api *api, api_meta_cb cb, void *arg)
-{
-	api_request(api, "GET", "/api/meta", NULL, api_meta_done, NULL,
-	    arg)->meta_cb = cb;
-}
-
-static void
 api_check_done(struct api_call *call, const struct rest_response *resp,
     const char *error)
 {
@@ -461,6 +423,8 @@ api_check_server(struct api *api, api_done_cb cb, void *arg)
 	api_request(api, "GET", "/api/health", NULL, api_check_done, cb, arg);
 }
 
+static void	api_notifications_none(struct api *);
+
 static void
 api_notifications_done(struct api_call *call,
     const struct rest_response *resp, const char *error)
@@ -475,12 +439,8 @@ api_notifications_done(struct api_call *call,
 	if (error != NULL) {
 		status = API_ERR_UNREACHABLE;
 		sentence = xstrdup(error);
-	} else if (resp->status == 404) {
-		log_debug("api: the server keeps no notifications");
-		store_set_notifications_supported(api->store, 0);
-		if (!api->dead && api->hooks.notifications_loaded != NULL)
-			api->hooks.notifications_loaded(api->hooks_arg);
-	}
+	} else if (resp->status == 404)
+		api_notifications_none(api);
 	else if (resp->status < 200 || resp->status > 299)
 		status = api_answer_failure(api, resp, 0, &reason, &sentence);
 	else if (model_parse_notifications(resp->body, resp->len, &notes, &n,
@@ -503,9 +463,36 @@ api_notifications_done(struct api_call *call,
 	free(sentence);
 }
 
+/* The server keeps no notifications: the log says so, nothing is asked. */
+static void
+api_notifications_none(struct api *api)
+{
+	log_debug("api: the server keeps no notifications");
+	store_set_notifications_supported(api->store, 0);
+	if (!api->dead && api->hooks.notifications_loaded != NULL)
+		api->hooks.notifications_loaded(api->hooks_arg);
+}
+
 void
 api_load_notifications(struct api *api, api_done_cb cb, void *arg)
 {
+	switch (api_feature(api, "notifications")) {
+	case 0:
+		api_notifications_none(api);
+		if (cb != NULL)
+			cb(arg, API_OK, NULL);
+		return;
+	case -1:
+		/* Ask /api/meta first; without a verdict, ask anyway. */
+		if (api->discovering || !api->meta_tried) {
+			api->notes_wanted = 1;
+			api->notes_cb = cb;
+			api->notes_arg = arg;
+			api_discover(api);
+			return;
+		}
+		break;
+	}
 	api_request(api, "GET", "/api/notifications?limit=100", NULL,
 	    api_notifications_done, cb, arg);
 }
@@ -516,11 +503,51 @@ api_refresh_background(struct api *api)
 	/* One at a time: a slow server must not pile up polls. */
 	if (api->refreshing || api->dead)
 		return;
-	if (uv_now(api->loop) < api->hold_until) {
+	if (budget_hold_left(api->budget, api_now(api)) > 0) {
 		log_debug("api: refresh held back: rate limited");
 		return;
 	}
 	api_refresh_events(api, NULL, NULL);
+}
+
+/* A poll: the same refresh, each page spending the request budget. */
+void
+api_refresh_poll(struct api *api)
+{
+	struct api_pages	*pages;
+
+	if (api->refreshing || api->dead)
+		return;
+	api->refreshing = 1;
+	pages = api_pages_new();
+	pages->background = 1;
+	api_refresh_request(api, pages, NULL, NULL);
+}
+
+uint64_t
+api_now(const struct api *api)
+{
+	return (uv_now(api->loop) * (api->time_scale > 1 ? api->time_scale :
+	    1));
+}
+
+void
+api_timer_start(struct api *api, uv_timer_t *timer, uv_timer_cb cb,
+    uint64_t ms)
+{
+	uint64_t	scale = api->time_scale > 1 ? api->time_scale : 1;
+
+	uv_timer_start(timer, cb, (ms + scale - 1) / scale, 0);
+}
+
+uint64_t
+api_hold_left(const struct api *api, enum api_reason *why)
+{
+	uint64_t	left = budget_hold_left(api->budget, api_now(api));
+
+	if (why != NULL)
+		*why = left > 0 ? api->hold_reason : API_REASON_NONE;
+	return (left);
 }
 
 const char *

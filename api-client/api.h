@@ -19,6 +19,20 @@ struct api_options {
 	const char	*cacert;	/* CA bundle file, or NULL */
 	int		 insecure;	/* 1 only when the user asked by name */
 	const char	*user_agent;	/* or NULL */
+	/*
+	 * Tests only: the client's pacing (polls, reconnects, waits, the
+	 * request budget) runs this many times faster than real time, so
+	 * an hour is simulated in seconds.  0 or 1: real time.
+	 */
+	unsigned	 time_scale;
+};
+
+/* What the client knows of the server's features (GET /api/meta). */
+enum api_discovery {
+	API_DISCOVERY_UNKNOWN,	/* not asked, or no verdict: a 429, a 503,
+				   no answer (asked again later) */
+	API_DISCOVERY_FULL,	/* /api/meta answered: its features */
+	API_DISCOVERY_CORE	/* anything else (404, 500, HTML): core-only */
 };
 
 /* The state of the live link shown in the header. */
@@ -132,6 +146,8 @@ void		 api_resume(struct api *, const char *token, api_done_cb,
 /* What GET /api/meta says; NULL/0 for what it did not say. */
 struct api_meta {
 	int	 core_only;	/* no usable /api/meta: a core-only server */
+	int	 unknown;	/* no verdict: rate limited or unavailable */
+	long	 http;		/* the status it answered */
 	char	*name;
 	char	*version;
 	char	**features;
@@ -141,16 +157,31 @@ typedef void	(*api_meta_cb)(void *arg, int status, const char *cause,
 		    const struct api_meta *);
 /*
  * GET /api/meta.  Anything but a 200 with a JSON object is a core-only
- * server (API_OK with core_only set); API_ERR_UNREACHABLE when nothing
- * answers.
+ * server (API_OK with core_only set), except a 429 or a 502-504, which
+ * say nothing of the server's features (API_OK with unknown set and a
+ * sentence in cause); API_ERR_UNREACHABLE when nothing answers.
  */
 void		 api_meta(struct api *, api_meta_cb, void *arg);
+/*
+ * What discovery knows: whether the server has feature ("ws",
+ * "notifications", "stats"...): 1 yes, 0 no, -1 not known yet.
+ */
+int		 api_feature(const struct api *, const char *name);
+enum api_discovery api_discovery(const struct api *);
+/*
+ * Milliseconds the server asked every request to wait (a 429's
+ * Retry-After), 0 when none; *why is the reason (API_REASON_RATE_LIMITED,
+ * or API_REASON_SERVER_ERROR for a 503).  User actions check it first.
+ */
+uint64_t	 api_hold_left(const struct api *, enum api_reason *why);
 /* GET /api/events into the store. */
 void		 api_refresh_events(struct api *, api_done_cb, void *arg);
 /*
  * GET /api/notifications: the latest into the store's log.  A server
- * without notifications (404) is not an error: the log starts empty.
- * cb may be NULL; failures are only traced, the log is a nicety.
+ * without notifications (404, or /api/meta does not list them) is not an
+ * error: the log starts empty, and the server is not asked.  Asks
+ * /api/meta first when it has not been asked.  cb may be NULL; failures
+ * are only traced, the log is a nicety.
  */
 void		 api_load_notifications(struct api *, api_done_cb, void *arg);
 /*

@@ -208,15 +208,18 @@ wslink_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
 		if (ws->wsi == NULL && !ws->in_connect)
 			return (0);
+		/* Any answer but 101 (a web page's 200 too) is a refusal. */
 		status = (int)lws_http_client_http_response(wsi);
-		if (status >= 300)
+		if (status < 100 || status == 101)
+			status = 0;
+		if (status != 0)
 			xasprintf(&why, "%s answered %d instead of opening a "
 			    "WebSocket", ws->url, status);
 		else
 			xasprintf(&why, "cannot reach %s: %s", ws->url,
 			    in != NULL && len > 0 ? (const char *)in :
 			    "connection failed");
-		wslink_ended(ws, status >= 300 ? status : 0, why);
+		wslink_ended(ws, status, why);
 		free(why);
 		return (0);
 	case LWS_CALLBACK_CLIENT_CLOSED:

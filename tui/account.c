@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "batch.h"
 #include "clock.h"
 #include "demo.h"
 #include "log.h"
@@ -212,6 +213,14 @@ account_resume(struct account *a, const char *token, char **cause)
 
 	api_resume(a->api, token, account_answered, &w);
 	account_wait(a, &w);
+	/* Batch mode waits out a 429 as it does between snapshots. */
+	while (w.status != API_OK && w.status != API_ERR_AUTH &&
+	    a->cfg->batch && batch_wait_hold(a->loop, a->api)) {
+		free(w.cause);
+		memset(&w, 0, sizeof w);
+		api_resume(a->api, token, account_answered, &w);
+		account_wait(a, &w);
+	}
 	*cause = w.cause;
 	return (w.status);
 }

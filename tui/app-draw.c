@@ -124,6 +124,9 @@ app_draw_header(struct app *app)
 		si.exp = s->exp;
 	}
 	si.signed_out = app->signed_out;
+	if (app->api != NULL)
+		si.hold_s = (long)((api_hold_left(app->api, NULL) + 999) /
+		    1000);
 	si.now = app->env.now;
 	si.ascii = app->env.ascii;
 	statusbar_draw_header(app->header, &si);

@@ -92,6 +92,11 @@ void	app_log_error(struct app *, const char *sentence);
 /* The same at a level of its own (a warning, an error). */
 void	app_log(struct app *, enum notification_level, const char *sentence);
 /*
+ * 1 (after a toast saying how long) while the server has asked every
+ * request to wait (a 429's Retry-After): user actions check it first.
+ */
+int	app_held(struct app *);
+/*
  * Puts a yes/no question up (the sentence is copied); yes runs on y with
  * app->confirm_event set to event_id, and n or Esc just closes it.
  */

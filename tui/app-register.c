@@ -154,7 +154,7 @@ app_do_register(struct app *app)
 	const struct event	*e;
 
 	if (app->api == NULL || (e = app_selected_event(app)) == NULL ||
-	    app_register_busy(app, e->id))
+	    app_register_busy(app, e->id) || app_held(app))
 		return;
 	api_register_event(app->api, e->id, app_registered, app);
 }
@@ -167,7 +167,7 @@ app_unregister_yes(struct app *app)
 		app_refuse_readonly(app, ACTION_UNREGISTER);
 		return;
 	}
-	if (app_register_busy(app, app->confirm_event))
+	if (app_register_busy(app, app->confirm_event) || app_held(app))
 		return;
 	api_cancel_registration(app->api, app->confirm_event,
 	    app_unregistered, app);

@@ -258,6 +258,23 @@ app_release(struct app *app)
 	free(app);
 }
 
+int
+app_held(struct app *app)
+{
+	enum api_reason	 why;
+	uint64_t	 left;
+	char		*sentence;
+
+	if (app->api == NULL || (left = api_hold_left(app->api, &why)) == 0)
+		return (0);
+	xasprintf(&sentence, "The server asks to wait %llu s (%s): try again "
+	    "then", (unsigned long long)(left + 999) / 1000,
+	    why == API_REASON_RATE_LIMITED ? "rate limited" : "unavailable");
+	app_toast(app, NOTIFY_WARNING, NULL, sentence);
+	free(sentence);
+	return (1);
+}
+
 static void
 app_refresh(struct app *app)
 {
@@ -332,7 +349,8 @@ app_do_prev(struct app *app)
 static void
 app_do_refresh(struct app *app)
 {
-	app_refresh(app);
+	if (!app_held(app))
+		app_refresh(app);
 }
 
 static void
@@ -743,6 +761,10 @@ app_arm_wake(struct app *app)
 		next = now + d;
 	if ((d = toasts_deadline(app->toasts)) != 0 && d < next)
 		next = d;
+	/* The header counts a Retry-After down, a second at a time. */
+	if (app->api != NULL && (d = api_hold_left(app->api, NULL)) != 0 &&
+	    now + (d - 1) % 1000 + 1 < next)
+		next = now + (d - 1) % 1000 + 1;
 	for (i = 0; i < APP_PANES; i++) {
 		if (app->panes[i].ops->deadline == NULL)
 			continue;

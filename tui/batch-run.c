@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,69 @@ batch_tick(uv_timer_t *t)
 	batch_snapshot(t->data);
 }
 
+/*
+ * How long the server asked every request to wait, said on stderr;
+ * 0 when it asked for nothing.
+ */
+static uint64_t
+batch_hold_say(struct api *api)
+{
+	enum api_reason	why;
+	uint64_t	left;
+
+	if ((left = api_hold_left(api, &why)) == 0)
+		return (0);
+	fprintf(stderr, "evtop: %s: waiting %llu s\n",
+	    why == API_REASON_RATE_LIMITED ? "rate limited by the server" :
+	    "the server is unavailable", (unsigned long long)(left + 999) /
+	    1000);
+	return (left);
+}
+
+/* A wait the server asked for: the snapshot is taken again after it. */
+static int
+batch_held(struct batch_run *br)
+{
+	uint64_t	left;
+
+	if ((left = batch_hold_say(br->api)) == 0)
+		return (0);
+	uv_timer_start(&br->timer, batch_tick, left, 0);
+	return (1);
+}
+
+static void
+batch_waited(uv_timer_t *t)
+{
+	*(int *)t->data = 1;
+}
+
+static void
+batch_wait_closed(uv_handle_t *h)
+{
+	*(int *)h->data = 2;
+}
+
+int
+batch_wait_hold(uv_loop_t *loop, struct api *api)
+{
+	uv_timer_t	timer;
+	uint64_t	left;
+	int		state = 0;
+
+	if ((left = batch_hold_say(api)) == 0)
+		return (0);
+	uv_timer_init(loop, &timer);
+	timer.data = &state;
+	uv_timer_start(&timer, batch_waited, left, 0);
+	while (state == 0)
+		uv_run(loop, UV_RUN_ONCE);
+	uv_close((uv_handle_t *)&timer, batch_wait_closed);
+	while (state != 2)
+		uv_run(loop, UV_RUN_ONCE);
+	return (1);
+}
+
 /* Prints what was fetched, then waits for the next, or is done. */
 static void
 batch_printed(struct batch_run *br)
@@ -112,6 +176,9 @@ batch_fetched(void *arg, int status, const char *cause)
 	struct batch_run	*br = arg;
 
 	if (status != API_OK) {
+		/* A 429 (or 503) is waited out; the snapshot is taken again. */
+		if (status != API_ERR_AUTH && batch_held(br))
+			return;
 		batch_finish(br, status, cause);
 		return;
 	}
@@ -124,6 +191,8 @@ batch_fetched(void *arg, int status, const char *cause)
 static void
 batch_snapshot(struct batch_run *br)
 {
+	if (batch_held(br))
+		return;
 	api_refresh_events(br->api, batch_fetched, br);
 }
 

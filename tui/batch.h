@@ -53,5 +53,11 @@ struct batch_options {
  */
 int	batch_run(uv_loop_t *, struct api *, struct store *,
 	    const struct batch_options *, char **cause);
+/*
+ * When the server asked to wait (a 429's Retry-After), says so on stderr
+ * and runs the loop until the wait is over: 1 when it waited, 0 when
+ * there was nothing to wait for.  For the requests before batch_run.
+ */
+int	batch_wait_hold(uv_loop_t *, struct api *);
 
 #endif

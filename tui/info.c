@@ -18,6 +18,8 @@ struct info_meta {
 	char		*cause;
 	json_t		*json;		/* name, version, features */
 	int		 core_only;
+	int		 unknown;	/* rate limited: no verdict */
+	long		 http;		/* what /api/meta answered */
 };
 
 /* What info knows about the token evtop would use. */
@@ -59,7 +61,9 @@ info_meta_done(void *arg, int status, const char *cause,
 	if (m == NULL)
 		return;
 	im->core_only = m->core_only;
-	if (m->core_only)
+	im->unknown = m->unknown;
+	im->http = m->http;
+	if (m->core_only || m->unknown)
 		return;
 	features = json_array();
 	for (i = 0; i < m->nfeatures; i++)
@@ -152,11 +156,12 @@ info_json(const struct config *cfg, const struct info_build *b,
 		    NULL, "expired", t->exp > 0 && t->exp <= now, "problem",
 		    t->problem);
 	}
-	if (im->done && im->status != API_OK)
-		meta = json_pack("{s:s}", "error", im->cause != NULL ?
-		    im->cause : "failed");
+	if (im->done && (im->status != API_OK || im->unknown))
+		meta = json_pack("{s:s, s:b}", "error", im->cause != NULL ?
+		    im->cause : "failed", "unknown", 1);
 	else if (im->core_only)
-		meta = json_pack("{s:b}", "core_only", 1);
+		meta = json_pack("{s:b, s:i}", "core_only", 1, "status",
+		    (int)im->http);
 	else if (im->json != NULL)
 		meta = json_incref(im->json);
 	doc = json_pack("{s:s, s:s, s:{s:s?, s:b}, s:s, s:s, s:s?, s:s?, "
@@ -219,12 +224,14 @@ info_text(FILE *out, const struct config *cfg, const struct info_build *b,
 	}
 	if (!im->done)
 		;
-	else if (im->status != API_OK)
-		fprintf(out, "server says:  nothing: %s\n", im->cause != NULL ?
-		    im->cause : "failed");
+	else if (im->status != API_OK || im->unknown)
+		fprintf(out, "server says:  nothing, so evtop cannot tell what "
+		    "it offers: %s\n", im->cause != NULL ? im->cause : "failed");
 	else if (im->core_only)
-		fprintf(out, "server says:  no /api/meta: a core-only server "
-		    "(polling, no live counters)\n");
+		fprintf(out, "server says:  /api/meta answered %ld%s: a "
+		    "core-only server (polling, no live counters, no "
+		    "notifications)\n", im->http, im->http == 200 ?
+		    " with something that is not JSON" : "");
 	else {
 		fprintf(out, "server says:  %s %s\n",
 		    json_string_value(json_object_get(im->json, "name")) ?

@@ -79,7 +79,7 @@ void
 statusbar_draw_header(WINDOW *w, const struct statusbar_info *si)
 {
 	attr_t		 base = term_style(TERM_HEADER);
-	char		 left[512], warn[128], clock[16];
+	char		 left[512], warn[128], clock[16], held[64];
 	const char	*link;
 	struct tm	 tm;
 	int		 cols = getmaxx(w), link_style, warn_style = 0;
@@ -90,6 +90,12 @@ statusbar_draw_header(WINDOW *w, const struct statusbar_info *si)
 	link = statusbar_link_text(si->link, &link_style);
 	if (si->signed_out && si->link == API_LINK_OFFLINE)
 		link = "signed out";
+	else if (si->hold_s > 0) {
+		/* A Retry-After, counted down. */
+		snprintf(held, sizeof held, "%s, wait %lds", link, si->hold_s);
+		link = held;
+		link_style = TERM_WARN;
+	}
 	has_warn = statusbar_token_warning(si->exp, si->now, warn, sizeof warn,
 	    &warn_style);
 	clock[0] = '\0';

@@ -24,6 +24,7 @@ struct statusbar_info {
 	time_t		 now;
 	int		 ascii;
 	int		 signed_out;	/* offline because the server said so */
+	long		 hold_s;	/* the server asked to wait this long */
 };
 
 /* Text and style of a link state ("LIVE", TERM_OK). */

@@ -1477,8 +1477,65 @@ test_sign_out_and_readonly_keys(void)
 	finish(&loop, app, store);
 }
 
+/*
+ * A 429 asked every request to wait: the header counts it down, and r
+ * and R are refused with a toast that says how long, sending nothing.
+ */
+static void
+test_draw_rate_limited(void)
+{
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct api_options	 ao;
+	struct app_options	 opts;
+	struct api		*api;
+	struct app		*app;
+	struct event		*evs;
+	size_t			 n;
+
+	if (start(&loop, 30, 100) != 0)
+		return;
+	memset(&ao, 0, sizeof ao);
+	ao.server = "http://127.0.0.1:9";
+	api = api_new(&loop, &ao, store, NULL, NULL);
+	evs = make_events(&n, 0);
+	store_set_events(store, evs, n, -1);
+	memset(&opts, 0, sizeof opts);
+	opts.no_color = 1;
+	opts.server_label = "test-server";
+	app = app_new(&loop, api, store, &opts);
+	app->running = 1;
+	app->damage |= APP_DAMAGE_LAYOUT;
+	draw(app);
+	CHECK(!find("wait", NULL, NULL));
+
+	api_live_hold(api, 42, API_REASON_RATE_LIMITED);
+	app->damage |= APP_DAMAGE_HEADER;
+	draw(app);
+	CHECK(row_has(0, "offline, wait 42s"));
+	app_key(app, 'r');
+	CHECK_STR(toasts_text(app->toasts, 0), "The server asks to wait 42 s "
+	    "(rate limited): try again then");
+	app_key(app, 'R');
+	CHECK(!api_registration_pending(api, app->env.selected_event));
+	/* The same news again: one toast, counted twice. */
+	CHECK_INT(toasts_count(app->toasts), 1);
+	CHECK_INT(toasts_repeats(app->toasts, 0), 2);
+
+	if (test_failures)
+		dump();
+	app_free(app);
+	api_free(api);
+	uv_run(&loop, UV_RUN_DEFAULT);
+	uv_run(&loop, UV_RUN_DEFAULT);
+	screen_close();
+	store_free(store);
+	CHECK_INT(uv_loop_close(&loop), 0);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_draw_dashboard),
+	TEST_CASE(test_draw_rate_limited),
 	TEST_CASE(test_draw_live),
 	TEST_CASE(test_draw_cursor),
 	TEST_CASE(test_draw_states),

@@ -1,0 +1,71 @@
+/*
+ * The dashboard against a core-only server (support-core), as an operator
+ * sees it: /api/meta and /api/ws answer 500, so the header says polling
+ * (not retrying), the log says the server keeps no notifications, and
+ * another client's registration shows without a key being pressed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support-core.h"
+#include "support-http.h"
+#include "test.h"
+#include "e2e.h"
+#include "vt-harness.h"
+
+static void
+test_core_dashboard(void)
+{
+	/* 1000 per 15 minutes: the budget allows a poll every 2 s. */
+	struct core_options	 o = { .ws = CORE_500, .meta = CORE_500,
+	    .limit = 1000 };
+	struct core_server	*cs = core_start(&o);
+	struct core_counts	 n;
+	struct reply		 r;
+	struct vt		*vt;
+	const char		*argv[] = { getenv("EVTOP_BIN"), "-s", NULL,
+	    "--poll-interval", "1", NULL };
+	const char		*env[] = { "EVTOP_TOKEN=" CORE_TOKEN_2, NULL };
+
+	if (cs == NULL || argv[0] == NULL) {
+		CHECK(0);
+		core_stop(cs);
+		return;
+	}
+	argv[2] = core_url(cs);
+	if ((vt = vt_spawn(argv, env, 30, 100)) == NULL) {
+		CHECK(0);
+		core_stop(cs);
+		return;
+	}
+	e2e_expect(vt, "Core event", VT_DEADLINE_MS);
+	e2e_expect(vt, "polling", VT_DEADLINE_MS);
+	e2e_expect(vt, "This server keeps no notifications.", VT_DEADLINE_MS);
+	e2e_expect(vt, "0/20", VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "retrying", NULL, NULL));
+	CHECK(!vt_find(vt, "cannot reach", NULL, NULL));
+
+	/* Someone else registers; no key is pressed here. */
+	support_http(core_url(cs), "POST", "/api/events/5/register", NULL,
+	    CORE_TOKEN_3, &r);
+	CHECK_INT(r.status, 201);
+	reply_done(&r);
+	e2e_expect(vt, "1/20", VT_DEADLINE_MS);
+
+	core_counts(cs, &n);
+	CHECK_INT(n.ws, 0);
+	CHECK_INT(n.notifications, 0);
+	CHECK_INT(n.meta, 1);
+	CHECK_INT(n.refused, 0);
+	if (test_failures)
+		vt_dump(vt, stderr);
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+	core_stop(cs);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_core_dashboard)
+)
