@@ -49,6 +49,21 @@ static const int term_quit_signals[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 static const int term_fatal_signals[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE,
     SIGILL };
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TERM_ASAN	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TERM_ASAN	1
+#endif
+#endif
+#ifdef TERM_ASAN
+/*
+ * Under AddressSanitizer a real bad access goes on to its handler, which
+ * reports the whole stack, symbolized: more than backtrace() can say.
+ */
+static struct sigaction	term_asan_segv;
+#endif
+
 /* Signal handlers can only reach static state. */
 static volatile sig_atomic_t	term_active;
 static int			term_fd0_flags = -1;
@@ -195,7 +210,7 @@ term_restore(void)
  * that it does not load its library here.
  */
 static void
-term_fatal(int signo)
+term_fatal(int signo, siginfo_t *si, void *ctx)
 {
 	static const char	 head[] = "evtop: crashed on signal ";
 	void			*frames[32];
@@ -203,6 +218,18 @@ term_fatal(int signo)
 	int			 saved = errno, n;
 
 	term_restore();
+#ifdef TERM_ASAN
+	/* si_code > 0: the kernel's, a real fault, not a kill(1). */
+	if (signo == SIGSEGV && si != NULL && si->si_code > 0 &&
+	    (term_asan_segv.sa_flags & SA_SIGINFO) &&
+	    term_asan_segv.sa_sigaction != NULL) {
+		term_asan_segv.sa_sigaction(signo, si, ctx);
+		return;
+	}
+#else
+	(void)si;
+	(void)ctx;
+#endif
 	n = 0;
 	if (signo >= 10)
 		num[n++] = (char)('0' + signo / 10 % 10);
@@ -369,12 +396,19 @@ term_install_fatal(void)
 
 	(void)backtrace(&frame, 1);	/* loads what term_fatal will use */
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = term_fatal;
-	sa.sa_flags = SA_RESETHAND|SA_NODEFER;
+	sa.sa_sigaction = term_fatal;
+	sa.sa_flags = SA_SIGINFO|SA_RESETHAND|SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < sizeof term_fatal_signals / sizeof term_fatal_signals[0];
-	    i++)
+	    i++) {
+#ifdef TERM_ASAN
+		if (term_fatal_signals[i] == SIGSEGV) {
+			sigaction(SIGSEGV, &sa, &term_asan_segv);
+			continue;
+		}
+#endif
 		sigaction(term_fatal_signals[i], &sa, NULL);
+	}
 }
 
 static void
