@@ -37,6 +37,7 @@ struct listwin {
 	int			 loaded;
 	int			 whole;		/* all rows in page 0 */
 	uint64_t		 tick;
+	uint64_t		 asked;		/* fetches, ever */
 	size_t			 top, height;	/* the rows on screen */
 	size_t			 first, last;	/* the window's pages */
 
@@ -164,6 +165,12 @@ listwin_local_query(const struct listwin *lw)
 }
 
 int
+listwin_local_filter(const struct listwin *lw)
+{
+	return (listwin_filter_here(lw));
+}
+
+int
 listwin_whole(const struct listwin *lw)
 {
 	return (lw->whole);
@@ -175,6 +182,7 @@ listwin_ask(struct listwin *lw, struct listwin_page *pg, int refresh)
 	struct listwin_fetch	 f;
 
 	pg->asking = 1;
+	lw->asked++;
 	memset(&f, 0, sizeof f);
 	f.page = pg->index;
 	f.per_page = lw->per_page;
@@ -245,7 +253,7 @@ listwin_same(const char *a, const char *b)
 void
 listwin_set_query(struct listwin *lw, const char *sort, const char *filter)
 {
-	int	server_before, server_after;
+	int	server_before, server_after, had;
 
 	if (sort != NULL && *sort == '\0')
 		sort = NULL;
@@ -267,10 +275,12 @@ listwin_set_query(struct listwin *lw, const char *sort, const char *filter)
 		return;
 	/* The server orders or keeps other rows: start again. */
 	lw->gen++;
+	had = lw->npages > 0;
 	listwin_drop_all(lw);
 	lw->total = -1;
 	lw->loaded = 0;
-	listwin_view(lw, lw->top, lw->height);
+	if (had)
+		listwin_view(lw, lw->top, lw->height);
 }
 
 void
@@ -280,6 +290,8 @@ listwin_view(struct listwin *lw, size_t top, size_t height)
 	size_t			 first, last, i;
 
 	lw->tick++;
+	if (height > SIZE_MAX - top)
+		height = SIZE_MAX - top;
 	lw->top = top;
 	lw->height = height;
 	if (lw->whole || listwin_local_query(lw)) {
@@ -462,6 +474,12 @@ listwin_find(struct listwin *lw, int64_t key, size_t *index)
 	return (NULL);
 }
 
+uint64_t
+listwin_asked(const struct listwin *lw)
+{
+	return (lw->asked);
+}
+
 size_t
 listwin_held(const struct listwin *lw)
 {
@@ -480,6 +498,7 @@ listwin_go_whole(struct listwin *lw, void **rows, size_t n, const char *etag)
 
 	listwin_drop_all(lw);
 	lw->whole = 1;
+	lw->gen++;	/* pages asked for before are not wanted */
 	pg = listwin_page_add(lw, 0);
 	pg->rows = rows;
 	pg->n = n;
@@ -498,13 +517,25 @@ listwin_page_done(struct listwin *lw, size_t page, unsigned gen, void **rows,
 	struct listwin_page	*pg, *zero;
 	int64_t			 before = lw->total;
 	size_t			 i;
+	int			 everything;
 
 	if (gen != lw->gen) {
 		listwin_rows_free(lw, rows, n);
 		return (0);
 	}
 	lw->loaded = 1;
-	if (lw->whole || n > lw->per_page) {
+	/* All there is: more than a page (paging ignored), or a last page 0. */
+	everything = n > lw->per_page || (page == 0 && (total >= 0 ?
+	    (size_t)total <= n : n < lw->per_page));
+	if (lw->whole && !everything && page == 0) {
+		/* A whole list grew past a page: a window again. */
+		listwin_drop_all(lw);
+		lw->whole = 0;
+		lw->total = -1;
+		before = -1;
+		lw->first = lw->last = 0;
+		lw->local_dirty = 1;
+	} else if (lw->whole || everything) {
 		/* Whole lists are refreshed by asking for page 0 again. */
 		listwin_go_whole(lw, rows, n, etag);
 		return (1);

@@ -66,6 +66,8 @@ void		 listwin_set_query(struct listwin *, const char *sort,
 		     const char *filter);
 /* 1 when sort or filter is applied here, over the rows held. */
 int		 listwin_local_query(const struct listwin *);
+/* 1 when the filter is applied here (the pane says so). */
+int		 listwin_local_filter(const struct listwin *);
 /* 1 when the server sent the whole list at once: paged here. */
 int		 listwin_whole(const struct listwin *);
 
@@ -93,6 +95,8 @@ int		 listwin_loaded(const struct listwin *);
 void		*listwin_row(struct listwin *, size_t index);
 /* A held row with this key and its index (may be NULL), or NULL. */
 void		*listwin_find(struct listwin *, int64_t key, size_t *index);
+/* How many pages it has asked for since it was made. */
+uint64_t	 listwin_asked(const struct listwin *);
 /* How many rows are held, for the memory bound. */
 size_t		 listwin_held(const struct listwin *);
 

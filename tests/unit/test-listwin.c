@@ -333,6 +333,31 @@ test_server_ignores_page_only(void)
 }
 
 static void
+test_whole_list_grows_past_a_page(void)
+{
+	struct listwin	*lw;
+	size_t		 k;
+
+	reset();
+	lw = listwin_new(&fake_ops, NULL, 50, 2);
+	listwin_view(lw, 0, 20);
+	answer(lw, 0, 36, "\"w\"");
+	CHECK_INT(listwin_whole(lw), 1);
+	k = nasked;
+	listwin_refresh(lw);
+	CHECK_INT(nasked - k, 1);
+	/* Now 120 rows: a window over pages again, the next one asked. */
+	answer(lw, k, 120, NULL);
+	CHECK_INT(listwin_whole(lw), 0);
+	CHECK_INT(listwin_count(lw), 120);
+	CHECK_INT(id_at(lw, 49), 50);
+	CHECK(nasked > k + 1);
+	CHECK_INT(asked[k + 1].page, 1);
+	listwin_free(lw);
+	CHECK_INT(rows_live, 0);
+}
+
+static void
 test_server_sort_and_filter(void)
 {
 	struct listwin	*lw;
@@ -439,6 +464,7 @@ TEST_MAIN(
 	TEST_CASE(test_refresh_only_the_window),
 	TEST_CASE(test_server_ignores_paging),
 	TEST_CASE(test_server_ignores_page_only),
+	TEST_CASE(test_whole_list_grows_past_a_page),
 	TEST_CASE(test_server_sort_and_filter),
 	TEST_CASE(test_local_sort_and_filter),
 	TEST_CASE(test_find_and_update_held),
