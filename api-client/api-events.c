@@ -170,6 +170,10 @@ api_events_settle(struct api *api, int status, const struct api_why *why)
 	if (cb != NULL)
 		cb(arg, status, cause);
 	free(cause);
+	if (api->events_again && !api->dead) {
+		api->events_again = 0;
+		api_refresh_background(api);
+	}
 }
 
 static void
@@ -238,6 +242,9 @@ api_events_refresh(struct api *api, int background, api_done_cb cb,
 {
 	struct listwin	*lw = api_events_window(api);
 
+	/* A server without paging (discovery says so) sorts nothing either. */
+	listwin_set_server(lw, api_feature(api, "pagination") == 0 ? 0 :
+	    LISTWIN_SERVER_SORT | LISTWIN_SERVER_FILTER);
 	if (cb != NULL && api->events_cb == NULL) {
 		api->events_cb = cb;
 		api->events_arg = arg;
@@ -262,9 +269,13 @@ api_refresh_events(struct api *api, api_done_cb cb, void *arg)
 void
 api_refresh_background(struct api *api)
 {
-	/* One at a time: a slow server must not pile up polls. */
-	if (api->dead || listwin_pending(api_events_window(api)) > 0)
+	if (api->dead)
 		return;
+	/* One at a time: what changed meanwhile is asked for after it. */
+	if (listwin_pending(api_events_window(api)) > 0) {
+		api->events_again = 1;
+		return;
+	}
 	if (budget_hold_left(api->budget, api_now(api)) > 0) {
 		log_debug("api: refresh held back: rate limited");
 		return;

@@ -52,6 +52,7 @@ struct api {
 	/* The event list's window (api-events.c); the store shows it. */
 	struct listwin		*events_win;
 	int			 events_background;	/* pages spend budget */
+	int			 events_again;	/* a change came during one */
 	api_done_cb		 events_cb;	/* api_refresh_events's */
 	void			*events_arg;
 	int			 events_status;	/* the first failure's */
