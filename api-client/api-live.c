@@ -113,6 +113,7 @@ api_live_counters(struct api *api, const struct envelope *env)
 		free(why);
 		return;
 	}
+	api_events_show(api);
 	if (store_apply_counters(api->store, &c) &&
 	    !api->dead && api->hooks.counters_changed != NULL)
 		api->hooks.counters_changed(api->hooks_arg, c.event_id);
@@ -155,9 +156,13 @@ api_live_event(struct api *api, const struct envelope *env)
 		free(why);
 		return;
 	}
+	api_events_show(api);
 	store_put_event(api->store, &ev);
 	if (!api->dead && api->hooks.events_changed != NULL)
 		api->hooks.events_changed(api->hooks_arg);
+	/* A window puts a new or moved row in place by asking again. */
+	if (store_window(api->store) != NULL)
+		api_refresh_background(api);
 }
 
 static void
@@ -170,9 +175,12 @@ api_live_deleted(struct api *api, const struct envelope *env)
 		log_debug("api: event.deleted without an id ignored");
 		return;
 	}
+	api_events_show(api);
 	if (store_remove_event(api->store, id) == 0 &&
 	    !api->dead && api->hooks.events_changed != NULL)
 		api->hooks.events_changed(api->hooks_arg);
+	if (store_window(api->store) != NULL)
+		api_refresh_background(api);
 }
 
 static void

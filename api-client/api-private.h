@@ -12,32 +12,11 @@
 #include "rest.h"
 #include "wslink.h"
 
+/* The event list is asked for in pages of this size; so many more held. */
+#define API_EVENTS_PAGE		200
+#define API_EVENTS_CACHE	4
+
 /* A REST request in flight, so api_free can cancel it. */
-/* The event list is asked for in pages of this size, up to this many. */
-#define API_EVENTS_PAGE	200
-#define API_EVENTS_MAX	10000
-
-/* A paged list being gathered (api-pages.c). */
-struct api_pages {
-	struct event	*evs;
-	size_t		 n;
-	size_t		 cap;
-	int64_t		 total;		/* the server's, or -1 */
-	int		 page;		/* the next to ask for, from 1 */
-	int64_t		 first_id;	/* of the last page */
-	int		 background;	/* a poll: each page spends the budget */
-};
-
-struct api_pages	*api_pages_new(void);
-void			 api_pages_free(struct api_pages *);
-/*
- * Adds one page (taking the array): 0 when another page should be asked
- * for, 1 when the list is whole (total reached, an empty or repeated page,
- * or API_EVENTS_MAX).
- */
-int			 api_pages_add(struct api_pages *, struct event *,
-			     size_t n, int64_t total);
-
 struct api_call {
 	struct api		*api;
 	struct rest_request	*req;
@@ -51,7 +30,8 @@ struct api_call {
 	int			 discovery;	/* the client's own GET /api/meta */
 	char			*title;		/* registering: the event's */
 	void			*arg;
-	struct api_pages	*pages;		/* a paged list being gathered */
+	size_t			 page;		/* a list window's page */
+	unsigned		 gen;		/* and its query's generation */
 	LIST_ENTRY(api_call)	 entry;
 };
 LIST_HEAD(api_calls, api_call);
@@ -69,7 +49,14 @@ struct api {
 
 	struct rest		*http;
 	struct api_calls	 calls;
-	int			 refreshing;	/* a GET /api/events is out */
+	/* The event list's window (api-events.c); the store shows it. */
+	struct listwin		*events_win;
+	int			 events_background;	/* pages spend budget */
+	int			 events_again;	/* a change came during one */
+	api_done_cb		 events_cb;	/* api_refresh_events's */
+	void			*events_arg;
+	int			 events_status;	/* the first failure's */
+	char			*events_cause;
 
 	/* What /api/meta said (api-discover.c). */
 	enum api_discovery	 discovery;
@@ -121,6 +108,16 @@ struct api_call	*api_request(struct api *, const char *method,
 		    void (*done)(struct api_call *,
 		    const struct rest_response *, const char *),
 		    api_done_cb, void *arg);
+/* api_request with If-None-Match: etag when etag is not NULL. */
+struct api_call	*api_request_if(struct api *, const char *method,
+		    const char *path, const char *body, const char *etag,
+		    void (*done)(struct api_call *,
+		    const struct rest_response *, const char *),
+		    api_done_cb, void *arg);
+/* Has the store show this client's window (another may have shown its). */
+void	api_events_show(struct api *);
+/* Lets go of the event list's window (api_free). */
+void	api_events_stop(struct api *);
 /*
  * What an answer that is not a success means (api-answer.c): its enum
  * api_status, its reason and a sentence for the user (the caller frees

@@ -83,13 +83,13 @@ api_free(struct api *api)
 	while ((call = LIST_FIRST(&api->calls)) != NULL) {
 		LIST_REMOVE(call, entry);
 		rest_cancel(call->req);
-		api_pages_free(call->pages);
 		free(call->title);
 		free(call);
 	}
 	rest_free(api->http);
 	api->http = NULL;
 	session_done(&api->session);
+	api_events_stop(api);
 	api_discover_done(api);
 	/* The struct goes when the last timer has closed. */
 	api_live_done(api);
@@ -130,6 +130,14 @@ api_request(struct api *api, const char *method, const char *path,
     const char *body, void (*done)(struct api_call *,
     const struct rest_response *, const char *), api_done_cb cb, void *arg)
 {
+	return (api_request_if(api, method, path, body, NULL, done, cb, arg));
+}
+
+struct api_call *
+api_request_if(struct api *api, const char *method, const char *path,
+    const char *body, const char *etag, void (*done)(struct api_call *,
+    const struct rest_response *, const char *), api_done_cb cb, void *arg)
+{
 	struct api_call	*call;
 	char		*url;
 
@@ -140,8 +148,8 @@ api_request(struct api *api, const char *method, const char *path,
 	call->arg = arg;
 	LIST_INSERT_HEAD(&api->calls, call, entry);
 	xasprintf(&url, "%s%s", api->server, path);
-	call->req = rest_start(api->http, method, url, api->session.token,
-	    body, api_call_done, call);
+	call->req = rest_start_if(api->http, method, url, api->session.token,
+	    body, etag, api_call_done, call);
 	free(url);
 	return (call);
 }
@@ -235,113 +243,6 @@ api_login(struct api *api, const char *email, const char *password,
 	    cb, arg);
 	explicit_bzero(body, strlen(body));
 	free(body);
-}
-
-/* Finishes a refresh: the callback, or the error hook when there is none. */
-static void
-api_refresh_finish(struct api_call *call, int status,
-    const struct api_why *why)
-{
-	if (call->api->dead)
-		return;
-	if (call->cb != NULL)
-		call->cb(call->arg, status, why != NULL ? why->sentence : NULL);
-	else if (why != NULL)
-		api_report_error(call->api, why);
-}
-
-static void	api_refresh_done(struct api_call *,
-		    const struct rest_response *, const char *);
-
-static void
-api_refresh_fail(struct api_call *call, int status, enum api_reason reason,
-    long http, const char *sentence)
-{
-	struct api_why	why = { reason, http, sentence };
-
-	api_pages_free(call->pages);
-	call->pages = NULL;
-	call->api->refreshing = 0;
-	api_refresh_finish(call, status, &why);
-}
-
-static void
-api_refresh_request(struct api *api, struct api_pages *pages, api_done_cb cb,
-    void *arg)
-{
-	char	path[96];
-
-	/* 200 is the largest page the mock serves; core servers ignore it. */
-	snprintf(path, sizeof path, "/api/events?per_page=%d&page=%d",
-	    API_EVENTS_PAGE, pages->page);
-	if (pages->background)
-		budget_spend(api->budget, api_now(api), 1);
-	api_request(api, "GET", path, NULL, api_refresh_done, cb,
-	    arg)->pages = pages;
-}
-
-/*
- * One page of the event list.  The list is gathered page by page until
- * the server's total is reached (a server that ignores paging sends it all
- * at once, or the same page again), then replaces the store's at once.
- */
-static void
-api_refresh_done(struct api_call *call, const struct rest_response *resp,
-    const char *error)
-{
-	struct api		*api = call->api;
-	struct api_pages	*pages = call->pages;
-	struct event		*evs;
-	size_t			 n;
-	int64_t			 total;
-	enum api_reason		 reason;
-	char			*why = NULL, *sentence;
-	int			 status;
-
-	if (error != NULL) {
-		api_refresh_fail(call, API_ERR_UNREACHABLE,
-		    API_REASON_UNREACHABLE, 0, error);
-		return;
-	}
-	if (resp->status < 200 || resp->status > 299) {
-		status = api_answer_failure(api, resp, 0, &reason, &sentence);
-		if (reason == API_REASON_SIGNED_OUT)
-			api_signed_out(api);
-		api_refresh_fail(call, status, reason, resp->status, sentence);
-		free(sentence);
-		return;
-	}
-	if (model_parse_events(resp->body, resp->len, &evs, &n, &total,
-	    &why) != 0) {
-		xasprintf(&sentence, "cannot use the server's event list: %s",
-		    why);
-		free(why);
-		api_refresh_fail(call, API_ERR_FAILED, API_REASON_BAD_ANSWER,
-		    resp->status, sentence);
-		free(sentence);
-		return;
-	}
-	if (api_pages_add(pages, evs, n, total) == 0) {
-		pages->page++;
-		call->pages = NULL;
-		api_refresh_request(api, pages, call->cb, call->arg);
-		return;
-	}
-	call->pages = NULL;
-	api->refreshing = 0;
-	store_set_events(api->store, pages->evs, pages->n, pages->total);
-	free(pages);
-	store_set_refreshed_at(api->store, clock_now());
-	if (!api->dead && api->hooks.events_changed != NULL)
-		api->hooks.events_changed(api->hooks_arg);
-	api_refresh_finish(call, API_OK, NULL);
-}
-
-void
-api_refresh_events(struct api *api, api_done_cb cb, void *arg)
-{
-	api->refreshing = 1;
-	api_refresh_request(api, api_pages_new(), cb, arg);
 }
 
 static void
@@ -495,33 +396,6 @@ api_load_notifications(struct api *api, api_done_cb cb, void *arg)
 	}
 	api_request(api, "GET", "/api/notifications?limit=100", NULL,
 	    api_notifications_done, cb, arg);
-}
-
-void
-api_refresh_background(struct api *api)
-{
-	/* One at a time: a slow server must not pile up polls. */
-	if (api->refreshing || api->dead)
-		return;
-	if (budget_hold_left(api->budget, api_now(api)) > 0) {
-		log_debug("api: refresh held back: rate limited");
-		return;
-	}
-	api_refresh_events(api, NULL, NULL);
-}
-
-/* A poll: the same refresh, each page spending the request budget. */
-void
-api_refresh_poll(struct api *api)
-{
-	struct api_pages	*pages;
-
-	if (api->refreshing || api->dead)
-		return;
-	api->refreshing = 1;
-	pages = api_pages_new();
-	pages->background = 1;
-	api_refresh_request(api, pages, NULL, NULL);
 }
 
 uint64_t

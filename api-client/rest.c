@@ -300,8 +300,16 @@ struct rest_request *
 rest_start(struct rest *http, const char *method, const char *url,
     const char *token, const char *body, rest_done_cb cb, void *arg)
 {
+	return (rest_start_if(http, method, url, token, body, NULL, cb, arg));
+}
+
+struct rest_request *
+rest_start_if(struct rest *http, const char *method, const char *url,
+    const char *token, const char *body, const char *etag, rest_done_cb cb,
+    void *arg)
+{
 	struct rest_request	*req;
-	char			*auth;
+	char			*auth, *line;
 
 	req = xcalloc(1, sizeof *req);
 	req->http = http;
@@ -327,6 +335,11 @@ rest_start(struct rest *http, const char *method, const char *url,
 		    "Content-Type: application/json");
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
 		req->headers = rest_idempotency_key(req->headers);
+	if (etag != NULL) {
+		xasprintf(&line, "If-None-Match: %s", etag);
+		req->headers = curl_slist_append(req->headers, line);
+		free(line);
+	}
 	if (token != NULL) {
 		xasprintf(&auth, "Authorization: Bearer %s", token);
 		req->headers = curl_slist_append(req->headers, auth);

@@ -50,6 +50,10 @@ void		 rest_free(struct rest *);
 struct rest_request *rest_start(struct rest *, const char *method,
 		    const char *url, const char *token, const char *body,
 		    rest_done_cb, void *arg);
+/* rest_start with If-None-Match: etag when etag is not NULL (a 304 back). */
+struct rest_request *rest_start_if(struct rest *, const char *method,
+		    const char *url, const char *token, const char *body,
+		    const char *etag, rest_done_cb, void *arg);
 /* Drops a request that has not completed; its callback is not called. */
 void		 rest_cancel(struct rest_request *);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "listwin.h"
 #include "xmalloc.h"
 
 struct store {
@@ -16,6 +17,9 @@ struct store {
 	int64_t			 total;
 	time_t			 refreshed_at;
 	int			 no_notifications;	/* the server said it keeps none */
+	/* When set, the events are a window over the server's pages (the
+	   api's, not the store's to free). */
+	struct listwin		*win;
 	/*
 	 * Events sorted by id, to find one per live counters envelope without
 	 * walking thousands; rebuilt whenever the list changes.
@@ -116,21 +120,46 @@ store_set_events(struct store *st, struct event *evs, size_t n,
 	store_reindex(st);
 }
 
+void
+store_set_window(struct store *st, struct listwin *win)
+{
+	st->win = win;
+}
+
+struct listwin *
+store_window(const struct store *st)
+{
+	return (st->win);
+}
+
+void
+store_events_view(const struct store *st, size_t top, size_t height)
+{
+	if (st->win != NULL)
+		listwin_view(st->win, top, height);
+}
+
 size_t
 store_event_count(const struct store *st)
 {
+	if (st->win != NULL)
+		return (listwin_count(st->win));
 	return (st->nevents);
 }
 
 int64_t
 store_event_total(const struct store *st)
 {
+	if (st->win != NULL)
+		return (listwin_total(st->win));
 	return (st->total);
 }
 
 const struct event *
 store_event_at(const struct store *st, size_t idx)
 {
+	if (st->win != NULL)
+		return (listwin_row(st->win, idx));
 	if (idx >= st->nevents)
 		return (NULL);
 	return (&st->events[idx]);
@@ -141,6 +170,8 @@ store_event_find(const struct store *st, int64_t id, size_t *idx)
 {
 	struct store_id	 key = { id, 0 }, *found;
 
+	if (st->win != NULL)
+		return (listwin_find(st->win, id, idx));
 	if (st->nevents == 0)
 		return (NULL);
 	found = bsearch(&key, st->byid, st->nevents, sizeof *st->byid,
@@ -155,8 +186,19 @@ store_event_find(const struct store *st, int64_t id, size_t *idx)
 void
 store_put_event(struct store *st, struct event *ev)
 {
-	size_t	i, at;
+	struct event	*held;
+	size_t		 i, at;
 
+	if (st->win != NULL) {
+		/* A row held is brought up to date; a refresh places it. */
+		if ((held = listwin_find(st->win, ev->id, NULL)) != NULL) {
+			event_done(held);
+			*held = *ev;
+		} else
+			event_done(ev);
+		memset(ev, 0, sizeof *ev);
+		return;
+	}
 	if (store_event_find(st, ev->id, &i) != NULL) {
 		event_done(&st->events[i]);
 		memmove(&st->events[i], &st->events[i + 1],
@@ -186,7 +228,8 @@ store_remove_event(struct store *st, int64_t id)
 {
 	size_t	i;
 
-	if (store_event_find(st, id, &i) == NULL)
+	/* Rows of a window go with the refresh that follows. */
+	if (st->win != NULL || store_event_find(st, id, &i) == NULL)
 		return (-1);
 	event_done(&st->events[i]);
 	memmove(&st->events[i], &st->events[i + 1],
@@ -216,9 +259,14 @@ store_apply_counters(struct store *st, const struct counters *c)
 	int64_t		 avail;
 	int		 changed = 0;
 
-	if (store_event_find(st, c->event_id, &i) == NULL)
+	if (st->win != NULL)
+		ev = listwin_find(st->win, c->event_id, NULL);
+	else if (store_event_find(st, c->event_id, &i) != NULL)
+		ev = &st->events[i];
+	else
+		ev = NULL;
+	if (ev == NULL)
 		return (0);
-	ev = &st->events[i];
 	changed |= store_update(&ev->current_registrations, c->confirmed);
 	changed |= store_update(&ev->waitlisted, c->waitlisted);
 	changed |= store_update(&ev->checked_in, c->checked_in);

@@ -26,13 +26,26 @@ void		 store_free(struct store *);
  */
 void		 store_set_events(struct store *, struct event *, size_t n,
 		     int64_t total);
+/*
+ * The events as a window over the server's pages (listwin.h), which its
+ * owner frees after setting NULL (back to the list set here).  Rows not fetched yet are NULL from
+ * store_event_at; the count is the server's total.  store_put_event only
+ * updates a row held and store_remove_event removes nothing: the refresh
+ * that follows a change puts rows in place.
+ */
+struct listwin;
+void		 store_set_window(struct store *, struct listwin *);
+struct listwin	*store_window(const struct store *);
+/* The rows on screen, so the window fetches what they need. */
+void		 store_events_view(const struct store *, size_t top,
+		     size_t height);
 size_t		 store_event_count(const struct store *);
 int64_t		 store_event_total(const struct store *);
 const struct event *store_event_at(const struct store *, size_t index);
 /* The event with this id and its index, or NULL. */
 const struct event *store_event_find(const struct store *, int64_t id,
 		     size_t *index);
-/* Inserts or replaces one event (takes ownership); keeps date order. */
+/* Inserts or replaces one event (takes its strings); keeps date order. */
 void		 store_put_event(struct store *, struct event *);
 /* Removes an event; returns 0, or -1 when it was not there. */
 int		 store_remove_event(struct store *, int64_t id);

@@ -194,6 +194,8 @@ batch_snapshot(struct batch_run *br)
 	if (batch_held(br))
 		return;
 	api_refresh_events(br->api, batch_fetched, br);
+	/* Batch prints every event: the window is the whole list. */
+	store_events_view(br->store, 0, SIZE_MAX);
 }
 
 static void

@@ -158,7 +158,7 @@ int
 batch_print_events(FILE *f, const struct store *s, time_t now)
 {
 	const struct event	*e;
-	size_t			 n = store_event_count(s), i, j;
+	size_t			 n = store_event_count(s), i, j, m;
 	char			*(*rows)[BATCH__COUNT];
 	char			*header[BATCH__COUNT];
 	int			 widths[BATCH__COUNT], w, rc = 0;
@@ -173,15 +173,19 @@ batch_print_events(FILE *f, const struct store *s, time_t now)
 		header[j] = (char *)(uintptr_t)batch_columns[j].title;
 		widths[j] = textw_width(batch_columns[j].title);
 	}
-	for (i = 0; i < n; i++) {
-		e = store_event_at(s, i);
-		batch_cells(e, rows[i]);
+	for (i = 0, m = 0; i < n; i++) {
+		/* A row whose page did not come is left out, not guessed. */
+		if ((e = store_event_at(s, i)) == NULL)
+			continue;
+		batch_cells(e, rows[m]);
 		for (j = 0; j < BATCH__COUNT; j++) {
-			if ((w = textw_width(rows[i][j])) > widths[j])
+			if ((w = textw_width(rows[m][j])) > widths[j])
 				widths[j] = w;
 		}
 		batch_totals_add(&t, e, now);
+		m++;
 	}
+	n = m;
 
 	if (batch_print_row(f, header, widths) != 0)
 		rc = -1;
@@ -303,12 +307,14 @@ batch_json_events(const struct store *s, time_t now, json_t *totals)
 {
 	const struct event	*e;
 	json_t			*events = json_array();
-	size_t			 i, n = store_event_count(s);
+	size_t			 i, m, n = store_event_count(s);
 	struct batch_totals	 t;
 
 	memset(&t, 0, sizeof t);
-	for (i = 0; i < n; i++) {
-		e = store_event_at(s, i);
+	for (i = 0, m = 0; i < n; i++) {
+		if ((e = store_event_at(s, i)) == NULL)
+			continue;
+		m++;
 		json_array_append_new(events, json_pack("{s:I, s:o, s:o, s:o, "
 		    "s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		    "id", (json_int_t)e->id,
@@ -324,7 +330,7 @@ batch_json_events(const struct store *s, time_t now, json_t *totals)
 		    "checked_in", batch_json_count(e->checked_in)));
 		batch_totals_add(&t, e, now);
 	}
-	json_object_set_new(totals, "events", json_integer((json_int_t)n));
+	json_object_set_new(totals, "events", json_integer((json_int_t)m));
 	json_object_set_new(totals, "upcoming",
 	    json_integer((json_int_t)t.upcoming));
 	json_object_set_new(totals, "confirmed", json_integer(t.confirmed));

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "gauge.h"
+#include "listwin.h"
 #include "pane-list.h"
 #include "term.h"
 
@@ -39,8 +40,14 @@ pane_events_cell(struct pane *p, size_t row, unsigned col, char *buf,
 {
 	const struct event	*e;
 
-	if ((e = store_event_at(p->env->store, row)) == NULL)
+	if ((e = store_event_at(p->env->store, row)) == NULL) {
+		/* Not fetched yet: its page is on its way. */
+		if (col == EVENTS_TITLE)
+			snprintf(buf, len, "%s", p->env->ascii ? "..." :
+			    "\xe2\x80\xa6");
+		*attr = term_style(TERM_DIM);
 		return;
+	}
 	switch (col) {
 	case EVENTS_TITLE:
 		snprintf(buf, len, "%s", e->title != NULL ? e->title : "");
@@ -109,6 +116,25 @@ pane_events_count_text(const struct store *s, char *buf, size_t len)
 		snprintf(buf, len, "%zu", n);
 }
 
+static void
+pane_events_view(struct pane *p, size_t top, size_t height)
+{
+	store_events_view(p->env->store, top, height);
+}
+
+/*
+ * " (filtered here)" when the server cannot filter the list and the rows
+ * fetched are filtered by evtop.
+ */
+static const char *
+pane_events_local(struct pane *p)
+{
+	struct listwin	*lw = store_window(p->env->store);
+
+	return (lw != NULL && listwin_local_filter(lw) ? " (filtered here)" :
+	    "");
+}
+
 /*
  * "Events 33", or "Events 200 of 10000" when the list is partial; " (stale)"
  * after the link that kept it fresh went away.
@@ -125,7 +151,8 @@ pane_events_title(struct pane *p, char *buf, size_t len)
 		return;
 	}
 	pane_events_count_text(p->env->store, n, sizeof n);
-	snprintf(buf, len, "%s %s%s", p->ops->title, n, stale);
+	snprintf(buf, len, "%s %s%s%s", p->ops->title, n, pane_events_local(p),
+	    stale);
 }
 
 /* Publishes the selected event's id to the other panes. */
@@ -152,6 +179,7 @@ static const struct pane_list_ops pane_events_list = {
 	.empty = pane_events_empty,
 	.title = pane_events_title,
 	.moved = pane_events_moved,
+	.view = pane_events_view,
 };
 
 static void

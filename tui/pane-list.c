@@ -98,6 +98,8 @@ pane_list_draw(struct pane *p)
 	}
 	list_draw(pl->list, p->win, 1, 1, w - 2, h - 2, p->focused,
 	    term_style(TERM_LIST_HEADER), term_style(TERM_SELECT));
+	if (pl->ops->view != NULL)
+		pl->ops->view(p, list_top(pl->list), list_height(pl->list));
 }
 
 int

@@ -36,6 +36,11 @@ struct pane_list_ops {
 	void		(*title)(struct pane *, char *buf, size_t len);
 	/* The selection moved to another row: PANE_* flags.  NULL: none. */
 	int		(*moved)(struct pane *);
+	/*
+	 * The rows on screen after a draw, so a list window can fetch what
+	 * they need.  NULL: every row is always there.
+	 */
+	void		(*view)(struct pane *, size_t top, size_t height);
 };
 
 /* Sets p->data up; for a pane's init slot. */

@@ -282,6 +282,7 @@ test_paged_list(void)
 	a = api_new(&st.loop, &opts, s, NULL, NULL);
 	st.done = 0;
 	api_refresh_events(a, on_done, &st);
+	store_events_view(s, 0, SIZE_MAX);	/* as batch mode does */
 	CHECK(run_until(&st.done, 1));
 	CHECK_INT(st.status, API_OK);
 	CHECK(store_event_count(s) > 200);
