@@ -188,3 +188,54 @@ api_answer_closed(int code, int status)
 		return (API_REASON_NO_WEBSOCKET);
 	return (API_REASON_LINK_LOST);
 }
+
+/* xorshift32: jitter only, so retries from many clients do not align. */
+static uint32_t
+api_answer_random(uint32_t *rng)
+{
+	uint32_t	x = *rng != 0 ? *rng : 0x9e3779b9U;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	*rng = x;
+	return (x);
+}
+
+long
+api_answer_retry(int write, int idempotent, int tries,
+    const struct rest_response *resp, enum rest_failure failure,
+    uint32_t *rng)
+{
+	long	ms;
+
+	if (tries < 1 || tries >= API_RETRY_TRIES)
+		return (-1);
+	if (resp == NULL) {
+		if (failure != REST_FAILED_RESET &&
+		    failure != REST_FAILED_TIMEOUT)
+			return (-1);
+		if (write && !idempotent)
+			return (-1);
+	} else {
+		/* An answer: a write was done or refused; never again. */
+		if (write)
+			return (-1);
+		if (resp->status != 500 && resp->status != 502 &&
+		    resp->status != 503 && resp->status != 504)
+			return (-1);
+	}
+	ms = API_RETRY_BASE_MS;
+	while (--tries > 0 && ms < API_RETRY_CAP_MS)
+		ms *= 2;
+	if (ms > API_RETRY_CAP_MS)
+		ms = API_RETRY_CAP_MS;
+	ms = ms / 2 + (long)(api_answer_random(rng) % (uint32_t)(ms / 2 + 1));
+	if (resp != NULL && resp->retry_after >= 0) {
+		if (resp->retry_after > API_RETRY_AFTER_MAX)
+			return (-1);
+		if (ms < resp->retry_after * 1000)
+			ms = resp->retry_after * 1000;
+	}
+	return (ms);
+}

@@ -38,9 +38,21 @@ void			 api_pages_free(struct api_pages *);
 int			 api_pages_add(struct api_pages *, struct event *,
 			     size_t n, int64_t total);
 
+/* Sending a request again (api.c), by the policy in api-answer.c. */
+struct api_retry;
+
 struct api_call {
 	struct api		*api;
-	struct rest_request	*req;
+	struct rest_request	*req;		/* NULL while a retry waits */
+	char			*method;
+	char			*path;
+	char			*body;		/* wiped when freed */
+	char			 key[REST_KEY_SIZE];	/* a write's, each send */
+	int			 tries;		/* sends so far */
+	int			 no_retry;	/* any answer will do */
+	int			 answer_500;	/* a 500 is a verdict: not retried */
+	int			 background;	/* retries spend the budget */
+	struct api_retry	*retry;		/* waiting to send again */
 	void			(*done)(struct api_call *,
 				    const struct rest_response *,
 				    const char *error);
@@ -137,6 +149,32 @@ int	api_answer_judge(const struct rest_response *, const char *server,
  */
 enum api_reg_outcome api_answer_registration(enum api_reason,
 	    const char *msg);
+/*
+ * The retry policy.  A read (GET) is sent again after a 500, 502, 503 or
+ * 504, a dropped connection or a stalled transfer; a write only when the
+ * server honours Idempotency-Key (idempotent set: /api/meta lists
+ * "idempotency"), and only when no answer came (a reset, a stall), never
+ * after an answer.  A 429 is never sent again by this policy: its
+ * Retry-After holds every request (the budget).  Up to API_RETRY_TRIES
+ * sends in all, waiting API_RETRY_BASE_MS doubled at each retry, capped at
+ * API_RETRY_CAP_MS, each wait drawn between its half and itself (jitter);
+ * never less than a 503's Retry-After, and not at all when that is longer
+ * than API_RETRY_AFTER_MAX seconds.
+ */
+#define API_RETRY_TRIES		5
+#define API_RETRY_BASE_MS	250
+#define API_RETRY_CAP_MS	4000
+#define API_RETRY_AFTER_MAX	10
+/* A retry that would wait longer (for the budget) is not made. */
+#define API_RETRY_WAIT_MAX_MS	60000
+/*
+ * How long to wait before sending a request again after its tries-th send
+ * (from 1) failed, in ms, or -1 not to send it again.  resp is the answer,
+ * or NULL with failure saying how none came; rng is the jitter's state
+ * (never 0).
+ */
+long	api_answer_retry(int write, int idempotent, int tries,
+	    const struct rest_response *, enum rest_failure, uint32_t *rng);
 /* How long a 429 or 503 asks us to wait, in seconds; -1 when it does not. */
 long	api_answer_wait(const struct rest_response *);
 /*
