@@ -161,9 +161,9 @@ enum api_reg_outcome api_answer_registration(enum api_reason,
  * never less than a 503's Retry-After, and not at all when that is longer
  * than API_RETRY_AFTER_MAX seconds.
  */
-#define API_RETRY_TRIES		5
+#define API_RETRY_TRIES		7
 #define API_RETRY_BASE_MS	250
-#define API_RETRY_CAP_MS	4000
+#define API_RETRY_CAP_MS	2000
 #define API_RETRY_AFTER_MAX	10
 /* A retry that would wait longer (for the budget) is not made. */
 #define API_RETRY_WAIT_MAX_MS	60000
