@@ -116,6 +116,7 @@ struct api {
 	uv_timer_t		 poll_timer;
 	uint64_t		 poll_ms;	/* poll_interval */
 
+	const struct api_error	*error;		/* during a failure's callback */
 	int			 dead;		/* api_free was called */
 	int			 handles;	/* timers still closing */
 };
@@ -142,6 +143,16 @@ struct api_call	*api_request(struct api *, const char *method,
  */
 int	api_answer_judge(const struct rest_response *, const char *server,
 	    int sign_in, enum api_reason *, char **sentence);
+/*
+ * The same read into e (api_error_done frees it), the one place an answer
+ * becomes an error: a 412 is API_REASON_CONFLICT with the server's
+ * current version in e->current, where api_answer_judge, for callers that
+ * know no conflicts, says API_REASON_REFUSED.
+ */
+int	api_answer_error(const struct rest_response *, const char *server,
+	    int sign_in, struct api_error *e);
+/* The error of a request that got no answer: sentence is libcurl's. */
+void	api_answer_unreachable(const char *sentence, struct api_error *e);
 /*
  * What a refused register or cancel request came to, from its reason and
  * the server's message (NULL when none): a core server says "already
@@ -198,6 +209,9 @@ enum api_reason	api_answer_upgrade(long status);
 /* api_answer_judge, holding background requests back on a rate limit. */
 int	api_answer_failure(struct api *, const struct rest_response *,
 	    int sign_in, enum api_reason *, char **sentence);
+/* api_answer_error, the same way. */
+int	api_answer_failure_error(struct api *, const struct rest_response *,
+	    int sign_in, struct api_error *);
 
 /* A new link state; why may be NULL for none.  Calls the hook. */
 void	api_set_link(struct api *, enum api_link, const struct api_why *);

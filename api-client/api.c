@@ -220,6 +220,18 @@ api_call_retry(struct api_call *call, const struct rest_response *resp,
 	return (1);
 }
 
+int
+api_answer_failure_error(struct api *api, const struct rest_response *resp,
+    int sign_in, struct api_error *e)
+{
+	long	wait;
+
+	if ((wait = api_answer_wait(resp)) >= 0)
+		api_live_hold(api, wait, resp->status == 429 ?
+		    API_REASON_RATE_LIMITED : API_REASON_SERVER_ERROR);
+	return (api_answer_error(resp, api->server, sign_in, e));
+}
+
 static void
 api_call_done(void *arg, const struct rest_response *resp,
     const char *error)
@@ -383,6 +395,17 @@ api_refresh_fail(struct api_call *call, int status, enum api_reason reason,
 	api_refresh_finish(call, status, &why);
 }
 
+/* The same, with the whole error at hand for api_last_error. */
+static void
+api_refresh_fail_error(struct api_call *call, const struct api_error *e)
+{
+	struct api	*api = call->api;
+
+	api->error = e;
+	api_refresh_fail(call, e->status, e->reason, e->http, e->sentence);
+	api->error = NULL;
+}
+
 static void
 api_refresh_request(struct api *api, struct api_pages *pages, api_done_cb cb,
     void *arg)
@@ -412,23 +435,23 @@ api_refresh_done(struct api_call *call, const struct rest_response *resp,
 	struct api		*api = call->api;
 	struct api_pages	*pages = call->pages;
 	struct event		*evs;
+	struct api_error	 e;
 	size_t			 n;
 	int64_t			 total;
-	enum api_reason		 reason;
 	char			*why = NULL, *sentence;
-	int			 status;
 
 	if (error != NULL) {
-		api_refresh_fail(call, API_ERR_UNREACHABLE,
-		    API_REASON_UNREACHABLE, 0, error);
+		api_answer_unreachable(error, &e);
+		api_refresh_fail_error(call, &e);
+		api_error_done(&e);
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
-		status = api_answer_failure(api, resp, 0, &reason, &sentence);
-		if (reason == API_REASON_SIGNED_OUT)
+		api_answer_failure_error(api, resp, 0, &e);
+		if (e.reason == API_REASON_SIGNED_OUT)
 			api_signed_out(api);
-		api_refresh_fail(call, status, reason, resp->status, sentence);
-		free(sentence);
+		api_refresh_fail_error(call, &e);
+		api_error_done(&e);
 		return;
 	}
 	if (model_parse_events(resp->body, resp->len, &evs, &n, &total,
@@ -660,6 +683,12 @@ api_timer_start(struct api *api, uv_timer_t *timer, uv_timer_cb cb,
 	uint64_t	scale = api->time_scale > 1 ? api->time_scale : 1;
 
 	uv_timer_start(timer, cb, (ms + scale - 1) / scale, 0);
+}
+
+const struct api_error *
+api_last_error(const struct api *api)
+{
+	return (api->error);
 }
 
 uint64_t
