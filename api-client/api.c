@@ -309,22 +309,27 @@ static void
 api_login_done(struct api_call *call, const struct rest_response *resp,
     const char *error)
 {
-	struct api	*api = call->api;
-	struct session	 s;
-	enum api_reason	 reason;
-	char		*why = NULL, *sentence;
-	int		 status;
+	struct api		*api = call->api;
+	struct session		 s;
+	struct api_error	 e;
+	char			*why = NULL, *sentence;
 
 	if (error != NULL) {
+		api_answer_unreachable(error, &e);
+		api->error = &e;
 		call->cb(call->arg, API_ERR_UNREACHABLE, error);
+		api->error = NULL;
+		api_error_done(&e);
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
-		status = api_answer_failure(api, resp, 1, &reason, &sentence);
-		log_debug("api: sign-in: %s", api_reason_name(reason));
-		api->sign_in_reason = reason;
-		call->cb(call->arg, status, sentence);
-		free(sentence);
+		api_answer_failure_error(api, resp, 1, &e);
+		log_debug("api: sign-in: %s", api_reason_name(e.reason));
+		api->sign_in_reason = e.reason;
+		api->error = &e;
+		call->cb(call->arg, e.status, e.sentence);
+		api->error = NULL;
+		api_error_done(&e);
 		return;
 	}
 	if (model_parse_login(resp->body, resp->len, &s, &why) != 0) {

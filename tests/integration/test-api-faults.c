@@ -43,6 +43,9 @@ struct state {
 	int		 reconnects;	/* links to LIVE after the first */
 	int		 lives;
 	int64_t		 seqs[NOTES_MAX];	/* toasted, in order */
+	enum api_reason	 error_reason;	/* api_last_error in on_done */
+	long		 error_http;
+	int		 error_message;
 	size_t		 nseqs;
 };
 
@@ -248,14 +251,26 @@ static const struct api_hooks hooks = {
 	.notification = on_notification,
 };
 
+static struct api	*the_api;	/* for api_last_error in on_done */
+
 static void
 on_done(void *arg, int status, const char *cause)
 {
-	struct state	*s = arg;
+	struct state		*s = arg;
+	const struct api_error	*e;
 
 	(void)cause;
 	s->status = status;
 	s->done = 1;
+	e = the_api != NULL ? api_last_error(the_api) : NULL;
+	s->error_reason = e != NULL ? e->reason : API_REASON_NONE;
+	s->error_http = e != NULL ? e->http : 0;
+	s->error_message = e != NULL && e->message != NULL;
+	/* What was told is the error's own sentence. */
+	if (e != NULL)
+		CHECK(cause != NULL && strcmp(cause, e->sentence) == 0);
+	if (status == API_OK)
+		CHECK(e == NULL);
 }
 
 static void
@@ -390,6 +405,20 @@ test_live_under_faults(void)
 	for (;;) {
 		store = store_new();
 		api = api_new(&st.loop, &opts, store, &hooks, &st);
+		the_api = api;
+		/* A wrong password's error, whole, once it is not a fault. */
+		for (tries = 0; tries < 20; tries++) {
+			st.done = 0;
+			api_login(api, "admin@example.com", "wrong", on_done,
+			    &st);
+			CHECK(run_until(is_done, &st, DEADLINE_MS));
+			if (st.error_http != 500)
+				break;
+		}
+		CHECK_INT(st.status, API_ERR_AUTH);
+		CHECK_INT(st.error_reason, API_REASON_SIGN_IN_REFUSED);
+		CHECK_INT(st.error_http, 401);
+		CHECK(st.error_message);
 		/* A sign-in answered 500 is not sent again: the user would. */
 		for (tries = 0; tries < 20; tries++) {
 			st.done = 0;
@@ -454,6 +483,7 @@ test_live_under_faults(void)
 	    checked);
 
 	api_free(api);
+	the_api = NULL;
 	uv_close((uv_handle_t *)&st.tick, NULL);
 	uv_run(&st.loop, UV_RUN_DEFAULT);
 	CHECK_INT(uv_loop_close(&st.loop), 0);
