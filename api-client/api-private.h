@@ -49,6 +49,7 @@ struct api_call {
 	char			*body;		/* wiped when freed */
 	char			 key[REST_KEY_SIZE];	/* a write's, each send */
 	int			 tries;		/* sends so far */
+	uint64_t		 waited;	/* ms, before its retries */
 	int			 no_retry;	/* any answer will do */
 	int			 answer_500;	/* a 500 is a verdict: not retried */
 	int			 background;	/* retries spend the budget */
@@ -176,8 +177,11 @@ enum api_reg_outcome api_answer_registration(enum api_reason,
 #define API_RETRY_BASE_MS	250
 #define API_RETRY_CAP_MS	2000
 #define API_RETRY_AFTER_MAX	10
-/* A retry that would wait longer (for the budget) is not made. */
-#define API_RETRY_WAIT_MAX_MS	60000
+/*
+ * A retry that would bring a call's waits past this in all (Retry-After,
+ * the budget's turn) is not made: the caller hears of the failure.
+ */
+#define API_RETRY_WAIT_MAX_MS	20000
 /*
  * How long to wait before sending a request again after its tries-th send
  * (from 1) failed, in ms, or -1 not to send it again.  resp is the answer,

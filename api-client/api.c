@@ -205,8 +205,9 @@ api_call_retry(struct api_call *call, const struct rest_response *resp,
 		wait = budget_hold_left(api->budget, now);
 	if (call->background && budget_next(api->budget, now) - now > wait)
 		wait = budget_next(api->budget, now) - now;
-	if (wait > API_RETRY_WAIT_MAX_MS)
+	if (call->waited + wait > API_RETRY_WAIT_MAX_MS)
 		return (0);
+	call->waited += wait;
 	log_debug("api: %s %s: sending it again in %llu ms (try %d of %d)",
 	    call->method, call->path, (unsigned long long)wait,
 	    call->tries + 1, API_RETRY_TRIES);
