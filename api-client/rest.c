@@ -50,6 +50,7 @@ struct rest {
 	char			*cacert;
 	char			*user_agent;
 	int			 insecure;
+	long			 stall_s;	/* CURLOPT_LOW_SPEED_TIME */
 	struct rest_requests	 requests;
 	int			 depth;		/* inside a callback */
 	int			 dead;		/* freed while inside one */
@@ -259,6 +260,8 @@ rest_new(uv_loop_t *loop, const struct rest_options *opts)
 	if (opts != NULL && opts->user_agent != NULL)
 		http->user_agent = xstrdup(opts->user_agent);
 	http->insecure = opts != NULL && opts->insecure;
+	http->stall_s = opts != NULL && opts->stall_s > 0 ?
+	    (long)opts->stall_s : REST_STALL_TIMEOUT;
 	TAILQ_INIT(&http->requests);
 	if ((http->multi = curl_multi_init()) == NULL) {
 		fprintf(stderr, "evtop: cannot start libcurl\n");
@@ -417,8 +420,7 @@ rest_start_extra(struct rest *http, const char *method, const char *url,
 	curl_easy_setopt(req->easy, CURLOPT_CONNECTTIMEOUT,
 	    (long)REST_CONNECT_TIMEOUT);
 	curl_easy_setopt(req->easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(req->easy, CURLOPT_LOW_SPEED_TIME,
-	    (long)REST_STALL_TIMEOUT);
+	curl_easy_setopt(req->easy, CURLOPT_LOW_SPEED_TIME, http->stall_s);
 	curl_easy_setopt(req->easy, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(req->easy, CURLOPT_ERRORBUFFER, req->error);
 	curl_easy_setopt(req->easy, CURLOPT_WRITEFUNCTION, http_answer_body);

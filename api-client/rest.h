@@ -16,6 +16,7 @@ struct rest_options {
 	const char	*cacert;	/* CA bundle file, or NULL */
 	int		 insecure;	/* skip TLS verification (asked by name) */
 	const char	*user_agent;	/* or NULL */
+	unsigned	 stall_s;	/* tests: 0 is REST_STALL_TIMEOUT */
 };
 
 /* What came back.  Strings are valid only during the callback. */
