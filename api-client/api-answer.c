@@ -31,6 +31,7 @@ static const char *const api_reason_names[] = {
 	[API_REASON_SERVER_ERROR] = "server-error",
 	[API_REASON_BAD_ANSWER] = "bad-answer",
 	[API_REASON_LIVE_ERROR] = "live-error",
+	[API_REASON_CONFLICT] = "conflict",
 };
 
 /* Statuses with a sentence of their own when the body has no message. */
@@ -101,25 +102,59 @@ api_answer_wait(const struct rest_response *resp)
 	return (-1);
 }
 
-int
-api_answer_judge(const struct rest_response *resp, const char *server,
-    int sign_in, enum api_reason *reason, char **sentence)
+/* "Validation failed: title: is required; date_time: ..." */
+static char *
+api_answer_message(const struct error_body *b)
 {
-	char	*msg;
+	char	*out, *next;
 	size_t	 i;
 
-	msg = model_parse_error(resp->body, resp->len);
+	if (b->message == NULL && b->nfields == 0)
+		return (NULL);
+	out = xstrdup(b->message != NULL ? b->message : "Validation failed");
+	for (i = 0; i < b->nfields; i++) {
+		xasprintf(&next, "%s%s%s%s%s", out, i == 0 ? ": " : "; ",
+		    b->fields[i].field != NULL ? b->fields[i].field : "",
+		    b->fields[i].field != NULL ? ": " : "",
+		    b->fields[i].message);
+		free(out);
+		out = next;
+	}
+	return (out);
+}
+
+/* 1 when a field error names field. */
+static int
+api_answer_has_field(const struct error_body *b, const char *field)
+{
+	size_t	i;
+
+	for (i = 0; i < b->nfields; i++) {
+		if (b->fields[i].field != NULL &&
+		    strcmp(b->fields[i].field, field) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* The sentence, reason and status of a failed answer; msg may be NULL. */
+static int
+api_answer_read(const struct rest_response *resp, const char *server,
+    int sign_in, const struct error_body *b, const char *msg,
+    enum api_reason *reason, char **sentence)
+{
+	size_t	 i;
+
 	/*
 	 * A field error on the email, or a 404 with a message of its own
 	 * (the route is there: the user is not), is about the address; a
 	 * plain 401 could be either, and is taken as the password.
 	 */
 	if (sign_in && ((resp->status == 400 &&
-	    model_error_has_field(resp->body, resp->len, "email")) ||
+	    api_answer_has_field(b, "email")) ||
 	    (resp->status == 404 && msg != NULL))) {
 		*reason = API_REASON_BAD_EMAIL;
 		xasprintf(sentence, "sign-in refused: %s", msg);
-		free(msg);
 		return (API_ERR_AUTH);
 	}
 	if (sign_in && (resp->status == 400 || resp->status == 401 ||
@@ -127,17 +162,14 @@ api_answer_judge(const struct rest_response *resp, const char *server,
 		*reason = API_REASON_SIGN_IN_REFUSED;
 		xasprintf(sentence, "sign-in refused: %s", msg != NULL ? msg :
 		    "wrong email or password");
-		free(msg);
 		return (API_ERR_AUTH);
 	}
 	*reason = api_answer_reason(resp->status, msg);
 	if (*reason == API_REASON_SIGNED_OUT) {
-		free(msg);
 		*sentence = xstrdup(API_SIGNED_OUT);
 		return (API_ERR_AUTH);
 	}
 	if (resp->status == 429 && resp->retry_after >= 0) {
-		free(msg);
 		xasprintf(sentence, "the server asks to wait %ld s (rate "
 		    "limited)", resp->retry_after);
 		return (API_ERR_FAILED);
@@ -145,7 +177,6 @@ api_answer_judge(const struct rest_response *resp, const char *server,
 	if (msg != NULL) {
 		xasprintf(sentence, "server answered %ld: %s", resp->status,
 		    msg);
-		free(msg);
 		return (API_ERR_FAILED);
 	}
 	for (i = 0; i < nitems(api_status_sentences); i++) {
@@ -158,6 +189,79 @@ api_answer_judge(const struct rest_response *resp, const char *server,
 	xasprintf(sentence, "server answered %ld%s", resp->status,
 	    resp->len > 0 ? " with something that is not JSON" : "");
 	return (API_ERR_FAILED);
+}
+
+int
+api_answer_error(const struct rest_response *resp, const char *server,
+    int sign_in, struct api_error *e)
+{
+	struct error_body	 b;
+	char			*msg;
+
+	memset(e, 0, sizeof *e);
+	model_parse_error_body(resp->body, resp->len, &b);
+	msg = api_answer_message(&b);
+	e->http = resp->status;
+	e->status = api_answer_read(resp, server, sign_in, &b, msg,
+	    &e->reason, &e->sentence);
+	free(msg);
+	e->message = b.message;
+	e->fields = b.fields;
+	e->nfields = b.nfields;
+	if (resp->status == 412 && e->reason == API_REASON_REFUSED) {
+		e->reason = API_REASON_CONFLICT;
+		free(e->sentence);
+		xasprintf(&e->sentence, "changed by someone else since it was "
+		    "read%s%s", e->message != NULL ? ": " : "",
+		    e->message != NULL ? e->message : "");
+		if (resp->len > 0) {
+			e->current = xmalloc(resp->len + 1);
+			memcpy(e->current, resp->body, resp->len);
+			e->current[resp->len] = '\0';
+			e->current_len = resp->len;
+		}
+	}
+	return (e->status);
+}
+
+void
+api_answer_unreachable(const char *sentence, struct api_error *e)
+{
+	memset(e, 0, sizeof *e);
+	e->reason = API_REASON_UNREACHABLE;
+	e->status = API_ERR_UNREACHABLE;
+	e->sentence = xstrdup(sentence != NULL ? sentence : "no answer");
+}
+
+void
+api_error_done(struct api_error *e)
+{
+	struct error_body	b;
+
+	b.message = e->message;
+	b.fields = e->fields;
+	b.nfields = e->nfields;
+	error_body_done(&b);
+	free(e->sentence);
+	free(e->current);
+	memset(e, 0, sizeof *e);
+}
+
+int
+api_answer_judge(const struct rest_response *resp, const char *server,
+    int sign_in, enum api_reason *reason, char **sentence)
+{
+	struct error_body	 b;
+	char			*msg;
+	int			 status;
+
+	model_parse_error_body(resp->body, resp->len, &b);
+	msg = api_answer_message(&b);
+	status = api_answer_read(resp, server, sign_in, &b, msg, reason,
+	    sentence);
+	free(msg);
+	error_body_done(&b);
+	return (status);
 }
 
 int
@@ -187,4 +291,55 @@ api_answer_closed(int code, int status)
 	if (status == 404)
 		return (API_REASON_NO_WEBSOCKET);
 	return (API_REASON_LINK_LOST);
+}
+
+/* xorshift32: jitter only, so retries from many clients do not align. */
+static uint32_t
+api_answer_random(uint32_t *rng)
+{
+	uint32_t	x = *rng != 0 ? *rng : 0x9e3779b9U;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	*rng = x;
+	return (x);
+}
+
+long
+api_answer_retry(int write, int idempotent, int tries,
+    const struct rest_response *resp, enum rest_failure failure,
+    uint32_t *rng)
+{
+	long	ms;
+
+	if (tries < 1 || tries >= API_RETRY_TRIES)
+		return (-1);
+	if (resp == NULL) {
+		if (failure != REST_FAILED_RESET &&
+		    failure != REST_FAILED_TIMEOUT)
+			return (-1);
+		if (write && !idempotent)
+			return (-1);
+	} else {
+		/* An answer: a write was done or refused; never again. */
+		if (write)
+			return (-1);
+		if (resp->status != 500 && resp->status != 502 &&
+		    resp->status != 503 && resp->status != 504)
+			return (-1);
+	}
+	ms = API_RETRY_BASE_MS;
+	while (--tries > 0 && ms < API_RETRY_CAP_MS)
+		ms *= 2;
+	if (ms > API_RETRY_CAP_MS)
+		ms = API_RETRY_CAP_MS;
+	ms = ms / 2 + (long)(api_answer_random(rng) % (uint32_t)(ms / 2 + 1));
+	if (resp != NULL && resp->retry_after >= 0) {
+		if (resp->retry_after > API_RETRY_AFTER_MAX)
+			return (-1);
+		if (ms < resp->retry_after * 1000)
+			ms = resp->retry_after * 1000;
+	}
+	return (ms);
 }

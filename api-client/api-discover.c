@@ -193,21 +193,29 @@ api_meta_done(struct api_call *call, const struct rest_response *resp,
 void
 api_meta(struct api *api, api_meta_cb cb, void *arg)
 {
-	api_request(api, "GET", "/api/meta", NULL, api_meta_done, NULL,
-	    arg)->meta_cb = cb;
+	struct api_call	*call;
+
+	call = api_request(api, "GET", "/api/meta", NULL, api_meta_done, NULL,
+	    arg);
+	call->meta_cb = cb;
+	call->answer_500 = 1;	/* a core-only server's: API.md */
 }
 
 void
 api_discover(struct api *api)
 {
+	struct api_call	*call;
+
 	if (api->dead || api->discovering ||
 	    api->discovery != API_DISCOVERY_UNKNOWN)
 		return;
 	api->discovering = 1;
 	api->meta_tried = 1;
 	uv_timer_stop(&api->meta_timer);
-	api_request(api, "GET", "/api/meta", NULL, api_meta_done, NULL,
-	    NULL)->discovery = 1;
+	call = api_request(api, "GET", "/api/meta", NULL, api_meta_done, NULL,
+	    NULL);
+	call->discovery = 1;
+	call->answer_500 = 1;	/* a core-only server's: API.md */
 }
 
 int

@@ -86,6 +86,7 @@ api_events_fetch(void *arg, const struct listwin_fetch *f)
 	    api_events_done, NULL, NULL);
 	call->page = f->page;
 	call->gen = f->gen;
+	call->background = api->events_background;
 	buf_done(&b);
 }
 
@@ -183,6 +184,7 @@ api_events_done(struct api_call *call, const struct rest_response *resp,
 	struct api	*api = call->api;
 	struct listwin	*lw = api->events_win;
 	struct api_why	 why = { API_REASON_NONE, 0, NULL };
+	struct api_error e;
 	struct event	*evs;
 	void		**rows;
 	size_t		 n, i;
@@ -192,18 +194,15 @@ api_events_done(struct api_call *call, const struct rest_response *resp,
 
 	if (api->dead || lw == NULL)
 		return;
+	memset(&e, 0, sizeof e);
 	if (error != NULL) {
-		status = API_ERR_UNREACHABLE;
-		why.reason = API_REASON_UNREACHABLE;
-		why.sentence = error;
+		api_answer_unreachable(error, &e);
+		status = e.status;
 	} else if (resp->status == 304)
 		listwin_page_same(lw, call->page, call->gen);
 	else if (resp->status < 200 || resp->status > 299) {
-		status = api_answer_failure(api, resp, 0, &why.reason,
-		    &sentence);
-		why.http = resp->status;
-		why.sentence = sentence;
-		if (why.reason == API_REASON_SIGNED_OUT)
+		status = api_answer_failure_error(api, resp, 0, &e);
+		if (e.reason == API_REASON_SIGNED_OUT)
 			api_signed_out(api);
 	} else if (model_parse_events(resp->body, resp->len, &evs, &n, &total,
 	    &cause) != 0) {
@@ -231,7 +230,15 @@ api_events_done(struct api_call *call, const struct rest_response *resp,
 		if (api->hooks.events_changed != NULL)
 			api->hooks.events_changed(api->hooks_arg);
 	}
+	if (e.sentence != NULL) {
+		why.reason = e.reason;
+		why.http = e.http;
+		why.sentence = e.sentence;
+		api->error = &e;	/* for api_last_error in the callback */
+	}
 	api_events_settle(api, status, &why);
+	api->error = NULL;
+	api_error_done(&e);
 	free(sentence);
 }
 

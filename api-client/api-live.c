@@ -124,6 +124,7 @@ api_live_notification(struct api *api, const struct envelope *env)
 {
 	struct notification	 no;
 	size_t			 n;
+	int64_t			 seq;
 	char			*why = NULL;
 
 	if (model_parse_notification(env->data, &no, &why) != 0) {
@@ -133,9 +134,16 @@ api_live_notification(struct api *api, const struct envelope *env)
 	}
 	if (no.seq < 0)
 		no.seq = env->seq;
+	seq = no.seq;
 	if (store_add_notification(api->store, &no) == 0)
 		return;
+	/*
+	 * The one just added, which is not always the last: the log keeps
+	 * seq order, and history fetched over REST may be newer.
+	 */
 	n = store_notification_count(api->store);
+	while (n > 1 && store_notification_at(api->store, n - 1)->seq != seq)
+		n--;
 	if (!api->dead && api->hooks.notification != NULL)
 		api->hooks.notification(api->hooks_arg,
 		    store_notification_at(api->store, n - 1));
@@ -230,6 +238,8 @@ api_live_open(void *arg)
 	text = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
 	wslink_send(api->ws, text);
+	/* The one frame with a secret: its size is traced, never its text. */
+	log_debug("ws: > auth, %zu bytes (token not traced)", strlen(text));
 	explicit_bzero(text, strlen(text));
 	free(text);
 
@@ -240,7 +250,7 @@ api_live_open(void *arg)
 	text = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
 	wslink_send(api->ws, text);
-	log_debug("ws: sent auth and %s", text);
+	log_debug("ws: > subscribe, %zu bytes: %s", strlen(text), text);
 	free(text);
 }
 
@@ -252,10 +262,12 @@ api_live_receive(struct api *api, const char *text, size_t len)
 	size_t		 i, n = nitems(api_live_handlers);
 
 	if (model_parse_envelope(text, len, &env, &why) != 0) {
-		log_debug("ws: unusable message ignored: %s", why);
+		log_debug("ws: < %zu bytes, unusable, ignored: %s", len, why);
 		free(why);
 		return;
 	}
+	log_debug("ws: < %s, seq %lld, %zu bytes", env.type,
+	    (long long)env.seq, len);
 	for (i = 0; i < n; i++) {
 		if (strcmp(env.type, api_live_handlers[i].type) == 0)
 			break;

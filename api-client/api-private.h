@@ -17,9 +17,23 @@
 #define API_EVENTS_CACHE	4
 
 /* A REST request in flight, so api_free can cancel it. */
+/* Sending a request again (api.c), by the policy in api-answer.c. */
+struct api_retry;
+
 struct api_call {
 	struct api		*api;
-	struct rest_request	*req;
+	struct rest_request	*req;		/* NULL while a retry waits */
+	char			*method;
+	char			*path;
+	char			*body;		/* wiped when freed */
+	char			*etag;		/* a GET's If-None-Match, or NULL */
+	char			 key[REST_KEY_SIZE];	/* a write's, each send */
+	int			 tries;		/* sends so far */
+	uint64_t		 waited;	/* ms, before its retries */
+	int			 no_retry;	/* any answer will do */
+	int			 answer_500;	/* a 500 is a verdict: not retried */
+	int			 background;	/* retries spend the budget */
+	struct api_retry	*retry;		/* waiting to send again */
 	void			(*done)(struct api_call *,
 				    const struct rest_response *,
 				    const char *error);
@@ -91,6 +105,7 @@ struct api {
 	uv_timer_t		 poll_timer;
 	uint64_t		 poll_ms;	/* poll_interval */
 
+	const struct api_error	*error;		/* during a failure's callback */
 	int			 dead;		/* api_free was called */
 	int			 handles;	/* timers still closing */
 };
@@ -128,12 +143,51 @@ void	api_events_stop(struct api *);
 int	api_answer_judge(const struct rest_response *, const char *server,
 	    int sign_in, enum api_reason *, char **sentence);
 /*
+ * The same read into e (api_error_done frees it), the one place an answer
+ * becomes an error: a 412 is API_REASON_CONFLICT with the server's
+ * current version in e->current, where api_answer_judge, for callers that
+ * know no conflicts, says API_REASON_REFUSED.
+ */
+int	api_answer_error(const struct rest_response *, const char *server,
+	    int sign_in, struct api_error *e);
+/* The error of a request that got no answer: sentence is libcurl's. */
+void	api_answer_unreachable(const char *sentence, struct api_error *e);
+/*
  * What a refused register or cancel request came to, from its reason and
  * the server's message (NULL when none): a core server says "already
  * registered" or "Event is at full capacity" in a 400.
  */
 enum api_reg_outcome api_answer_registration(enum api_reason,
 	    const char *msg);
+/*
+ * The retry policy.  A read (GET) is sent again after a 500, 502, 503 or
+ * 504, a dropped connection or a stalled transfer; a write only when the
+ * server honours Idempotency-Key (idempotent set: /api/meta lists
+ * "idempotency"), and only when no answer came (a reset, a stall), never
+ * after an answer.  A 429 is never sent again by this policy: its
+ * Retry-After holds every request (the budget).  Up to API_RETRY_TRIES
+ * sends in all, waiting API_RETRY_BASE_MS doubled at each retry, capped at
+ * API_RETRY_CAP_MS, each wait drawn between its half and itself (jitter);
+ * never less than a 503's Retry-After, and not at all when that is longer
+ * than API_RETRY_AFTER_MAX seconds.
+ */
+#define API_RETRY_TRIES		7
+#define API_RETRY_BASE_MS	250
+#define API_RETRY_CAP_MS	2000
+#define API_RETRY_AFTER_MAX	10
+/*
+ * A retry that would bring a call's waits past this in all (Retry-After,
+ * the budget's turn) is not made: the caller hears of the failure.
+ */
+#define API_RETRY_WAIT_MAX_MS	20000
+/*
+ * How long to wait before sending a request again after its tries-th send
+ * (from 1) failed, in ms, or -1 not to send it again.  resp is the answer,
+ * or NULL with failure saying how none came; rng is the jitter's state
+ * (never 0).
+ */
+long	api_answer_retry(int write, int idempotent, int tries,
+	    const struct rest_response *, enum rest_failure, uint32_t *rng);
 /* How long a 429 or 503 asks us to wait, in seconds; -1 when it does not. */
 long	api_answer_wait(const struct rest_response *);
 /*
@@ -157,6 +211,9 @@ enum api_reason	api_answer_upgrade(long status);
 /* api_answer_judge, holding background requests back on a rate limit. */
 int	api_answer_failure(struct api *, const struct rest_response *,
 	    int sign_in, enum api_reason *, char **sentence);
+/* api_answer_error, the same way. */
+int	api_answer_failure_error(struct api *, const struct rest_response *,
+	    int sign_in, struct api_error *);
 
 /* A new link state; why may be NULL for none.  Calls the hook. */
 void	api_set_link(struct api *, enum api_link, const struct api_why *);

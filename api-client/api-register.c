@@ -56,32 +56,38 @@ api_register_done(struct api_call *call, const struct rest_response *resp,
 	struct api		*api = call->api;
 	struct api_registration	 r;
 	struct registration	 reg;
-	enum api_reason		 reason;
-	char			*sentence = NULL, *why = NULL, *msg;
+	struct api_error	 e;
+	char			*why = NULL, *msg;
 	int			 status;
 
 	memset(&r, 0, sizeof r);
 	r.outcome = API_REG_FAILED;
 	r.position = -1;
 	if (error != NULL) {
+		api_answer_unreachable(error, &e);
+		api->error = &e;
 		api_register_finish(call, API_ERR_UNREACHABLE, error, &r);
+		api->error = NULL;
+		api_error_done(&e);
 		/* It may have been done all the same: show what the server has. */
 		api_refresh_background(api);
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
-		status = api_answer_failure(api, resp, 0, &reason, &sentence);
+		status = api_answer_failure_error(api, resp, 0, &e);
 		msg = model_parse_error(resp->body, resp->len);
-		if (reason == API_REASON_SIGNED_OUT)
+		if (e.reason == API_REASON_SIGNED_OUT)
 			api_signed_out(api);
 		else
 			r.message = msg;
-		r.outcome = api_answer_registration(reason, msg);
+		r.outcome = api_answer_registration(e.reason, msg);
 		log_debug("api: registration for event %" PRId64 " refused "
-		    "(%s)", call->event_id, api_reason_name(reason));
-		api_register_finish(call, status, sentence, &r);
+		    "(%s)", call->event_id, api_reason_name(e.reason));
+		api->error = &e;
+		api_register_finish(call, status, e.sentence, &r);
+		api->error = NULL;
+		api_error_done(&e);
 		free(msg);
-		free(sentence);
 		return;
 	}
 	if (model_parse_registration(resp->body, resp->len, &reg, &why) != 0) {

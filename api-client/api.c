@@ -72,6 +72,37 @@ api_set_hooks(struct api *api, const struct api_hooks *hooks, void *arg)
 	api->hooks_arg = arg;
 }
 
+/* A call waiting to be sent again; freed by its timer's close. */
+struct api_retry {
+	uv_timer_t	 timer;
+	struct api_call	*call;
+};
+
+static void
+api_retry_closed(uv_handle_t *h)
+{
+	free(h->data);
+}
+
+static void
+api_call_free(struct api_call *call)
+{
+	if (call->retry != NULL) {
+		uv_timer_stop(&call->retry->timer);
+		uv_close((uv_handle_t *)&call->retry->timer,
+		    api_retry_closed);
+	}
+	free(call->method);
+	free(call->path);
+	if (call->body != NULL) {
+		explicit_bzero(call->body, strlen(call->body));
+		free(call->body);
+	}
+	free(call->etag);
+	free(call->title);
+	free(call);
+}
+
 void
 api_free(struct api *api)
 {
@@ -83,8 +114,7 @@ api_free(struct api *api)
 	while ((call = LIST_FIRST(&api->calls)) != NULL) {
 		LIST_REMOVE(call, entry);
 		rest_cancel(call->req);
-		free(call->title);
-		free(call);
+		api_call_free(call);
 	}
 	rest_free(api->http);
 	api->http = NULL;
@@ -108,6 +138,103 @@ api_answer_failure(struct api *api, const struct rest_response *resp,
 	    sentence));
 }
 
+static void	api_call_done(void *, const struct rest_response *,
+		    const char *);
+
+/* Sends the call (again), with the token of now. */
+static void
+api_call_send(struct api_call *call)
+{
+	struct api		*api = call->api;
+	struct rest_extra	 extra;
+	char			*url;
+
+	memset(&extra, 0, sizeof extra);
+	extra.idempotency_key = call->key[0] != '\0' ? call->key : NULL;
+	extra.attempt = call->tries++;
+	extra.etag = call->etag;
+	xasprintf(&url, "%s%s", api->server, call->path);
+	call->req = rest_start_extra(api->http, call->method, url,
+	    api->session.token, call->body, &extra, api_call_done, call);
+	free(url);
+}
+
+static void
+api_retry_fired(uv_timer_t *timer)
+{
+	struct api_retry	*retry = timer->data;
+	struct api_call		*call = retry->call;
+
+	call->retry = NULL;
+	uv_close((uv_handle_t *)timer, api_retry_closed);
+	if (call->background)
+		budget_spend(call->api->budget, api_now(call->api), 1);
+	api_call_send(call);
+}
+
+/*
+ * Sends the call again later when the policy (api_answer_retry) says it
+ * may: 1 when it will, and the caller hears nothing yet.  A background
+ * read also waits for the budget's next turn, so retries never spend more
+ * than the budget; every retry waits out a Retry-After in force.
+ */
+static int
+api_call_retry(struct api_call *call, const struct rest_response *resp,
+    const char *error)
+{
+	struct api		*api = call->api;
+	struct api_retry	*retry;
+	uint64_t		 now = api_now(api), wait;
+	long			 ms;
+	int			 write;
+
+	if (api->dead || call->no_retry || (call->answer_500 &&
+	    error == NULL && resp->status == 500))
+		return (0);
+	write = strcmp(call->method, "GET") != 0 &&
+	    strcmp(call->method, "HEAD") != 0;
+	ms = api_answer_retry(write, api_feature(api, "idempotency") == 1,
+	    call->tries, error != NULL ? NULL : resp, rest_failure(call->req),
+	    &api->rng);
+	if (ms < 0)
+		return (0);
+	wait = (uint64_t)ms;
+	/* A 503's Retry-After holds every request, as when it is the end. */
+	if (error == NULL && api_answer_wait(resp) >= 0)
+		api_live_hold(api, api_answer_wait(resp),
+		    API_REASON_SERVER_ERROR);
+	if (budget_hold_left(api->budget, now) > wait)
+		wait = budget_hold_left(api->budget, now);
+	if (call->background && budget_next(api->budget, now) - now > wait)
+		wait = budget_next(api->budget, now) - now;
+	if (call->waited + wait > API_RETRY_WAIT_MAX_MS)
+		return (0);
+	call->waited += wait;
+	log_debug("api: %s %s: sending it again in %llu ms (try %d of %d)",
+	    call->method, call->path, (unsigned long long)wait,
+	    call->tries + 1, API_RETRY_TRIES);
+	retry = xcalloc(1, sizeof *retry);
+	retry->call = call;
+	uv_timer_init(api->loop, &retry->timer);
+	retry->timer.data = retry;
+	call->retry = retry;
+	call->req = NULL;
+	api_timer_start(api, &retry->timer, api_retry_fired, wait);
+	return (1);
+}
+
+int
+api_answer_failure_error(struct api *api, const struct rest_response *resp,
+    int sign_in, struct api_error *e)
+{
+	long	wait;
+
+	if ((wait = api_answer_wait(resp)) >= 0)
+		api_live_hold(api, wait, resp->status == 429 ?
+		    API_REASON_RATE_LIMITED : API_REASON_SERVER_ERROR);
+	return (api_answer_error(resp, api->server, sign_in, e));
+}
+
 static void
 api_call_done(void *arg, const struct rest_response *resp,
     const char *error)
@@ -115,14 +242,16 @@ api_call_done(void *arg, const struct rest_response *resp,
 	struct api_call	*call = arg;
 	struct api	*api = call->api;
 
-	LIST_REMOVE(call, entry);
 	if (resp != NULL && (resp->rate_limit >= 0 ||
 	    resp->rate_remaining >= 0 || resp->rate_reset >= 0))
 		budget_note(api->budget, api_now(api), resp->rate_limit,
 		    resp->rate_remaining, resp->rate_reset);
+	if (api_call_retry(call, resp, error))
+		return;
+	LIST_REMOVE(call, entry);
+	call->req = NULL;
 	call->done(call, resp, error);
-	free(call->title);
-	free(call);
+	api_call_free(call);
 }
 
 struct api_call *
@@ -139,18 +268,24 @@ api_request_if(struct api *api, const char *method, const char *path,
     const struct rest_response *, const char *), api_done_cb cb, void *arg)
 {
 	struct api_call	*call;
-	char		*url;
 
 	call = xcalloc(1, sizeof *call);
 	call->api = api;
 	call->done = done;
 	call->cb = cb;
 	call->arg = arg;
+	call->method = xstrdup(method);
+	call->path = xstrdup(path);
+	if (body != NULL)
+		call->body = xstrdup(body);
+	/* One key for every send of a write, so a retry is not done twice. */
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
+	    rest_idempotency_key_new(call->key) != 0)
+		call->key[0] = '\0';
 	LIST_INSERT_HEAD(&api->calls, call, entry);
-	xasprintf(&url, "%s%s", api->server, path);
-	call->req = rest_start_if(api->http, method, url, api->session.token,
-	    body, etag, api_call_done, call);
-	free(url);
+	if (etag != NULL)
+		call->etag = xstrdup(etag);
+	api_call_send(call);
 	return (call);
 }
 
@@ -187,22 +322,27 @@ static void
 api_login_done(struct api_call *call, const struct rest_response *resp,
     const char *error)
 {
-	struct api	*api = call->api;
-	struct session	 s;
-	enum api_reason	 reason;
-	char		*why = NULL, *sentence;
-	int		 status;
+	struct api		*api = call->api;
+	struct session		 s;
+	struct api_error	 e;
+	char			*why = NULL, *sentence;
 
 	if (error != NULL) {
+		api_answer_unreachable(error, &e);
+		api->error = &e;
 		call->cb(call->arg, API_ERR_UNREACHABLE, error);
+		api->error = NULL;
+		api_error_done(&e);
 		return;
 	}
 	if (resp->status < 200 || resp->status > 299) {
-		status = api_answer_failure(api, resp, 1, &reason, &sentence);
-		log_debug("api: sign-in: %s", api_reason_name(reason));
-		api->sign_in_reason = reason;
-		call->cb(call->arg, status, sentence);
-		free(sentence);
+		api_answer_failure_error(api, resp, 1, &e);
+		log_debug("api: sign-in: %s", api_reason_name(e.reason));
+		api->sign_in_reason = e.reason;
+		api->error = &e;
+		call->cb(call->arg, e.status, e.sentence);
+		api->error = NULL;
+		api_error_done(&e);
 		return;
 	}
 	if (model_parse_login(resp->body, resp->len, &s, &why) != 0) {
@@ -321,7 +461,9 @@ api_check_done(struct api_call *call, const struct rest_response *resp,
 void
 api_check_server(struct api *api, api_done_cb cb, void *arg)
 {
-	api_request(api, "GET", "/api/health", NULL, api_check_done, cb, arg);
+	/* Any answer will do, and no answer is said at once. */
+	api_request(api, "GET", "/api/health", NULL, api_check_done, cb,
+	    arg)->no_retry = 1;
 }
 
 static void	api_notifications_none(struct api *);
@@ -412,6 +554,12 @@ api_timer_start(struct api *api, uv_timer_t *timer, uv_timer_cb cb,
 	uint64_t	scale = api->time_scale > 1 ? api->time_scale : 1;
 
 	uv_timer_start(timer, cb, (ms + scale - 1) / scale, 0);
+}
+
+const struct api_error *
+api_last_error(const struct api *api)
+{
+	return (api->error);
 }
 
 uint64_t

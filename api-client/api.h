@@ -68,8 +68,32 @@ enum api_reason {
 	API_REASON_SERVER_ERROR,	/* 5xx, or a status with no meaning */
 	API_REASON_BAD_ANSWER,		/* a success whose body is unusable */
 	API_REASON_LIVE_ERROR,		/* an error envelope on the live link */
+	API_REASON_CONFLICT,		/* 412: changed by someone else since it
+					   was read; the error carries the
+					   server's version */
 	API_REASON_COUNT
 };
+
+/*
+ * How a call failed, read once from the answer (api-answer.c): the
+ * reason to decide on, the status, a sentence for the user, the server's
+ * own message and its field errors in either shape servers send them
+ * ({"field","message"} or express-validator's {"path","msg"}), and, for a
+ * conflict, the server's current version of the resource.
+ */
+struct api_error {
+	enum api_reason		 reason;
+	int			 status;	/* enum api_status */
+	long			 http;		/* the HTTP status, 0: no answer */
+	char			*sentence;	/* for the user, never NULL */
+	char			*message;	/* the server's own, or NULL */
+	struct field_error	*fields;	/* what each field was refused for */
+	size_t			 nfields;
+	char			*current;	/* API_REASON_CONFLICT: the body
+						   (the resource as it is now) */
+	size_t			 current_len;
+};
+void	api_error_done(struct api_error *);
 
 /* What a hook is told: valid only during the call, never NULL. */
 struct api_why {
@@ -105,8 +129,18 @@ enum api_status {
 	API_ERR_AUTH = -3		/* not signed in, or token expired */
 };
 
-/* status is an enum api_status; cause is NULL on API_OK. */
+/*
+ * status is an enum api_status; cause is NULL on API_OK.  Every call
+ * copies what it is given and frees nothing of the caller's: after a
+ * failed write, what the user typed is still the caller's to show again.
+ */
 typedef void	(*api_done_cb)(void *arg, int status, const char *cause);
+/*
+ * The whole error behind the cause or the why that a callback or an
+ * error hook is being told, valid during that call only; NULL in any
+ * other (a success, or a failure not read from an answer yet).
+ */
+const struct api_error	*api_last_error(const struct api *);
 
 /* hooks may be NULL (batch mode); set them later with api_set_hooks. */
 struct api	*api_new(uv_loop_t *, const struct api_options *,
@@ -126,7 +160,11 @@ void		 api_free(struct api *);
  * password is not asked for a server that is down.
  */
 void		 api_check_server(struct api *, api_done_cb, void *arg);
-/* POST /api/auth/login.  The password is not kept or logged. */
+/*
+ * POST /api/auth/login.  The password is not kept past the request (its
+ * copy is wiped) or logged; the caller's email and password are left as
+ * they are, and freeing or wiping them is the caller's.
+ */
 void		 api_login(struct api *, const char *email,
 		    const char *password, api_done_cb, void *arg);
 /*

@@ -270,6 +270,81 @@ model_parse_error(const char *body, size_t len)
 	return (out);
 }
 
+/* One item of "errors" into f: 0, or -1 when it has neither part. */
+static int
+model_field_error(const json_t *item, struct field_error *f)
+{
+	const char	*field = NULL, *msg = NULL;
+	size_t		 i;
+
+	if (json_is_string(item))
+		msg = json_string_value(item);
+	for (i = 0; i < nitems(model_error_shapes) && json_is_object(item);
+	    i++) {
+		if (field == NULL)
+			field = json_util_string(item,
+			    model_error_shapes[i].field);
+		if (msg == NULL)
+			msg = json_util_string(item,
+			    model_error_shapes[i].message);
+	}
+	if (field == NULL && msg == NULL)
+		return (-1);
+	f->field = field != NULL ? text_sanitize_cap(field, strlen(field),
+	    MODEL_WORD_MAX) : NULL;
+	f->message = msg != NULL ? text_sanitize_cap(msg, strlen(msg),
+	    MODEL_STRING_MAX) : xstrdup("invalid");
+	return (0);
+}
+
+int
+model_parse_error_body(const char *body, size_t len, struct error_body *e)
+{
+	json_t		*root;
+	const json_t	*errors;
+	const char	*msg;
+	size_t		 i, n;
+
+	memset(e, 0, sizeof *e);
+	if (body == NULL || len == 0 ||
+	    (root = json_loadb(body, len, 0, NULL)) == NULL)
+		return (-1);
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return (-1);
+	}
+	if ((msg = json_util_string(root, "message")) != NULL ||
+	    (msg = json_util_string(root, "error")) != NULL ||
+	    (msg = json_util_string(root, "msg")) != NULL)
+		e->message = text_sanitize_cap(msg, strlen(msg),
+		    MODEL_STRING_MAX);
+	errors = json_object_get(root, "errors");
+	n = json_array_size(errors) < 20 ? json_array_size(errors) : 20;
+	if (n > 0)
+		e->fields = xcalloc(n, sizeof *e->fields);
+	for (i = 0; i < n; i++) {
+		if (model_field_error(json_array_get(errors, i),
+		    &e->fields[e->nfields]) == 0)
+			e->nfields++;
+	}
+	json_decref(root);
+	return (0);
+}
+
+void
+error_body_done(struct error_body *e)
+{
+	size_t	i;
+
+	for (i = 0; i < e->nfields; i++) {
+		free(e->fields[i].field);
+		free(e->fields[i].message);
+	}
+	free(e->fields);
+	free(e->message);
+	memset(e, 0, sizeof *e);
+}
+
 void
 user_done(struct user *u)
 {

@@ -119,6 +119,25 @@ int	model_parse_envelope(const char *text, size_t len, struct envelope *,
 /* A registration answer; an empty or bare {message} body is no error. */
 int	model_parse_registration(const char *body, size_t len,
 	    struct registration *, char **cause);
+/* One field error, in either shape: {"field","message"} or {"path","msg"}. */
+struct field_error {
+	char	*field;		/* "title", or NULL when the item names none */
+	char	*message;	/* never NULL */
+};
+/* What an error body says, every string sanitized; NULL/0 when absent. */
+struct error_body {
+	char			*message;	/* the server's own sentence */
+	struct field_error	*fields;
+	size_t			 nfields;
+};
+/*
+ * Reads an error body once: its message ("message", "error" or "msg") and
+ * its field errors ("errors", up to 20).  0, or -1 with e empty when the
+ * body is no JSON object.
+ */
+int	model_parse_error_body(const char *body, size_t len,
+	    struct error_body *e);
+void	error_body_done(struct error_body *);
 /* The sentence in an error body ({"message"} plus field errors), or NULL. */
 char	*model_parse_error(const char *body, size_t len);
 /* 1 when an error body's field errors name field ("email"), else 0. */

@@ -16,8 +16,6 @@
 #include "log.h"
 #include "xmalloc.h"
 
-#define HTTP_CONNECT_TIMEOUT	10L
-#define HTTP_TOTAL_TIMEOUT	30L
 
 struct rest_request {
 	struct rest		*http;
@@ -30,6 +28,8 @@ struct rest_request {
 	struct http_answer	 answer;
 
 	uint64_t		 started;	/* uv_hrtime when sent, ns */
+	int			 attempt;	/* a retry's number, 0 first */
+	enum rest_failure	 failure;	/* during the callback */
 	rest_done_cb		 cb;
 	void			*arg;
 	TAILQ_ENTRY(rest_request) entry;
@@ -50,6 +50,7 @@ struct rest {
 	char			*cacert;
 	char			*user_agent;
 	int			 insecure;
+	long			 stall_s;	/* CURLOPT_LOW_SPEED_TIME */
 	struct rest_requests	 requests;
 	int			 depth;		/* inside a callback */
 	int			 dead;		/* freed while inside one */
@@ -155,6 +156,40 @@ rest_request_free(struct rest_request *req)
 	free(req);
 }
 
+/*
+ * Whether a request with no answer might work if sent again: a dropped
+ * connection or a transfer that stalled once connected might; a timeout
+ * while connecting, like a refused connection, says the server is not
+ * there, and retrying would only make the user wait longer to hear it.
+ */
+static enum rest_failure
+rest_classify(const struct rest_request *req, CURLcode code)
+{
+	double	connected = 0;
+
+	switch (code) {
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_PARTIAL_FILE:
+	case CURLE_HTTP2_STREAM:
+		return (REST_FAILED_RESET);
+	case CURLE_OPERATION_TIMEDOUT:
+		curl_easy_getinfo(req->easy, CURLINFO_CONNECT_TIME,
+		    &connected);
+		return (connected > 0 ? REST_FAILED_TIMEOUT :
+		    REST_FAILED_OTHER);
+	default:
+		return (REST_FAILED_OTHER);
+	}
+}
+
+enum rest_failure
+rest_failure(const struct rest_request *req)
+{
+	return (req != NULL ? req->failure : REST_FAILED_NONE);
+}
+
 /* Finishes one request: trace it, call back, free it. */
 static void
 rest_finish(struct rest_request *req, CURLcode code)
@@ -164,19 +199,24 @@ rest_finish(struct rest_request *req, CURLcode code)
 	char			*error = NULL;
 	long			 status = 0;
 
+	char			 retry[32] = "";
+
 	TAILQ_REMOVE(&http->requests, req, entry);
 	memset(&resp, 0, sizeof resp);
 	resp.ms = (double)(uv_hrtime() - req->started) / 1e6;
 	curl_easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &status);
+	if (req->attempt > 0)
+		snprintf(retry, sizeof retry, " (retry %d)", req->attempt);
 	if (code != CURLE_OK || status == 0) {
+		req->failure = rest_classify(req, code);
 		error = http_answer_error(&req->answer, req->easy, code,
 		    req->url, req->error);
-		log_debug("http: %s %s failed after %.0f ms: %s", req->method,
-		    req->url, resp.ms, error);
+		log_debug("http: %s %s%s failed after %.0f ms: %s",
+		    req->method, req->url, retry, resp.ms, error);
 	} else {
 		http_answer_fill(&req->answer, status, &resp);
-		log_debug("http: %s %s -> %ld, %zu bytes, %.0f ms",
-		    req->method, req->url, status, resp.len, resp.ms);
+		log_debug("http: %s %s%s -> %ld, %zu bytes, %.0f ms",
+		    req->method, req->url, retry, status, resp.len, resp.ms);
 	}
 	if (req->cb != NULL)
 		req->cb(req->arg, error != NULL ? NULL : &resp, error);
@@ -220,6 +260,8 @@ rest_new(uv_loop_t *loop, const struct rest_options *opts)
 	if (opts != NULL && opts->user_agent != NULL)
 		http->user_agent = xstrdup(opts->user_agent);
 	http->insecure = opts != NULL && opts->insecure;
+	http->stall_s = opts != NULL && opts->stall_s > 0 ?
+	    (long)opts->stall_s : REST_STALL_TIMEOUT;
 	TAILQ_INIT(&http->requests);
 	if ((http->multi = curl_multi_init()) == NULL) {
 		fprintf(stderr, "evtop: cannot start libcurl\n");
@@ -271,28 +313,41 @@ rest_free(struct rest *http)
 		rest_teardown(http);
 }
 
-/*
- * A write carries a fresh Idempotency-Key: libcurl sends a request again
- * by itself when a kept-alive connection turns out to be dead, and a
- * server that knows the header (API.md) then answers the second with the
- * first answer instead of acting twice.  Others ignore it.
- */
-static struct curl_slist *
-rest_idempotency_key(struct curl_slist *headers)
+int
+rest_idempotency_key_new(char key[REST_KEY_SIZE])
 {
 	static const char	 hex[] = "0123456789abcdef";
-	unsigned char		 raw[16];
-	char			 line[64];
-	size_t			 i, n;
+	unsigned char		 raw[(REST_KEY_SIZE - 1) / 2];
+	size_t			 i;
 
 	if (uv_random(NULL, NULL, raw, sizeof raw, 0, NULL) != 0)
-		return (headers);	/* no key is better than a weak one */
-	n = (size_t)snprintf(line, sizeof line, "Idempotency-Key: ");
+		return (-1);
 	for (i = 0; i < sizeof raw; i++) {
-		line[n++] = hex[raw[i] >> 4];
-		line[n++] = hex[raw[i] & 0xf];
+		key[2 * i] = hex[raw[i] >> 4];
+		key[2 * i + 1] = hex[raw[i] & 0xf];
 	}
-	line[n] = '\0';
+	key[2 * sizeof raw] = '\0';
+	return (0);
+}
+
+/*
+ * A write carries an Idempotency-Key, the caller's (the same for each
+ * retry) or a fresh one: libcurl also sends a request again by itself
+ * when a kept-alive connection turns out to be dead, and a server that
+ * knows the header (API.md) then answers the second with the first answer
+ * instead of acting twice.  Others ignore it.
+ */
+static struct curl_slist *
+rest_idempotency_key(struct curl_slist *headers, const char *given)
+{
+	char	key[REST_KEY_SIZE], line[64];
+
+	if (given == NULL) {
+		if (rest_idempotency_key_new(key) != 0)
+			return (headers);	/* none beats a weak one */
+		given = key;
+	}
+	snprintf(line, sizeof line, "Idempotency-Key: %s", given);
 	return (curl_slist_append(headers, line));
 }
 
@@ -300,13 +355,14 @@ struct rest_request *
 rest_start(struct rest *http, const char *method, const char *url,
     const char *token, const char *body, rest_done_cb cb, void *arg)
 {
-	return (rest_start_if(http, method, url, token, body, NULL, cb, arg));
+	return (rest_start_extra(http, method, url, token, body, NULL, cb,
+	    arg));
 }
 
 struct rest_request *
-rest_start_if(struct rest *http, const char *method, const char *url,
-    const char *token, const char *body, const char *etag, rest_done_cb cb,
-    void *arg)
+rest_start_extra(struct rest *http, const char *method, const char *url,
+    const char *token, const char *body, const struct rest_extra *extra,
+    rest_done_cb cb, void *arg)
 {
 	struct rest_request	*req;
 	char			*auth, *line;
@@ -317,6 +373,7 @@ rest_start_if(struct rest *http, const char *method, const char *url,
 	req->url = xstrdup(url);
 	req->cb = cb;
 	req->arg = arg;
+	req->attempt = extra != NULL ? extra->attempt : 0;
 	http_answer_init(&req->answer);
 	/*
 	 * The time now, not the loop's: uv_now is as old as the last loop
@@ -334,9 +391,10 @@ rest_start_if(struct rest *http, const char *method, const char *url,
 		req->headers = curl_slist_append(req->headers,
 		    "Content-Type: application/json");
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-		req->headers = rest_idempotency_key(req->headers);
-	if (etag != NULL) {
-		xasprintf(&line, "If-None-Match: %s", etag);
+		req->headers = rest_idempotency_key(req->headers,
+		    extra != NULL ? extra->idempotency_key : NULL);
+	if (extra != NULL && extra->etag != NULL) {
+		xasprintf(&line, "If-None-Match: %s", extra->etag);
 		req->headers = curl_slist_append(req->headers, line);
 		free(line);
 	}
@@ -359,9 +417,15 @@ rest_start_if(struct rest *http, const char *method, const char *url,
 	curl_easy_setopt(req->easy, CURLOPT_HTTPHEADER, req->headers);
 	curl_easy_setopt(req->easy, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(req->easy, CURLOPT_NOSIGNAL, 1L);
+	/*
+	 * No cap on the whole: a long export is not cut while bytes flow;
+	 * one that moves nothing for REST_STALL_TIMEOUT is, as is a server
+	 * that accepts the request and never answers.
+	 */
 	curl_easy_setopt(req->easy, CURLOPT_CONNECTTIMEOUT,
-	    HTTP_CONNECT_TIMEOUT);
-	curl_easy_setopt(req->easy, CURLOPT_TIMEOUT, HTTP_TOTAL_TIMEOUT);
+	    (long)REST_CONNECT_TIMEOUT);
+	curl_easy_setopt(req->easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(req->easy, CURLOPT_LOW_SPEED_TIME, http->stall_s);
 	curl_easy_setopt(req->easy, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(req->easy, CURLOPT_ERRORBUFFER, req->error);
 	curl_easy_setopt(req->easy, CURLOPT_WRITEFUNCTION, http_answer_body);
@@ -380,9 +444,8 @@ rest_start_if(struct rest *http, const char *method, const char *url,
 		curl_easy_setopt(req->easy, CURLOPT_SSL_VERIFYHOST, 0L);
 	}
 
+	/* Traced once, when it ends: one line a request. */
 	TAILQ_INSERT_TAIL(&http->requests, req, entry);
-	log_debug("http: %s %s%s", method, url, body != NULL ?
-	    " (with a JSON body)" : "");
 	curl_multi_add_handle(http->multi, req->easy);
 	return (req);
 }

@@ -16,6 +16,7 @@ struct rest_options {
 	const char	*cacert;	/* CA bundle file, or NULL */
 	int		 insecure;	/* skip TLS verification (asked by name) */
 	const char	*user_agent;	/* or NULL */
+	unsigned	 stall_s;	/* tests: 0 is REST_STALL_TIMEOUT */
 };
 
 /* What came back.  Strings are valid only during the callback. */
@@ -39,6 +40,32 @@ struct rest_response {
 typedef void	(*rest_done_cb)(void *arg, const struct rest_response *resp,
 		    const char *error);
 
+/*
+ * How a request that got no answer failed, for deciding whether to send
+ * it again: a reset or a stalled transfer may well work a moment later;
+ * a refused connection, an unknown host or a TLS failure will not.
+ */
+enum rest_failure {
+	REST_FAILED_NONE,	/* it was answered */
+	REST_FAILED_OTHER,	/* DNS, TLS, a refused connection... */
+	REST_FAILED_RESET,	/* the connection dropped, nothing came back */
+	REST_FAILED_TIMEOUT	/* connected, then no byte for the stall time */
+};
+
+/* How long a request may take, in seconds (rest.c). */
+#define REST_CONNECT_TIMEOUT	10	/* to connect, TLS included */
+#define REST_STALL_TIMEOUT	30	/* with no byte moving either way */
+/* An Idempotency-Key: 32 hex digits and a NUL. */
+#define REST_KEY_SIZE		33
+
+/* What a request carries besides its method, URL, token and body. */
+struct rest_extra {
+	/* A write's Idempotency-Key, or NULL: rest_start makes a fresh one. */
+	const char	*idempotency_key;
+	int		 attempt;	/* 0 the first; a retry's number (traced) */
+	const char	*etag;		/* a GET's If-None-Match (a 304 back) */
+};
+
 struct rest	*rest_new(uv_loop_t *, const struct rest_options *);
 /* Cancels every request (no callback) and starts closing handles. */
 void		 rest_free(struct rest *);
@@ -50,10 +77,17 @@ void		 rest_free(struct rest *);
 struct rest_request *rest_start(struct rest *, const char *method,
 		    const char *url, const char *token, const char *body,
 		    rest_done_cb, void *arg);
-/* rest_start with If-None-Match: etag when etag is not NULL (a 304 back). */
-struct rest_request *rest_start_if(struct rest *, const char *method,
+/* rest_start with extra (NULL: as rest_start). */
+struct rest_request *rest_start_extra(struct rest *, const char *method,
 		    const char *url, const char *token, const char *body,
-		    const char *etag, rest_done_cb, void *arg);
+		    const struct rest_extra *, rest_done_cb, void *arg);
+/*
+ * Why the request got no answer; valid during its callback (error set),
+ * REST_FAILED_NONE otherwise.
+ */
+enum rest_failure rest_failure(const struct rest_request *);
+/* Fills key with a fresh Idempotency-Key; -1 when no randomness is had. */
+int		 rest_idempotency_key_new(char key[REST_KEY_SIZE]);
 /* Drops a request that has not completed; its callback is not called. */
 void		 rest_cancel(struct rest_request *);
 

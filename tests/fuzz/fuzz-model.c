@@ -56,6 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	struct event	*evs, ev;
 	struct session	 s;
 	struct registration	 r;
+	struct error_body	 eb;
 	size_t		 n, i;
 	int64_t		 total;
 	char		*cause = NULL, *out;
@@ -93,6 +94,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	fuzz_check_safe(out);
 	free(out);
 	(void)model_error_has_field(buf, len, "email");
+	if (model_parse_error_body(buf, len, &eb) == 0) {
+		fuzz_check_safe(eb.message);
+		for (i = 0; i < eb.nfields; i++) {
+			fuzz_check_safe(eb.fields[i].field);
+			fuzz_check_safe(eb.fields[i].message);
+		}
+		error_body_done(&eb);
+	}
 	out = text_sanitize_n(buf, len);
 	fuzz_check_safe(out);
 	free(out);

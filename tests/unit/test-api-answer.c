@@ -225,6 +225,162 @@ test_closed(void)
 	CHECK_INT(api_answer_closed(0, 0), API_REASON_LINK_LOST);
 }
 
+/* An error is read once: the reason, the server's message, each field. */
+static void
+test_error_fields(void)
+{
+	struct rest_response	 resp;
+	struct api_error	 e;
+
+	/* This API's shape. */
+	answer(&resp, 400, "{\"message\":\"Validation failed\",\"errors\":["
+	    "{\"field\":\"title\",\"message\":\"is required\"},"
+	    "{\"field\":\"max_capacity\",\"message\":\"must be at least "
+	    "1\"}]}");
+	CHECK_INT(api_answer_error(&resp, SERVER, 0, &e), API_ERR_FAILED);
+	CHECK_INT(e.reason, API_REASON_REFUSED);
+	CHECK_INT(e.http, 400);
+	CHECK_STR(e.message, "Validation failed");
+	CHECK_STR(e.sentence, "server answered 400: Validation failed: title: "
+	    "is required; max_capacity: must be at least 1");
+	CHECK_INT(e.nfields, 2);
+	if (e.nfields == 2) {
+		CHECK_STR(e.fields[0].field, "title");
+		CHECK_STR(e.fields[0].message, "is required");
+		CHECK_STR(e.fields[1].field, "max_capacity");
+	}
+	CHECK(e.current == NULL);
+	api_error_done(&e);
+
+	/* express-validator's shape, with no message of its own. */
+	answer(&resp, 400, "{\"errors\":[{\"type\":\"field\",\"path\":"
+	    "\"title\",\"msg\":\"Title is required\",\"location\":"
+	    "\"body\"}]}");
+	CHECK_INT(api_answer_error(&resp, SERVER, 0, &e), API_ERR_FAILED);
+	CHECK_INT(e.reason, API_REASON_REFUSED);
+	CHECK(e.message == NULL);
+	CHECK_INT(e.nfields, 1);
+	if (e.nfields == 1) {
+		CHECK_STR(e.fields[0].field, "title");
+		CHECK_STR(e.fields[0].message, "Title is required");
+	}
+	CHECK_STR(e.sentence, "server answered 400: Validation failed: title: "
+	    "Title is required");
+	api_error_done(&e);
+
+	/* A plain message; a page that is no JSON; no answer at all. */
+	answer(&resp, 403, "{\"message\":\"Not the creator\"}");
+	api_answer_error(&resp, SERVER, 0, &e);
+	CHECK_INT(e.reason, API_REASON_REFUSED);
+	CHECK_STR(e.message, "Not the creator");
+	CHECK_INT(e.nfields, 0);
+	api_error_done(&e);
+	answer(&resp, 502, "<html>Bad gateway</html>");
+	api_answer_error(&resp, SERVER, 0, &e);
+	CHECK_INT(e.reason, API_REASON_SERVER_ERROR);
+	CHECK(e.message == NULL);
+	CHECK_STR(e.sentence, "server answered 502 with something that is not "
+	    "JSON");
+	api_error_done(&e);
+	api_answer_unreachable("cannot connect to ev.example", &e);
+	CHECK_INT(e.status, API_ERR_UNREACHABLE);
+	CHECK_INT(e.reason, API_REASON_UNREACHABLE);
+	CHECK_INT(e.http, 0);
+	CHECK_STR(e.sentence, "cannot connect to ev.example");
+	api_error_done(&e);
+
+	/* The sign-in's reading is the same as api_answer_judge's. */
+	answer(&resp, 400, "{\"errors\":[{\"path\":\"email\",\"msg\":"
+	    "\"Please provide a valid email\"}]}");
+	CHECK_INT(api_answer_error(&resp, SERVER, 1, &e), API_ERR_AUTH);
+	CHECK_INT(e.reason, API_REASON_BAD_EMAIL);
+	api_error_done(&e);
+}
+
+/* A 412 is a conflict carrying the server's version, for a diff. */
+static void
+test_error_conflict(void)
+{
+	static const char	 body[] = "{\"message\":\"Stale version\","
+	    "\"event\":{\"id\":5,\"title\":\"Theirs\",\"version\":4}}";
+	struct rest_response	 resp;
+	struct api_error	 e;
+	enum api_reason		 reason;
+	char			*sentence;
+
+	answer(&resp, 412, body);
+	CHECK_INT(api_answer_error(&resp, SERVER, 0, &e), API_ERR_FAILED);
+	CHECK_INT(e.reason, API_REASON_CONFLICT);
+	CHECK_INT(e.http, 412);
+	CHECK_STR(e.sentence, "changed by someone else since it was read: "
+	    "Stale version");
+	CHECK_STR(e.current, body);
+	CHECK_INT(e.current_len, strlen(body));
+	api_error_done(&e);
+	CHECK(e.current == NULL && e.sentence == NULL);
+	/* Callers that know no conflicts still see a refusal. */
+	api_answer_judge(&resp, SERVER, 0, &reason, &sentence);
+	CHECK_INT(reason, API_REASON_REFUSED);
+	free(sentence);
+}
+
+/* Which failures are sent again, and after how long. */
+static void
+test_retry_policy(void)
+{
+	struct rest_response	 resp;
+	uint32_t		 rng = 12345;
+	long			 ms, prev_max = 0;
+	int			 tries, i;
+
+	/* Reads: a 5xx, a reset, a stall; with back-off, then no more. */
+	for (tries = 1; tries < API_RETRY_TRIES; tries++) {
+		answer(&resp, 500, "");
+		for (i = 0; i < 50; i++) {
+			ms = api_answer_retry(0, 0, tries, &resp,
+			    REST_FAILED_NONE, &rng);
+			CHECK(ms >= API_RETRY_BASE_MS / 2);
+			CHECK(ms <= API_RETRY_CAP_MS);
+			if (ms > prev_max)
+				prev_max = ms;
+		}
+	}
+	CHECK(prev_max > API_RETRY_CAP_MS / 2);
+	CHECK_INT(api_answer_retry(0, 0, API_RETRY_TRIES, &resp,
+	    REST_FAILED_NONE, &rng), -1);
+	CHECK(api_answer_retry(0, 0, 1, NULL, REST_FAILED_RESET, &rng) > 0);
+	CHECK(api_answer_retry(0, 0, 1, NULL, REST_FAILED_TIMEOUT, &rng) > 0);
+	CHECK_INT(api_answer_retry(0, 0, 1, NULL, REST_FAILED_OTHER, &rng),
+	    -1);
+	answer(&resp, 504, "");
+	CHECK(api_answer_retry(0, 0, 1, &resp, REST_FAILED_NONE, &rng) > 0);
+	/* A refusal or a 501 is the answer. */
+	answer(&resp, 404, "");
+	CHECK_INT(api_answer_retry(0, 0, 1, &resp, REST_FAILED_NONE, &rng), -1);
+	answer(&resp, 501, "");
+	CHECK_INT(api_answer_retry(0, 0, 1, &resp, REST_FAILED_NONE, &rng), -1);
+	/* A 429 is never sent again here: its Retry-After holds it. */
+	answer(&resp, 429, "");
+	resp.retry_after = 1;
+	CHECK_INT(api_answer_retry(0, 0, 1, &resp, REST_FAILED_NONE, &rng), -1);
+	/* A 503's Retry-After is waited out, unless it is long. */
+	answer(&resp, 503, "");
+	resp.retry_after = 3;
+	CHECK(api_answer_retry(0, 0, 1, &resp, REST_FAILED_NONE, &rng) >=
+	    3000);
+	resp.retry_after = API_RETRY_AFTER_MAX + 1;
+	CHECK_INT(api_answer_retry(0, 0, 1, &resp, REST_FAILED_NONE, &rng), -1);
+	/* Writes: only without an answer, and only with idempotency. */
+	CHECK_INT(api_answer_retry(1, 0, 1, NULL, REST_FAILED_RESET, &rng), -1);
+	CHECK(api_answer_retry(1, 1, 1, NULL, REST_FAILED_RESET, &rng) > 0);
+	CHECK(api_answer_retry(1, 1, 1, NULL, REST_FAILED_TIMEOUT, &rng) > 0);
+	CHECK_INT(api_answer_retry(1, 1, 1, NULL, REST_FAILED_OTHER, &rng), -1);
+	answer(&resp, 503, "");
+	CHECK_INT(api_answer_retry(1, 1, 1, &resp, REST_FAILED_NONE, &rng), -1);
+	answer(&resp, 500, "");
+	CHECK_INT(api_answer_retry(1, 1, 1, &resp, REST_FAILED_NONE, &rng), -1);
+}
+
 /* Every reason has a name of its own for the trace log. */
 static void
 test_names(void)
@@ -247,5 +403,8 @@ TEST_MAIN(
 	TEST_CASE(test_registrations),
 	TEST_CASE(test_waits),
 	TEST_CASE(test_closed),
-	TEST_CASE(test_names)
+	TEST_CASE(test_names),
+	TEST_CASE(test_error_fields),
+	TEST_CASE(test_error_conflict),
+	TEST_CASE(test_retry_policy)
 )

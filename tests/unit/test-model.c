@@ -436,6 +436,46 @@ test_error_bodies(void)
 	}
 }
 
+/* An error body read once into its parts, from either shape. */
+static void
+test_error_body_parts(void)
+{
+	static const char	mine[] = "{\"message\":\"Validation failed\","
+	    "\"errors\":[{\"field\":\"title\",\"message\":\"is required\"},"
+	    "\"just words\",{\"other\":1}]}";
+	static const char	theirs[] = "{\"errors\":[{\"type\":\"field\","
+	    "\"path\":\"date_time\",\"msg\":\"bad\\u001b[2J date\"},"
+	    "{\"param\":\"location\",\"msg\":\"is required\"}]}";
+	struct error_body	e;
+
+	CHECK_INT(model_parse_error_body(mine, strlen(mine), &e), 0);
+	CHECK_STR(e.message, "Validation failed");
+	CHECK_INT(e.nfields, 2);
+	if (e.nfields == 2) {
+		CHECK_STR(e.fields[0].field, "title");
+		CHECK_STR(e.fields[0].message, "is required");
+		CHECK(e.fields[1].field == NULL);
+		CHECK_STR(e.fields[1].message, "just words");
+	}
+	error_body_done(&e);
+	CHECK(e.message == NULL && e.fields == NULL && e.nfields == 0);
+
+	CHECK_INT(model_parse_error_body(theirs, strlen(theirs), &e), 0);
+	CHECK(e.message == NULL);
+	CHECK_INT(e.nfields, 2);
+	if (e.nfields == 2) {
+		CHECK_STR(e.fields[0].field, "date_time");
+		CHECK_STR(e.fields[0].message, "bad date");
+		CHECK_STR(e.fields[1].field, "location");
+	}
+	error_body_done(&e);
+
+	CHECK_INT(model_parse_error_body("<html>500</html>", 16, &e), -1);
+	CHECK(e.message == NULL && e.nfields == 0);
+	CHECK_INT(model_parse_error_body("[1]", 3, &e), -1);
+	CHECK_INT(model_parse_error_body("", 0, &e), -1);
+}
+
 static void
 test_envelopes(void)
 {
@@ -653,6 +693,7 @@ TEST_MAIN(
 	TEST_CASE(test_login_unreadable_claims),
 	TEST_CASE(test_login_user_beats_claims),
 	TEST_CASE(test_error_bodies),
+	TEST_CASE(test_error_body_parts),
 	TEST_CASE(test_envelopes),
 	TEST_CASE(test_counters_partial),
 	TEST_CASE(test_notification),
