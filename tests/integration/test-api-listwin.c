@@ -201,10 +201,11 @@ main(void)
 	uv_timer_init(&loop, &give_up);
 	uv_timer_init(&loop, &tick);
 	/*
-	 * The loop wakes every 100 ms, as the dashboard's does: two GETs at
-	 * once on kept-alive connections have been seen to leave an answer
-	 * unread until the next wake-up (rest.c), which this test is not
-	 * about.
+	 * The loop wakes every 100 ms.  Without it, on a loaded machine, the
+	 * scroll to the end has been seen to wait for its last row until the
+	 * 30 s give-up although every page asked for had answered: the cause
+	 * is not found yet (not rest.c: curl had delivered every answer), and
+	 * this test is about what is asked for, not about that.
 	 */
 	uv_timer_start(&tick, on_tick, 100, 100);
 	store = store_new();
