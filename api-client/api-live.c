@@ -319,7 +319,6 @@ api_live_connect(struct api *api)
 	}
 }
 
-
 /* Polling: once in a long while, see whether a WebSocket has appeared. */
 static void
 api_live_recheck(struct api *api)

@@ -169,35 +169,22 @@ model_parse_profile(const char *body, size_t len, struct user *u,
 	return (0);
 }
 
+static int	model_field_error(const json_t *, struct field_error *);
+
 /* Appends "field: message" for one field error, if it has either. */
 static void
 model_error_item(char **out, const json_t *item, int *count)
 {
-	const char	*field = NULL, *msg = NULL;
-	char		*f, *m, *next;
-	size_t		 i;
+	struct field_error	 f;
+	char			*next;
 
-	if (json_is_string(item))
-		msg = json_string_value(item);
-	for (i = 0; i < nitems(model_error_shapes) && json_is_object(item);
-	    i++) {
-		if (field == NULL)
-			field = json_util_string(item,
-			    model_error_shapes[i].field);
-		if (msg == NULL)
-			msg = json_util_string(item,
-			    model_error_shapes[i].message);
-	}
-	if (field == NULL && msg == NULL)
+	if (model_field_error(item, &f) != 0)
 		return;
-	f = field != NULL ? text_sanitize_cap(field, strlen(field),
-	    MODEL_WORD_MAX) : NULL;
-	m = text_sanitize_cap(msg != NULL ? msg : "invalid", msg != NULL ?
-	    strlen(msg) : 7, MODEL_STRING_MAX);
 	xasprintf(&next, "%s%s%s%s%s", *out, *count == 0 ? ": " : "; ",
-	    f != NULL ? f : "", f != NULL ? ": " : "", m);
-	free(f);
-	free(m);
+	    f.field != NULL ? f.field : "", f.field != NULL ? ": " : "",
+	    f.message);
+	free(f.field);
+	free(f.message);
 	free(*out);
 	*out = next;
 	(*count)++;

@@ -23,6 +23,7 @@
 #include "store.h"
 #include "support-http.h"
 
+#include "support-run.h"
 #include "test.h"
 
 #define PASSWORD	"evtop-demo"
@@ -50,25 +51,6 @@ struct state {
 };
 
 static struct state	 st;
-
-static char *
-slurp(const char *path)
-{
-	FILE	*f = fopen(path, "r");
-	char	*buf;
-	long	 len;
-
-	if (f == NULL)
-		return (strdup(""));
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	rewind(f);
-	buf = calloc(1, (size_t)len + 1);
-	if (fread(buf, 1, (size_t)len, f) != (size_t)len)
-		buf[0] = '\0';
-	fclose(f);
-	return (buf);
-}
 
 /* A request the test makes, sent again on a 5xx as a careful client would. */
 static void
@@ -152,9 +134,9 @@ batch_five(const char *url, const char *tok, const char *name, int limited)
 	}
 	if (waitpid(pid, &status, 0) == pid && WIFEXITED(status))
 		status = WEXITSTATUS(status);
-	o = slurp(out);
-	e = slurp(err);
-	t = slurp(trace);
+	o = support_slurp(out);
+	e = support_slurp(err);
+	t = support_slurp(trace);
 	for (p = o; (p = strstr(p, "evtop: ")) != NULL; p++)
 		snapshots += p == o || p[-1] == '\n';
 	CHECK_INT(status, 0);
@@ -187,7 +169,7 @@ test_batch_completes(void)
 
 	if (batch_five(mock.url, token, "batch", 0)) {
 		snprintf(path, sizeof path, "%s/stderr", dir);
-		e = slurp(path);
+		e = support_slurp(path);
 		CHECK_STR(e, "");
 		free(e);
 	}
@@ -502,7 +484,7 @@ test_live_under_faults(void)
 	store_free(store);
 	log_close();
 
-	t = slurp(trace);
+	t = support_slurp(trace);
 	CHECK(strstr(t, "ws: > auth, ") != NULL);
 	CHECK(strstr(t, "ws: < notification, seq ") != NULL);
 	CHECK(strstr(t, "http: POST ") != NULL);

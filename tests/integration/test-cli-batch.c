@@ -16,6 +16,7 @@
 
 #include "mockproc.h"
 #include "support-http.h"
+#include "support-run.h"
 #include "test.h"
 #include "tokens.h"
 
@@ -24,94 +25,8 @@
 static struct mockproc	 mock = { -1, NULL };
 static char		 home[] = "/tmp/evtop-cli-XXXXXX";
 static int		 home_made;
-static char		*token;		/* the demo admin's */
-
-struct run {
-	int	 status;	/* exit code, 128+signal, -1 */
-	char	*out;
-	char	*err;
-};
-
-static char *
-slurp(const char *path)
-{
-	FILE	*f = fopen(path, "r");
-	char	*buf;
-	long	 len;
-
-	if (f == NULL)
-		return (strdup(""));
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	rewind(f);
-	buf = calloc(1, (size_t)len + 1);
-	if (fread(buf, 1, (size_t)len, f) != (size_t)len)
-		buf[0] = '\0';
-	fclose(f);
-	return (buf);
-}
-
-/*
- * Runs evtop with args (NULL-terminated) and env (NAME=value entries,
- * NULL-terminated, may be NULL) in the private HOME, stdin /dev/null,
- * stdout and stderr to files.
- */
-static void
-run(struct run *r, const char *const *args, const char *const *env)
-{
-	const char	*argv[24] = { getenv("EVTOP_BIN") };
-	char		 out[300], err[300], *eq, *name;
-	int		 argc = 1, status, fd;
-	pid_t		 pid;
-
-	while (*args != NULL && argc < 23)
-		argv[argc++] = *args++;
-	argv[argc] = NULL;
-	snprintf(out, sizeof out, "%s/stdout", home);
-	snprintf(err, sizeof err, "%s/stderr", home);
-	if ((pid = fork()) == 0) {
-		fd = open("/dev/null", O_RDONLY);
-		dup2(fd, STDIN_FILENO);
-		fd = open(out, O_WRONLY|O_CREAT|O_TRUNC, 0600);
-		dup2(fd, STDOUT_FILENO);
-		fd = open(err, O_WRONLY|O_CREAT|O_TRUNC, 0600);
-		dup2(fd, STDERR_FILENO);
-		setenv("HOME", home, 1);
-		setenv("XDG_CONFIG_HOME", home, 1);
-		setenv("XDG_STATE_HOME", home, 1);
-		setenv("XDG_CACHE_HOME", home, 1);
-		unsetenv("EVTOP_SERVER");
-		unsetenv("EVTOP_TOKEN");
-		unsetenv("EVTOP_PROFILE");
-		unsetenv("EVTOP_CONFIG");
-		while (env != NULL && *env != NULL) {
-			name = strdup(*env);
-			eq = strchr(name, '=');
-			*eq = '\0';
-			setenv(name, eq + 1, 1);
-			free(name);
-			env++;
-		}
-		execv(argv[0], (char *const *)(uintptr_t)argv);
-		_exit(127);
-	}
-	r->status = -1;
-	if (waitpid(pid, &status, 0) == pid)
-		r->status = WIFEXITED(status) ? WEXITSTATUS(status) :
-		    128 + WTERMSIG(status);
-	r->out = slurp(out);
-	r->err = slurp(err);
-}
-
-static void
-run_done(struct run *r)
-{
-	free(r->out);
-	free(r->err);
-}
-
-static void
-report(const struct run *r)
+static char		*token;		static void
+report(const struct support_run *r)
 {
 	fprintf(stderr, "--- exit %d\n--- stdout:\n%s--- stderr:\n%s---\n",
 	    r->status, r->out, r->err);
@@ -178,14 +93,14 @@ static void
 test_text_public(void)
 {
 	const char	*args[] = { "-s", mock.url, "-b", NULL };
-	struct run	 r;
+	struct support_run	 r;
 	char		 want[200];
 
 	if (setup() != 0) {
 		CHECK(0);
 		return;
 	}
-	run(&r, args, NULL);
+	support_run(&r, home, args, NULL);
 	CHECK_INT(r.status, 0);
 	snprintf(want, sizeof want, "evtop: %s at ", mock.url);
 	CHECK(strncmp(r.out, want, strlen(want)) == 0);
@@ -197,7 +112,7 @@ test_text_public(void)
 	CHECK_STR(r.err, "");
 	if (test_failures)
 		report(&r);
-	run_done(&r);
+	support_run_done(&r);
 }
 
 /* -n 3 -d 0.1 --json: three lines, each a whole JSON document. */
@@ -207,7 +122,7 @@ test_json_lines(void)
 	char		 path[300];
 	const char	*args[] = { "-s", mock.url, "--json", "-n", "3", "-d",
 	    "0.1", "--token-file", path, NULL };
-	struct run	 r;
+	struct support_run	 r;
 	json_t		*doc;
 	char		*line, *save = NULL;
 	int		 n = 0, before = test_failures;
@@ -217,7 +132,7 @@ test_json_lines(void)
 		return;
 	}
 	write_file("token", token, 0600, path, sizeof path);
-	run(&r, args, NULL);
+	support_run(&r, home, args, NULL);
 	CHECK_INT(r.status, 0);
 	CHECK_INT(count_lines(r.out), 3);
 	for (line = strtok_r(r.out, "\n", &save); line != NULL;
@@ -241,7 +156,7 @@ test_json_lines(void)
 	CHECK_INT(n, 3);
 	if (test_failures != before)
 		report(&r);
-	run_done(&r);
+	support_run_done(&r);
 }
 
 /* The same without a token: notifications are null, not an error. */
@@ -249,14 +164,14 @@ static void
 test_json_public(void)
 {
 	const char	*args[] = { "-s", mock.url, "--json", NULL };
-	struct run	 r;
+	struct support_run	 r;
 	json_t		*doc;
 
 	if (setup() != 0) {
 		CHECK(0);
 		return;
 	}
-	run(&r, args, NULL);
+	support_run(&r, home, args, NULL);
 	CHECK_INT(r.status, 0);
 	CHECK_INT(count_lines(r.out), 1);
 	doc = json_loads(r.out, 0, NULL);
@@ -265,7 +180,7 @@ test_json_public(void)
 	CHECK(json_integer_value(json_object_get(json_object_get(doc,
 	    "totals"), "confirmed")) > 0);
 	json_decref(doc);
-	run_done(&r);
+	support_run_done(&r);
 }
 
 static void
@@ -277,7 +192,7 @@ test_token_sources(void)
 	const char	*plain[] = { "-s", mock.url, "-b", NULL };
 	const char	*envs[] = { env, NULL };
 	const char	*bogus[] = { "EVTOP_TOKEN=aaa.bbb.ccc", NULL };
-	struct run	 r;
+	struct support_run	 r;
 
 	if (setup() != 0) {
 		CHECK(0);
@@ -285,33 +200,33 @@ test_token_sources(void)
 	}
 	/* --token-file: signed in, so the notifications are there. */
 	write_file("token", token, 0600, path, sizeof path);
-	run(&r, file, NULL);
+	support_run(&r, home, file, NULL);
 	CHECK_INT(r.status, 0);
 	CHECK(strstr(r.out, " as admin@example.com at ") != NULL);
 	CHECK(strstr(r.out, "Latest notifications:\n") != NULL);
-	run_done(&r);
+	support_run_done(&r);
 
 	/* Readable by others: refused, with the fix, and exit 4. */
 	write_file("token", token, 0644, path, sizeof path);
-	run(&r, file, NULL);
+	support_run(&r, home, file, NULL);
 	CHECK_INT(r.status, 4);
 	CHECK(strstr(r.err, "is readable by others (mode 0644): chmod 600 ")
 	    != NULL);
 	CHECK(strstr(r.err, token) == NULL);
 	CHECK_STR(r.out, "");
-	run_done(&r);
+	support_run_done(&r);
 
 	/* EVTOP_TOKEN, good and bad. */
 	snprintf(env, sizeof env, "EVTOP_TOKEN=%s", token);
-	run(&r, plain, envs);
+	support_run(&r, home, plain, envs);
 	CHECK_INT(r.status, 0);
 	CHECK(strstr(r.out, "Latest notifications:\n") != NULL);
-	run_done(&r);
-	run(&r, plain, bogus);
+	support_run_done(&r);
+	support_run(&r, home, plain, bogus);
 	CHECK_INT(r.status, 4);
 	CHECK(strstr(r.err, "the server refused the token in EVTOP_TOKEN")
 	    != NULL);
-	run_done(&r);
+	support_run_done(&r);
 }
 
 /* A stored token is used, and forgotten once the server refuses it. */
@@ -322,7 +237,7 @@ test_stored_token(void)
 	const char		*as[] = { "-s", mock.url, "-b", "-u",
 	    "staff@example.com", NULL };
 	struct stored_token	 t;
-	struct run		 r;
+	struct support_run	 r;
 	char			*cause = NULL, *path;
 
 	if (setup() != 0) {
@@ -335,26 +250,26 @@ test_stored_token(void)
 	t.user = (char *)(uintptr_t)"admin@example.com";
 	t.token = token;
 	CHECK_INT(tokens_save(&t, &cause), 0);
-	run(&r, args, NULL);
+	support_run(&r, home, args, NULL);
 	CHECK_INT(r.status, 0);
 	CHECK(strstr(r.out, " as admin@example.com at ") != NULL);
-	run_done(&r);
+	support_run_done(&r);
 
 	/* Kept for another user: not used, and batch cannot ask. */
-	run(&r, as, NULL);
+	support_run(&r, home, as, NULL);
 	CHECK_INT(r.status, 4);
 	CHECK(strstr(r.err, "batch mode never asks for a password") != NULL);
-	run_done(&r);
+	support_run_done(&r);
 
 	/* One the server refuses: public data, and the file is gone. */
 	t.token = (char *)(uintptr_t)"aaa.bbb.ccc";
 	CHECK_INT(tokens_save(&t, &cause), 0);
 	path = tokens_path(mock.url, 0, &cause);
-	run(&r, args, NULL);
+	support_run(&r, home, args, NULL);
 	CHECK_INT(r.status, 0);
 	CHECK(strstr(r.out, "Notifications: sign in to see them") != NULL);
 	CHECK_INT(access(path, F_OK), -1);
-	run_done(&r);
+	support_run_done(&r);
 	free(path);
 	unsetenv("XDG_STATE_HOME");
 }
@@ -366,7 +281,7 @@ test_profile(void)
 	char		 path[300], text[512], want[700];
 	const char	*args[] = { "-p", "venue", "-b", NULL };
 	const char	*bad[] = { "-b", NULL };
-	struct run	 r;
+	struct support_run	 r;
 
 	if (setup() != 0) {
 		CHECK(0);
@@ -376,22 +291,22 @@ test_profile(void)
 	    mock.url);
 	mkdir(strcat(strcpy(path, home), "/evtop"), 0700);
 	write_file("evtop/config.ini", text, 0600, path, sizeof path);
-	run(&r, args, NULL);
+	support_run(&r, home, args, NULL);
 	CHECK_INT(r.status, 0);
 	snprintf(want, sizeof want, "evtop: %s at", mock.url);
 	CHECK(strstr(r.out, want) != NULL);
-	run_done(&r);
+	support_run_done(&r);
 
 	/* A config it cannot read: no start, file:line, exit 2. */
 	write_file("evtop/config.ini", "[profile venue]\nreadonly = maybe\n",
 	    0600, path, sizeof path);
-	run(&r, bad, NULL);
+	support_run(&r, home, bad, NULL);
 	CHECK_INT(r.status, 2);
 	snprintf(want, sizeof want, "evtop: %s:2: readonly wants true or "
 	    "false, not \"maybe\"\n", path);
 	CHECK_STR(r.err, want);
 	CHECK_STR(r.out, "");
-	run_done(&r);
+	support_run_done(&r);
 	unlink(path);
 }
 
@@ -418,7 +333,7 @@ test_exit_codes(void)
 		{ { "-s", "MOCK", "-b", "-n", "2", NULL }, NULL, 0, NULL },
 	};
 	const char	*args[8], *env[2];
-	struct run	 r;
+	struct support_run	 r;
 	size_t		 i, j;
 	int		 before;
 
@@ -434,7 +349,7 @@ test_exit_codes(void)
 		env[0] = cases[i].env;
 		env[1] = NULL;
 		before = test_failures;
-		run(&r, args, env);
+		support_run(&r, home, args, env);
 		CHECK_INT(r.status, cases[i].status);
 		if (cases[i].says != NULL)
 			CHECK(strstr(r.err, cases[i].says) != NULL);
@@ -442,7 +357,7 @@ test_exit_codes(void)
 			CHECK_STR(r.err, "");
 		if (test_failures != before)
 			report(&r);
-		run_done(&r);
+		support_run_done(&r);
 	}
 }
 
@@ -455,7 +370,7 @@ test_info(void)
 	    "--token-file", path, NULL };
 	const char	*down[] = { "info", "--json", "-s", UNREACHABLE, NULL };
 	const char	*none[] = { "info", NULL };
-	struct run	 r;
+	struct support_run	 r;
 	json_t		*doc, *features;
 	size_t		 i;
 	int		 ws = 0;
@@ -464,7 +379,7 @@ test_info(void)
 		CHECK(0);
 		return;
 	}
-	run(&r, text, NULL);
+	support_run(&r, home, text, NULL);
 	CHECK_INT(r.status, 0);
 	CHECK(strncmp(r.out, "evtop ", 6) == 0);
 	CHECK(strstr(r.out, "config file:  ") != NULL);
@@ -472,10 +387,10 @@ test_info(void)
 	CHECK(strstr(r.out, "state dir:    ") != NULL);
 	CHECK(strstr(r.out, "server says:  evtop-mock ") != NULL);
 	CHECK(strstr(r.out, "sign-in:      no stored token") != NULL);
-	run_done(&r);
+	support_run_done(&r);
 
 	write_file("token", token, 0600, path, sizeof path);
-	run(&r, json, NULL);
+	support_run(&r, home, json, NULL);
 	CHECK_INT(r.status, 0);
 	doc = json_loads(r.out, 0, NULL);
 	CHECK_STR(json_string_value(json_object_get(json_object_get(doc,
@@ -492,20 +407,20 @@ test_info(void)
 	/* Never the token itself. */
 	CHECK(strstr(r.out, token) == NULL);
 	json_decref(doc);
-	run_done(&r);
+	support_run_done(&r);
 
-	run(&r, down, NULL);
+	support_run(&r, home, down, NULL);
 	CHECK_INT(r.status, 3);
 	doc = json_loads(r.out, 0, NULL);
 	CHECK(json_is_string(json_object_get(json_object_get(doc, "meta"),
 	    "error")));
 	json_decref(doc);
-	run_done(&r);
+	support_run_done(&r);
 
-	run(&r, none, NULL);
+	support_run(&r, home, none, NULL);
 	CHECK_INT(r.status, 0);
 	CHECK(strstr(r.out, "server:       none") != NULL);
-	run_done(&r);
+	support_run_done(&r);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "support-core.h"
+#include "support-run.h"
 #include "test.h"
 
 #define UNREACHABLE	"http://127.0.0.1:1"
@@ -20,83 +21,20 @@
 static char		 home[] = "/tmp/evtop-core-XXXXXX";
 static int		 home_made;
 
-struct run {
-	int	 status;	/* exit code, 128+signal, -1 */
-	char	*out;
-	char	*err;
-};
-
-static char *
-slurp(const char *path)
-{
-	FILE	*f = fopen(path, "r");
-	char	*buf;
-	long	 len;
-
-	if (f == NULL)
-		return (strdup(""));
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	rewind(f);
-	buf = calloc(1, (size_t)len + 1);
-	if (fread(buf, 1, (size_t)len, f) != (size_t)len)
-		buf[0] = '\0';
-	fclose(f);
-	return (buf);
-}
-
-/* Runs evtop with args (NULL-terminated) and a token, or none. */
+/* evtop in the private HOME, with a token in EVTOP_TOKEN or none. */
 static void
-run(struct run *r, const char *const *args, const char *token)
+run(struct support_run *r, const char *const *args, const char *token)
 {
-	const char	*argv[24] = { getenv("EVTOP_BIN") };
-	char		 out[300], err[300];
-	int		 argc = 1, status, fd;
-	pid_t		 pid;
+	char		 env_token[4096];
+	const char	*env[] = { env_token, NULL };
 
-	while (*args != NULL && argc < 23)
-		argv[argc++] = *args++;
-	argv[argc] = NULL;
-	snprintf(out, sizeof out, "%s/stdout", home);
-	snprintf(err, sizeof err, "%s/stderr", home);
-	if ((pid = fork()) == 0) {
-		fd = open("/dev/null", O_RDONLY);
-		dup2(fd, STDIN_FILENO);
-		fd = open(out, O_WRONLY|O_CREAT|O_TRUNC, 0600);
-		dup2(fd, STDOUT_FILENO);
-		fd = open(err, O_WRONLY|O_CREAT|O_TRUNC, 0600);
-		dup2(fd, STDERR_FILENO);
-		setenv("HOME", home, 1);
-		setenv("XDG_CONFIG_HOME", home, 1);
-		setenv("XDG_STATE_HOME", home, 1);
-		setenv("XDG_CACHE_HOME", home, 1);
-		unsetenv("EVTOP_SERVER");
-		unsetenv("EVTOP_PROFILE");
-		unsetenv("EVTOP_CONFIG");
-		if (token != NULL)
-			setenv("EVTOP_TOKEN", token, 1);
-		else
-			unsetenv("EVTOP_TOKEN");
-		execv(argv[0], (char *const *)(uintptr_t)argv);
-		_exit(127);
-	}
-	r->status = -1;
-	if (waitpid(pid, &status, 0) == pid)
-		r->status = WIFEXITED(status) ? WEXITSTATUS(status) :
-		    128 + WTERMSIG(status);
-	r->out = slurp(out);
-	r->err = slurp(err);
+	snprintf(env_token, sizeof env_token, "EVTOP_TOKEN=%s",
+	    token != NULL ? token : "");
+	support_run(r, home, args, token != NULL ? env : NULL);
 }
 
 static void
-run_done(struct run *r)
-{
-	free(r->out);
-	free(r->err);
-}
-
-static void
-report(const struct run *r)
+report(const struct support_run *r)
 {
 	fprintf(stderr, "--- exit %d\n--- stdout:\n%s--- stderr:\n%s---\n",
 	    r->status, r->out, r->err);
@@ -131,7 +69,7 @@ test_batch_waits_out_429(void)
 {
 	struct core_server	*cs = core_start(NULL);
 	struct core_counts	 n;
-	struct run		 r;
+	struct support_run	 r;
 	const char		*args[] = { "-s", NULL, "-b", "-n", "3", "-d",
 	    "0.2", NULL };
 	int			 before;
@@ -157,7 +95,7 @@ test_batch_waits_out_429(void)
 	CHECK_INT(n.events, 4);
 	if (test_failures != before)
 		report(&r);
-	run_done(&r);
+	support_run_done(&r);
 
 	/*
 	 * Run again while the server still refuses: the sign-in itself
@@ -173,7 +111,7 @@ test_batch_waits_out_429(void)
 	CHECK_INT(count(r.out, "Core event"), 2);
 	if (test_failures != before)
 		report(&r);
-	run_done(&r);
+	support_run_done(&r);
 	core_stop(cs);
 }
 
@@ -184,7 +122,7 @@ test_batch_json(void)
 	struct core_options	 o = { .meta = CORE_HTML };
 	struct core_server	*cs = core_start(&o);
 	struct core_counts	 n;
-	struct run		 r;
+	struct support_run	 r;
 	json_t			*doc;
 	const char		*args[] = { "-s", NULL, "-b", "--json", NULL };
 	int			 before = test_failures;
@@ -204,7 +142,7 @@ test_batch_json(void)
 	CHECK_INT(n.notifications, 0);
 	if (test_failures != before)
 		report(&r);
-	run_done(&r);
+	support_run_done(&r);
 	core_stop(cs);
 }
 
@@ -229,7 +167,7 @@ test_info(void)
 	};
 	struct core_options	 o;
 	struct core_server	*cs;
-	struct run		 r;
+	struct support_run	 r;
 	json_t			*doc;
 	const char		*args[] = { "info", "-s", NULL, NULL, NULL };
 	size_t			 i;
@@ -251,7 +189,7 @@ test_info(void)
 		CHECK((strstr(r.out, "core-only") != NULL) == cases[i].core);
 		if (test_failures != before)
 			report(&r);
-		run_done(&r);
+		support_run_done(&r);
 
 		args[3] = "--json";
 		run(&r, args, NULL);
@@ -261,7 +199,7 @@ test_info(void)
 		CHECK_INT(json_is_true(json_object_get(json_object_get(doc,
 		    "meta"), "unknown")), !cases[i].core);
 		json_decref(doc);
-		run_done(&r);
+		support_run_done(&r);
 		core_stop(cs);
 	}
 
@@ -273,7 +211,7 @@ test_info(void)
 	CHECK(strstr(r.out, "server says:  nothing, so evtop cannot tell what "
 	    "it offers: cannot reach") != NULL);
 	CHECK(strstr(r.out, "core-only") == NULL);
-	run_done(&r);
+	support_run_done(&r);
 }
 
 static void
