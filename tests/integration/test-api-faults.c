@@ -292,6 +292,18 @@ reconnected(void *arg)
 	return (((struct state *)arg)->reconnects >= 2);
 }
 
+/*
+ * Notifications toasted across a reconnect: the simulator posts one every
+ * 1.7 s or so, which a quick convergence may not have waited for.
+ */
+static int
+toasted_across(void *arg)
+{
+	struct state	*s = arg;
+
+	return (s->nseqs >= 3 && s->reconnects >= 3);
+}
+
 /* The event ids the server lists now, sorted, or -1. */
 static int
 server_ids(int64_t *ids, size_t max, size_t *n)
@@ -445,6 +457,7 @@ test_live_under_faults(void)
 	for (i = 3; i < 5; i++)
 		add_event((int)i);
 	CHECK(run_until(converged, store, DEADLINE_MS));
+	CHECK(run_until(toasted_across, &st, DEADLINE_MS));
 
 	/* Every notification between the first and last toasted, once. */
 	CHECK(st.nseqs > 0);
