@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "claims.h"
 #include "json-util.h"
 #include "model-private.h"
@@ -169,92 +170,52 @@ model_parse_profile(const char *body, size_t len, struct user *u,
 	return (0);
 }
 
-static int	model_field_error(const json_t *, struct field_error *);
-
-/* Appends "field: message" for one field error, if it has either. */
-static void
-model_error_item(char **out, const json_t *item, int *count)
-{
-	struct field_error	 f;
-	char			*next;
-
-	if (model_field_error(item, &f) != 0)
-		return;
-	xasprintf(&next, "%s%s%s%s%s", *out, *count == 0 ? ": " : "; ",
-	    f.field != NULL ? f.field : "", f.field != NULL ? ": " : "",
-	    f.message);
-	free(f.field);
-	free(f.message);
-	free(*out);
-	*out = next;
-	(*count)++;
-}
-
 int
 model_error_has_field(const char *body, size_t len, const char *field)
 {
-	json_t		*root;
-	const json_t	*errors, *item;
-	const char	*name;
-	size_t		 i, j;
-	int		 found = 0;
+	struct error_body	e;
+	size_t			i;
+	int			found = 0;
 
-	if (body == NULL || len == 0 ||
-	    (root = json_loadb(body, len, 0, NULL)) == NULL)
+	if (model_parse_error_body(body, len, &e) != 0)
 		return (0);
-	errors = json_object_get(root, "errors");
-	for (i = 0; i < json_array_size(errors) && !found; i++) {
-		item = json_array_get(errors, i);
-		for (j = 0; j < nitems(model_error_shapes) && !found; j++) {
-			name = json_util_string(item,
-			    model_error_shapes[j].field);
-			found = name != NULL && strcmp(name, field) == 0;
-		}
-	}
-	json_decref(root);
+	for (i = 0; i < e.nfields && !found; i++)
+		found = e.fields[i].field != NULL &&
+		    strcmp(e.fields[i].field, field) == 0;
+	error_body_done(&e);
 	return (found);
 }
 
 char *
 model_parse_error(const char *body, size_t len)
 {
-	json_t		*root;
-	const json_t	*errors;
-	const char	*msg;
-	char		*out, *capped;
-	size_t		 i;
-	int		 count = 0;
+	struct error_body	 e;
+	struct buf		 b;
+	char			*out;
+	size_t			 i;
 
-	if (body == NULL || len == 0)
+	if (model_parse_error_body(body, len, &e) != 0)
 		return (NULL);
-	if ((root = json_loadb(body, len, 0, NULL)) == NULL)
-		return (NULL);
-	if (!json_is_object(root)) {
-		json_decref(root);
+	if (e.message == NULL && e.nfields == 0) {
+		error_body_done(&e);
 		return (NULL);
 	}
-	if ((msg = json_util_string(root, "message")) == NULL &&
-	    (msg = json_util_string(root, "error")) == NULL &&
-	    (msg = json_util_string(root, "msg")) == NULL)
-		msg = NULL;
-	errors = json_object_get(root, "errors");
-	if (msg == NULL && json_array_size(errors) == 0) {
-		json_decref(root);
-		return (NULL);
+	buf_init(&b);
+	buf_add_str(&b, e.message != NULL ? e.message : "Validation failed");
+	/* "message: field: what; other: what" */
+	for (i = 0; i < e.nfields; i++) {
+		buf_printf(&b, "%s%s%s%s", i == 0 ? ": " : "; ",
+		    e.fields[i].field != NULL ? e.fields[i].field : "",
+		    e.fields[i].field != NULL ? ": " : "",
+		    e.fields[i].message);
 	}
-	if (msg != NULL)
-		out = text_sanitize_cap(msg, strlen(msg), MODEL_STRING_MAX);
-	else
-		out = xstrdup("Validation failed");
-	for (i = 0; i < json_array_size(errors) && i < 20; i++)
-		model_error_item(&out, json_array_get(errors, i), &count);
-	json_decref(root);
-	if (strlen(out) > MODEL_ERROR_MAX) {
-		capped = text_sanitize_cap(out, strlen(out), MODEL_ERROR_MAX);
-		free(out);
-		out = capped;
+	error_body_done(&e);
+	if (b.len > MODEL_ERROR_MAX) {
+		out = text_sanitize_cap(buf_str(&b), b.len, MODEL_ERROR_MAX);
+		buf_done(&b);
+		return (out);
 	}
-	return (out);
+	return (buf_steal(&b, NULL));
 }
 
 /* One item of "errors" into f: 0, or -1 when it has neither part. */
