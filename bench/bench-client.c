@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-pty.h"
 #include "mockproc.h"
 
 /* A quiet gap this long ends one frame's burst of output. */
@@ -37,15 +38,6 @@ struct result {
 	double	bytes;			/* terminal output per second */
 	double	frames;			/* output bursts per second */
 };
-
-static double
-now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6);
-}
 
 static int
 sample_read(pid_t pid, struct sample *s)
@@ -85,37 +77,6 @@ sample_read(pid_t pid, struct sample *s)
 	return (0);
 }
 
-/* Reads the pty until text shows up (or the deadline); 0 when it did. */
-static int
-wait_for(int fd, const char *text, double deadline_ms)
-{
-	char		buf[8192], seen[16384];
-	size_t		used = 0;
-	ssize_t		n;
-	struct pollfd	pfd = { .fd = fd, .events = POLLIN };
-
-	seen[0] = '\0';
-	while (now_ms() < deadline_ms) {
-		if (poll(&pfd, 1, 100) <= 0)
-			continue;
-		if ((n = read(fd, buf, sizeof buf)) <= 0)
-			return (-1);
-		if (used + (size_t)n >= sizeof seen) {
-			/* keep the tail: the text may straddle reads */
-			memmove(seen, seen + used / 2, used - used / 2);
-			used -= used / 2;
-		}
-		if ((size_t)n < sizeof seen - used - 1) {
-			memcpy(seen + used, buf, (size_t)n);
-			used += (size_t)n;
-			seen[used] = '\0';
-		}
-		if (memmem(seen, used, text, strlen(text)) != NULL)
-			return (0);
-	}
-	return (-1);
-}
-
 /* Drains the pty for secs, counting bytes and bursts of output. */
 static void
 measure(int fd, pid_t pid, double secs, struct result *r)
@@ -129,21 +90,21 @@ measure(int fd, pid_t pid, double secs, struct result *r)
 	long		hz = sysconf(_SC_CLK_TCK);
 
 	sample_read(pid, &a);
-	start = now_ms();
+	start = bench_now_ms();
 	end = start + secs * 1000.0;
-	while ((t = now_ms()) < end) {
+	while ((t = bench_now_ms()) < end) {
 		if (poll(&pfd, 1, (int)(end - t) + 1) <= 0)
 			continue;
 		if ((n = read(fd, buf, sizeof buf)) <= 0)
 			break;
-		t = now_ms();
+		t = bench_now_ms();
 		if (last == 0 || t - last >= FRAME_GAP_MS)
 			bursts++;
 		last = t;
 		bytes += (uint64_t)n;
 	}
 	sample_read(pid, &b);
-	r->seconds = (now_ms() - start) / 1000.0;
+	r->seconds = (bench_now_ms() - start) / 1000.0;
 	r->wakeups = (double)(b.ctxsw - a.ctxsw) / r->seconds;
 	r->cpu_pct = 100.0 * (double)(b.cpu_ticks - a.cpu_ticks) / (double)hz /
 	    r->seconds;
@@ -190,9 +151,9 @@ run(const char *evtop, const char *mockbin, const char *rate, double secs,
 	}
 	if ((pid = spawn_evtop(evtop, mock.url, &master)) <= 0)
 		goto out;
-	if (wait_for(master, "Password", now_ms() + 30000) != 0 ||
+	if (bench_wait_for(master, "Password", bench_now_ms() + 30000) != 0 ||
 	    write(master, "evtop-demo\r", 11) != 11 ||
-	    wait_for(master, "LIVE", now_ms() + 30000) != 0) {
+	    bench_wait_for(master, "LIVE", bench_now_ms() + 30000) != 0) {
 		fprintf(stderr, "bench: evtop did not reach the dashboard\n");
 		goto stop;
 	}

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-pty.h"
 #include "mockproc.h"
 
 struct figures {
@@ -30,57 +31,6 @@ struct figures {
 	int	refresh_304;	/* of those, answered 304 */
 	long	rss_kb;
 };
-
-static double
-now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6);
-}
-
-/* Reads the pty until text shows up (or the deadline); 0 when it did. */
-static int
-wait_for(int fd, const char *text, double deadline_ms)
-{
-	char		buf[8192], seen[16384];
-	size_t		used = 0;
-	ssize_t		n;
-	struct pollfd	pfd = { .fd = fd, .events = POLLIN };
-
-	while (now_ms() < deadline_ms) {
-		if (poll(&pfd, 1, 20) <= 0)
-			continue;
-		if ((n = read(fd, buf, sizeof buf)) <= 0)
-			return (-1);
-		if (used + (size_t)n >= sizeof seen) {
-			memmove(seen, seen + used / 2, used - used / 2);
-			used -= used / 2;
-		}
-		if ((size_t)n < sizeof seen - used - 1) {
-			memcpy(seen + used, buf, (size_t)n);
-			used += (size_t)n;
-		}
-		if (memmem(seen, used, text, strlen(text)) != NULL)
-			return (0);
-	}
-	return (-1);
-}
-
-/* Drains the pty for ms. */
-static void
-drain(int fd, double ms)
-{
-	char		buf[8192];
-	struct pollfd	pfd = { .fd = fd, .events = POLLIN };
-	double		end = now_ms() + ms;
-
-	while (now_ms() < end) {
-		if (poll(&pfd, 1, 20) > 0 && read(fd, buf, sizeof buf) <= 0)
-			return;
-	}
-}
 
 /* Answered GETs of the event list in the trace so far, and the 304s. */
 static int
@@ -162,23 +112,23 @@ run(const char *evtop, const char *mockbin, const char *seed,
 	}
 	if (pid < 0)
 		goto out;
-	if (wait_for(master, "Password", now_ms() + 30000) != 0)
+	if (bench_wait_for(master, "Password", bench_now_ms() + 30000) != 0)
 		goto stop;
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	if (write(master, "evtop-demo\r", 11) != 11 ||
-	    wait_for(master, "CONF/CAP", now_ms() + 60000) != 0) {
+	    bench_wait_for(master, "CONF/CAP", bench_now_ms() + 60000) != 0) {
 		fprintf(stderr, "bench: no rows on screen\n");
 		goto stop;
 	}
-	fig->first_ms = now_ms() - t0;
+	fig->first_ms = bench_now_ms() - t0;
 	fig->first_requests = trace_count(trace, &same);
 	/* Settle (the page after the window, the live link), then r. */
-	drain(master, 2000);
+	bench_drain(master, 2000);
 	fig->rss_kb = rss_kb(pid);
 	before = trace_count(trace, &same0);
 	if (write(master, "r", 1) != 1)
 		goto stop;
-	drain(master, 2000);
+	bench_drain(master, 2000);
 	after = trace_count(trace, &same);
 	fig->refresh_requests = after - before;
 	fig->refresh_304 = same - same0;
