@@ -102,41 +102,6 @@ api_answer_wait(const struct rest_response *resp)
 	return (-1);
 }
 
-/* "Validation failed: title: is required; date_time: ..." */
-static char *
-api_answer_message(const struct error_body *b)
-{
-	char	*out, *next;
-	size_t	 i;
-
-	if (b->message == NULL && b->nfields == 0)
-		return (NULL);
-	out = xstrdup(b->message != NULL ? b->message : "Validation failed");
-	for (i = 0; i < b->nfields; i++) {
-		xasprintf(&next, "%s%s%s%s%s", out, i == 0 ? ": " : "; ",
-		    b->fields[i].field != NULL ? b->fields[i].field : "",
-		    b->fields[i].field != NULL ? ": " : "",
-		    b->fields[i].message);
-		free(out);
-		out = next;
-	}
-	return (out);
-}
-
-/* 1 when a field error names field. */
-static int
-api_answer_has_field(const struct error_body *b, const char *field)
-{
-	size_t	i;
-
-	for (i = 0; i < b->nfields; i++) {
-		if (b->fields[i].field != NULL &&
-		    strcmp(b->fields[i].field, field) == 0)
-			return (1);
-	}
-	return (0);
-}
-
 /* The sentence, reason and status of a failed answer; msg may be NULL. */
 static int
 api_answer_read(const struct rest_response *resp, const char *server,
@@ -151,7 +116,7 @@ api_answer_read(const struct rest_response *resp, const char *server,
 	 * plain 401 could be either, and is taken as the password.
 	 */
 	if (sign_in && ((resp->status == 400 &&
-	    api_answer_has_field(b, "email")) ||
+	    error_body_has_field(b, "email")) ||
 	    (resp->status == 404 && msg != NULL))) {
 		*reason = API_REASON_BAD_EMAIL;
 		xasprintf(sentence, "sign-in refused: %s", msg);
@@ -200,7 +165,7 @@ api_answer_error(const struct rest_response *resp, const char *server,
 
 	memset(e, 0, sizeof *e);
 	model_parse_error_body(resp->body, resp->len, &b);
-	msg = api_answer_message(&b);
+	msg = error_body_sentence(&b);
 	e->http = resp->status;
 	e->status = api_answer_read(resp, server, sign_in, &b, msg,
 	    &e->reason, &e->sentence);
@@ -256,7 +221,7 @@ api_answer_judge(const struct rest_response *resp, const char *server,
 	int			 status;
 
 	model_parse_error_body(resp->body, resp->len, &b);
-	msg = api_answer_message(&b);
+	msg = error_body_sentence(&b);
 	status = api_answer_read(resp, server, sign_in, &b, msg, reason,
 	    sentence);
 	free(msg);

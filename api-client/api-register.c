@@ -57,6 +57,7 @@ api_register_done(struct api_call *call, const struct rest_response *resp,
 	struct api_registration	 r;
 	struct registration	 reg;
 	struct api_error	 e;
+	struct error_body	 b;
 	char			*why = NULL, *msg;
 	int			 status;
 
@@ -75,7 +76,10 @@ api_register_done(struct api_call *call, const struct rest_response *resp,
 	}
 	if (resp->status < 200 || resp->status > 299) {
 		status = api_answer_failure_error(api, resp, 0, &e);
-		msg = model_parse_error(resp->body, resp->len);
+		b.message = e.message;
+		b.fields = e.fields;
+		b.nfields = e.nfields;
+		msg = error_body_sentence(&b);
 		if (e.reason == API_REASON_SIGNED_OUT)
 			api_signed_out(api);
 		else

@@ -171,51 +171,54 @@ model_parse_profile(const char *body, size_t len, struct user *u,
 }
 
 int
-model_error_has_field(const char *body, size_t len, const char *field)
+error_body_has_field(const struct error_body *e, const char *field)
 {
-	struct error_body	e;
-	size_t			i;
-	int			found = 0;
+	size_t	i;
 
-	if (model_parse_error_body(body, len, &e) != 0)
-		return (0);
-	for (i = 0; i < e.nfields && !found; i++)
-		found = e.fields[i].field != NULL &&
-		    strcmp(e.fields[i].field, field) == 0;
-	error_body_done(&e);
-	return (found);
+	for (i = 0; i < e->nfields; i++) {
+		if (e->fields[i].field != NULL &&
+		    strcmp(e->fields[i].field, field) == 0)
+			return (1);
+	}
+	return (0);
 }
 
 char *
-model_parse_error(const char *body, size_t len)
+error_body_sentence(const struct error_body *e)
 {
-	struct error_body	 e;
-	struct buf		 b;
-	char			*out;
-	size_t			 i;
+	struct buf	 b;
+	char		*out;
+	size_t		 i;
 
-	if (model_parse_error_body(body, len, &e) != 0)
+	if (e->message == NULL && e->nfields == 0)
 		return (NULL);
-	if (e.message == NULL && e.nfields == 0) {
-		error_body_done(&e);
-		return (NULL);
-	}
 	buf_init(&b);
-	buf_add_str(&b, e.message != NULL ? e.message : "Validation failed");
-	/* "message: field: what; other: what" */
-	for (i = 0; i < e.nfields; i++) {
+	buf_add_str(&b, e->message != NULL ? e->message : "Validation failed");
+	for (i = 0; i < e->nfields; i++) {
 		buf_printf(&b, "%s%s%s%s", i == 0 ? ": " : "; ",
-		    e.fields[i].field != NULL ? e.fields[i].field : "",
-		    e.fields[i].field != NULL ? ": " : "",
-		    e.fields[i].message);
+		    e->fields[i].field != NULL ? e->fields[i].field : "",
+		    e->fields[i].field != NULL ? ": " : "",
+		    e->fields[i].message);
 	}
-	error_body_done(&e);
 	if (b.len > MODEL_ERROR_MAX) {
 		out = text_sanitize_cap(buf_str(&b), b.len, MODEL_ERROR_MAX);
 		buf_done(&b);
 		return (out);
 	}
 	return (buf_steal(&b, NULL));
+}
+
+char *
+model_parse_error(const char *body, size_t len)
+{
+	struct error_body	 e;
+	char			*out;
+
+	if (model_parse_error_body(body, len, &e) != 0)
+		return (NULL);
+	out = error_body_sentence(&e);
+	error_body_done(&e);
+	return (out);
 }
 
 /* One item of "errors" into f: 0, or -1 when it has neither part. */

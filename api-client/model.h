@@ -138,11 +138,15 @@ struct error_body {
 int	model_parse_error_body(const char *body, size_t len,
 	    struct error_body *e);
 void	error_body_done(struct error_body *);
+/*
+ * Its sentence, "Validation failed: title: is required; ...", capped; NULL
+ * when it says nothing.
+ */
+char	*error_body_sentence(const struct error_body *);
+/* 1 when its field errors name field ("email"), else 0. */
+int	 error_body_has_field(const struct error_body *, const char *field);
 /* The sentence in an error body ({"message"} plus field errors), or NULL. */
 char	*model_parse_error(const char *body, size_t len);
-/* 1 when an error body's field errors name field ("email"), else 0. */
-int	 model_error_has_field(const char *body, size_t len,
-	    const char *field);
 
 void	event_done(struct event *);
 void	events_free(struct event *, size_t n);

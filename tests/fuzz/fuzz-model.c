@@ -93,8 +93,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	out = model_parse_error(buf, len);
 	fuzz_check_safe(out);
 	free(out);
-	(void)model_error_has_field(buf, len, "email");
 	if (model_parse_error_body(buf, len, &eb) == 0) {
+		(void)error_body_has_field(&eb, "email");
+		out = error_body_sentence(&eb);
+		fuzz_check_safe(out);
+		free(out);
 		fuzz_check_safe(eb.message);
 		for (i = 0; i < eb.nfields; i++) {
 			fuzz_check_safe(eb.fields[i].field);
