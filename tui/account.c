@@ -162,6 +162,19 @@ account_ask_password(struct account *a, char **user, char **cause)
 			api_login(a->api, *user, password, account_answered,
 			    &w);
 			account_wait(a, &w);
+			/*
+			 * A wait the server asked for (429, 503) is waited
+			 * out, said on stderr, and the same password sent
+			 * again: what was typed is not lost.
+			 */
+			while (w.status != API_OK && w.status != API_ERR_AUTH &&
+			    batch_wait_hold(a->loop, a->api)) {
+				free(w.cause);
+				memset(&w, 0, sizeof w);
+				api_login(a->api, *user, password,
+				    account_answered, &w);
+				account_wait(a, &w);
+			}
 			bad_email = w.status == API_ERR_AUTH &&
 			    api_sign_in_reason(a->api) == API_REASON_BAD_EMAIL;
 		}

@@ -66,6 +66,50 @@ test_core_dashboard(void)
 	core_stop(cs);
 }
 
+/*
+ * A sign-in answered 429: evtop says it waits, waits, and sends the same
+ * password again; the user types it once and reaches the dashboard.
+ */
+static void
+test_sign_in_rate_limited(void)
+{
+	struct core_options	 o = { .ws = CORE_500, .meta = CORE_500,
+	    .limit = 1000 };
+	struct core_server	*cs = core_start(&o);
+	struct core_counts	 n;
+	struct vt		*vt;
+	const char		*argv[] = { getenv("EVTOP_BIN"), "-s", NULL,
+	    "-u", "o@example.com", NULL };
+
+	if (cs == NULL || argv[0] == NULL) {
+		CHECK(0);
+		core_stop(cs);
+		return;
+	}
+	argv[2] = core_url(cs);
+	core_refuse_next(cs, "POST /api/auth/login", 1, 1);
+	if ((vt = vt_spawn(argv, NULL, 30, 100)) == NULL) {
+		CHECK(0);
+		core_stop(cs);
+		return;
+	}
+	if (e2e_expect(vt, "Password for o@example.com", VT_DEADLINE_MS) ==
+	    0) {
+		vt_send_text(vt, "anything\r");
+		e2e_expect(vt, "rate limited by the server: waiting 1 s",
+		    VT_DEADLINE_MS);
+		e2e_expect(vt, "Core event", VT_DEADLINE_MS);
+		CHECK(!vt_find(vt, "Password for", NULL, NULL));
+		core_counts(cs, &n);
+		CHECK_INT(n.refused, 1);
+		vt_send_char(vt, 'q');
+		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	}
+	vt_free(vt);
+	core_stop(cs);
+}
+
 TEST_MAIN(
-	TEST_CASE(test_core_dashboard)
+	TEST_CASE(test_core_dashboard),
+	TEST_CASE(test_sign_in_rate_limited)
 )
