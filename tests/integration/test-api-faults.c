@@ -101,41 +101,24 @@ setup(void)
 static int
 batch_five(const char *url, const char *tok, const char *name, int limited)
 {
-	const char	*argv[] = { getenv("EVTOP_BIN"), "-s", url, "-b",
-	    "-n", "5", "-d", "0.2", NULL };
-	char		 out[300], err[300], trace[300], *o, *e, *t, *p;
-	int		 status = -1, fd, snapshots = 0, before = test_failures;
-	pid_t		 pid;
+	const char		*args[] = { "-s", url, "-b", "-n", "5", "-d",
+	    "0.2", NULL };
+	char			 env_token[4096], env_trace[320];
+	char			 trace[300], *o, *e, *t, *p;
+	const char		*env[] = { env_token, env_trace, NULL };
+	struct support_run	 r;
+	int			 status, snapshots = 0, before = test_failures;
 
-	CHECK(argv[0] != NULL);
-	if (argv[0] == NULL || tok == NULL)
+	CHECK(getenv("EVTOP_BIN") != NULL);
+	if (getenv("EVTOP_BIN") == NULL || tok == NULL)
 		return (0);
-	snprintf(out, sizeof out, "%s/stdout", dir);
-	snprintf(err, sizeof err, "%s/stderr", dir);
 	snprintf(trace, sizeof trace, "%s/%s.trace", dir, name);
-	if ((pid = fork()) == 0) {
-		fd = open("/dev/null", O_RDONLY);
-		dup2(fd, STDIN_FILENO);
-		fd = open(out, O_WRONLY|O_CREAT|O_TRUNC, 0600);
-		dup2(fd, STDOUT_FILENO);
-		fd = open(err, O_WRONLY|O_CREAT|O_TRUNC, 0600);
-		dup2(fd, STDERR_FILENO);
-		setenv("HOME", dir, 1);
-		setenv("XDG_CONFIG_HOME", dir, 1);
-		setenv("XDG_STATE_HOME", dir, 1);
-		setenv("XDG_CACHE_HOME", dir, 1);
-		setenv("EVTOP_TOKEN", tok, 1);
-		setenv("EVTOP_TRACE", trace, 1);
-		unsetenv("EVTOP_SERVER");
-		unsetenv("EVTOP_PROFILE");
-		unsetenv("EVTOP_CONFIG");
-		execv(argv[0], (char *const *)(uintptr_t)argv);
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) == pid && WIFEXITED(status))
-		status = WEXITSTATUS(status);
-	o = support_slurp(out);
-	e = support_slurp(err);
+	snprintf(env_token, sizeof env_token, "EVTOP_TOKEN=%s", tok);
+	snprintf(env_trace, sizeof env_trace, "EVTOP_TRACE=%s", trace);
+	support_run(&r, dir, args, env);
+	status = r.status;
+	o = r.out;
+	e = r.err;
 	t = support_slurp(trace);
 	for (p = o; (p = strstr(p, "evtop: ")) != NULL; p++)
 		snapshots += p == o || p[-1] == '\n';
