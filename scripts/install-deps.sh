@@ -21,6 +21,8 @@ libssl-dev
 libvterm-dev
 openssl
 groff-base
+clang
+libclang-rt-14-dev
 "
 
 missing=""
