@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "log.h"
 #include "text.h"
+#include "url.h"
 #include "xmalloc.h"
 
 #define WS_MESSAGE_MAX		(1024 * 1024)
@@ -244,26 +245,32 @@ static const struct lws_protocols wslink_protocols[] = {
 static int
 wslink_parse_url(struct wslink *ws, const char *url)
 {
-	char		*copy;
-	const char	*prot, *address, *path;
-	int		 port;
+	struct url	 u;
+	size_t		 len;
 
-	copy = xstrdup(url);
-	if (lws_parse_uri(copy, &prot, &address, &port, &path) != 0 ||
-	    *address == '\0' ||
-	    (strcmp(prot, "ws") != 0 && strcmp(prot, "wss") != 0)) {
-		free(copy);
+	if (url_parse(url, &u, NULL) != 0 ||
+	    (strcmp(u.scheme, "ws") != 0 && strcmp(u.scheme, "wss") != 0) ||
+	    u.host == NULL || *u.host == '\0') {
+		url_done(&u);
 		return (-1);
 	}
-	ws->tls = strcmp(prot, "wss") == 0;
-	ws->address = xstrdup(address);
-	ws->port = port;
-	xasprintf(&ws->path, "/%s", path);
-	if ((ws->tls && port == 443) || (!ws->tls && port == 80))
-		ws->host = xstrdup(address);
+	ws->tls = strcmp(u.scheme, "wss") == 0;
+	ws->port = u.port;
+	/* libwebsockets connects to an IPv6 address without its brackets. */
+	len = strlen(u.host);
+	if (u.host[0] == '[' && len > 2 && u.host[len - 1] == ']')
+		ws->address = xstrndup(u.host + 1, len - 2);
 	else
-		xasprintf(&ws->host, "%s:%d", address, port);
-	free(copy);
+		ws->address = xstrdup(u.host);
+	if (u.query != NULL)
+		xasprintf(&ws->path, "%s?%s", u.path, u.query);
+	else
+		ws->path = xstrdup(u.path);
+	if ((ws->tls && u.port == 443) || (!ws->tls && u.port == 80))
+		ws->host = xstrdup(u.host);
+	else
+		xasprintf(&ws->host, "%s:%d", u.host, u.port);
+	url_done(&u);
 	return (0);
 }
 
