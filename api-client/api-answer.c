@@ -135,8 +135,8 @@ api_answer_read(const struct rest_response *resp, const char *server,
 		return (API_ERR_AUTH);
 	}
 	if (resp->status == 429 && resp->retry_after >= 0) {
-		xasprintf(sentence, "the server asks to wait %ld s (rate "
-		    "limited)", resp->retry_after);
+		*sentence = api_wait_sentence((uint64_t)resp->retry_after *
+		    1000, API_REASON_RATE_LIMITED);
 		return (API_ERR_FAILED);
 	}
 	if (msg != NULL) {
@@ -307,4 +307,15 @@ api_answer_retry(int write, int idempotent, int tries,
 			ms = resp->retry_after * 1000;
 	}
 	return (ms);
+}
+
+char *
+api_wait_sentence(uint64_t ms, enum api_reason why)
+{
+	char	*sentence;
+
+	xasprintf(&sentence, "the server asks to wait %llu s (%s)",
+	    (unsigned long long)(ms + 999) / 1000,
+	    why == API_REASON_RATE_LIMITED ? "rate limited" : "unavailable");
+	return (sentence);
 }

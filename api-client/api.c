@@ -572,6 +572,19 @@ api_hold_left(const struct api *api, enum api_reason *why)
 	return (left);
 }
 
+char *
+api_hold_sentence(const struct api *api, uint64_t *left)
+{
+	enum api_reason	why;
+	uint64_t	ms;
+
+	if ((ms = api_hold_left(api, &why)) == 0)
+		return (NULL);
+	if (left != NULL)
+		*left = ms;
+	return (api_wait_sentence(ms, why));
+}
+
 const char *
 api_server(const struct api *api)
 {

@@ -212,6 +212,13 @@ enum api_discovery api_discovery(const struct api *);
  * or API_REASON_SERVER_ERROR for a 503).  User actions check it first.
  */
 uint64_t	 api_hold_left(const struct api *, enum api_reason *why);
+/*
+ * "the server asks to wait 42 s (rate limited)" while a wait is held,
+ * with its milliseconds in *left (may be NULL); NULL when none is.
+ */
+char		*api_hold_sentence(const struct api *, uint64_t *left);
+/* The same sentence for a wait of ms, for why (a 429's or a 503's). */
+char		*api_wait_sentence(uint64_t ms, enum api_reason why);
 /* GET /api/events into the store. */
 void		 api_refresh_events(struct api *, api_done_cb, void *arg);
 /*

@@ -261,17 +261,15 @@ app_release(struct app *app)
 int
 app_held(struct app *app)
 {
-	enum api_reason	 why;
-	uint64_t	 left;
-	char		*sentence;
+	char	*wait, *sentence;
 
-	if (app->api == NULL || (left = api_hold_left(app->api, &why)) == 0)
+	if (app->api == NULL ||
+	    (wait = api_hold_sentence(app->api, NULL)) == NULL)
 		return (0);
-	xasprintf(&sentence, "The server asks to wait %llu s (%s): try again "
-	    "then", (unsigned long long)(left + 999) / 1000,
-	    why == API_REASON_RATE_LIMITED ? "rate limited" : "unavailable");
+	xasprintf(&sentence, "Not sent: %s; try again then", wait);
 	app_toast(app, NOTIFY_WARNING, NULL, sentence);
 	free(sentence);
+	free(wait);
 	return (1);
 }
 

@@ -80,15 +80,13 @@ batch_tick(uv_timer_t *t)
 static uint64_t
 batch_hold_say(struct api *api)
 {
-	enum api_reason	why;
-	uint64_t	left;
+	uint64_t	 left;
+	char		*wait;
 
-	if ((left = api_hold_left(api, &why)) == 0)
+	if ((wait = api_hold_sentence(api, &left)) == NULL)
 		return (0);
-	fprintf(stderr, "evtop: %s: waiting %llu s\n",
-	    why == API_REASON_RATE_LIMITED ? "rate limited by the server" :
-	    "the server is unavailable", (unsigned long long)(left + 999) /
-	    1000);
+	fprintf(stderr, "evtop: %s: waiting\n", wait);
+	free(wait);
 	return (left);
 }
 

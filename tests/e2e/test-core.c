@@ -96,7 +96,7 @@ test_sign_in_rate_limited(void)
 	if (e2e_expect(vt, "Password for o@example.com", VT_DEADLINE_MS) ==
 	    0) {
 		vt_send_text(vt, "anything\r");
-		e2e_expect(vt, "rate limited by the server: waiting 1 s",
+		e2e_expect(vt, "the server asks to wait 1 s (rate limited): waiting",
 		    VT_DEADLINE_MS);
 		e2e_expect(vt, "Core event", VT_DEADLINE_MS);
 		CHECK(!vt_find(vt, "Password for", NULL, NULL));

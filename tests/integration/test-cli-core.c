@@ -83,7 +83,7 @@ test_batch_waits_out_429(void)
 	before = test_failures;
 	run(&r, args, CORE_TOKEN_2);
 	CHECK_INT(r.status, 0);
-	CHECK(strstr(r.err, "evtop: rate limited by the server: waiting 2 s\n")
+	CHECK(strstr(r.err, "evtop: the server asks to wait 2 s (rate limited): waiting\n")
 	    != NULL);
 	CHECK_INT(count(r.out, "Core event"), 3);
 	CHECK_INT(count(r.out, "Notifications: this server keeps none\n"), 3);
@@ -106,7 +106,7 @@ test_batch_waits_out_429(void)
 	args[4] = "2";
 	run(&r, args, CORE_TOKEN_2);
 	CHECK_INT(r.status, 0);
-	CHECK(strstr(r.err, "evtop: rate limited by the server: waiting 1 s\n")
+	CHECK(strstr(r.err, "evtop: the server asks to wait 1 s (rate limited): waiting\n")
 	    != NULL);
 	CHECK_INT(count(r.out, "Core event"), 2);
 	if (test_failures != before)

@@ -1514,8 +1514,8 @@ test_draw_rate_limited(void)
 	draw(app);
 	CHECK(row_has(0, "offline, wait 42s"));
 	app_key(app, 'r');
-	CHECK_STR(toasts_text(app->toasts, 0), "The server asks to wait 42 s "
-	    "(rate limited): try again then");
+	CHECK_STR(toasts_text(app->toasts, 0), "Not sent: the server asks to "
+	    "wait 42 s (rate limited); try again then");
 	app_key(app, 'R');
 	CHECK(!api_registration_pending(api, app->env.selected_event));
 	/* The same news again: one toast, counted twice. */
