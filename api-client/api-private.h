@@ -31,7 +31,8 @@ struct api_call {
 	int			 tries;		/* sends so far */
 	uint64_t		 waited;	/* ms, before its retries */
 	int			 no_retry;	/* any answer will do */
-	int			 answer_500;	/* a 500 is a verdict: not retried */
+	int			 answer_500;	/* a 500 is a verdict once it
+						   came on this many sends */
 	int			 background;	/* retries spend the budget */
 	struct api_retry	*retry;		/* waiting to send again */
 	void			(*done)(struct api_call *,

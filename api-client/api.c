@@ -188,8 +188,9 @@ api_call_retry(struct api_call *call, const struct rest_response *resp,
 	long			 ms;
 	int			 write;
 
-	if (api->dead || call->no_retry || (call->answer_500 &&
-	    error == NULL && resp->status == 500))
+	if (api->dead || call->no_retry || (call->answer_500 > 0 &&
+	    error == NULL && resp->status == 500 &&
+	    call->tries >= call->answer_500))
 		return (0);
 	write = strcmp(call->method, "GET") != 0 &&
 	    strcmp(call->method, "HEAD") != 0;
