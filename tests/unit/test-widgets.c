@@ -1,6 +1,7 @@
 /*
  * The widgets: width-aware text (ASCII, CJK, emoji, combining marks), the
- * list's selection and scrolling arithmetic and column widths, the gauge.
+ * list's selection and scrolling arithmetic and column widths, the gauge,
+ * the sparkline.
  */
 #include <locale.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "gauge.h"
 #include "list.h"
+#include "spark.h"
 #include "textw.h"
 
 #include "test.h"
@@ -289,6 +291,38 @@ test_wrap(void)
 	CHECK_STR(out, "x");
 }
 
+static void
+test_spark(void)
+{
+	char		buf[128];
+	int64_t		flat[] = { 0, 0, 0 };
+	int64_t		ramp[] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+	int64_t		odd[] = { -1, 1, 100 };
+	int64_t		many[] = { 1, 1, 1, 1, 1, 9, 9, 0 };
+
+	CHECK_INT(spark_format(buf, sizeof buf, flat, 0, 10, 1), 0);
+	CHECK_STR(buf, "");
+	/* Nothing happened: a baseline, not blanks. */
+	CHECK_INT(spark_format(buf, sizeof buf, flat, 3, 10, 1), 3);
+	CHECK_STR(buf, "___");
+	/* The tallest is the largest; a little is above nothing. */
+	CHECK_INT(spark_format(buf, sizeof buf, ramp, 8, 10, 1), 8);
+	CHECK_STR(buf, "_.,:-=+#");
+	CHECK_INT(spark_format(buf, sizeof buf, odd, 3, 10, 1), 3);
+	CHECK_STR(buf, "_.#");
+	/* More values than cells: each sums its stretch, the newest last. */
+	CHECK_INT(spark_format(buf, sizeof buf, many, 8, 4, 1), 4);
+	CHECK_STR(buf, ",,#+");
+	CHECK_INT(spark_format(buf, sizeof buf, many, 8, 3, 1), 3);
+	CHECK_STR(buf, ".,#");
+	/* Unicode blocks, and a buffer too small for them all. */
+	CHECK_INT(spark_format(buf, sizeof buf, ramp, 8, 8, 0), 8);
+	CHECK_STR(buf, "\xe2\x96\x81\xe2\x96\x82\xe2\x96\x83\xe2\x96\x84"
+	    "\xe2\x96\x85\xe2\x96\x86\xe2\x96\x87\xe2\x96\x88");
+	CHECK_INT(spark_format(buf, 8, ramp, 8, 8, 0), 2);
+	CHECK_INT((int)strlen(buf), 6);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_width),
 	TEST_CASE(test_wrap),
@@ -299,4 +333,5 @@ TEST_MAIN(
 	TEST_CASE(test_list_moves),
 	TEST_CASE(test_list_shrink),
 	TEST_CASE(test_list_widths),
-	TEST_CASE(test_gauge))
+	TEST_CASE(test_gauge),
+	TEST_CASE(test_spark))
