@@ -1,12 +1,13 @@
 /*
  * The widgets: width-aware text (ASCII, CJK, emoji, combining marks), the
  * list's selection and scrolling arithmetic and column widths, the gauge,
- * the sparkline.
+ * the sparkline, the field-by-field diff of two versions.
  */
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "diff.h"
 #include "gauge.h"
 #include "list.h"
 #include "spark.h"
@@ -323,6 +324,66 @@ test_spark(void)
 	CHECK_INT((int)strlen(buf), 6);
 }
 
+static void
+test_diff(void)
+{
+	struct diff_row		 rows[] = {
+		{ "title", "Launch", "Launch party", "Launch", 0, 0 },
+		{ "location", "Hall", "Hall", "Room 2", 0, 0 },
+		{ "capacity", "100", "120", "150", 0, 0 },
+		{ "date", "9:00", "9:00", "9:00", 0, 0 },
+		{ "category", NULL, "talk", "talk", 0, 0 },
+		{ "description", "x", NULL, "x", 0, 0 },
+	};
+	struct diff_table	 t = { rows, 6, 1 };
+	char			 buf[64];
+	attr_t			 attr;
+
+	CHECK_INT(diff_classify(rows, 6), 1);
+	CHECK_INT(rows[0].state, DIFF_MINE);
+	CHECK_INT(rows[1].state, DIFF_THEIRS);
+	CHECK_INT(rows[2].state, DIFF_BOTH);
+	CHECK_INT(rows[3].state, DIFF_SAME);
+	CHECK_INT(rows[4].state, DIFF_AGREE);
+	CHECK_INT(rows[5].state, DIFF_MINE);
+	/* Nobody's change is dropped by default; a conflict starts on mine. */
+	CHECK_STR(diff_value(&rows[0]), "Launch party");
+	CHECK_STR(diff_value(&rows[1]), "Room 2");
+	CHECK_STR(diff_value(&rows[2]), "120");
+	CHECK(diff_value(&rows[5]) == NULL);
+	diff_toggle(&rows[2]);
+	CHECK_STR(diff_value(&rows[2]), "150");
+	/* A field both sides hold the same way has no other side. */
+	diff_toggle(&rows[4]);
+	CHECK_INT(rows[4].pick, DIFF_PICK_MINE);
+	diff_pick_all(rows, 6, DIFF_PICK_THEIRS);
+	CHECK_STR(diff_value(&rows[0]), "Launch");
+	CHECK_STR(diff_value(&rows[5]), "x");
+	diff_pick_all(rows, 6, DIFF_PICK_MINE);
+	CHECK_STR(diff_value(&rows[1]), "Hall");
+
+	CHECK_INT(diff_list_ops.count(&t), 6);
+	attr = 0;
+	diff_list_ops.cell(&t, 2, 3, buf, sizeof buf, &attr);
+	CHECK_STR(buf, "yours !");
+	attr = 0;
+	diff_list_ops.cell(&t, 2, 0, buf, sizeof buf, &attr);
+	CHECK_STR(buf, "capacity");
+	CHECK(attr & A_BOLD);
+	attr = 0;
+	diff_list_ops.cell(&t, 2, 2, buf, sizeof buf, &attr);
+	CHECK_STR(buf, "150");
+	CHECK(attr & A_DIM);
+	attr = 0;
+	diff_list_ops.cell(&t, 5, 1, buf, sizeof buf, &attr);
+	CHECK_STR(buf, "-");
+	diff_list_ops.cell(&t, 4, 3, buf, sizeof buf, &attr);
+	CHECK_STR(buf, "same");
+	diff_list_ops.cell(&t, 3, 3, buf, sizeof buf, &attr);
+	CHECK_STR(buf, "");
+	CHECK_STR(diff_state_name(DIFF_BOTH), "both");
+}
+
 TEST_MAIN(
 	TEST_CASE(test_width),
 	TEST_CASE(test_wrap),
@@ -334,4 +395,5 @@ TEST_MAIN(
 	TEST_CASE(test_list_shrink),
 	TEST_CASE(test_list_widths),
 	TEST_CASE(test_gauge),
-	TEST_CASE(test_spark))
+	TEST_CASE(test_spark),
+	TEST_CASE(test_diff))
