@@ -42,13 +42,6 @@ int	 tokens_save(const struct stored_token *, char **cause);
 int	 tokens_forget(const char *server, char **cause);
 
 /*
- * Writes data to path atomically: a temporary file beside it (mode
- * 0600), fsync, rename, fsync of the folder.  On failure the old file is
- * left as it was and no temporary file remains.
- */
-int	 tokens_write_atomic(const char *path, const char *data, size_t len,
-	     char **cause);
-/*
  * Reads the token in path (--token-file): refused when the file is
  * readable or writable by group or others, with a sentence that says
  * how to fix it, and when it holds anything but blanks around the token.

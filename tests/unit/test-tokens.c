@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "tokens.h"
 #include "test.h"
 
@@ -212,8 +213,8 @@ test_atomic_write(void)
 	snprintf(dir, sizeof dir, "%s/ro", home);
 	mkdir(dir, 0700);
 	snprintf(path, sizeof path, "%s/file", dir);
-	CHECK_INT(tokens_write_atomic(path, "old", 3, &cause), 0);
-	CHECK_INT(tokens_write_atomic(path, "new!", 4, &cause), 0);
+	CHECK_INT(file_write_atomic(path, "old", 3, 0600, &cause), 0);
+	CHECK_INT(file_write_atomic(path, "new!", 4, 0600, &cause), 0);
 	fd = open(path, O_RDONLY);
 	n = read(fd, buf, sizeof buf - 1);
 	close(fd);
@@ -223,7 +224,7 @@ test_atomic_write(void)
 	/* A folder we cannot write to (root may, so only when not root). */
 	chmod(dir, 0500);
 	if (geteuid() != 0) {
-		CHECK_INT(tokens_write_atomic(path, "newer", 5, &cause), -1);
+		CHECK_INT(file_write_atomic(path, "newer", 5, 0600, &cause), -1);
 		CHECK(cause != NULL && strstr(cause, "Permission denied") !=
 		    NULL);
 		free(cause);
@@ -249,7 +250,7 @@ test_atomic_write(void)
 		if ((pid = fork()) == 0) {
 			signal(SIGXFSZ, SIG_IGN);
 			setrlimit(RLIMIT_FSIZE, &rl);
-			_exit(tokens_write_atomic(path, "longer than three", 17,
+			_exit(file_write_atomic(path, "longer than three", 17, 0600,
 			    &cause) == -1 && strstr(cause, "File too large") !=
 			    NULL ? 0 : 1);
 		}
@@ -273,7 +274,7 @@ test_atomic_write(void)
 		fd = open(inner, O_WRONLY|O_CREAT, 0600);
 		close(fd);
 	}
-	CHECK_INT(tokens_write_atomic(path, "data", 4, &cause), -1);
+	CHECK_INT(file_write_atomic(path, "data", 4, 0600, &cause), -1);
 	CHECK(cause != NULL && strncmp(cause, "cannot write ", 13) == 0);
 	free(cause);
 	CHECK_INT(count_hidden(dir), 0);
