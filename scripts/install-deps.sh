@@ -17,11 +17,13 @@ libjwt-dev
 libsqlite3-dev
 libcrypt-dev
 libinih-dev
+libical-dev
 libssl-dev
 libvterm-dev
 openssl
 groff-base
 clang
+python3-icalendar
 libclang-rt-14-dev
 "
 
