@@ -105,15 +105,11 @@ api_meta_fired(uv_timer_t *timer)
 static void
 api_discover_notes(struct api *api)
 {
-	api_done_cb	 cb = api->notes_cb;
-	void		*arg = api->notes_arg;
-
 	if (!api->notes_wanted)
 		return;
 	api->notes_wanted = 0;
-	api->notes_cb = NULL;
-	api->notes_arg = NULL;
-	api_load_notifications(api, cb, arg);
+	/* Its callers are waiting in api->notes_waiters. */
+	api_load_notifications(api, NULL, NULL);
 }
 
 /* Takes what the answer said as the client's knowledge of the server. */

@@ -270,7 +270,7 @@ api_events_refresh(struct api *api, int background, api_done_cb cb,
 void
 api_refresh_events(struct api *api, api_done_cb cb, void *arg)
 {
-	api_events_refresh(api, 0, cb, arg);
+	api_events_refresh(api, 0, api_events_join(api, cb, arg), api);
 }
 
 void

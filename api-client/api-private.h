@@ -27,6 +27,8 @@ struct api_call {
 	char			*path;
 	char			*body;		/* wiped when freed */
 	char			*etag;		/* a GET's If-None-Match, or NULL */
+	char			*if_match;	/* a write's If-Match, or NULL */
+	char			*content_type;	/* the body's; NULL: JSON */
 	char			 key[REST_KEY_SIZE];	/* a write's, each send */
 	int			 tries;		/* sends so far */
 	uint64_t		 waited;	/* ms, before its retries */
@@ -47,6 +49,15 @@ struct api_call {
 	void			*arg;
 	size_t			 page;		/* a list window's page */
 	unsigned		 gen;		/* and its query's generation */
+	/* An endpoint call's own (api-endpoints.c), freed with the call. */
+	void			*data;
+	void			(*data_free)(void *);
+	/*
+	 * A GET identical to one in flight is not sent: it joins that one
+	 * (its leader) and hears the same answer after it, in order.
+	 */
+	TAILQ_HEAD(, api_call)	 joined;
+	TAILQ_ENTRY(api_call)	 join_entry;
 	LIST_ENTRY(api_call)	 entry;
 };
 LIST_HEAD(api_calls, api_call);
@@ -70,6 +81,7 @@ struct api {
 	int			 events_again;	/* a change came during one */
 	api_done_cb		 events_cb;	/* api_refresh_events's */
 	void			*events_arg;
+	struct api_waiters	*events_waiters;	/* its callers, in order */
 	int			 events_status;	/* the first failure's */
 	char			*events_cause;
 
@@ -79,8 +91,8 @@ struct api {
 	int			 meta_tried;	/* asked at least once */
 	char			**features;	/* NULL-terminated, or NULL */
 	int			 notes_wanted;	/* load them on the verdict */
-	api_done_cb		 notes_cb;
-	void			*notes_arg;
+	struct api_waiters	*notes_waiters;	/* api_load_notifications's */
+	int			 notes_loading;	/* its GET is out */
 	uv_timer_t		 meta_timer;	/* asks again after no verdict */
 
 	/* Pacing (budget.c), on the api's clock: api_now(). */
@@ -118,6 +130,38 @@ struct api {
 /* Rate-limit waits beyond a day are taken as a day. */
 #define API_RATE_WAIT_MAX	86400
 
+/* What a request carries besides its method and path (api_request_with). */
+struct api_send {
+	const char	*body;		/* or NULL */
+	const char	*etag;		/* a GET's If-None-Match, or NULL */
+	const char	*if_match;	/* a write's If-Match, or NULL */
+	const char	*content_type;	/* the body's; NULL: JSON */
+};
+
+/*
+ * Callers waiting on one thing (a refresh of the list, the notifications
+ * after discovery), each heard exactly once, in the order they asked.
+ */
+struct api_waiters;
+struct api_waiters	*api_waiters_new(void);
+void			 api_waiters_add(struct api_waiters *, api_done_cb,
+			     void *arg);
+/*
+ * Calls every waiter, in order, with the same answer; waiters added
+ * meanwhile wait for the next one.  NULL is allowed.
+ */
+void			 api_waiters_fire(struct api_waiters *, int status,
+			     const char *cause);
+int			 api_waiters_empty(const struct api_waiters *);
+/* Frees the list without calling anyone (api_free). */
+void			 api_waiters_free(struct api_waiters *);
+/*
+ * The events list's callback for api_refresh_events: adds cb to the
+ * refresh's waiters and returns the callback that calls them all (its
+ * arg is the api), or NULL when cb is NULL.
+ */
+api_done_cb		 api_events_join(struct api *, api_done_cb, void *arg);
+
 /* Starts a request against path under the server (api.c). */
 struct api_call	*api_request(struct api *, const char *method,
 		    const char *path, const char *body,
@@ -127,6 +171,12 @@ struct api_call	*api_request(struct api *, const char *method,
 /* api_request with If-None-Match: etag when etag is not NULL. */
 struct api_call	*api_request_if(struct api *, const char *method,
 		    const char *path, const char *body, const char *etag,
+		    void (*done)(struct api_call *,
+		    const struct rest_response *, const char *),
+		    api_done_cb, void *arg);
+/* api_request with everything a request may carry. */
+struct api_call	*api_request_with(struct api *, const char *method,
+		    const char *path, const struct api_send *,
 		    void (*done)(struct api_call *,
 		    const struct rest_response *, const char *),
 		    api_done_cb, void *arg);

@@ -87,6 +87,15 @@ api_retry_closed(uv_handle_t *h)
 static void
 api_call_free(struct api_call *call)
 {
+	struct api_call	*j;
+
+	/* Calls that joined this one and have not heard: they never will. */
+	while ((j = TAILQ_FIRST(&call->joined)) != NULL) {
+		TAILQ_REMOVE(&call->joined, j, join_entry);
+		api_call_free(j);
+	}
+	if (call->data_free != NULL)
+		call->data_free(call->data);
 	if (call->retry != NULL) {
 		uv_timer_stop(&call->retry->timer);
 		uv_close((uv_handle_t *)&call->retry->timer,
@@ -99,6 +108,8 @@ api_call_free(struct api_call *call)
 		free(call->body);
 	}
 	free(call->etag);
+	free(call->if_match);
+	free(call->content_type);
 	free(call->title);
 	free(call);
 }
@@ -118,6 +129,10 @@ api_free(struct api *api)
 	}
 	rest_free(api->http);
 	api->http = NULL;
+	api_waiters_free(api->notes_waiters);
+	api->notes_waiters = NULL;
+	api_waiters_free(api->events_waiters);
+	api->events_waiters = NULL;
 	session_done(&api->session);
 	api_events_stop(api);
 	api_discover_done(api);
@@ -153,6 +168,8 @@ api_call_send(struct api_call *call)
 	extra.idempotency_key = call->key[0] != '\0' ? call->key : NULL;
 	extra.attempt = call->tries++;
 	extra.etag = call->etag;
+	extra.if_match = call->if_match;
+	extra.content_type = call->content_type;
 	xasprintf(&url, "%s%s", api->server, call->path);
 	call->req = rest_start_extra(api->http, call->method, url,
 	    api->session.token, call->body, &extra, api_call_done, call);
@@ -240,8 +257,9 @@ static void
 api_call_done(void *arg, const struct rest_response *resp,
     const char *error)
 {
-	struct api_call	*call = arg;
+	struct api_call	*call = arg, *j;
 	struct api	*api = call->api;
+	TAILQ_HEAD(, api_call) joined = TAILQ_HEAD_INITIALIZER(joined);
 
 	if (resp != NULL && (resp->rate_limit >= 0 ||
 	    resp->rate_remaining >= 0 || resp->rate_reset >= 0))
@@ -251,8 +269,34 @@ api_call_done(void *arg, const struct rest_response *resp,
 		return;
 	LIST_REMOVE(call, entry);
 	call->req = NULL;
+	/* Taken first: a new identical GET from a callback is sent anew. */
+	TAILQ_CONCAT(&joined, &call->joined, join_entry);
 	call->done(call, resp, error);
 	api_call_free(call);
+	while ((j = TAILQ_FIRST(&joined)) != NULL) {
+		TAILQ_REMOVE(&joined, j, join_entry);
+		j->done(j, resp, error);
+		api_call_free(j);
+	}
+}
+
+/* The GET in flight that a new one for path (and etag) may join, or NULL. */
+static struct api_call *
+api_call_leader(struct api *api, const char *method, const char *path,
+    const char *etag)
+{
+	struct api_call	*call;
+
+	if (strcmp(method, "GET") != 0)
+		return (NULL);
+	LIST_FOREACH(call, &api->calls, entry) {
+		if (strcmp(call->method, "GET") == 0 &&
+		    strcmp(call->path, path) == 0 &&
+		    (call->etag == NULL) == (etag == NULL) &&
+		    (etag == NULL || strcmp(call->etag, etag) == 0))
+			return (call);
+	}
+	return (NULL);
 }
 
 struct api_call *
@@ -268,9 +312,24 @@ api_request_if(struct api *api, const char *method, const char *path,
     const char *body, const char *etag, void (*done)(struct api_call *,
     const struct rest_response *, const char *), api_done_cb cb, void *arg)
 {
-	struct api_call	*call;
+	struct api_send	send;
+
+	memset(&send, 0, sizeof send);
+	send.body = body;
+	send.etag = etag;
+	return (api_request_with(api, method, path, &send, done, cb, arg));
+}
+
+struct api_call *
+api_request_with(struct api *api, const char *method, const char *path,
+    const struct api_send *send, void (*done)(struct api_call *,
+    const struct rest_response *, const char *), api_done_cb cb, void *arg)
+{
+	struct api_call	*call, *leader;
+	const char	*body = send->body, *etag = send->etag;
 
 	call = xcalloc(1, sizeof *call);
+	TAILQ_INIT(&call->joined);
 	call->api = api;
 	call->done = done;
 	call->cb = cb;
@@ -283,9 +342,19 @@ api_request_if(struct api *api, const char *method, const char *path,
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
 	    rest_idempotency_key_new(call->key) != 0)
 		call->key[0] = '\0';
-	LIST_INSERT_HEAD(&api->calls, call, entry);
 	if (etag != NULL)
 		call->etag = xstrdup(etag);
+	if (send->if_match != NULL)
+		call->if_match = xstrdup(send->if_match);
+	if (send->content_type != NULL)
+		call->content_type = xstrdup(send->content_type);
+	/* No two identical reads in flight: this one hears the other's. */
+	if ((leader = api_call_leader(api, method, path, etag)) != NULL) {
+		log_debug("api: %s %s: joins the one in flight", method, path);
+		TAILQ_INSERT_TAIL(&leader->joined, call, join_entry);
+		return (call);
+	}
+	LIST_INSERT_HEAD(&api->calls, call, entry);
 	api_call_send(call);
 	return (call);
 }
@@ -502,8 +571,9 @@ api_notifications_done(struct api_call *call,
 	}
 	if (sentence != NULL)
 		log_debug("api: notifications: %s", sentence);
-	if (!api->dead && call->cb != NULL)
-		call->cb(call->arg, status, sentence);
+	api->notes_loading = 0;
+	if (!api->dead)
+		api_waiters_fire(api->notes_waiters, status, sentence);
 	free(sentence);
 }
 
@@ -517,28 +587,37 @@ api_notifications_none(struct api *api)
 		api->hooks.notifications_loaded(api->hooks_arg);
 }
 
+/*
+ * Every caller hears once, in order: those who ask while the list is
+ * being fetched, or before discovery's verdict, wait for that answer.
+ */
 void
 api_load_notifications(struct api *api, api_done_cb cb, void *arg)
 {
+	if (cb != NULL) {
+		if (api->notes_waiters == NULL)
+			api->notes_waiters = api_waiters_new();
+		api_waiters_add(api->notes_waiters, cb, arg);
+	}
 	switch (api_feature(api, "notifications")) {
 	case 0:
 		api_notifications_none(api);
-		if (cb != NULL)
-			cb(arg, API_OK, NULL);
+		api_waiters_fire(api->notes_waiters, API_OK, NULL);
 		return;
 	case -1:
 		/* Ask /api/meta first; without a verdict, ask anyway. */
 		if (api->discovering || !api->meta_tried) {
 			api->notes_wanted = 1;
-			api->notes_cb = cb;
-			api->notes_arg = arg;
 			api_discover(api);
 			return;
 		}
 		break;
 	}
+	if (api->notes_loading)
+		return;
+	api->notes_loading = 1;
 	api_request(api, "GET", "/api/notifications?limit=100", NULL,
-	    api_notifications_done, cb, arg);
+	    api_notifications_done, NULL, NULL);
 }
 
 uint64_t

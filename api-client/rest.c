@@ -387,12 +387,21 @@ rest_start_extra(struct rest *http, const char *method, const char *url,
 
 	req->headers = curl_slist_append(NULL, "Accept: application/json");
 	req->headers = curl_slist_append(req->headers, "Expect:");
-	if (body != NULL)
-		req->headers = curl_slist_append(req->headers,
-		    "Content-Type: application/json");
+	if (body != NULL) {
+		xasprintf(&line, "Content-Type: %s", extra != NULL &&
+		    extra->content_type != NULL ? extra->content_type :
+		    "application/json");
+		req->headers = curl_slist_append(req->headers, line);
+		free(line);
+	}
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
 		req->headers = rest_idempotency_key(req->headers,
 		    extra != NULL ? extra->idempotency_key : NULL);
+	if (extra != NULL && extra->if_match != NULL) {
+		xasprintf(&line, "If-Match: %s", extra->if_match);
+		req->headers = curl_slist_append(req->headers, line);
+		free(line);
+	}
 	if (extra != NULL && extra->etag != NULL) {
 		xasprintf(&line, "If-None-Match: %s", extra->etag);
 		req->headers = curl_slist_append(req->headers, line);

@@ -64,6 +64,8 @@ struct rest_extra {
 	const char	*idempotency_key;
 	int		 attempt;	/* 0 the first; a retry's number (traced) */
 	const char	*etag;		/* a GET's If-None-Match (a 304 back) */
+	const char	*if_match;	/* a write's If-Match (a 412 back) */
+	const char	*content_type;	/* the body's; NULL: JSON */
 };
 
 struct rest	*rest_new(uv_loop_t *, const struct rest_options *);

@@ -1,7 +1,7 @@
 /*
  * Fuzz target for every decoder of server bytes in the client: the model
- * parsers, the error-body reader and the sanitizer.  Built with clang's
- * libFuzzer (tests/fuzz/CMakeLists.txt); linked with fuzz-replay.c it
+ * parsers (every endpoint's of api-calls.h among them), the error-body
+ * reader and the sanitizer.  Built with clang's libFuzzer (tests/fuzz/CMakeLists.txt); linked with fuzz-replay.c it
  * instead reads the files named on the command line, to replay a crash
  * anywhere.
  */
@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "fuzz-check.h"
+#include "json-util.h"
 #include "model.h"
+#include "model-calls.h"
 #include "text.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -49,6 +51,103 @@ fuzz_envelope(const char *buf, size_t len)
 	envelope_done(&env);
 }
 
+/* Every endpoint decoder, as one resource and as a page of them. */
+static const struct model_type *const fuzz_types[] = {
+	&model_type_event, &model_type_user, &model_type_user_stats,
+	&model_type_registration_row, &model_type_guest,
+	&model_type_guest_import, &model_type_checkin, &model_type_campaign,
+	&model_type_email_log, &model_type_queue, &model_type_global_stats,
+	&model_type_event_stats, &model_type_reminder,
+	&model_type_chat_message, &model_type_notification,
+};
+
+/* The strings of whatever was decoded must be safe to draw. */
+static void
+fuzz_check_guest(const struct guest *g)
+{
+	fuzz_check_safe(g->name);
+	fuzz_check_safe(g->email);
+	fuzz_check_safe(g->phone);
+	fuzz_check_safe(g->rsvp_status);
+	fuzz_check_safe(g->ticket_code);
+	fuzz_check_safe(g->notes);
+	fuzz_check_safe(g->rsvp_token);
+}
+
+static void
+fuzz_check_value(const struct model_type *t, const void *v)
+{
+	const struct guest_import	*gi = v;
+	size_t				 i;
+
+	if (t == &model_type_guest)
+		fuzz_check_guest(v);
+	else if (t == &model_type_checkin) {
+		fuzz_check_guest(&((const struct checkin *)v)->guest);
+		fuzz_check_safe(((const struct checkin *)v)->message);
+	} else if (t == &model_type_guest_import) {
+		for (i = 0; i < gi->nerrors; i++) {
+			fuzz_check_safe(gi->errors[i].field);
+			fuzz_check_safe(gi->errors[i].message);
+		}
+		if (gi->guest != NULL)
+			fuzz_check_guest(gi->guest);
+	} else if (t == &model_type_chat_message) {
+		fuzz_check_safe(((const struct chat_message *)v)->text);
+		fuzz_check_safe(((const struct chat_message *)v)->user_name);
+	} else if (t == &model_type_email_log) {
+		fuzz_check_safe(((const struct email_log *)v)->email);
+		fuzz_check_safe(((const struct email_log *)v)->error);
+	} else if (t == &model_type_registration_row) {
+		fuzz_check_safe(((const struct registration_row *)v)->user_name);
+		fuzz_check_safe(((const struct registration_row *)v)->title);
+	} else if (t == &model_type_reminder)
+		fuzz_check_safe(((const struct reminder *)v)->message);
+	else if (t == &model_type_queue)
+		fuzz_check_safe(((const struct queue *)v)->name);
+	else if (t == &model_type_campaign)
+		fuzz_check_safe(((const struct campaign *)v)->status);
+}
+
+static void
+fuzz_calls(const char *buf, size_t len)
+{
+	const struct model_type	*t;
+	struct model_page	 p;
+	json_t			*root;
+	void			*v;
+	char			*cause = NULL;
+	size_t			 i, j;
+
+	if ((root = json_util_load(buf, len, &cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	for (i = 0; i < sizeof fuzz_types / sizeof fuzz_types[0]; i++) {
+		t = fuzz_types[i];
+		cause = NULL;
+		if (model_decode_one(t, root, &v, &cause) == 0) {
+			fuzz_check_value(t, v);
+			model_free_one(t, v);
+		} else {
+			fuzz_check_safe(cause);
+			free(cause);
+		}
+		cause = NULL;
+		if (model_decode_page(t, root, &p, &cause) == 0) {
+			if (p.total < -1 || p.page < -1 || p.per_page < -1)
+				abort();
+			for (j = 0; j < p.n; j++)
+				fuzz_check_value(t, (char *)p.items + j * t->size);
+			model_page_done(t, &p);
+		} else {
+			fuzz_check_safe(cause);
+			free(cause);
+		}
+	}
+	json_decref(root);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
@@ -82,6 +181,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	} else
 		free(cause);
 	fuzz_envelope(buf, len);
+	fuzz_calls(buf, len);
 	cause = NULL;
 	if (model_parse_registration(buf, len, &r, &cause) == 0) {
 		fuzz_check_safe(r.status);
