@@ -13,6 +13,7 @@
 
 #include "api-private.h"
 #include "app-private.h"
+#include "clock.h"
 #include "keys.h"
 #include "store.h"
 #include "theme.h"
@@ -943,6 +944,7 @@ test_draw_token_expiry(void)
 	struct app		*app;
 
 	setenv("EVTOP_TEST_NOW", "2026-06-16T09:00:00Z", 1);	/* T0 */
+	clock_reset();
 	if (start(&loop, 24, 100) != 0)
 		return;
 	memset(&ao, 0, sizeof ao);
@@ -963,6 +965,7 @@ test_draw_token_expiry(void)
 	CHECK_INT(wake_due(app), 30 * 1000 + 5);
 
 	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:00Z", 1);
+	clock_reset();
 	app->damage |= APP_DAMAGE_HEADER;
 	draw(app);
 	CHECK(row_has(0, "token expires in 1 min"));
@@ -971,12 +974,14 @@ test_draw_token_expiry(void)
 
 	/* A second before: still a minute, never "0 min". */
 	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:29Z", 1);
+	clock_reset();
 	app->damage |= APP_DAMAGE_HEADER;
 	draw(app);
 	CHECK(row_has(0, "token expires in 1 min"));
 
 	/* Run out: it says so, and what to do. */
 	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:30Z", 1);
+	clock_reset();
 	app->damage |= APP_DAMAGE_HEADER;
 	draw(app);
 	CHECK(row_has(0, "token expired: press q and run evtop again"));
@@ -993,6 +998,7 @@ test_draw_token_expiry(void)
 	store_free(store);
 	CHECK_INT(uv_loop_close(&loop), 0);
 	unsetenv("EVTOP_TEST_NOW");
+	clock_reset();
 }
 
 /* What the notification log holds last: its level, or -1 when empty. */
