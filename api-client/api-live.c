@@ -617,49 +617,50 @@ api_live_discovered(struct api *api)
 	}
 }
 
+/*
+ * The WebSocket client for the server's /api/ws, made once; 0, or -1 with
+ * a sentence in *cause when the address makes none.
+ */
+static int
+api_live_ws_new(struct api *api, char **cause)
+{
+	struct wslink_options	 opts;
+	char			*url;
+
+	if (api->ws != NULL)
+		return (0);
+	if ((url = api_live_url(api->server, cause)) == NULL)
+		return (-1);
+	memset(&opts, 0, sizeof opts);
+	opts.url = url;
+	opts.cacert = api->cacert;
+	opts.insecure = api->insecure;
+	opts.user_agent = api->user_agent;
+	api->ws = wslink_new(api->loop, &opts, &api_live_ws_hooks, api, cause);
+	free(url);
+	return (api->ws != NULL ? 0 : -1);
+}
+
 static void
 api_live_begin(struct api *api)
 {
-	struct wslink_options	 opts;
-	char			*url, *cause = NULL;
+	char	*cause = NULL;
 
 	api->begun = 1;
 	if (api_feature(api, "ws") == 0) {
 		/* Not even tried now: /api/meta says there is none. */
-		if (api->ws == NULL && (url = api_live_url(api->server,
-		    &cause)) != NULL) {
-			memset(&opts, 0, sizeof opts);
-			opts.url = url;
-			opts.cacert = api->cacert;
-			opts.insecure = api->insecure;
-			opts.user_agent = api->user_agent;
-			api->ws = wslink_new(api->loop, &opts,
-			    &api_live_ws_hooks, api, &cause);
-			free(url);
-		}
+		api_live_ws_new(api, &cause);
 		free(cause);
 		api_live_no_websocket(api, 0, "/api/meta lists no ws");
 		return;
 	}
-	if (api->ws == NULL) {
-		if ((url = api_live_url(api->server, &cause)) != NULL) {
-			memset(&opts, 0, sizeof opts);
-			opts.url = url;
-			opts.cacert = api->cacert;
-			opts.insecure = api->insecure;
-			opts.user_agent = api->user_agent;
-			api->ws = wslink_new(api->loop, &opts,
-			    &api_live_ws_hooks, api, &cause);
-			free(url);
-		}
-		if (api->ws == NULL) {
-			api_live_set(api, API_LINK_POLLING,
-			    API_REASON_NO_WEBSOCKET, 0, cause);
-			free(cause);
-			api->no_ws = 1;
-			api_live_poll_schedule(api);
-			return;
-		}
+	if (api_live_ws_new(api, &cause) != 0) {
+		api_live_set(api, API_LINK_POLLING, API_REASON_NO_WEBSOCKET, 0,
+		    cause);
+		free(cause);
+		api->no_ws = 1;
+		api_live_poll_schedule(api);
+		return;
 	}
 	api->backoff_ms = 0;
 	api_live_connect(api);
