@@ -93,12 +93,19 @@ int64_t		 listwin_total(const struct listwin *);
 int		 listwin_loaded(const struct listwin *);
 /* The row at index, or NULL while it is not here (loading). */
 void		*listwin_row(struct listwin *, size_t index);
-/* A held row with this key and its index (may be NULL), or NULL. */
+/*
+ * A held row with this key and its index (may be NULL), or NULL: a look-up
+ * in an index of the rows held, whatever the server's total.  A key held
+ * in two pages (a row that moved between their fetches) is the one of the
+ * page answered or shown last.
+ */
 void		*listwin_find(struct listwin *, int64_t key, size_t *index);
 /* How many pages it has asked for since it was made. */
 uint64_t	 listwin_asked(const struct listwin *);
 /* How many rows are held, for the memory bound. */
 size_t		 listwin_held(const struct listwin *);
+/* The id index's slots: 2 to 4 per row held, 64 at least. */
+size_t		 listwin_index_slots(const struct listwin *);
 
 /*
  * A page's answer: takes rows (an array of n, and each row).  total is the
