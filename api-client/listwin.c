@@ -479,16 +479,37 @@ listwin_set_query(struct listwin *lw, const char *sort, const char *filter)
 }
 
 void
-listwin_view(struct listwin *lw, size_t top, size_t height)
+listwin_want(struct listwin *lw, size_t top, size_t height)
 {
-	struct listwin_page	*pg;
-	size_t			 first, last, i;
-
-	lw->tick++;
 	if (height > SIZE_MAX - top)
 		height = SIZE_MAX - top;
 	lw->top = top;
 	lw->height = height;
+	lw->wanted = 1;
+}
+
+int
+listwin_wanted(const struct listwin *lw)
+{
+	return (lw->wanted);
+}
+
+void
+listwin_view(struct listwin *lw, size_t top, size_t height)
+{
+	listwin_want(lw, top, height);
+	listwin_fetch_wanted(lw);
+}
+
+void
+listwin_fetch_wanted(struct listwin *lw)
+{
+	struct listwin_page	*pg;
+	size_t			 first, last, i, top = lw->top;
+	size_t			 height = lw->height;
+
+	lw->wanted = 0;
+	lw->tick++;
 	if (lw->whole || listwin_local_query(lw)) {
 		/* Everything there is to show is held: nothing to fetch. */
 		lw->first = 0;

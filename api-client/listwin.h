@@ -73,9 +73,19 @@ int		 listwin_whole(const struct listwin *);
 
 /*
  * The rows on screen: fetches the pages that cover them and the next one
- * that are neither held nor being fetched.
+ * that are neither held nor being fetched.  listwin_want and
+ * listwin_fetch_wanted together.
  */
 void		 listwin_view(struct listwin *, size_t top, size_t height);
+/*
+ * Records the rows on screen and fetches nothing: what a draw does, so
+ * that no request starts while a frame is being drawn.
+ */
+void		 listwin_want(struct listwin *, size_t top, size_t height);
+/* 1 when rows were recorded by listwin_want and not fetched for yet. */
+int		 listwin_wanted(const struct listwin *);
+/* Fetches for the rows last recorded, as listwin_view does. */
+void		 listwin_fetch_wanted(struct listwin *);
 /*
  * Asks again for the pages of the window that are held, with their
  * ETags; a page already being fetched is not asked for twice.  Before any
