@@ -476,6 +476,7 @@ api_notifications_done(struct api_call *call,
 	struct notification	*notes;
 	size_t			 n, i;
 	enum api_reason		 reason;
+	int64_t			 seq = -1;
 	char			*why = NULL, *sentence = NULL;
 	int			 status = API_OK;
 
@@ -493,14 +494,19 @@ api_notifications_done(struct api_call *call,
 		free(why);
 		status = API_ERR_FAILED;
 	} else {
-		for (i = 0; i < n; i++)
+		/* Where the stream picks up: the latest held, 0 for none. */
+		for (seq = 0, i = 0; i < n; i++) {
+			if (notes[i].seq > seq)
+				seq = notes[i].seq;
 			store_add_notification(api->store, &notes[i]);
+		}
 		free(notes);
 		if (!api->dead && api->hooks.notifications_loaded != NULL)
 			api->hooks.notifications_loaded(api->hooks_arg);
 	}
 	if (sentence != NULL)
 		log_debug("api: notifications: %s", sentence);
+	api_live_notes_loaded(api, seq);
 	if (!api->dead && call->cb != NULL)
 		call->cb(call->arg, status, sentence);
 	free(sentence);
@@ -511,6 +517,7 @@ static void
 api_notifications_none(struct api *api)
 {
 	log_debug("api: the server keeps no notifications");
+	api_live_notes_loaded(api, -1);
 	store_set_notifications_supported(api->store, 0);
 	if (!api->dead && api->hooks.notifications_loaded != NULL)
 		api->hooks.notifications_loaded(api->hooks_arg);
@@ -519,6 +526,7 @@ api_notifications_none(struct api *api)
 void
 api_load_notifications(struct api *api, api_done_cb cb, void *arg)
 {
+	api->notes_loading = 1;
 	switch (api_feature(api, "notifications")) {
 	case 0:
 		api_notifications_none(api);
