@@ -595,6 +595,7 @@ listwin_local_build(struct listwin *lw)
 	struct listwin_slot	*sl;
 	size_t			 i, j, n = 0;
 
+	listwin_index_sync(lw);		/* a rebuild makes it dirty */
 	if (!lw->local_dirty)
 		return;
 	lw->local_dirty = 0;
@@ -617,7 +618,6 @@ listwin_local_build(struct listwin *lw)
 		qsort_r(lw->local, lw->nlocal, sizeof *lw->local,
 		    listwin_local_cmp, lw);
 	/* Where each row kept is, for listwin_find. */
-	listwin_index_sync(lw);
 	for (i = 0; i < lw->nslots; i++)
 		lw->slots[i].local = (size_t)-1;
 	for (i = 0; i < lw->nlocal; i++) {

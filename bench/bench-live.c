@@ -38,6 +38,7 @@
 #define CORE_SCALE	60
 
 static uv_loop_t	 loop;
+static uv_timer_t	 tick;	/* wakes the loop to look at the clock */
 static int		 flag;
 
 static double
@@ -73,6 +74,16 @@ static void
 on_tick(uv_timer_t *t)
 {
 	(void)t;
+}
+
+/* Frees the client and runs the loop until its handles have closed. */
+static void
+client_free(struct api *api)
+{
+	api_free(api);
+	uv_timer_stop(&tick);
+	uv_run(&loop, UV_RUN_DEFAULT);
+	uv_timer_start(&tick, on_tick, 50, 50);
 }
 
 /* Runs the loop until flag is set, or for ms when until is 0. */
@@ -229,8 +240,7 @@ bench_envelopes(const char *mockbin)
 	for (i = 0; i < ENVELOPES; i++)
 		free(stream[i]);
 	free(stream);
-	api_free(api);
-	uv_run(&loop, UV_RUN_NOWAIT);
+	client_free(api);
 	store_free(store);
 	mockproc_stop(&mock);
 }
@@ -279,8 +289,7 @@ idle_mock(const char *mockbin, int seconds, long *startup)
 	*startup = before;
 	run_for(seconds * 1e3, 0);
 	after = mock_requests(mock.url);
-	api_free(api);
-	uv_run(&loop, UV_RUN_NOWAIT);
+	client_free(api);
 	store_free(store);
 	mockproc_stop(&mock);
 	/* Less the first /metrics read, counted in the second. */
@@ -311,8 +320,7 @@ idle_core(int seconds, long *startup, long *worst)
 	run_for(seconds * 1e3, 0);
 	core_counts(cs, &c);
 	*worst = c.worst;
-	api_free(api);
-	uv_run(&loop, UV_RUN_NOWAIT);
+	client_free(api);
 	store_free(store);
 	core_stop(cs);
 	/* seconds of real time are seconds minutes of the client's. */
@@ -322,7 +330,6 @@ idle_core(int seconds, long *startup, long *worst)
 int
 main(int argc, char **argv)
 {
-	uv_timer_t	 tick;
 	double		 mock_rpm, core_rpm;
 	long		 mock_start = 0, core_start_n = 0, worst = 0;
 	int		 seconds = argc > 2 ? atoi(argv[2]) : 60;
