@@ -60,6 +60,7 @@ api_events_row_cmp(const void *a0, const void *b0, const char *sort)
 
 static void	api_events_done(struct api_call *,
 		    const struct rest_response *, const char *);
+static void	api_refresh_schedule(struct api *);
 
 static void
 api_events_fetch(void *arg, const struct listwin_fetch *f)
@@ -171,10 +172,8 @@ api_events_settle(struct api *api, int status, const struct api_why *why)
 	if (cb != NULL)
 		cb(arg, status, cause);
 	free(cause);
-	if (api->events_again && !api->dead) {
-		api->events_again = 0;
-		api_refresh_background(api);
-	}
+	/* A change announced meanwhile is asked for after it. */
+	api_refresh_schedule(api);
 }
 
 static void
@@ -273,21 +272,67 @@ api_refresh_events(struct api *api, api_done_cb cb, void *arg)
 	api_events_refresh(api, 0, api_events_join(api, cb, arg), api);
 }
 
+static void
+api_refresh_fired(uv_timer_t *timer)
+{
+	api_refresh_schedule(timer->data);
+}
+
+/*
+ * Starts the refresh owed, or sets the timer for when it may go: after a
+ * refresh under way has settled, after any Retry-After, and when paced
+ * (a change on the live link), no sooner than API_REFRESH_GAP_MS after
+ * the last and than the budget's next turn.
+ */
+static void
+api_refresh_schedule(struct api *api)
+{
+	uint64_t	now, at, next;
+	int		paced;
+
+	if (api->dead || !api->refresh_due ||
+	    listwin_pending(api_events_window(api)) > 0)
+		return;
+	now = api_now(api);
+	paced = !api->refresh_now;
+	at = now + budget_hold_left(api->budget, now);
+	if (paced) {
+		if (api->refresh_last != 0 &&
+		    api->refresh_last + API_REFRESH_GAP_MS > at)
+			at = api->refresh_last + API_REFRESH_GAP_MS;
+		if ((next = budget_next(api->budget, now)) > at)
+			at = next;
+	}
+	if (at > now) {
+		if (budget_hold_left(api->budget, now) > 0)
+			log_debug("api: refresh in %llu ms, after the hold",
+			    (unsigned long long)(at - now));
+		api_timer_start(api, &api->refresh_timer, api_refresh_fired,
+		    at - now);
+		return;
+	}
+	uv_timer_stop(&api->refresh_timer);
+	api->refresh_due = api->refresh_now = 0;
+	api->refresh_last = now;
+	api_events_refresh(api, paced, NULL, NULL);
+}
+
 void
 api_refresh_background(struct api *api)
 {
 	if (api->dead)
 		return;
-	/* One at a time: what changed meanwhile is asked for after it. */
-	if (listwin_pending(api_events_window(api)) > 0) {
-		api->events_again = 1;
+	api->refresh_due = api->refresh_now = 1;
+	api_refresh_schedule(api);
+}
+
+void
+api_refresh_soon(struct api *api)
+{
+	if (api->dead)
 		return;
-	}
-	if (budget_hold_left(api->budget, api_now(api)) > 0) {
-		log_debug("api: refresh held back: rate limited");
-		return;
-	}
-	api_events_refresh(api, 0, NULL, NULL);
+	api->refresh_due = 1;
+	api_refresh_schedule(api);
 }
 
 /* A poll: the same refresh, each page it asks for spending the budget. */

@@ -87,8 +87,13 @@ api_live_hello(struct api *api, const struct envelope *env)
 {
 	int64_t	seq;
 
-	if (api->last_seq < 0 && json_util_count(env->data, "seq", &seq,
-	    NULL) == 0)
+	/*
+	 * The server's seq now, where a first stream starts, unless the
+	 * notification load (under way or done) says where: envelopes
+	 * between that load and this connection are owed.
+	 */
+	if (api->last_seq < 0 && !api->notes_loading &&
+	    json_util_count(env->data, "seq", &seq, NULL) == 0)
 		api->last_seq = seq;
 	api->backoff_ms = 0;
 	if (api->no_ws) {
@@ -170,7 +175,7 @@ api_live_event(struct api *api, const struct envelope *env)
 		api->hooks.events_changed(api->hooks_arg);
 	/* A window puts a new or moved row in place by asking again. */
 	if (store_window(api->store) != NULL)
-		api_refresh_background(api);
+		api_refresh_soon(api);
 }
 
 static void
@@ -188,7 +193,7 @@ api_live_deleted(struct api *api, const struct envelope *env)
 	    !api->dead && api->hooks.events_changed != NULL)
 		api->hooks.events_changed(api->hooks_arg);
 	if (store_window(api->store) != NULL)
-		api_refresh_background(api);
+		api_refresh_soon(api);
 }
 
 static void
@@ -198,7 +203,7 @@ api_live_resync(struct api *api, const struct envelope *env)
 	if (env->seq > api->last_seq)
 		api->last_seq = env->seq;
 	log_debug("api: resync asked: refetching events");
-	api_refresh_background(api);
+	api_refresh_soon(api);
 }
 
 static void
@@ -222,6 +227,25 @@ api_live_error(struct api *api, const struct envelope *env)
 	free(safe);
 }
 
+/* Subscribes, replaying from the last seq seen when there is one. */
+static void
+api_live_subscribe(struct api *api)
+{
+	json_t	*j;
+	char	*text;
+
+	api->subscribe_due = 0;
+	j = json_pack("{s:s, s:[s, s]}", "type", "subscribe", "topics",
+	    "events", "notifications");
+	if (api->last_seq >= 0)
+		json_object_set_new(j, "since", json_integer(api->last_seq));
+	text = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	wslink_send(api->ws, text);
+	log_debug("ws: > subscribe, %zu bytes: %s", strlen(text), text);
+	free(text);
+}
+
 static void
 api_live_open(void *arg)
 {
@@ -243,15 +267,29 @@ api_live_open(void *arg)
 	explicit_bzero(text, strlen(text));
 	free(text);
 
-	j = json_pack("{s:s, s:[s, s]}", "type", "subscribe", "topics",
-	    "events", "notifications");
-	if (api->last_seq >= 0)
-		json_object_set_new(j, "since", json_integer(api->last_seq));
-	text = json_dumps(j, JSON_COMPACT);
-	json_decref(j);
-	wslink_send(api->ws, text);
-	log_debug("ws: > subscribe, %zu bytes: %s", strlen(text), text);
-	free(text);
+	/*
+	 * The first subscribe replays from the seq the notification load
+	 * established, so what was published between that load and now is
+	 * not lost: it waits for a load still under way.
+	 */
+	if (api->notes_loading && api->last_seq < 0) {
+		log_debug("api: subscribing once the notifications are loaded");
+		api->subscribe_due = 1;
+		return;
+	}
+	api_live_subscribe(api);
+}
+
+void
+api_live_notes_loaded(struct api *api, int64_t seq)
+{
+	api->notes_loading = 0;
+	if (api->dead)
+		return;
+	if (seq >= 0 && api->last_seq < 0)
+		api->last_seq = seq;
+	if (api->subscribe_due && api->ws != NULL)
+		api_live_subscribe(api);
 }
 
 void
@@ -507,6 +545,7 @@ api_live_closed(void *arg, int code, int status, const char *why)
 
 	if (api->dead)
 		return;
+	api->subscribe_due = 0;
 	if (!api->live) {
 		api_set_link(api, API_LINK_OFFLINE, NULL);
 		return;
@@ -617,49 +656,50 @@ api_live_discovered(struct api *api)
 	}
 }
 
+/*
+ * The WebSocket client for the server's /api/ws, made once; 0, or -1 with
+ * a sentence in *cause when the address makes none.
+ */
+static int
+api_live_ws_new(struct api *api, char **cause)
+{
+	struct wslink_options	 opts;
+	char			*url;
+
+	if (api->ws != NULL)
+		return (0);
+	if ((url = api_live_url(api->server, cause)) == NULL)
+		return (-1);
+	memset(&opts, 0, sizeof opts);
+	opts.url = url;
+	opts.cacert = api->cacert;
+	opts.insecure = api->insecure;
+	opts.user_agent = api->user_agent;
+	api->ws = wslink_new(api->loop, &opts, &api_live_ws_hooks, api, cause);
+	free(url);
+	return (api->ws != NULL ? 0 : -1);
+}
+
 static void
 api_live_begin(struct api *api)
 {
-	struct wslink_options	 opts;
-	char			*url, *cause = NULL;
+	char	*cause = NULL;
 
 	api->begun = 1;
 	if (api_feature(api, "ws") == 0) {
 		/* Not even tried now: /api/meta says there is none. */
-		if (api->ws == NULL && (url = api_live_url(api->server,
-		    &cause)) != NULL) {
-			memset(&opts, 0, sizeof opts);
-			opts.url = url;
-			opts.cacert = api->cacert;
-			opts.insecure = api->insecure;
-			opts.user_agent = api->user_agent;
-			api->ws = wslink_new(api->loop, &opts,
-			    &api_live_ws_hooks, api, &cause);
-			free(url);
-		}
+		api_live_ws_new(api, &cause);
 		free(cause);
 		api_live_no_websocket(api, 0, "/api/meta lists no ws");
 		return;
 	}
-	if (api->ws == NULL) {
-		if ((url = api_live_url(api->server, &cause)) != NULL) {
-			memset(&opts, 0, sizeof opts);
-			opts.url = url;
-			opts.cacert = api->cacert;
-			opts.insecure = api->insecure;
-			opts.user_agent = api->user_agent;
-			api->ws = wslink_new(api->loop, &opts,
-			    &api_live_ws_hooks, api, &cause);
-			free(url);
-		}
-		if (api->ws == NULL) {
-			api_live_set(api, API_LINK_POLLING,
-			    API_REASON_NO_WEBSOCKET, 0, cause);
-			free(cause);
-			api->no_ws = 1;
-			api_live_poll_schedule(api);
-			return;
-		}
+	if (api_live_ws_new(api, &cause) != 0) {
+		api_live_set(api, API_LINK_POLLING, API_REASON_NO_WEBSOCKET, 0,
+		    cause);
+		free(cause);
+		api->no_ws = 1;
+		api_live_poll_schedule(api);
+		return;
 	}
 	api->backoff_ms = 0;
 	api_live_connect(api);
@@ -687,8 +727,10 @@ api_live_init(struct api *api)
 	    (uintptr_t)api) | 1;
 	uv_timer_init(api->loop, &api->retry_timer);
 	uv_timer_init(api->loop, &api->poll_timer);
+	uv_timer_init(api->loop, &api->refresh_timer);
 	api->retry_timer.data = api;
 	api->poll_timer.data = api;
+	api->refresh_timer.data = api;
 }
 
 static void
@@ -711,7 +753,8 @@ api_live_done(struct api *api)
 	api->live = 0;
 	wslink_free(api->ws);
 	api->ws = NULL;
-	api->handles = 3;
+	api->handles = 4;
+	uv_close((uv_handle_t *)&api->refresh_timer, api_live_timer_closed);
 	uv_close((uv_handle_t *)&api->retry_timer, api_live_timer_closed);
 	uv_close((uv_handle_t *)&api->poll_timer, api_live_timer_closed);
 	uv_close((uv_handle_t *)&api->meta_timer, api_live_timer_closed);

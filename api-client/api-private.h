@@ -15,6 +15,12 @@
 /* The event list is asked for in pages of this size; so many more held. */
 #define API_EVENTS_PAGE		200
 #define API_EVENTS_CACHE	4
+/*
+ * Changes announced on the live link refresh the list at most this often
+ * (on the api's clock); the last change of a burst is always followed by a
+ * refresh.
+ */
+#define API_REFRESH_GAP_MS	500
 
 /* A REST request in flight, so api_free can cancel it. */
 /* Sending a request again (api.c), by the policy in api-answer.c. */
@@ -78,7 +84,12 @@ struct api {
 	/* The event list's window (api-events.c); the store shows it. */
 	struct listwin		*events_win;
 	int			 events_background;	/* pages spend budget */
-	int			 events_again;	/* a change came during one */
+	/* A refresh owed (api_refresh_soon): when the gap, budget and any
+	   hold allow, by refresh_timer. */
+	int			 refresh_due;
+	int			 refresh_now;	/* owed at once, not paced */
+	uint64_t		 refresh_last;	/* api_now of the last, or 0 */
+	uv_timer_t		 refresh_timer;
 	api_done_cb		 events_cb;	/* api_refresh_events's */
 	void			*events_arg;
 	struct api_waiters	*events_waiters;	/* its callers, in order */
@@ -92,7 +103,8 @@ struct api {
 	char			**features;	/* NULL-terminated, or NULL */
 	int			 notes_wanted;	/* load them on the verdict */
 	struct api_waiters	*notes_waiters;	/* api_load_notifications's */
-	int			 notes_loading;	/* its GET is out */
+	int			 notes_out;	/* its GET is out */
+	int			 notes_loading;	/* a load is wanted or out */
 	uv_timer_t		 meta_timer;	/* asks again after no verdict */
 
 	/* Pacing (budget.c), on the api's clock: api_now(). */
@@ -107,6 +119,7 @@ struct api {
 	enum api_link		 link;
 	int			 live;		/* api_start_live was called */
 	int			 begun;		/* discovered: socket or polling */
+	int			 subscribe_due;	/* open; waits for the load */
 	int64_t			 last_seq;	/* -1 before the first */
 	uint64_t		 backoff_ms;
 	uint32_t		 rng;		/* jitter, never 0 */
@@ -270,8 +283,17 @@ int	api_answer_failure_error(struct api *, const struct rest_response *,
 void	api_set_link(struct api *, enum api_link, const struct api_why *);
 void	api_report_error(struct api *, const struct api_why *);
 void	api_signed_out(struct api *);
-/* Refreshes the events for the live link (resync, after a write). */
+/*
+ * Refreshes the events at once (after a write), or as soon as a refresh
+ * under way or a Retry-After is over: a held refresh is owed, not dropped.
+ */
 void	api_refresh_background(struct api *);
+/*
+ * An event changed (an event.* envelope, a resync): a refresh, at most one
+ * per API_REFRESH_GAP_MS, each page spending the request budget, none
+ * during a Retry-After; a burst ends with one.
+ */
+void	api_refresh_soon(struct api *);
 /* The same for a poll: each page it asks for spends the budget. */
 void	api_refresh_poll(struct api *);
 
@@ -289,6 +311,11 @@ void	api_live_hold(struct api *, long seconds, enum api_reason);
 void	api_live_no_websocket(struct api *, long http, const char *why);
 /* Discovery came to a verdict; the live link may go on (api-live.c). */
 void	api_live_discovered(struct api *);
+/*
+ * The notification load is over; seq is the latest it held (0: none), or
+ * -1 when it failed.  A subscribe that waited for it goes now.
+ */
+void	api_live_notes_loaded(struct api *, int64_t seq);
 
 /* The api's clock in ms: uv_now, sped up by time_scale in tests. */
 uint64_t	api_now(const struct api *);

@@ -546,6 +546,7 @@ api_notifications_done(struct api_call *call,
 	struct notification	*notes;
 	size_t			 n, i;
 	enum api_reason		 reason;
+	int64_t			 seq = -1;
 	char			*why = NULL, *sentence = NULL;
 	int			 status = API_OK;
 
@@ -563,15 +564,20 @@ api_notifications_done(struct api_call *call,
 		free(why);
 		status = API_ERR_FAILED;
 	} else {
-		for (i = 0; i < n; i++)
+		/* Where the stream picks up: the latest held, 0 for none. */
+		for (seq = 0, i = 0; i < n; i++) {
+			if (notes[i].seq > seq)
+				seq = notes[i].seq;
 			store_add_notification(api->store, &notes[i]);
+		}
 		free(notes);
 		if (!api->dead && api->hooks.notifications_loaded != NULL)
 			api->hooks.notifications_loaded(api->hooks_arg);
 	}
 	if (sentence != NULL)
 		log_debug("api: notifications: %s", sentence);
-	api->notes_loading = 0;
+	api->notes_out = 0;
+	api_live_notes_loaded(api, seq);
 	if (!api->dead)
 		api_waiters_fire(api->notes_waiters, status, sentence);
 	free(sentence);
@@ -582,6 +588,7 @@ static void
 api_notifications_none(struct api *api)
 {
 	log_debug("api: the server keeps no notifications");
+	api_live_notes_loaded(api, -1);
 	store_set_notifications_supported(api->store, 0);
 	if (!api->dead && api->hooks.notifications_loaded != NULL)
 		api->hooks.notifications_loaded(api->hooks_arg);
@@ -599,6 +606,7 @@ api_load_notifications(struct api *api, api_done_cb cb, void *arg)
 			api->notes_waiters = api_waiters_new();
 		api_waiters_add(api->notes_waiters, cb, arg);
 	}
+	api->notes_loading = 1;
 	switch (api_feature(api, "notifications")) {
 	case 0:
 		api_notifications_none(api);
@@ -613,9 +621,9 @@ api_load_notifications(struct api *api, api_done_cb cb, void *arg)
 		}
 		break;
 	}
-	if (api->notes_loading)
+	if (api->notes_out)
 		return;
-	api->notes_loading = 1;
+	api->notes_out = 1;
 	api_request(api, "GET", "/api/notifications?limit=100", NULL,
 	    api_notifications_done, NULL, NULL);
 }

@@ -1,7 +1,9 @@
 /*
  * A list window over the server's pages (listwin.h).  The pages held are a
  * small array searched in order: the window's and at most cache_pages
- * more, so there are never many.
+ * more, so there are never many.  Rows are found by key through an index
+ * of the rows held (open addressing, linear probing), kept as pages come
+ * and go, so its size follows the rows held, never the server's total.
  */
 #include "listwin.h"
 
@@ -19,6 +21,18 @@ struct listwin_page {
 	int		 held;
 	int		 asking;	/* a fetch is out */
 };
+
+/* Where the row with key is: its page's number and its place in it. */
+struct listwin_slot {
+	int64_t		 key;
+	size_t		 page;
+	size_t		 off;
+	size_t		 local;		/* in the local query's rows, or -1 */
+	int		 used;
+};
+
+/* The index is at most half full; it shrinks when an eighth is used. */
+#define LISTWIN_INDEX_MIN	64
 
 struct listwin {
 	const struct listwin_ops *ops;
@@ -45,7 +59,184 @@ struct listwin {
 	void			**local;
 	size_t			 nlocal;
 	int			 local_dirty;
+
+	/* The rows held by key (listwin_index_*). */
+	struct listwin_slot	*slots;
+	size_t			 nslots;	/* 0 or a power of two */
+	size_t			 nkeys;
+	size_t			 dups;		/* keys held twice, ever since
+						   the last rebuild */
+	int			 stale;		/* rebuilt when next asked */
+
+	/* The rows on screen, recorded by listwin_want. */
+	int			 wanted;
 };
+
+static struct listwin_page *listwin_page_find(struct listwin *, size_t);
+
+static size_t
+listwin_hash(int64_t key, size_t nslots)
+{
+	uint64_t	h = (uint64_t)key * 0x9e3779b97f4a7c15ULL;
+
+	return ((size_t)(h ^ (h >> 29)) & (nslots - 1));
+}
+
+/* The slot of key, or of the free one where it would go. */
+static struct listwin_slot *
+listwin_index_slot(const struct listwin *lw, int64_t key)
+{
+	size_t	i = listwin_hash(key, lw->nslots);
+
+	while (lw->slots[i].used && lw->slots[i].key != key)
+		i = (i + 1) & (lw->nslots - 1);
+	return (&lw->slots[i]);
+}
+
+static void	listwin_index_rebuild(struct listwin *);
+
+/*
+ * Indexes the rows of a page held.  A key already indexed from another
+ * page (a row that moved between two fetches) now points here, the later
+ * answer, and is counted so that dropping either page rebuilds the index.
+ */
+static void
+listwin_index_add(struct listwin *lw, const struct listwin_page *pg)
+{
+	struct listwin_slot	*sl;
+	size_t			 j;
+
+	if (lw->stale)
+		return;
+	if ((lw->nkeys + pg->n) * 2 > lw->nslots) {
+		listwin_index_rebuild(lw);
+		return;
+	}
+	for (j = 0; j < pg->n; j++) {
+		sl = listwin_index_slot(lw, lw->ops->row_key(pg->rows[j]));
+		if (!sl->used) {
+			sl->used = 1;
+			sl->key = lw->ops->row_key(pg->rows[j]);
+			lw->nkeys++;
+		} else if (sl->page != pg->index)
+			lw->dups++;
+		sl->page = pg->index;
+		sl->off = j;
+		sl->local = (size_t)-1;
+	}
+	lw->local_dirty = 1;
+}
+
+/* Takes slot i out, moving later ones of its run back (no tombstones). */
+static void
+listwin_index_del(struct listwin *lw, size_t i)
+{
+	size_t	j = i, k, mask = lw->nslots - 1;
+
+	lw->slots[i].used = 0;
+	lw->nkeys--;
+	for (;;) {
+		j = (j + 1) & mask;
+		if (!lw->slots[j].used)
+			return;
+		k = listwin_hash(lw->slots[j].key, lw->nslots);
+		/* Stays when its home lies cyclically in (i, j]. */
+		if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
+			continue;
+		lw->slots[i] = lw->slots[j];
+		lw->slots[j].used = 0;
+		i = j;
+	}
+}
+
+/* Forgets the rows of a page about to go. */
+static void
+listwin_index_remove(struct listwin *lw, const struct listwin_page *pg)
+{
+	struct listwin_slot	*sl;
+	size_t			 j;
+
+	if (lw->nslots == 0 || pg->n == 0 || lw->stale)
+		return;
+	if (lw->dups > 0) {
+		/* Another page may hold some of these keys too. */
+		lw->stale = 1;
+		return;
+	}
+	for (j = 0; j < pg->n; j++) {
+		sl = listwin_index_slot(lw, lw->ops->row_key(pg->rows[j]));
+		if (sl->used && sl->page == pg->index && sl->off == j)
+			listwin_index_del(lw, (size_t)(sl - lw->slots));
+	}
+	/* Smaller once this page has gone. */
+	if (lw->nslots > LISTWIN_INDEX_MIN && lw->nkeys * 8 < lw->nslots)
+		lw->stale = 1;
+}
+
+/* The index made again from the pages held, sized for them. */
+static void
+listwin_index_rebuild(struct listwin *lw)
+{
+	struct listwin_page	*pg, *other;
+	struct listwin_slot	*sl;
+	size_t			 i, j, n = 0, want = LISTWIN_INDEX_MIN;
+
+	for (i = 0; i < lw->npages; i++)
+		n += lw->pages[i].held ? lw->pages[i].n : 0;
+	while (want < n * 2 + 2)
+		want *= 2;
+	if (want != lw->nslots) {
+		free(lw->slots);
+		lw->slots = xcalloc(want, sizeof *lw->slots);
+		lw->nslots = want;
+	} else
+		memset(lw->slots, 0, lw->nslots * sizeof *lw->slots);
+	lw->nkeys = 0;
+	lw->dups = 0;
+	lw->stale = 0;
+	for (i = 0; i < lw->npages; i++) {
+		pg = &lw->pages[i];
+		if (!pg->held)
+			continue;
+		for (j = 0; j < pg->n; j++) {
+			sl = listwin_index_slot(lw,
+			    lw->ops->row_key(pg->rows[j]));
+			if (!sl->used) {
+				sl->used = 1;
+				sl->key = lw->ops->row_key(pg->rows[j]);
+				lw->nkeys++;
+			} else if (sl->page != pg->index) {
+				/* Held twice: the later answer wins. */
+				lw->dups++;
+				other = listwin_page_find(lw, sl->page);
+				if (other != NULL && pg->used < other->used)
+					continue;
+			}
+			sl->page = pg->index;
+			sl->off = j;
+			sl->local = (size_t)-1;
+		}
+	}
+	lw->local_dirty = 1;
+}
+
+/* Forgets every row (all the pages go). */
+static void
+listwin_index_clear(struct listwin *lw)
+{
+	free(lw->slots);
+	lw->slots = NULL;
+	lw->nslots = lw->nkeys = lw->dups = 0;
+	lw->stale = 0;
+}
+
+/* The index, made right if pages went since it was last used. */
+static void
+listwin_index_sync(struct listwin *lw)
+{
+	if (lw->stale)
+		listwin_index_rebuild(lw);
+}
 
 struct listwin *
 listwin_new(const struct listwin_ops *ops, void *arg, size_t per_page,
@@ -68,6 +259,8 @@ listwin_page_clear(struct listwin *lw, struct listwin_page *pg)
 {
 	size_t	i;
 
+	if (pg->held)
+		listwin_index_remove(lw, pg);
 	for (i = 0; i < pg->n; i++)
 		lw->ops->row_free(pg->rows[i]);
 	free(pg->rows);
@@ -100,6 +293,7 @@ listwin_page_drop(struct listwin *lw, size_t i)
 static void
 listwin_drop_all(struct listwin *lw)
 {
+	listwin_index_clear(lw);
 	while (lw->npages > 0)
 		listwin_page_drop(lw, lw->npages - 1);
 }
@@ -111,6 +305,7 @@ listwin_free(struct listwin *lw)
 		return;
 	listwin_drop_all(lw);
 	free(lw->pages);
+	free(lw->slots);
 	free(lw->local);
 	free(lw->sort);
 	free(lw->filter);
@@ -284,16 +479,37 @@ listwin_set_query(struct listwin *lw, const char *sort, const char *filter)
 }
 
 void
-listwin_view(struct listwin *lw, size_t top, size_t height)
+listwin_want(struct listwin *lw, size_t top, size_t height)
 {
-	struct listwin_page	*pg;
-	size_t			 first, last, i;
-
-	lw->tick++;
 	if (height > SIZE_MAX - top)
 		height = SIZE_MAX - top;
 	lw->top = top;
 	lw->height = height;
+	lw->wanted = 1;
+}
+
+int
+listwin_wanted(const struct listwin *lw)
+{
+	return (lw->wanted);
+}
+
+void
+listwin_view(struct listwin *lw, size_t top, size_t height)
+{
+	listwin_want(lw, top, height);
+	listwin_fetch_wanted(lw);
+}
+
+void
+listwin_fetch_wanted(struct listwin *lw)
+{
+	struct listwin_page	*pg;
+	size_t			 first, last, i, top = lw->top;
+	size_t			 height = lw->height;
+
+	lw->wanted = 0;
+	lw->tick++;
 	if (lw->whole || listwin_local_query(lw)) {
 		/* Everything there is to show is held: nothing to fetch. */
 		lw->first = 0;
@@ -376,8 +592,10 @@ static void
 listwin_local_build(struct listwin *lw)
 {
 	struct listwin_page	*pg;
+	struct listwin_slot	*sl;
 	size_t			 i, j, n = 0;
 
+	listwin_index_sync(lw);		/* a rebuild makes it dirty */
 	if (!lw->local_dirty)
 		return;
 	lw->local_dirty = 0;
@@ -399,6 +617,14 @@ listwin_local_build(struct listwin *lw)
 	if (listwin_sort_here(lw))
 		qsort_r(lw->local, lw->nlocal, sizeof *lw->local,
 		    listwin_local_cmp, lw);
+	/* Where each row kept is, for listwin_find. */
+	for (i = 0; i < lw->nslots; i++)
+		lw->slots[i].local = (size_t)-1;
+	for (i = 0; i < lw->nlocal; i++) {
+		sl = listwin_index_slot(lw, lw->ops->row_key(lw->local[i]));
+		if (sl->used)
+			sl->local = i;
+	}
 }
 
 size_t
@@ -447,31 +673,37 @@ void *
 listwin_find(struct listwin *lw, int64_t key, size_t *index)
 {
 	struct listwin_page	*pg;
-	size_t			 i, j;
+	struct listwin_slot	*sl;
 
-	if (listwin_local_query(lw)) {
-		listwin_local_build(lw);
-		for (i = 0; i < lw->nlocal; i++) {
-			if (lw->ops->row_key(lw->local[i]) != key)
-				continue;
-			if (index != NULL)
-				*index = i;
-			return (lw->local[i]);
-		}
+	if (lw->nslots == 0)
 		return (NULL);
+	if (listwin_local_query(lw))
+		listwin_local_build(lw);	/* syncs the index */
+	else
+		listwin_index_sync(lw);
+	sl = listwin_index_slot(lw, key);
+	if (!sl->used)
+		return (NULL);
+	if (listwin_local_query(lw)) {
+		if (sl->local == (size_t)-1)
+			return (NULL);	/* held, and filtered out */
+		if (index != NULL)
+			*index = sl->local;
+		return (lw->local[sl->local]);
 	}
-	for (i = 0; i < lw->npages; i++) {
-		pg = &lw->pages[i];
-		for (j = 0; j < pg->n; j++) {
-			if (lw->ops->row_key(pg->rows[j]) != key)
-				continue;
-			if (index != NULL)
-				*index = lw->whole ? j :
-				    pg->index * lw->per_page + j;
-			return (pg->rows[j]);
-		}
-	}
-	return (NULL);
+	if ((pg = listwin_page_find(lw, sl->page)) == NULL || !pg->held ||
+	    sl->off >= pg->n)
+		return (NULL);
+	if (index != NULL)
+		*index = lw->whole ? sl->off : pg->index * lw->per_page +
+		    sl->off;
+	return (pg->rows[sl->off]);
+}
+
+size_t
+listwin_index_slots(const struct listwin *lw)
+{
+	return (lw->nslots);
 }
 
 uint64_t
@@ -504,6 +736,7 @@ listwin_go_whole(struct listwin *lw, void **rows, size_t n, const char *etag)
 	pg->n = n;
 	pg->held = 1;
 	pg->etag = etag != NULL ? xstrdup(etag) : NULL;
+	listwin_index_add(lw, pg);
 	lw->total = (int64_t)n;
 	lw->first = 0;
 	lw->last = (size_t)-1;
@@ -561,6 +794,7 @@ listwin_page_done(struct listwin *lw, size_t page, unsigned gen, void **rows,
 	pg->asking = 0;
 	pg->etag = etag != NULL ? xstrdup(etag) : NULL;
 	pg->used = lw->tick;
+	listwin_index_add(lw, pg);
 	if (total >= 0)
 		lw->total = total;
 	else if (lw->total < (int64_t)(page * lw->per_page + n))

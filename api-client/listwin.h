@@ -73,9 +73,19 @@ int		 listwin_whole(const struct listwin *);
 
 /*
  * The rows on screen: fetches the pages that cover them and the next one
- * that are neither held nor being fetched.
+ * that are neither held nor being fetched.  listwin_want and
+ * listwin_fetch_wanted together.
  */
 void		 listwin_view(struct listwin *, size_t top, size_t height);
+/*
+ * Records the rows on screen and fetches nothing: what a draw does, so
+ * that no request starts while a frame is being drawn.
+ */
+void		 listwin_want(struct listwin *, size_t top, size_t height);
+/* 1 when rows were recorded by listwin_want and not fetched for yet. */
+int		 listwin_wanted(const struct listwin *);
+/* Fetches for the rows last recorded, as listwin_view does. */
+void		 listwin_fetch_wanted(struct listwin *);
 /*
  * Asks again for the pages of the window that are held, with their
  * ETags; a page already being fetched is not asked for twice.  Before any
@@ -93,12 +103,19 @@ int64_t		 listwin_total(const struct listwin *);
 int		 listwin_loaded(const struct listwin *);
 /* The row at index, or NULL while it is not here (loading). */
 void		*listwin_row(struct listwin *, size_t index);
-/* A held row with this key and its index (may be NULL), or NULL. */
+/*
+ * A held row with this key and its index (may be NULL), or NULL: a look-up
+ * in an index of the rows held, whatever the server's total.  A key held
+ * in two pages (a row that moved between their fetches) is the one of the
+ * page answered or shown last.
+ */
 void		*listwin_find(struct listwin *, int64_t key, size_t *index);
 /* How many pages it has asked for since it was made. */
 uint64_t	 listwin_asked(const struct listwin *);
 /* How many rows are held, for the memory bound. */
 size_t		 listwin_held(const struct listwin *);
+/* The id index's slots: 2 to 4 per row held, 64 at least. */
+size_t		 listwin_index_slots(const struct listwin *);
 
 /*
  * A page's answer: takes rows (an array of n, and each row).  total is the

@@ -139,6 +139,20 @@ store_events_view(const struct store *st, size_t top, size_t height)
 		listwin_view(st->win, top, height);
 }
 
+void
+store_events_want(const struct store *st, size_t top, size_t height)
+{
+	if (st->win != NULL)
+		listwin_want(st->win, top, height);
+}
+
+void
+store_events_fetch(const struct store *st)
+{
+	if (st->win != NULL && listwin_wanted(st->win))
+		listwin_fetch_wanted(st->win);
+}
+
 size_t
 store_event_count(const struct store *st)
 {

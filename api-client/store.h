@@ -39,6 +39,14 @@ struct listwin	*store_window(const struct store *);
 /* The rows on screen, so the window fetches what they need. */
 void		 store_events_view(const struct store *, size_t top,
 		     size_t height);
+/*
+ * The same in two steps, for a pane that is drawing: it records the rows
+ * (store_events_want) and the loop fetches after the frame
+ * (store_events_fetch, nothing when no rows were recorded since).
+ */
+void		 store_events_want(const struct store *, size_t top,
+		     size_t height);
+void		 store_events_fetch(const struct store *);
 size_t		 store_event_count(const struct store *);
 int64_t		 store_event_total(const struct store *);
 const struct event *store_event_at(const struct store *, size_t index);

@@ -5,7 +5,8 @@
  * 2026-06-01T09:00:00Z), so that a screen drawn from seeded data is the
  * same on every run; the fixed clock stands still.  Timers that measure an
  * interval use the monotonic clock and never read this one, and neither
- * does the trace log, whose stamps stay real.
+ * does the trace log, whose stamps stay real.  The variable is read once,
+ * at the first call: setting it later changes nothing (clock_reset).
  */
 #ifndef EVTOP_CLOCK_H
 #define EVTOP_CLOCK_H
@@ -23,5 +24,10 @@ int64_t	clock_now_ms(void);
  * the wall clock while a test expects a fixed one.
  */
 int	clock_check(char **cause);
+/*
+ * EVTOP_TEST_NOW is read once, at the first of these calls; this makes the
+ * next call read it again.  For unit tests that change it.
+ */
+void	clock_reset(void);
 
 #endif

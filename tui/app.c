@@ -667,6 +667,8 @@ app_schedule(struct app *app)
 	if (app->last_draw == 0 || since >= APP_FRAME_MS) {
 		uv_timer_stop(&app->frame);
 		app_draw(app);
+		/* The rows the frame showed: their pages, after drawing. */
+		store_events_fetch(app->store);
 		app_arm_wake(app);
 		return;
 	}

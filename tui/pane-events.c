@@ -116,10 +116,14 @@ pane_events_count_text(const struct store *s, char *buf, size_t len)
 		snprintf(buf, len, "%zu", n);
 }
 
+/*
+ * Called while drawing: records the rows shown; their pages are fetched
+ * by the loop once the frame is out (app_schedule).
+ */
 static void
 pane_events_view(struct pane *p, size_t top, size_t height)
 {
-	store_events_view(p->env->store, top, height);
+	store_events_want(p->env->store, top, height);
 }
 
 /*

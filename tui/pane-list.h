@@ -37,8 +37,10 @@ struct pane_list_ops {
 	/* The selection moved to another row: PANE_* flags.  NULL: none. */
 	int		(*moved)(struct pane *);
 	/*
-	 * The rows on screen after a draw, so a list window can fetch what
-	 * they need.  NULL: every row is always there.
+	 * The rows on screen, told during a draw, so a list window can
+	 * fetch what they need.  It records them only: a draw starts no
+	 * request, the loop fetches after the frame.  NULL: every row is
+	 * always there.
 	 */
 	void		(*view)(struct pane *, size_t top, size_t height);
 };

@@ -16,6 +16,7 @@ test_clock_wall(void)
 	char	*cause = NULL;
 
 	unsetenv("EVTOP_TEST_NOW");
+	clock_reset();
 	before = time(NULL);
 	now = clock_now();
 	after = time(NULL);
@@ -26,9 +27,11 @@ test_clock_wall(void)
 
 	/* Set but empty counts as unset, as NO_COLOR does. */
 	setenv("EVTOP_TEST_NOW", "", 1);
+	clock_reset();
 	CHECK(clock_now() >= before);
 	CHECK_INT(clock_check(&cause), 0);
 	unsetenv("EVTOP_TEST_NOW");
+	clock_reset();
 }
 
 static void
@@ -37,6 +40,7 @@ test_clock_fixed(void)
 	char	*cause = NULL;
 
 	setenv("EVTOP_TEST_NOW", FIXED, 1);
+	clock_reset();
 	CHECK_INT(clock_now(), FIXED_T);
 	CHECK_INT(clock_now_ms(), (int64_t)FIXED_T * 1000);
 	CHECK_INT(clock_check(&cause), 0);
@@ -45,8 +49,10 @@ test_clock_fixed(void)
 
 	/* Any ISO 8601 shape json_util_parse_time reads. */
 	setenv("EVTOP_TEST_NOW", "2026-06-01T11:00:00+02:00", 1);
+	clock_reset();
 	CHECK_INT(clock_now(), FIXED_T);
 	unsetenv("EVTOP_TEST_NOW");
+	clock_reset();
 }
 
 static void
@@ -55,6 +61,7 @@ test_clock_bad(void)
 	char	*cause = NULL;
 
 	setenv("EVTOP_TEST_NOW", "tomorrow", 1);
+	clock_reset();
 	CHECK_INT(clock_check(&cause), -1);
 	CHECK_STR(cause, "EVTOP_TEST_NOW wants a time like "
 	    "2026-06-01T09:00:00Z, not \"tomorrow\"");
@@ -62,9 +69,48 @@ test_clock_bad(void)
 	/* The programs refuse to start; the clock itself stays usable. */
 	CHECK(clock_now() > FIXED_T - 86400 * 3650);
 	unsetenv("EVTOP_TEST_NOW");
+	clock_reset();
+}
+
+/*
+ * The variable is read once: changing it later changes nothing until
+ * clock_reset, in both directions and for clock_check too.
+ */
+static void
+test_clock_read_once(void)
+{
+	char	*cause = NULL;
+
+	setenv("EVTOP_TEST_NOW", FIXED, 1);
+	clock_reset();
+	CHECK_INT(clock_now(), FIXED_T);
+	setenv("EVTOP_TEST_NOW", "2030-01-01T00:00:00Z", 1);
+	CHECK_INT(clock_now(), FIXED_T);
+	CHECK_INT(clock_now_ms(), (int64_t)FIXED_T * 1000);
+	unsetenv("EVTOP_TEST_NOW");
+	CHECK_INT(clock_now(), FIXED_T);
+
+	/* A bad value set after the first read is not seen... */
+	setenv("EVTOP_TEST_NOW", "tomorrow", 1);
+	CHECK_INT(clock_check(&cause), 0);
+	/* ...until the reset, when it is refused as at a start. */
+	clock_reset();
+	CHECK_INT(clock_check(&cause), -1);
+	free(cause);
+	cause = NULL;
+
+	/* Unset, then read: the wall clock, whatever is set afterwards. */
+	unsetenv("EVTOP_TEST_NOW");
+	clock_reset();
+	CHECK(clock_now() != FIXED_T);
+	setenv("EVTOP_TEST_NOW", FIXED, 1);
+	CHECK(clock_now() != FIXED_T && clock_now() >= time(NULL) - 1);
+	unsetenv("EVTOP_TEST_NOW");
+	clock_reset();
 }
 
 TEST_MAIN(
 	TEST_CASE(test_clock_wall),
 	TEST_CASE(test_clock_fixed),
-	TEST_CASE(test_clock_bad))
+	TEST_CASE(test_clock_bad),
+	TEST_CASE(test_clock_read_once))

@@ -16,11 +16,14 @@ static struct listwin_fetch	asked[64];
 static char			asked_etag[64][16];
 static size_t			nasked;
 static size_t			rows_live;
+static unsigned			last_gen;	/* of the last fetch */
+static size_t			key_calls;	/* row_key, since reset */
 
 static void
 fake_fetch(void *arg, const struct listwin_fetch *f)
 {
 	(void)arg;
+	last_gen = f->gen;
 	if (nasked < sizeof asked / sizeof asked[0]) {
 		asked[nasked] = *f;
 		snprintf(asked_etag[nasked], sizeof asked_etag[nasked], "%s",
@@ -41,6 +44,7 @@ fake_free(void *row)
 static int64_t
 fake_key(const void *row)
 {
+	key_calls++;
 	return (((const struct row *)row)->id);
 }
 
@@ -107,6 +111,7 @@ reset(void)
 {
 	nasked = 0;
 	rows_live = 0;
+	key_calls = 0;
 }
 
 static int64_t
@@ -455,6 +460,175 @@ test_failed_page_asked_again(void)
 	CHECK_INT(rows_live, 0);
 }
 
+/*
+ * Answers every page asked for since nasked was 0, and those an answer
+ * makes the window ask for (the next page, once the total is known).
+ */
+static void
+answer_all(struct listwin *lw, int64_t total)
+{
+	size_t	k;
+
+	for (k = 0; k < nasked && k < sizeof asked / sizeof asked[0]; k++)
+		answer(lw, k, total, NULL);
+	nasked = 0;
+}
+
+/* Page page answered with ids first, first+1...: a list that moved. */
+static void
+answer_ids(struct listwin *lw, size_t page, int64_t first, size_t n,
+    int64_t total)
+{
+	listwin_page_done(lw, page, last_gen, rows_of(first, n), n, total,
+	    NULL);
+}
+
+/*
+ * Counters find their row by key through the index: every key held is
+ * found at its place without a walk over the rows (no row_key call), and
+ * a key not held is not found.
+ */
+static void
+test_index_find_without_walking(void)
+{
+	struct listwin	*lw;
+	struct row	*r;
+	size_t		 i, at, held;
+	int64_t		 id;
+
+	reset();
+	lw = listwin_new(&fake_ops, NULL, 200, 4);
+	listwin_view(lw, 0, 30);
+	answer_all(lw, 10000);
+	listwin_view(lw, 5000, 30);
+	answer_all(lw, 10000);
+	held = listwin_held(lw);
+	CHECK_INT(held, 200 * 4);	/* pages 0, 1, 25, 26 */
+	key_calls = 0;
+	for (i = 0; i < 1000; i++) {
+		id = (int64_t)(i < 500 ? i % 400 : 5000 + i % 400) + 1;
+		r = listwin_find(lw, id, &at);
+		CHECK(r != NULL && r->id == id);
+		CHECK_INT(at, id - 1);
+	}
+	CHECK(listwin_find(lw, 401, NULL) == NULL);
+	CHECK(listwin_find(lw, 4999, NULL) == NULL);
+	CHECK(listwin_find(lw, 10001, NULL) == NULL);
+	CHECK(listwin_find(lw, -1, NULL) == NULL);
+	CHECK_INT(key_calls, 0);
+	CHECK(listwin_index_slots(lw) >= held * 2);
+	CHECK(listwin_index_slots(lw) <= held * 4);
+	listwin_free(lw);
+	CHECK_INT(rows_live, 0);
+}
+
+/*
+ * Scrolling through 500,000 rows (the guests of one event): pages are
+ * evicted, and their keys leave the index with them, so the index stays
+ * the size of the rows held.
+ */
+static void
+test_index_follows_eviction(void)
+{
+	struct listwin	*lw;
+	size_t		 top, at, max_slots = 0, max_held = 0;
+	int64_t		 gone;
+
+	reset();
+	lw = listwin_new(&fake_ops, NULL, 100, 2);
+	for (top = 0; top < 500000; top += 7919) {
+		listwin_view(lw, top, 40);
+		answer_all(lw, 500000);
+		/* The row on top is found where it is shown. */
+		CHECK(listwin_find(lw, (int64_t)top + 1, &at) != NULL);
+		CHECK_INT(at, top);
+		if (top >= 7919 * 4) {
+			/* Four scrolls back: evicted, not found. */
+			gone = (int64_t)(top - 7919 * 4) + 1;
+			CHECK(listwin_row(lw, (size_t)gone - 1) == NULL);
+			CHECK(listwin_find(lw, gone, NULL) == NULL);
+		}
+		if (listwin_index_slots(lw) > max_slots)
+			max_slots = listwin_index_slots(lw);
+		if (listwin_held(lw) > max_held)
+			max_held = listwin_held(lw);
+		CHECK(listwin_index_slots(lw) <= 4 * listwin_held(lw) + 64);
+	}
+	/* The window (3 pages of 100) and 2 cached: 500 rows at most. */
+	CHECK(max_held <= 500);
+	CHECK(max_slots <= 2048);
+	CHECK(rows_live <= 500);
+	listwin_free(lw);
+	CHECK_INT(rows_live, 0);
+}
+
+/*
+ * A page answered again with other rows: the old keys go, the new ones
+ * are found.  A row that moved to the next page while both are held is
+ * found where the later answer put it, and still found when the page it
+ * left is answered again without it.
+ */
+static void
+test_index_follows_replacement(void)
+{
+	struct listwin	*lw;
+	struct row	*r;
+	size_t		 at;
+
+	reset();
+	lw = listwin_new(&fake_ops, NULL, 50, 2);
+	listwin_view(lw, 0, 60);	/* pages 0, 1 and 2 */
+	answer_all(lw, 200);
+	CHECK(listwin_find(lw, 50, &at) != NULL);
+	CHECK_INT(at, 49);
+
+	/* An event was added before id 50: it moves to page 1. */
+	answer_ids(lw, 1, 50, 50, 201);
+	CHECK((r = listwin_find(lw, 50, &at)) != NULL);
+	CHECK_INT(at, 50);
+	CHECK(r == listwin_row(lw, 50));
+	CHECK(listwin_find(lw, 100, NULL) == NULL);	/* off page 1 now */
+	CHECK(listwin_find(lw, 101, &at) != NULL && at == 100);
+
+	/* Page 0 again, with the new event and without id 50. */
+	answer_ids(lw, 0, 1000, 1, 201);
+	CHECK(listwin_find(lw, 1000, &at) != NULL && at == 0);
+	CHECK(listwin_find(lw, 1, NULL) == NULL);
+	CHECK((r = listwin_find(lw, 50, &at)) != NULL);
+	CHECK_INT(at, 50);
+	CHECK(r == listwin_row(lw, 50));
+
+	/* And page 1 without it: gone. */
+	answer_ids(lw, 1, 300, 50, 201);
+	CHECK(listwin_find(lw, 50, NULL) == NULL);
+	CHECK(listwin_find(lw, 349, &at) != NULL && at == 99);
+	listwin_free(lw);
+	CHECK_INT(rows_live, 0);
+}
+
+/* A whole list (the server ignores paging) is found by key too. */
+static void
+test_index_whole_list(void)
+{
+	struct listwin	*lw;
+	size_t		 at;
+
+	reset();
+	lw = listwin_new(&fake_ops, NULL, 50, 2);
+	listwin_view(lw, 0, 20);
+	listwin_page_done(lw, 0, asked[0].gen, rows_of(1, 180), 180, -1,
+	    NULL);
+	CHECK_INT(listwin_whole(lw), 1);
+	CHECK(listwin_find(lw, 170, &at) != NULL && at == 169);
+	CHECK(listwin_find(lw, 181, NULL) == NULL);
+	/* Filtered here: the index is the place among the rows kept. */
+	listwin_set_query(lw, NULL, "odd");
+	CHECK(listwin_find(lw, 171, &at) != NULL && at == 85);
+	CHECK(listwin_find(lw, 170, NULL) == NULL);
+	listwin_free(lw);
+	CHECK_INT(rows_live, 0);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_first_frame_one_page),
 	TEST_CASE(test_small_list_one_request),
@@ -468,5 +642,9 @@ TEST_MAIN(
 	TEST_CASE(test_server_sort_and_filter),
 	TEST_CASE(test_local_sort_and_filter),
 	TEST_CASE(test_find_and_update_held),
-	TEST_CASE(test_failed_page_asked_again)
+	TEST_CASE(test_failed_page_asked_again),
+	TEST_CASE(test_index_find_without_walking),
+	TEST_CASE(test_index_follows_eviction),
+	TEST_CASE(test_index_follows_replacement),
+	TEST_CASE(test_index_whole_list)
 )

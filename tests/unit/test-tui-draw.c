@@ -13,7 +13,9 @@
 
 #include "api-private.h"
 #include "app-private.h"
+#include "clock.h"
 #include "keys.h"
+#include "listwin.h"
 #include "store.h"
 #include "theme.h"
 #include "xmalloc.h"
@@ -943,6 +945,7 @@ test_draw_token_expiry(void)
 	struct app		*app;
 
 	setenv("EVTOP_TEST_NOW", "2026-06-16T09:00:00Z", 1);	/* T0 */
+	clock_reset();
 	if (start(&loop, 24, 100) != 0)
 		return;
 	memset(&ao, 0, sizeof ao);
@@ -963,6 +966,7 @@ test_draw_token_expiry(void)
 	CHECK_INT(wake_due(app), 30 * 1000 + 5);
 
 	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:00Z", 1);
+	clock_reset();
 	app->damage |= APP_DAMAGE_HEADER;
 	draw(app);
 	CHECK(row_has(0, "token expires in 1 min"));
@@ -971,12 +975,14 @@ test_draw_token_expiry(void)
 
 	/* A second before: still a minute, never "0 min". */
 	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:29Z", 1);
+	clock_reset();
 	app->damage |= APP_DAMAGE_HEADER;
 	draw(app);
 	CHECK(row_has(0, "token expires in 1 min"));
 
 	/* Run out: it says so, and what to do. */
 	setenv("EVTOP_TEST_NOW", "2026-06-16T09:01:30Z", 1);
+	clock_reset();
 	app->damage |= APP_DAMAGE_HEADER;
 	draw(app);
 	CHECK(row_has(0, "token expired: press q and run evtop again"));
@@ -993,6 +999,7 @@ test_draw_token_expiry(void)
 	store_free(store);
 	CHECK_INT(uv_loop_close(&loop), 0);
 	unsetenv("EVTOP_TEST_NOW");
+	clock_reset();
 }
 
 /* What the notification log holds last: its level, or -1 when empty. */
@@ -1533,6 +1540,90 @@ test_draw_rate_limited(void)
 	CHECK_INT(uv_loop_close(&loop), 0);
 }
 
+/* A list window whose pages are counted, never answered. */
+static size_t	window_fetches;
+
+static void
+window_fetch(void *arg, const struct listwin_fetch *f)
+{
+	(void)arg;
+	(void)f;
+	window_fetches++;
+}
+
+static void
+window_row_free(void *row)
+{
+	event_done(row);
+	free(row);
+}
+
+static int64_t
+window_row_key(const void *row)
+{
+	return (((const struct event *)row)->id);
+}
+
+static const struct listwin_ops window_ops = {
+	.fetch = window_fetch,
+	.row_free = window_row_free,
+	.row_key = window_row_key,
+};
+
+/*
+ * Drawing the events pane over a list window starts no request: the draw
+ * records the rows shown, rows not here are drawn as dots, and their
+ * pages are asked for after the frame (the loop's store_events_fetch).
+ */
+static void
+test_draw_fetches_nothing(void)
+{
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct listwin	*lw;
+	struct app	*app;
+	void		**rows;
+	size_t		 i, n;
+
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
+		return;
+	lw = listwin_new(&window_ops, NULL, 50, 2);
+	store_set_window(store, lw);
+	store_events_view(store, 0, 8);
+	/* The first page of a thousand events. */
+	rows = xcalloc(50, sizeof *rows);
+	for (i = 0; i < 50; i++) {
+		rows[i] = xcalloc(1, sizeof (struct event));
+		fill_event(rows[i], (int64_t)i + 1, "Row", T0 + (time_t)i, 1,
+		    10, 0);
+	}
+	listwin_page_done(lw, 0, 0, rows, 50, 1000, NULL);
+	app_api_hooks()->events_changed(app);
+	draw(app);
+	CHECK(find("Row", NULL, NULL));
+	/* To the end: rows not fetched, drawn as dots, asked for after. */
+	window_fetches = 0;
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	term_define_keys();
+	type_keys(app, "\033[F");
+	draw(app);
+	CHECK_INT(window_fetches, 0);
+	CHECK_INT(listwin_wanted(lw), 1);
+	CHECK(find("\xe2\x80\xa6", NULL, NULL));
+	store_events_fetch(store);
+	CHECK(window_fetches >= 1);
+	CHECK_INT(listwin_wanted(lw), 0);
+	n = window_fetches;
+	/* Nothing recorded since: nothing more asked. */
+	store_events_fetch(store);
+	CHECK_INT(window_fetches, n);
+	store_set_window(store, NULL);
+	listwin_free(lw);
+	finish(&loop, app, store);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_draw_dashboard),
 	TEST_CASE(test_draw_rate_limited),
@@ -1550,4 +1641,5 @@ TEST_MAIN(
 	TEST_CASE(test_draw_home_end),
 	TEST_CASE(test_draw_too_small_keys),
 	TEST_CASE(test_draw_confirm),
-	TEST_CASE(test_sign_out_and_readonly_keys))
+	TEST_CASE(test_sign_out_and_readonly_keys),
+	TEST_CASE(test_draw_fetches_nothing))
