@@ -25,7 +25,7 @@ api_registration_pending(const struct api *api, int64_t event_id)
 		if (call->reg_cb != NULL && call->event_id == event_id)
 			return (1);
 	}
-	return (0);
+	return (api_session_parked_event(api, event_id));
 }
 
 void
@@ -37,6 +37,7 @@ api_forget(struct api *api, void *arg)
 		if (call->reg_cb != NULL && call->arg == arg)
 			call->arg = NULL;
 	}
+	api_session_forget(api, arg);
 }
 
 static void
@@ -80,6 +81,13 @@ api_register_done(struct api_call *call, const struct rest_response *resp,
 		b.fields = e.fields;
 		b.nfields = e.nfields;
 		msg = error_body_sentence(&b);
+		/* Kept to be sent again after the user signs in again. */
+		if (e.reason == API_REASON_SIGNED_OUT && api_park(call)) {
+			api_signed_out(api);
+			api_error_done(&e);
+			free(msg);
+			return;
+		}
 		if (e.reason == API_REASON_SIGNED_OUT)
 			api_signed_out(api);
 		else
@@ -131,6 +139,7 @@ api_register_start(struct api *api, const char *method, const char *body,
 	    arg);
 	call->reg_cb = cb;
 	call->event_id = event_id;
+	call->user_action = 1;
 	if ((e = store_event_find(api->store, event_id, NULL)) != NULL &&
 	    e->title != NULL)
 		call->title = xstrdup(e->title);
