@@ -110,6 +110,8 @@ api_park(struct api_call *call)
  * the refused send did nothing, and a server may have kept its answer
  * under the old key.
  */
+static void	api_parked_fail(struct api *, const char *);
+
 static void
 api_parked_send(struct api *api, struct api_parked *p)
 {
@@ -141,11 +143,15 @@ api_session_renewed(struct api *api)
 	api->refused = 0;
 	free(api->refused_email);
 	api->refused_email = NULL;
-	/* Nothing of the old user's stays on screen: theirs is fetched. */
+	/*
+	 * Nothing of the old user's stays on screen: theirs is fetched.  What
+	 * the old user asked for is not done in another's name: it fails.
+	 */
 	if (other) {
 		api_events_stop(api);
 		store_clear_notifications(api->store);
 		api->last_seq = -1;
+		api_parked_fail(api, "not sent: another account signed in");
 	}
 	api_refresh_background(api);
 	api_load_notifications(api, NULL, NULL);
@@ -162,8 +168,9 @@ api_session_renewed(struct api *api)
 	}
 }
 
-void
-api_give_up(struct api *api)
+/* Fails every parked call with sentence: each caller hears back once. */
+static void
+api_parked_fail(struct api *api, const char *sentence)
 {
 	struct api_parked_calls	 parked;
 	struct api_parked	*p;
@@ -174,12 +181,12 @@ api_give_up(struct api *api)
 	TAILQ_CONCAT(&parked, &api->parked, entry);
 	while ((p = TAILQ_FIRST(&parked)) != NULL) {
 		TAILQ_REMOVE(&parked, p, entry);
-		log_debug("api: %s %s not sent: signed out", p->method,
-		    p->path);
+		log_debug("api: %s %s not sent: %s", p->method, p->path,
+		    sentence);
 		memset(&e, 0, sizeof e);
 		e.reason = API_REASON_SIGNED_OUT;
 		e.status = API_ERR_AUTH;
-		e.sentence = xstrdup(API_SIGNED_OUT);
+		e.sentence = xstrdup(sentence);
 		api->error = &e;
 		if (api->dead || p->forgotten)
 			;	/* its owner is gone */
@@ -196,6 +203,12 @@ api_give_up(struct api *api)
 		api_error_done(&e);
 		api_parked_free(p);
 	}
+}
+
+void
+api_give_up(struct api *api)
+{
+	api_parked_fail(api, API_SIGNED_OUT);
 }
 
 void

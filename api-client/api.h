@@ -288,8 +288,9 @@ void		 api_forget(struct api *, void *arg);
  * A user action (register, cancel) refused with API_REASON_SIGNED_OUT is
  * parked instead of failed: a later api_login that succeeds sends it
  * again with the new token, restarts the refreshes, the notifications
- * and the live link (which resumes from its last seq), and, when another
- * user signed in, first drops what the store held for the old one.
+ * and the live link (which resumes from its last seq); when another
+ * user signed in, it first drops what the store held for the old one,
+ * and fails the parked calls rather than act in the new user's name.
  * api_give_up fails every parked call with API_ERR_AUTH instead, so each
  * caller hears back exactly once either way.
  */
