@@ -183,6 +183,22 @@ api_endpoint_free(void *data)
 	free(data);
 }
 
+/* A parked call given up (api-session.c): its owner hears e once. */
+static void
+api_endpoint_refused(struct api *api, void *data, const struct api_error *e)
+{
+	struct api_endpoint_call	*c = data;
+	struct api_result		 r;
+
+	memset(&r, 0, sizeof r);
+	r.status = e->status;
+	r.error = e;
+	r.total = r.page = r.per_page = -1;
+	api->error = e;
+	c->cb(c->arg, &r);
+	api->error = NULL;
+}
+
 /* The server sent every row, not the page asked for. */
 static int
 api_endpoint_whole(const struct api_endpoint_call *c,
@@ -244,6 +260,12 @@ api_endpoint_done(struct api_call *call, const struct rest_response *resp,
 		ok = 1;
 	else if ((resp->status < 200 || resp->status > 299) && !conflict) {
 		api_answer_failure_error(api, resp, 0, &e);
+		if (e.reason == API_REASON_SIGNED_OUT && api_park(call)) {
+			/* Sent again after the next sign-in (api-session.c). */
+			api_signed_out(api);
+			api_error_done(&e);
+			return;
+		}
 		if (e.reason == API_REASON_SIGNED_OUT)
 			api_signed_out(api);
 		goto out;
@@ -304,7 +326,8 @@ out:
 		    api_reason_name(e.reason));
 	}
 	api->error = r.error;
-	c->cb(c->arg, &r);
+	if (!call->forgotten)
+		c->cb(c->arg, &r);
 	api->error = NULL;
 	if (spec->type != NULL) {
 		model_free_one(spec->type, one);
@@ -376,9 +399,12 @@ api_endpoint_call(struct api *api, enum api_endpoint ep,
 	c->page = args->page;
 	c->per_page = args->per_page;
 	call = api_request_with(api, spec->method, buf_str(&path), &send,
-	    api_endpoint_done, NULL, NULL);
+	    api_endpoint_done, NULL, arg);
 	call->data = c;
 	call->data_free = api_endpoint_free;
+	call->refused = api_endpoint_refused;
+	/* Refused for the token, it waits for the next sign-in. */
+	call->user_action = 1;
 	if (body != NULL) {
 		/* It may hold a password: not left in freed memory. */
 		explicit_bzero(body, strlen(body));

@@ -59,14 +59,51 @@ struct api_call {
 	void			*data;
 	void			(*data_free)(void *);
 	/*
+	 * Tells data's owner the call failed with e though no answer is
+	 * being read (a parked call given up): endpoint calls set it.
+	 */
+	void			(*refused)(struct api *, void *data,
+				    const struct api_error *e);
+	int			 forgotten;	/* api_forget: no call back */
+	/*
 	 * A GET identical to one in flight is not sent: it joins that one
 	 * (its leader) and hears the same answer after it, in order.
 	 */
 	TAILQ_HEAD(, api_call)	 joined;
 	TAILQ_ENTRY(api_call)	 join_entry;
+	int			 user_action;	/* parked when signed out */
 	LIST_ENTRY(api_call)	 entry;
 };
 LIST_HEAD(api_calls, api_call);
+
+/*
+ * A user action the server refused for the token, kept to be sent again
+ * with the next sign-in's (api-session.c): what api_request was given,
+ * and what the call's owner set on it.
+ */
+struct api_parked {
+	char			*method;
+	char			*path;
+	char			*body;		/* wiped when freed */
+	char			*etag;
+	char			*if_match;
+	char			*content_type;
+	void			*data;		/* an endpoint call's, owned */
+	void			(*data_free)(void *);
+	void			(*refused)(struct api *, void *,
+				    const struct api_error *);
+	void			(*done)(struct api_call *,
+				    const struct rest_response *,
+				    const char *error);
+	api_done_cb		 cb;
+	api_registration_cb	 reg_cb;
+	int64_t			 event_id;
+	char			*title;
+	void			*arg;
+	int			 forgotten;	/* api_forget: no call back */
+	TAILQ_ENTRY(api_parked)	 entry;
+};
+TAILQ_HEAD(api_parked_calls, api_parked);
 
 struct api {
 	uv_loop_t		*loop;
@@ -114,6 +151,13 @@ struct api {
 
 	struct session		 session;	/* token NULL: signed out */
 	enum api_reason		 sign_in_reason;	/* the last refusal's */
+	/* Signed out by the server until the next sign-in (api-session.c). */
+	int			 refused;
+	int64_t			 refused_id;	/* whose session it was */
+	char			*refused_email;
+	int			 refused_expired;	/* its exp had passed */
+	int			 relive;	/* the live link was on */
+	struct api_parked_calls	 parked;
 
 	struct wslink		*ws;
 	enum api_link		 link;
@@ -282,7 +326,26 @@ int	api_answer_failure_error(struct api *, const struct rest_response *,
 /* A new link state; why may be NULL for none.  Calls the hook. */
 void	api_set_link(struct api *, enum api_link, const struct api_why *);
 void	api_report_error(struct api *, const struct api_why *);
+/*
+ * The server refused the token (api-session.c): the session is forgotten,
+ * background work stops, and the link hook hears API_REASON_SIGNED_OUT.
+ */
 void	api_signed_out(struct api *);
+/*
+ * Keeps a copy of a user action refused for the token, to send again after
+ * the next sign-in: 1 when it was kept (its owner hears nothing yet), 0
+ * for a call that is not a user action.
+ */
+int	api_park(struct api_call *);
+/* A sign-in succeeded: parked calls and background work go on. */
+void	api_session_renewed(struct api *);
+/* Parked calls for arg will not call back (api_forget). */
+void	api_session_forget(struct api *, void *arg);
+/* A register or cancel for event_id is parked. */
+int	api_session_parked_event(const struct api *, int64_t event_id);
+void	api_session_init(struct api *);
+/* Frees parked calls without a word to their owners (api_free). */
+void	api_session_done(struct api *);
 /*
  * Refreshes the events at once (after a write), or as soon as a refresh
  * under way or a Retry-After is over: a held refresh is owed, not dropped.

@@ -25,18 +25,31 @@ api_registration_pending(const struct api *api, int64_t event_id)
 		if (call->reg_cb != NULL && call->event_id == event_id)
 			return (1);
 	}
-	return (0);
+	return (api_session_parked_event(api, event_id));
+}
+
+/* A register or endpoint call of arg's will not call back. */
+static void
+api_call_forget(struct api_call *call, void *arg)
+{
+	if (arg == NULL || call->arg != arg ||
+	    (call->reg_cb == NULL && call->refused == NULL))
+		return;
+	call->arg = NULL;
+	call->forgotten = 1;
 }
 
 void
 api_forget(struct api *api, void *arg)
 {
-	struct api_call	*call;
+	struct api_call	*call, *j;
 
 	LIST_FOREACH(call, &api->calls, entry) {
-		if (call->reg_cb != NULL && call->arg == arg)
-			call->arg = NULL;
+		api_call_forget(call, arg);
+		TAILQ_FOREACH(j, &call->joined, join_entry)
+			api_call_forget(j, arg);
 	}
+	api_session_forget(api, arg);
 }
 
 static void
@@ -80,6 +93,13 @@ api_register_done(struct api_call *call, const struct rest_response *resp,
 		b.fields = e.fields;
 		b.nfields = e.nfields;
 		msg = error_body_sentence(&b);
+		/* Kept to be sent again after the user signs in again. */
+		if (e.reason == API_REASON_SIGNED_OUT && api_park(call)) {
+			api_signed_out(api);
+			api_error_done(&e);
+			free(msg);
+			return;
+		}
 		if (e.reason == API_REASON_SIGNED_OUT)
 			api_signed_out(api);
 		else
@@ -131,6 +151,7 @@ api_register_start(struct api *api, const char *method, const char *body,
 	    arg);
 	call->reg_cb = cb;
 	call->event_id = event_id;
+	call->user_action = 1;
 	if ((e = store_event_find(api->store, event_id, NULL)) != NULL &&
 	    e->title != NULL)
 		call->title = xstrdup(e->title);

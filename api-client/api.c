@@ -51,6 +51,7 @@ api_new(uv_loop_t *loop, const struct api_options *opts,
 	api->time_scale = opts->time_scale;
 	api->budget = budget_new();
 	LIST_INIT(&api->calls);
+	api_session_init(api);
 
 	memset(&hopts, 0, sizeof hopts);
 	hopts.cacert = api->cacert;
@@ -134,6 +135,7 @@ api_free(struct api *api)
 	api_waiters_free(api->events_waiters);
 	api->events_waiters = NULL;
 	session_done(&api->session);
+	api_session_done(api);
 	api_events_stop(api);
 	api_discover_done(api);
 	/* The struct goes when the last timer has closed. */
@@ -368,26 +370,6 @@ api_report_error(struct api *api, const struct api_why *why)
 		api->hooks.error(api->hooks_arg, why);
 }
 
-/* The token is no longer good: forget it and stop the live link. */
-void
-api_signed_out(struct api *api)
-{
-	static const struct api_why	why = {
-		API_REASON_SIGNED_OUT, 0, API_SIGNED_OUT
-	};
-
-	log_debug("api: signed out by the server");
-	session_done(&api->session);
-	api->live = 0;
-	api->begun = 0;
-	if (api->ws != NULL)
-		wslink_close(api->ws);
-	uv_timer_stop(&api->retry_timer);
-	uv_timer_stop(&api->poll_timer);
-	uv_timer_stop(&api->meta_timer);
-	api_set_link(api, API_LINK_OFFLINE, &why);
-}
-
 static void
 api_login_done(struct api_call *call, const struct rest_response *resp,
     const char *error)
@@ -427,6 +409,8 @@ api_login_done(struct api_call *call, const struct rest_response *resp,
 	api->session = s;
 	log_debug("api: signed in as user %lld (%s)",
 	    (long long)s.user.id, s.user.role != NULL ? s.user.role : "?");
+	/* After the server signed us out: what waited goes on. */
+	api_session_renewed(api);
 	call->cb(call->arg, API_OK, NULL);
 }
 

@@ -291,6 +291,28 @@ int		 api_registration_pending(const struct api *,
 void		 api_forget(struct api *, void *arg);
 
 /*
+ * Signing in again after the server refused the token (api-session.c).
+ * A user action (register, cancel) refused with API_REASON_SIGNED_OUT is
+ * parked instead of failed: a later api_login that succeeds sends it
+ * again with the new token, restarts the refreshes, the notifications
+ * and the live link (which resumes from its last seq); when another
+ * user signed in, it first drops what the store held for the old one,
+ * and fails the parked calls rather than act in the new user's name.
+ * api_give_up fails every parked call with API_ERR_AUTH instead, so each
+ * caller hears back exactly once either way.
+ */
+void		 api_give_up(struct api *);
+/* How many user actions wait for a sign-in. */
+size_t		 api_parked_count(const struct api *);
+/*
+ * The address of the session the server refused, while no sign-in has
+ * replaced it ("" when it had none); NULL when the server refused none.
+ */
+const char	*api_refused_email(const struct api *);
+/* Why, in a few words for the user ("token expired"), or NULL. */
+const char	*api_refused_why(const struct api *);
+
+/*
  * How often to refresh when the server has no live link (the profile's
  * poll_interval), in milliseconds; applies at once when polling.
  */

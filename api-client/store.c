@@ -359,6 +359,16 @@ store_notifications_supported(const struct store *st)
 	return (!st->no_notifications);
 }
 
+void
+store_clear_notifications(struct store *st)
+{
+	size_t	i;
+
+	for (i = 0; i < st->nnotes; i++)
+		notification_done(STORE_NOTE(st, i));
+	st->first = st->nnotes = 0;
+}
+
 time_t
 store_refreshed_at(const struct store *st)
 {

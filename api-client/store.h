@@ -80,6 +80,8 @@ const struct notification *store_notification_at(const struct store *,
  */
 void		 store_set_notifications_supported(struct store *, int);
 int		 store_notifications_supported(const struct store *);
+/* Empties the log (another user signed in: theirs is fetched). */
+void		 store_clear_notifications(struct store *);
 
 /* Seconds since the epoch of the last successful refresh, 0 if never. */
 time_t		 store_refreshed_at(const struct store *);

@@ -21,5 +21,10 @@ size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
 size_t	utf8_cut(const char *s, size_t max);
 /* How many code points a NUL-terminated string holds (lead bytes only). */
 size_t	utf8_length(const char *s);
+/*
+ * Writes code point cp as UTF-8 into out (room for 4 bytes, no NUL) and
+ * returns its length, or 0 for a surrogate or a value past U+10FFFF.
+ */
+size_t	utf8_encode(uint32_t cp, char *out);
 
 #endif

@@ -195,27 +195,25 @@ account_ask_password(struct account *a, char **user, char **cause)
 	return (API_ERR_AUTH);
 }
 
-/* Keeps the new sign-in's token for the next run (0600, atomic). */
-static void
-account_keep(struct account *a)
+/*
+ * Keeps the new sign-in's token for the next run (0600, atomic): 0, or -1
+ * with a sentence in *cause.
+ */
+static int
+account_keep(struct account *a, char **cause)
 {
 	const struct session	*s = api_session(a->api);
 	struct stored_token	 t;
-	char			*cause = NULL;
 
 	if (s == NULL)
-		return;
+		return (0);
 	memset(&t, 0, sizeof t);
 	t.server = a->cfg->server;
 	t.user = s->user.email != NULL && *s->user.email != '\0' ?
 	    s->user.email : a->cfg->user;
 	t.token = s->token;
 	t.exp = s->exp;
-	if (tokens_save(&t, &cause) != 0) {
-		fprintf(stderr, "evtop: the sign-in is not kept for next "
-		    "time: %s\n", cause);
-		free(cause);
-	}
+	return (tokens_save(&t, cause));
 }
 
 /* Tries a token: API_OK, or why not (API_ERR_AUTH: refused). */
@@ -333,7 +331,7 @@ account_sign_in(struct account *a, char **cause)
 {
 	const struct config	*cfg = a->cfg;
 	struct account_wait	 w = { 0, 0, NULL };
-	char			*user = NULL;
+	char			*user = NULL, *why = NULL;
 	int			 status;
 
 	a->source = ACCOUNT_NONE;
@@ -371,7 +369,11 @@ account_sign_in(struct account *a, char **cause)
 	free(user);
 	if (status == API_OK) {
 		a->source = ACCOUNT_PASSWORD;
-		account_keep(a);
+		if (account_keep(a, &why) != 0) {
+			fprintf(stderr, "evtop: the sign-in is not kept for "
+			    "next time: %s\n", why);
+			free(why);
+		}
 	}
 	return (status);
 }
@@ -391,6 +393,26 @@ account_refused(struct account *a)
 		fprintf(stderr, "evtop: batch mode cannot ask for a password: "
 		    "sign in once on a terminal (the sign-in is kept), or give "
 		    "--token-file FILE\n");
+}
+
+int
+account_signed_in(void *arg, char **sentence)
+{
+	struct account	*a = arg;
+	char		*cause = NULL;
+
+	/* The demo signs in by itself, and keeps nothing. */
+	if (a->source == ACCOUNT_DEMO)
+		return (0);
+	log_debug("%s: signed in again in the dashboard", __func__);
+	a->source = ACCOUNT_PASSWORD;
+	if (account_keep(a, &cause) != 0) {
+		xasprintf(sentence, "The sign-in is not kept for next time: %s",
+		    cause);
+		free(cause);
+		return (-1);
+	}
+	return (0);
 }
 
 int

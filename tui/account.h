@@ -37,6 +37,14 @@ int		 account_sign_in(struct account *, char **cause);
  */
 void		 account_refused(struct account *);
 /*
+ * The user signed in again in the dashboard's sign-in box, as
+ * app_options.signed_in with the account as arg: the new sign-in is kept
+ * (0600, replacing the one kept before) as a sign-in at start is; a token
+ * the user gave in a file or EVTOP_TOKEN is left as it was.  Returns 0,
+ * or -1 with why it could not be kept in *sentence.
+ */
+int		 account_signed_in(void *arg, char **sentence);
+/*
  * The sign-out key, as app_options.sign_out with the account as arg: the kept
  * sign-in for the server goes; the demo has none and stays.
  */

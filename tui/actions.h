@@ -34,7 +34,9 @@
 	X(UNREGISTER,	"unregister",	"Cancel", "Cancel your registration " \
 	    "(asks first)", ACTION_WRITES)				\
 	X(SIGN_OUT,	"sign-out",	"Sign out", "Sign out and delete the " \
-	    "kept sign-in", 0)
+	    "kept sign-in", 0)						\
+	X(SIGN_IN,	"sign-in",	"Sign in", "Sign in again when signed " \
+	    "out", 0)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

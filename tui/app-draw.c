@@ -48,6 +48,7 @@ app_draw_done(struct app *app)
 	app_delwin(&app->bar);
 	app_delwin(&app->help_win);
 	app_delwin(&app->confirm_win);
+	app_delwin(&app->signin_win);
 	for (i = 0; i < APP_PANES; i++)
 		app_delwin(&app->panes[i].win);
 	toasts_close(app->toasts);
@@ -135,27 +136,41 @@ app_draw_header(struct app *app)
 static void
 app_draw_bar(struct app *app)
 {
-	const struct key_table	*tables[2];
-	char			 right[96], n[64];
+	const struct key_table		*tables[3];
+	const struct key_binding	*b;
+	struct key_binding		 sign_in;
+	struct key_table		 signed_out;
+	char				 right[96], n[64];
+	size_t				 nt = 0;
 
-	if (app->help) {
-		tables[0] = keymap_table(app->opts.keymap, &keys_help);
-		tables[1] = NULL;
-	} else {
-		tables[0] = keymap_table(app->opts.keymap, &keys_global);
-		tables[1] = keymap_table(app->opts.keymap,
+	/* Signed out, the key that signs in again comes first. */
+	if (!app->help && app->signed_out && app->signin == NULL &&
+	    (b = app_sign_in_key(app)) != NULL) {
+		sign_in = *b;
+		sign_in.bar = sign_in.bar_ascii = b->name;
+		signed_out.title = NULL;
+		signed_out.bindings = &sign_in;
+		signed_out.n = 1;
+		signed_out.hide_writes = 0;
+		tables[nt++] = &signed_out;
+	}
+	if (app->help)
+		tables[nt++] = keymap_table(app->opts.keymap, &keys_help);
+	else {
+		tables[nt++] = keymap_table(app->opts.keymap, &keys_global);
+		tables[nt++] = keymap_table(app->opts.keymap,
 		    app->panes[app->focus].ops->keys);
 	}
 	/* The banner stands in for the count, which the events title has. */
 	if (app->banner != NULL) {
-		statusbar_draw_keys(app->bar, app->env.ascii, tables, 2,
+		statusbar_draw_keys(app->bar, app->env.ascii, tables, nt,
 		    app->banner, term_style(pane_level_style(app->banner_level)));
 		return;
 	}
 	pane_events_count_text(app->store, n, sizeof n);
 	snprintf(right, sizeof right, "%s event%s", n,
 	    strcmp(n, "1") == 0 ? "" : "s");
-	statusbar_draw_keys(app->bar, app->env.ascii, tables, 2, right, 0);
+	statusbar_draw_keys(app->bar, app->env.ascii, tables, nt, right, 0);
 }
 
 void
@@ -215,6 +230,11 @@ app_draw(struct app *app)
 	app_delwin(&app->confirm_win);
 	if (app->confirm != NULL)
 		app->confirm_win = confirm_draw(app->confirm, LINES, COLS,
+		    app->env.ascii);
+	/* The sign-in box above even a question: the loop waits on it. */
+	app_delwin(&app->signin_win);
+	if (app->signin != NULL)
+		app->signin_win = signin_box_draw(app->signin, LINES, COLS,
 		    app->env.ascii);
 done:
 	doupdate();

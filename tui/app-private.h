@@ -14,6 +14,7 @@
 #include "confirm.h"
 #include "layout.h"
 #include "pane.h"
+#include "signin-box.h"
 #include "store.h"
 #include "term.h"
 #include "toast.h"
@@ -62,6 +63,11 @@ struct app {
 	void			(*confirm_yes)(struct app *);
 	int64_t			 confirm_event;	/* what it asks about */
 	WINDOW			*confirm_win;
+	struct signin_box	*signin;	/* the sign-in box, or NULL */
+	WINDOW			*signin_win;
+	int			 signin_busy;	/* api_login is out */
+	int			 signin_waiting;	/* for a Retry-After */
+	char			*signin_email;	/* the last one tried */
 
 	uv_prepare_t		 prepare;
 	uv_check_t		 check;
@@ -82,6 +88,14 @@ struct app {
 const struct api_hooks	*app_api_hooks(void);
 void	app_key(struct app *, int key);
 int	app_damaged(const struct app *);
+/* Marks damage (APP_DAMAGE_*); the loop draws it. */
+void	app_mark(struct app *, int flags);
+/* Draws now if due, else makes sure the frame timer will. */
+void	app_schedule(struct app *);
+/* Reads the clocks for what handlers do next. */
+void	app_now(struct app *);
+/* The link state the header shows; stale data is marked. */
+void	app_set_link(struct app *, enum api_link);
 void	app_frame_cb(uv_timer_t *);
 void	app_arm_wake(struct app *);
 /* A toast (title may be NULL), drawn at the next frame. */
@@ -114,6 +128,18 @@ void	app_registered(void *, int status, const char *cause,
 	    const struct api_registration *);
 void	app_unregistered(void *, int status, const char *cause,
 	    const struct api_registration *);
+
+/* app-signin.c */
+/* Puts the sign-in box up (the server signed the user out). */
+void	app_signin_open(struct app *);
+/* A key while the box is up: only the box hears it. */
+void	app_signin_key(struct app *, int key);
+/* The wake timer's tick: a wait the server asked for may be over. */
+void	app_signin_tick(struct app *);
+/* The sign-in key: the box again, while signed out. */
+void	app_do_sign_in(struct app *);
+/* The key bound to the sign-in action, or NULL. */
+const struct key_binding *app_sign_in_key(const struct app *);
 
 /* app-draw.c */
 void	app_init_panes(struct app *);

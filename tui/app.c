@@ -22,11 +22,9 @@
 #include "theme.h"
 #include "xmalloc.h"
 
-static void	app_schedule(struct app *);
-
 static const struct api_hooks	app_no_hooks;
 
-static void
+void
 app_mark(struct app *app, int flags)
 {
 	app->damage |= flags;
@@ -54,7 +52,7 @@ app_apply(struct app *app, struct pane *p, int flags)
 	}
 }
 
-static void
+void
 app_now(struct app *app)
 {
 	app->env.now_ms = uv_now(app->loop);
@@ -129,7 +127,7 @@ app_hook_history(void *arg)
 }
 
 /* Data that was kept fresh by a link that is gone is marked stale. */
-static void
+void
 app_set_link(struct app *app, enum api_link link)
 {
 	int	stale;
@@ -154,10 +152,10 @@ app_hook_link(void *arg, enum api_link link, const struct api_why *why)
 	log_debug("%s: %s (%s)%s%s", __func__, api_link_name(link),
 	    api_reason_name(why->reason), why->sentence != NULL ? ": " : "",
 	    why->sentence != NULL ? why->sentence : "");
-	if (why->reason == API_REASON_SIGNED_OUT && !app->signed_out) {
+	/* The box asks for the password again; the banner says how later. */
+	if (why->reason == API_REASON_SIGNED_OUT) {
 		app->signed_out = 1;
-		app_set_banner(app, NOTIFY_ERROR, "Signed out by the server: "
-		    "press q and run evtop again to sign in");
+		app_signin_open(app);
 	}
 	if (why->sentence != NULL && link != app->link &&
 	    (link == API_LINK_RETRYING || link == API_LINK_POLLING) &&
@@ -209,6 +207,9 @@ app_hook_error(void *arg, const struct api_why *why)
 	const char	*sentence = why->sentence != NULL ? why->sentence :
 			    api_reason_name(why->reason);
 
+	/* The sign-in box says so, and the refresh follows the sign-in. */
+	if (why->reason == API_REASON_SIGNED_OUT)
+		return;
 	app_toast(app, NOTIFY_ERROR, "Error", sentence);
 	app_log_error(app, sentence);
 	app_schedule(app);
@@ -249,6 +250,8 @@ app_release(struct app *app)
 		pane_done(&app->panes[i]);
 	toasts_free(app->toasts);
 	confirm_free(app->confirm);
+	signin_box_free(app->signin);
+	free(app->signin_email);
 	free(app->exit_sentence);
 	keymap_free(app->opts.keymap);
 	theme_free(app->opts.theme);
@@ -479,6 +482,7 @@ static const struct {
 	{ ACTION_REGISTER,	app_do_register },
 	{ ACTION_UNREGISTER,	app_do_unregister },
 	{ ACTION_SIGN_OUT,	app_do_sign_out },
+	{ ACTION_SIGN_IN,	app_do_sign_in },
 };
 
 static void
@@ -559,6 +563,10 @@ app_key(struct app *app, int key)
 			app_do_quit(app);
 		else if (a == ACTION_REDRAW)
 			app_do_redraw(app);
+		return;
+	}
+	if (app->signin != NULL) {
+		app_signin_key(app, key);
 		return;
 	}
 	if (app->confirm != NULL) {
@@ -654,8 +662,7 @@ app_damaged(const struct app *app)
 	return (0);
 }
 
-/* Draws now if due, else makes sure the frame timer will. */
-static void
+void
 app_schedule(struct app *app)
 {
 	uint64_t	now, since;
@@ -714,6 +721,7 @@ app_wake_cb(uv_timer_t *t)
 	app_now(app);
 	if (toasts_expire(app->toasts, app->env.now_ms))
 		app_mark(app, APP_DAMAGE_OVERLAY);
+	app_signin_tick(app);
 	for (i = 0; i < APP_PANES; i++) {
 		if (app->panes[i].ops->deadline == NULL)
 			continue;

@@ -40,6 +40,14 @@ struct app_options {
 	 */
 	int		(*sign_out)(void *arg, char **sentence);
 	void		*sign_out_arg;
+	/*
+	 * The user signed in again in the sign-in box after the server
+	 * signed them out: the new session (api_session) is kept as a
+	 * sign-in at start is; 0, or -1 with a sentence for a toast when it
+	 * cannot be.  NULL: nothing is kept.
+	 */
+	int		(*signed_in)(void *arg, char **sentence);
+	void		*signed_in_arg;
 };
 
 struct app;
@@ -50,7 +58,8 @@ struct app	*app_new(uv_loop_t *, struct api *, struct store *,
  * Turns the terminal on; calls api_set_hooks, api_refresh_events and
  * api_start_live; runs the loop until the user quits; restores the
  * terminal; returns the exit code (0 on q or sign-out, 4 on q after the
- * server signed the user out, 128+signal on a quit signal, 1 when the
+ * server signed the user out and no sign-in in the box followed,
+ * 128+signal on a quit signal, 1 when the
  * terminal cannot be used, with a sentence on stderr).  After a sign-out
  * its sentence is printed on stderr once the terminal is restored.
  */

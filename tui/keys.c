@@ -12,6 +12,7 @@
 
 #include <curses.h>
 
+#include "textin.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -29,6 +30,7 @@ static const struct key_binding keys_global_bindings[] = {
 	{ 'R',		  "R",		ACTION_REGISTER,   "R",	  "R" },
 	{ 'U',		  "U",		ACTION_UNREGISTER, "U",	  "U" },
 	{ 'L',		  "L",		ACTION_SIGN_OUT,   NULL,  NULL },
+	{ 'S',		  "S",		ACTION_SIGN_IN,	   NULL,  NULL },
 };
 
 static const struct key_binding keys_list_bindings[] = {
@@ -131,6 +133,49 @@ keys_bar(char *buf, size_t len, const struct key_table *const *tables,
 			off += (size_t)w;
 		}
 	}
+}
+
+/* Editing keys in a text field, as readline and the shells have them. */
+static const struct {
+	int		 key;
+	enum textin_op	 op;
+} keys_edit_ops[] = {
+	{ FN(KEY_LEFT),		TEXTIN_LEFT },
+	{ KEYS_CTRL('b'),	TEXTIN_LEFT },
+	{ FN(KEY_RIGHT),	TEXTIN_RIGHT },
+	{ KEYS_CTRL('f'),	TEXTIN_RIGHT },
+	{ FN(KEY_HOME),		TEXTIN_HOME },
+	{ KEYS_CTRL('a'),	TEXTIN_HOME },
+	{ FN(KEY_END),		TEXTIN_END },
+	{ KEYS_CTRL('e'),	TEXTIN_END },
+	{ FN(KEY_BACKSPACE),	TEXTIN_BACKSPACE },
+	{ 0x7f,			TEXTIN_BACKSPACE },
+	{ KEYS_CTRL('h'),	TEXTIN_BACKSPACE },
+	{ FN(KEY_DC),		TEXTIN_DELETE },
+	{ KEYS_CTRL('d'),	TEXTIN_DELETE },
+	{ KEYS_CTRL('u'),	TEXTIN_KILL_START },
+	{ KEYS_CTRL('w'),	TEXTIN_KILL_WORD },
+};
+
+int
+keys_edit_op(int key)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof keys_edit_ops / sizeof keys_edit_ops[0]; i++) {
+		if (keys_edit_ops[i].key == key)
+			return ((int)keys_edit_ops[i].op);
+	}
+	return (-1);
+}
+
+size_t
+keys_text(int key, char *out)
+{
+	if ((key & KEYS_FN) || key < 0x20 || key == 0x7f ||
+	    (key >= 0x80 && key < 0xa0))
+		return (0);
+	return (utf8_encode((uint32_t)key, out));
 }
 
 /* Key names beyond single characters, as help shows them. */

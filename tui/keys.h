@@ -50,6 +50,17 @@ void		 keys_bar(char *buf, size_t len,
 		     int ascii);
 
 /*
+ * In a text field: the enum textin_op an editing key asks for (Left,
+ * Backspace, C-u, C-w...), or -1 when it is not one.
+ */
+int		 keys_edit_op(int key);
+/*
+ * The character a key types, as UTF-8 in out (room for 4 bytes, no NUL):
+ * its length, or 0 for a function or control key.
+ */
+size_t		 keys_text(int key, char *out);
+
+/*
  * The key tables in force: the defaults above, rebound by the config
  * file's [keymap].  A NULL keymap means the defaults.
  */

@@ -294,6 +294,8 @@ main_dashboard(struct main_ctx *c)
 	opts.reload_arg = c->reload;
 	opts.sign_out = account_sign_out;
 	opts.sign_out_arg = c->account;
+	opts.signed_in = account_signed_in;
+	opts.signed_in_arg = c->account;
 	app = app_new(&c->loop, c->api, c->store, &opts);
 	demo_watch(c->demo, &c->loop, app);
 	rc = app_run(app);

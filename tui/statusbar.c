@@ -45,8 +45,8 @@ statusbar_token_warning(time_t exp, time_t now, char *buf, size_t len,
 		return (0);
 	left = (long)(exp - now);
 	if (left <= 0) {
-		snprintf(buf, len, "token expired: press q and run evtop "
-		    "again");
+		/* The next request is refused, and the sign-in box asks. */
+		snprintf(buf, len, "token expired");
 		*style = TERM_ERROR;
 		return (1);
 	}

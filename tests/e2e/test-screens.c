@@ -1,6 +1,7 @@
 /*
- * Expected screens: the dashboard, its help and the question it asks
- * before cancelling a registration, at 80x24 and 120x40, compared cell
+ * Expected screens: the dashboard, its help, the question it asks before
+ * cancelling a registration and the sign-in box it puts up when the
+ * server signs the user out, at 80x24 and 120x40, compared cell
  * for cell with tests/screens/ (vt-screen.h).  Everything on them is made
  * the same on every run rather than matched loosely: the clock is fixed
  * (EVTOP_TEST_NOW, for evtop and evtop-mock alike, so the demo's dates,
@@ -10,10 +11,12 @@
  * waits for is on it (the live link included) and evtop has stopped
  * drawing.
  */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -30,6 +33,9 @@
 #define LAUNCH		"Evtop Launch Party"	/* selected first */
 #define LABEL		"evtop-mock"
 #define QUESTION	"Cancel your registration for " LAUNCH "?"
+#define SIGNED_OUT	"The server signed you out"
+#define WRONG		"not-the-Password-42"
+#define REFUSED		"Invalid email or password"	/* the mock's */
 
 static struct mockproc	 mock = { -1, NULL };
 static char		*token;		/* the attendee's */
@@ -170,6 +176,132 @@ out:
 	vt_free(vt);
 }
 
+/* A secret file for the mock: 32 bytes of c, 0600. */
+static int
+write_secret(const char *path, char c)
+{
+	char	buf[32];
+	int	fd, ok;
+
+	memset(buf, c, sizeof buf);
+	if ((fd = open(path, O_WRONLY|O_CREAT|O_TRUNC, 0600)) == -1)
+		return (-1);
+	ok = write(fd, buf, sizeof buf) == (ssize_t)sizeof buf;
+	return (close(fd) == 0 && ok ? 0 : -1);
+}
+
+/*
+ * The sign-in box, as a user meets it: evtop signed in on a mock that
+ * is then started again on the same port and database with a new signing
+ * secret (a server whose key was changed), so the live link's token is
+ * refused when it reconnects; a wrong password then shows the server's
+ * sentence in the box.
+ */
+static void
+signin_at(int rows, int cols)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), "-s", NULL,
+	    "--label", LABEL, NULL };
+	const char	*env[] = { NULL, NULL };
+	const char	*first[] = { "--seed", "demo", "--hash-cost", "4",
+	    "--db", NULL, "--secret-file", NULL, NULL };
+	const char	*again[] = { "--listen", NULL, "--hash-cost", "4",
+	    "--db", NULL, "--secret-file", NULL, NULL };
+	struct mockproc	 m = { -1, NULL };
+	struct vt	*vt = NULL;
+	struct reply	 r;
+	char		 dir[] = "/tmp/evtop-screens-XXXXXX", db[64], s1[64];
+	char		 s2[64], listen[64], body[128], *tok = NULL, *cause = NULL;
+	char		 name[64], *tok_env = NULL;
+
+	if (start_mock() != 0 || mkdtemp(dir) == NULL) {
+		CHECK(0);
+		return;
+	}
+	snprintf(db, sizeof db, "%s/mock.db", dir);
+	snprintf(s1, sizeof s1, "%s/secret1", dir);
+	snprintf(s2, sizeof s2, "%s/secret2", dir);
+	first[5] = again[5] = db;
+	first[7] = s1;
+	again[7] = s2;
+	if (write_secret(s1, 'a') != 0 || write_secret(s2, 'b') != 0 ||
+	    mockproc_start(&m, getenv("EVTOP_MOCK"), first, -1, 60000,
+	    &cause) != 0) {
+		fprintf(stderr, "screens: %s\n", cause != NULL ? cause :
+		    "no secret files");
+		CHECK(0);
+		goto out;
+	}
+	snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}",
+	    ATTENDEE, PASSWORD);
+	support_http(m.url, "POST", "/api/auth/login", body, NULL, &r);
+	if (r.status == 200 && json_is_string(json_object_get(r.json,
+	    "token")))
+		tok = strdup(json_string_value(json_object_get(r.json,
+		    "token")));
+	reply_done(&r);
+	if (tok == NULL || asprintf(&tok_env, "EVTOP_TOKEN=%s", tok) < 0) {
+		CHECK(0);
+		goto out;
+	}
+	env[0] = tok_env;
+	argv[2] = m.url;
+	if ((vt = vt_spawn(argv, env, rows, cols)) == NULL ||
+	    wait_dashboard(vt) != 0) {
+		CHECK(0);
+		goto out;
+	}
+	/* The same server, port and data; a new key. */
+	snprintf(listen, sizeof listen, "%s", strstr(m.url, "//") + 2);
+	again[1] = listen;
+	mockproc_stop(&m);
+	if (mockproc_start(&m, getenv("EVTOP_MOCK"), again, -1, 60000,
+	    &cause) != 0) {
+		fprintf(stderr, "screens: the mock again: %s\n", cause);
+		CHECK(0);
+		goto out;
+	}
+	if (e2e_expect(vt, SIGNED_OUT, VT_DEADLINE_MS) != 0)
+		goto out;
+	/*
+	 * The toasts of the drop and of the socket's error envelope have
+	 * gone (the log keeps the error); the box's news stays.
+	 */
+	e2e_expect_gone(vt, "Live link lost", VT_DEADLINE_MS);
+	e2e_expect_gone(vt, "Error: the live server", VT_DEADLINE_MS);
+	vt_send_text(vt, WRONG "\r");
+	if (e2e_expect(vt, REFUSED, VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "signin-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	e2e_expect_gone(vt, SIGNED_OUT, VT_DEADLINE_MS);
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 4);
+out:
+	vt_free(vt);
+	mockproc_stop(&m);
+	free(cause);
+	free(tok);
+	free(tok_env);
+	test_remove_sqlite(db);
+	unlink(s1);
+	unlink(s2);
+	rmdir(dir);
+}
+
+static void
+test_signin_80x24(void)
+{
+	signin_at(24, 80);
+}
+
+static void
+test_signin_120x40(void)
+{
+	signin_at(40, 120);
+}
+
 static void
 test_screens_80x24(void)
 {
@@ -195,5 +327,7 @@ test_stop_mock(void)
 TEST_MAIN(
 	TEST_CASE(test_screens_80x24),
 	TEST_CASE(test_screens_120x40),
+	TEST_CASE(test_signin_80x24),
+	TEST_CASE(test_signin_120x40),
 	TEST_CASE(test_stop_mock)
 )

@@ -267,8 +267,9 @@ test_kept_run_out(void)
 
 /*
  * A server that signs the dashboard out (its token runs out while evtop
- * runs, and the next request is refused): q leaves with status 4, and
- * the kept sign-in is gone, so the next start asks for the password.
+ * runs, and the next request is refused): the sign-in box is declined,
+ * q leaves with status 4, and the kept sign-in is gone, so the next start
+ * asks for the password.
  */
 static void
 test_signed_out_by_server(void)
@@ -299,12 +300,18 @@ test_signed_out_by_server(void)
 		vt_send_text(vt, PASSWORD "\r");
 		if (e2e_expect(vt, LAUNCH, VT_DEADLINE_MS) == 0)
 			CHECK_INT(access(path, F_OK), 0);
-		/* Register until one is refused: the token has run out. */
+		/*
+		 * Register until one is refused: the token has run out, and
+		 * the sign-in box asks for the password again.  Esc declines.
+		 */
 		for (i = 0; i < 40 && out != 0; i++) {
 			vt_send_char(vt, 'R');
-			out = vt_wait_text(vt, "Signed out by the server", 500);
+			out = vt_wait_text(vt, "The server signed you out",
+			    500);
 		}
 		CHECK_INT(out, 0);
+		vt_send_key(vt, VTERM_KEY_ESCAPE);
+		e2e_expect(vt, "Signed out by the server", VT_DEADLINE_MS);
 		vt_send_char(vt, 'q');
 		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 4);
 	}

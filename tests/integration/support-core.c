@@ -31,6 +31,7 @@ struct core_server {
 	char			*refuse_what;	/* of these, or NULL */
 	unsigned		 refuse_after;
 	uint64_t		 last_ws;
+	int			 revoked;	/* tokens refused till a login */
 	int			 registered[CORE_USERS];
 	int			 confirmed;
 	struct core_counts	 counts;
@@ -241,6 +242,7 @@ core_login(struct core_conn *c, const char *body, const char *headers)
 		    "{\"message\":\"Invalid credentials\"}");
 		return;
 	}
+	c->cs->revoked = 0;	/* under the lock, as every route */
 	snprintf(out, sizeof out, "{\"message\":\"Login successful\","
 	    "\"user\":{\"id\":%d,\"email\":\"%s\",\"name\":\"User %d\"},"
 	    "\"token\":\"%s\"}", user, user == 2 ? "o@example.com" :
@@ -338,7 +340,10 @@ core_route(struct core_conn *c, const char *body)
 		return;
 	}
 	user = core_user(req);
+	if (cs->revoked && user > 0)
+		user = -1;
 	if (core_is(req, "GET /api/users/profile") ||
+	    core_is(req, "GET /api/users/stats") ||
 	    core_is(req, "POST /api/events/5/register") ||
 	    core_is(req, "DELETE /api/events/5/register") ||
 	    core_is(req, "POST /api/events")) {
@@ -507,6 +512,14 @@ core_refuse_next(struct core_server *cs, const char *what, int n,
 	cs->refuse_what = what != NULL ? strdup(what) : NULL;
 	cs->refuse = n;
 	cs->refuse_after = seconds;
+	pthread_mutex_unlock(&cs->lock);
+}
+
+void
+core_revoke(struct core_server *cs)
+{
+	pthread_mutex_lock(&cs->lock);
+	cs->revoked = 1;
 	pthread_mutex_unlock(&cs->lock);
 }
 

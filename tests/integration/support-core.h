@@ -63,6 +63,11 @@ const char		*core_url(const struct core_server *);
  */
 void			 core_refuse_next(struct core_server *,
 			    const char *what, int n, unsigned seconds);
+/*
+ * Every token is refused (403 "Invalid token") until the next sign-in, as
+ * when a server's signing key is changed.
+ */
+void			 core_revoke(struct core_server *);
 void			 core_counts(struct core_server *,
 			    struct core_counts *);
 void			 core_reset(struct core_server *);

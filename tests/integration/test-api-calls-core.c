@@ -277,6 +277,93 @@ test_refresh_callers(void)
 	CHECK_INT(heard, 2);
 }
 
+/*
+ * A call refused for the token waits for the next sign-in and is sent
+ * again with its token: the caller hears the answer, once.  Given up, it
+ * hears the refusal, once.
+ */
+static void
+test_parked_until_sign_in(void)
+{
+	struct caller	c1 = { 1, check_string_counts }, c2 = { 2, NULL };
+	struct caller	c3 = { 3, NULL };
+
+	reset();
+	core_revoke(cs);
+	CHECK_INT(api_user_stats(api, on_result, &c1), 0);
+	gave_up = 0;
+	uv_timer_start(&give_up, on_give_up, GIVE_UP_MS, 0);
+	while (api_parked_count(api) == 0 && !gave_up)
+		uv_run(&loop, UV_RUN_ONCE);
+	uv_timer_stop(&give_up);
+	CHECK_INT(api_parked_count(api), 1);
+	CHECK_INT(heard, 0);
+	CHECK(api_session(api) == NULL);
+	CHECK_STR(api_refused_email(api), "o@example.com");
+	api_login(api, "o@example.com", "secret", on_done, &c2);
+	CHECK(wait_heard(2));
+	/* The sign-in first, then the stats sent again, answered. */
+	CHECK_INT(order[0], 2);
+	CHECK_INT(statuses[0], API_OK);
+	CHECK_INT(order[1], 1);
+	CHECK_INT(statuses[1], API_OK);
+	CHECK_INT(api_parked_count(api), 0);
+
+	reset();
+	core_revoke(cs);
+	CHECK_INT(api_user_stats(api, on_result, &c3), 0);
+	gave_up = 0;
+	uv_timer_start(&give_up, on_give_up, GIVE_UP_MS, 0);
+	while (api_parked_count(api) == 0 && !gave_up)
+		uv_run(&loop, UV_RUN_ONCE);
+	uv_timer_stop(&give_up);
+	api_give_up(api);
+	CHECK_INT(heard, 1);
+	CHECK_INT(order[0], 3);
+	CHECK_INT(statuses[0], API_ERR_AUTH);
+	CHECK_INT(reasons[0], API_REASON_SIGNED_OUT);
+	/* Nothing more comes for it. */
+	api_login(api, "o@example.com", "secret", on_done, &c2);
+	CHECK(wait_heard(2));
+	CHECK_INT(order[1], 2);
+	CHECK_INT(api_parked_count(api), 0);
+}
+
+/* A caller that went away hears nothing, parked or in flight. */
+static void
+test_forgotten(void)
+{
+	struct caller	c1 = { 1, NULL }, c2 = { 2, NULL };
+
+	reset();
+	CHECK_INT(api_user_stats(api, on_result, &c1), 0);
+	CHECK_INT(api_user_stats(api, on_result, &c2), 0);
+	api_forget(api, &c1);
+	CHECK(wait_heard(1));
+	CHECK_INT(order[0], 2);
+
+	reset();
+	core_revoke(cs);
+	CHECK_INT(api_user_stats(api, on_result, &c1), 0);
+	gave_up = 0;
+	uv_timer_start(&give_up, on_give_up, GIVE_UP_MS, 0);
+	while (api_parked_count(api) == 0 && !gave_up)
+		uv_run(&loop, UV_RUN_ONCE);
+	uv_timer_stop(&give_up);
+	api_forget(api, &c1);
+	api_login(api, "o@example.com", "secret", on_done, &c2);
+	CHECK(wait_heard(1));
+	CHECK_INT(order[0], 2);
+	/*
+	 * The stats are sent again all the same, and their answer goes
+	 * nowhere: a second caller joins that read and hears after it.
+	 */
+	CHECK_INT(api_user_stats(api, on_result, &c2), 0);
+	CHECK(wait_heard(2));
+	CHECK_INT(order[1], 2);
+	CHECK_INT(statuses[1], API_OK);
+}
+
 static void
 test_shutdown(void)
 {
@@ -298,5 +385,7 @@ TEST_MAIN(
 	TEST_CASE(test_reads_joined),
 	TEST_CASE(test_writes_not_joined),
 	TEST_CASE(test_refresh_callers),
+	TEST_CASE(test_parked_until_sign_in),
+	TEST_CASE(test_forgotten),
 	TEST_CASE(test_shutdown)
 )

@@ -69,6 +69,28 @@ test_utf8_invalid(void)
 	CHECK_INT(utf8_decode("", 0, &cp), 0);
 }
 
+/* Encoding is decoding's inverse; what is not a character is refused. */
+static void
+test_utf8_encode(void)
+{
+	static const uint32_t	cps[] = { 0x41, 0xe9, 0x7ff, 0x800, 0x65e5,
+	    0xfffd, 0x10000, 0x1f600, 0x10ffff };
+	uint32_t		cp;
+	char			buf[4];
+	size_t			i, n;
+
+	for (i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+		n = utf8_encode(cps[i], buf);
+		CHECK(n >= 1 && n <= 4);
+		CHECK_INT(utf8_decode(buf, n, &cp), n);
+		CHECK_INT(cp, cps[i]);
+	}
+	CHECK_INT(utf8_encode(0x65e5, buf), 3);
+	CHECK(memcmp(buf, "\xe6\x97\xa5", 3) == 0);
+	CHECK_INT(utf8_encode(0xd800, buf), 0);
+	CHECK_INT(utf8_encode(0x110000, buf), 0);
+}
+
 static void
 test_utf8_length(void)
 {
@@ -270,6 +292,7 @@ TEST_MAIN(
 	TEST_CASE(test_utf8_valid),
 	TEST_CASE(test_utf8_invalid),
 	TEST_CASE(test_utf8_length),
+	TEST_CASE(test_utf8_encode),
 	TEST_CASE(test_buf_grows),
 	TEST_CASE(test_buf_binary_and_consume),
 	TEST_CASE(test_log_sinks),

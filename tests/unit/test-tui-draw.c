@@ -818,7 +818,7 @@ static void
 test_draw_banner(void)
 {
 	static const char *const sentence = "Signed out by the server: press "
-	    "q and run evtop again to sign in";
+	    "S to sign in again";
 	static const struct api_why	none = { API_REASON_NONE, 0, NULL };
 	static const struct api_why	lost = {
 		API_REASON_LINK_LOST, 0, "lost"
@@ -875,7 +875,7 @@ test_draw_banner(void)
 	CHECK(row_has(0, "signed out"));
 	CHECK(!row_has(0, "offline"));
 	CHECK(row_has(23, sentence));
-	CHECK(row_has(23, "q Quit"));
+	CHECK(row_has(23, "S Sign in  q Quit"));
 	CHECK(find(" Events 4 (stale) ", NULL, NULL));
 	/* ...and q quits with "not signed in". */
 	app_key(app, 'q');
@@ -985,7 +985,7 @@ test_draw_token_expiry(void)
 	clock_reset();
 	app->damage |= APP_DAMAGE_HEADER;
 	draw(app);
-	CHECK(row_has(0, "token expired: press q and run evtop again"));
+	CHECK(row_has(0, "token expired"));
 	CHECK(!row_has(0, "expires in"));
 	/* Nothing more to count down: the clock's minute again. */
 	CHECK_INT(wake_due(app), 30 * 1000 + 5);
