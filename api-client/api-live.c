@@ -92,6 +92,7 @@ api_live_hello(struct api *api, const struct envelope *env)
 	 * notification load (under way or done) says where: envelopes
 	 * between that load and this connection are owed.
 	 */
+	api->greeted = 1;
 	if (api->last_seq < 0 && !api->notes_loading &&
 	    json_util_count(env->data, "seq", &seq, NULL) == 0)
 		api->last_seq = seq;
@@ -202,8 +203,11 @@ api_live_resync(struct api *api, const struct envelope *env)
 	/* The refetch covers the gap: replay from here next time. */
 	if (env->seq > api->last_seq)
 		api->last_seq = env->seq;
-	log_debug("api: resync asked: refetching events");
+	log_debug("api: resync asked: refetching events and notifications");
 	api_refresh_soon(api);
+	/* What the gap held is in the log then, without a toast each. */
+	if (api_feature(api, "notifications") != 0)
+		api_load_notifications(api, NULL, NULL);
 }
 
 static void
@@ -214,6 +218,14 @@ api_live_error(struct api *api, const struct envelope *env)
 	char		*safe, *sentence;
 
 	msg = json_util_string(env->data, "message");
+	/*
+	 * Before the hello, an error is the refusal of the auth frame: the
+	 * close that follows (4401) says so, as signed out; not twice.
+	 */
+	if (!api->greeted) {
+		log_debug("api: live link refused before its hello");
+		return;
+	}
 	if (msg == NULL) {
 		why.sentence = "the live server reported an error";
 		api_report_error(api, &why);
@@ -262,6 +274,7 @@ api_live_open(void *arg)
 	text = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
 	wslink_send(api->ws, text);
+	api->greeted = 0;
 	/* The one frame with a secret: its size is traced, never its text. */
 	log_debug("ws: > auth, %zu bytes (token not traced)", strlen(text));
 	explicit_bzero(text, strlen(text));

@@ -164,6 +164,7 @@ struct api {
 	int			 live;		/* api_start_live was called */
 	int			 begun;		/* discovered: socket or polling */
 	int			 subscribe_due;	/* open; waits for the load */
+	int			 greeted;	/* hello came on this connection */
 	int64_t			 last_seq;	/* -1 before the first */
 	uint64_t		 backoff_ms;
 	uint32_t		 rng;		/* jitter, never 0 */

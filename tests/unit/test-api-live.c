@@ -17,6 +17,7 @@ static uv_loop_t	 loop;
 static struct store	*store;
 static struct api	*api;
 static int		 events_changed;
+static int		 errors;
 
 static void
 on_events_changed(void *arg)
@@ -24,8 +25,16 @@ on_events_changed(void *arg)
 	events_changed++;
 }
 
+static void
+on_error(void *arg, const struct api_why *why)
+{
+	CHECK_INT(why->reason, API_REASON_LIVE_ERROR);
+	errors++;
+}
+
 static const struct api_hooks hooks = {
 	.events_changed = on_events_changed,
+	.error = on_error,
 };
 
 static void
@@ -45,6 +54,18 @@ setup(void)
 	opts.server = "http://127.0.0.1:9";
 	api = api_new(&loop, &opts, store, &hooks, NULL);
 	CHECK_INT(api_live_last_seq(api), -1);
+}
+
+/*
+ * An error before the hello is the auth frame refused: the close that
+ * follows says signed out, so the error is not told twice.
+ */
+static void
+test_refused_before_hello(void)
+{
+	feed("{\"type\":\"error\",\"data\":{\"message\":"
+	    "\"Invalid token\"}}");
+	CHECK_INT(errors, 0);
 }
 
 /* hello on a first connection: the stream starts there. */
@@ -72,6 +93,8 @@ test_hello_and_error_do_not_count(void)
 	feed("{\"seq\":95,\"type\":\"error\",\"data\":{\"message\":"
 	    "\"since must be a sequence number\"}}");
 	CHECK_INT(api_live_last_seq(api), 41);
+	/* After the hello, an error is the server's news: told once. */
+	CHECK_INT(errors, 1);
 
 	/* Types this client does not act on are still part of the stream. */
 	feed("{\"seq\":42,\"type\":\"chat.message\",\"data\":{}}");
@@ -86,8 +109,11 @@ test_hello_and_error_do_not_count(void)
 static void
 test_resync(void)
 {
+	CHECK(!api->notes_loading);
 	feed("{\"type\":\"resync\",\"seq\":500}");
 	CHECK_INT(api_live_last_seq(api), 500);
+	/* The notifications of the gap are loaded again, with the events. */
+	CHECK(api->notes_loading);
 }
 
 /* Garbage changes nothing. */
@@ -111,6 +137,7 @@ teardown(void)
 
 TEST_MAIN(
 	TEST_CASE(setup),
+	TEST_CASE(test_refused_before_hello),
 	TEST_CASE(test_first_hello),
 	TEST_CASE(test_hello_and_error_do_not_count),
 	TEST_CASE(test_resync),
