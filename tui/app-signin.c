@@ -114,17 +114,14 @@ app_signin_give_up(struct app *app)
 static int
 app_signin_held(struct app *app)
 {
-	enum api_reason	 why;
-	uint64_t	 left;
-	char		*sentence;
+	char	*wait, *sentence;
 
-	if ((left = api_hold_left(app->api, &why)) == 0)
+	if ((wait = api_hold_sentence(app->api, NULL)) == NULL)
 		return (0);
-	xasprintf(&sentence, "The server asks to wait %llu s (%s): signing in "
-	    "then", (unsigned long long)(left + 999) / 1000,
-	    why == API_REASON_RATE_LIMITED ? "rate limited" : "unavailable");
+	xasprintf(&sentence, "Waiting: %s; signing in then", wait);
 	signin_box_say(app->signin, SIGNIN_BOX_WARN, sentence);
 	free(sentence);
+	free(wait);
 	app->signin_waiting = 1;
 	app_mark(app, APP_DAMAGE_OVERLAY);
 	return (1);

@@ -110,7 +110,60 @@ test_sign_in_rate_limited(void)
 	core_stop(cs);
 }
 
+/*
+ * Signed out by a core server mid-session (its key changed): R is parked,
+ * the box asks for the password, the sign-in is answered 429 and waited
+ * out in the box, and then the registration R asked for is made, once.
+ */
+static void
+test_sign_in_again_rate_limited(void)
+{
+	struct core_options	 o = { .ws = CORE_500, .meta = CORE_500,
+	    .limit = 1000 };
+	struct core_server	*cs = core_start(&o);
+	struct core_counts	 n;
+	struct vt		*vt;
+	const char		*argv[] = { getenv("EVTOP_BIN"), "-s", NULL,
+	    "--poll-interval", "600", NULL };
+	const char		*env[] = { "EVTOP_TOKEN=" CORE_TOKEN_2, NULL };
+
+	if (cs == NULL || argv[0] == NULL) {
+		CHECK(0);
+		core_stop(cs);
+		return;
+	}
+	argv[2] = core_url(cs);
+	if ((vt = vt_spawn(argv, env, 30, 100)) == NULL) {
+		CHECK(0);
+		core_stop(cs);
+		return;
+	}
+	e2e_expect(vt, "0/20", VT_DEADLINE_MS);
+	core_revoke(cs);
+	vt_send_char(vt, 'R');
+	e2e_expect(vt, "The server signed you out", VT_DEADLINE_MS);
+	e2e_expect(vt, "sent once you sign in", VT_DEADLINE_MS);
+	CHECK_INT(core_registrations(cs), 0);
+	core_refuse_next(cs, "POST /api/auth/login", 1, 2);
+	/* The password field has the cursor: the address is filled in. */
+	vt_send_text(vt, "secret\r");
+	e2e_expect(vt, "Waiting: the server asks to wait", VT_DEADLINE_MS);
+	/* Waited out, the same password goes again: no key pressed. */
+	e2e_expect(vt, "1/20", VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "The server signed you out", NULL, NULL));
+	CHECK_INT(core_registrations(cs), 1);
+	core_counts(cs, &n);
+	CHECK_INT(n.refused, 1);
+	if (test_failures)
+		vt_dump(vt, stderr);
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+	core_stop(cs);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_core_dashboard),
-	TEST_CASE(test_sign_in_rate_limited)
+	TEST_CASE(test_sign_in_rate_limited),
+	TEST_CASE(test_sign_in_again_rate_limited)
 )
