@@ -59,6 +59,28 @@ api_calls_write(struct api *api, enum api_endpoint ep,
 	return (r);
 }
 
+/* A read whose path names one id (/api/events/:id/stats...). */
+static int
+api_calls_get_id(struct api *api, enum api_endpoint ep, int64_t id,
+    api_result_cb cb, void *arg)
+{
+	struct api_id	 s;
+	const char	*path[] = { api_id(&s, id), NULL };
+
+	return (api_calls_get(api, ep, path, NULL, 0, 0, cb, arg));
+}
+
+/* A write with no body whose path names one id (a DELETE). */
+static int
+api_calls_write_id(struct api *api, enum api_endpoint ep, int64_t id,
+    api_result_cb cb, void *arg)
+{
+	struct api_id	 s;
+	const char	*path[] = { api_id(&s, id), NULL };
+
+	return (api_calls_write(api, ep, path, NULL, NULL, cb, arg));
+}
+
 /* Sets key to s when s is set and is UTF-8; -1 when it is not UTF-8. */
 static int
 api_calls_set_str(json_t *o, const char *key, const char *s)
@@ -159,22 +181,14 @@ int
 api_events_by_creator(struct api *api, int64_t user_id, api_result_cb cb,
     void *arg)
 {
-	struct api_id	 id;
-	const char	*path[] = { api_id(&id, user_id), NULL };
-
-	return (api_calls_get(api, API_EP_EVENTS_BY_CREATOR, path, NULL, 0, 0,
-	    cb, arg));
+	return (api_calls_get_id(api, API_EP_EVENTS_BY_CREATOR, user_id, cb, arg));
 }
 
 int
 api_event_get(struct api *api, int64_t event_id, api_result_cb cb,
     void *arg)
 {
-	struct api_id	 id;
-	const char	*path[] = { api_id(&id, event_id), NULL };
-
-	return (api_calls_get(api, API_EP_EVENT_GET, path, NULL, 0, 0, cb,
-	    arg));
+	return (api_calls_get_id(api, API_EP_EVENT_GET, event_id, cb, arg));
 }
 
 int
@@ -207,11 +221,7 @@ int
 api_event_delete(struct api *api, int64_t event_id, api_result_cb cb,
     void *arg)
 {
-	struct api_id	 id;
-	const char	*path[] = { api_id(&id, event_id), NULL };
-
-	return (api_calls_write(api, API_EP_EVENT_DELETE, path, NULL, NULL,
-	    cb, arg));
+	return (api_calls_write_id(api, API_EP_EVENT_DELETE, event_id, cb, arg));
 }
 
 int
@@ -254,11 +264,7 @@ int
 api_guest_get(struct api *api, int64_t guest_id, api_result_cb cb,
     void *arg)
 {
-	struct api_id	 id;
-	const char	*path[] = { api_id(&id, guest_id), NULL };
-
-	return (api_calls_get(api, API_EP_GUEST_GET, path, NULL, 0, 0, cb,
-	    arg));
+	return (api_calls_get_id(api, API_EP_GUEST_GET, guest_id, cb, arg));
 }
 
 int
@@ -295,11 +301,7 @@ int
 api_guests_csv(struct api *api, int64_t event_id, api_result_cb cb,
     void *arg)
 {
-	struct api_id	 id;
-	const char	*path[] = { api_id(&id, event_id), NULL };
-
-	return (api_calls_get(api, API_EP_GUESTS_CSV, path, NULL, 0, 0, cb,
-	    arg));
+	return (api_calls_get_id(api, API_EP_GUESTS_CSV, event_id, cb, arg));
 }
 
 int
@@ -345,11 +347,7 @@ int
 api_guest_delete(struct api *api, int64_t guest_id, api_result_cb cb,
     void *arg)
 {
-	struct api_id	 id;
-	const char	*path[] = { api_id(&id, guest_id), NULL };
-
-	return (api_calls_write(api, API_EP_GUEST_DELETE, path, NULL, NULL,
-	    cb, arg));
+	return (api_calls_write_id(api, API_EP_GUEST_DELETE, guest_id, cb, arg));
 }
 
 int
@@ -425,22 +423,14 @@ int
 api_campaign_get(struct api *api, int64_t campaign_id, api_result_cb cb,
     void *arg)
 {
-	struct api_id	 id;
-	const char	*path[] = { api_id(&id, campaign_id), NULL };
-
-	return (api_calls_get(api, API_EP_CAMPAIGN_GET, path, NULL, 0, 0, cb,
-	    arg));
+	return (api_calls_get_id(api, API_EP_CAMPAIGN_GET, campaign_id, cb, arg));
 }
 
 int
 api_event_campaigns(struct api *api, int64_t event_id, api_result_cb cb,
     void *arg)
 {
-	struct api_id	 id;
-	const char	*path[] = { api_id(&id, event_id), NULL };
-
-	return (api_calls_get(api, API_EP_EVENT_CAMPAIGNS, path, NULL, 0, 0,
-	    cb, arg));
+	return (api_calls_get_id(api, API_EP_EVENT_CAMPAIGNS, event_id, cb, arg));
 }
 
 int
@@ -471,11 +461,7 @@ int
 api_event_stats(struct api *api, int64_t event_id, api_result_cb cb,
     void *arg)
 {
-	struct api_id	 id;
-	const char	*path[] = { api_id(&id, event_id), NULL };
-
-	return (api_calls_get(api, API_EP_EVENT_STATS, path, NULL, 0, 0, cb,
-	    arg));
+	return (api_calls_get_id(api, API_EP_EVENT_STATS, event_id, cb, arg));
 }
 
 int
@@ -497,11 +483,7 @@ int
 api_reminders_list(struct api *api, int64_t event_id, api_result_cb cb,
     void *arg)
 {
-	struct api_id	 id;
-	const char	*path[] = { api_id(&id, event_id), NULL };
-
-	return (api_calls_get(api, API_EP_REMINDERS_LIST, path, NULL, 0, 0,
-	    cb, arg));
+	return (api_calls_get_id(api, API_EP_REMINDERS_LIST, event_id, cb, arg));
 }
 
 int
