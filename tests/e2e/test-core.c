@@ -14,31 +14,46 @@
 #include "e2e.h"
 #include "vt-harness.h"
 
+/*
+ * A core server (500 for /api/meta and /api/ws, 1000 requests per 15
+ * minutes) and evtop signed in on it as user 2, polling every poll
+ * seconds; NULL (after a failed CHECK) when either does not start.
+ */
+static struct vt *
+core_dashboard(struct core_server **csp, const char *poll)
+{
+	struct core_options	 o = { .ws = CORE_500, .meta = CORE_500,
+	    .limit = 1000 };
+	struct vt		*vt;
+	const char		*argv[] = { getenv("EVTOP_BIN"), "-s", NULL,
+	    "--poll-interval", poll, NULL };
+	const char		*env[] = { "EVTOP_TOKEN=" CORE_TOKEN_2, NULL };
+
+	*csp = core_start(&o);
+	if (*csp == NULL || argv[0] == NULL) {
+		CHECK(0);
+		core_stop(*csp);
+		return (NULL);
+	}
+	argv[2] = core_url(*csp);
+	if ((vt = vt_spawn(argv, env, 30, 100)) == NULL) {
+		CHECK(0);
+		core_stop(*csp);
+	}
+	return (vt);
+}
+
 static void
 test_core_dashboard(void)
 {
-	/* 1000 per 15 minutes: the budget allows a poll every 2 s. */
-	struct core_options	 o = { .ws = CORE_500, .meta = CORE_500,
-	    .limit = 1000 };
-	struct core_server	*cs = core_start(&o);
+	/* The budget of 1000 per 15 minutes allows a poll every 2 s. */
+	struct core_server	*cs;
 	struct core_counts	 n;
 	struct reply		 r;
 	struct vt		*vt;
-	const char		*argv[] = { getenv("EVTOP_BIN"), "-s", NULL,
-	    "--poll-interval", "1", NULL };
-	const char		*env[] = { "EVTOP_TOKEN=" CORE_TOKEN_2, NULL };
 
-	if (cs == NULL || argv[0] == NULL) {
-		CHECK(0);
-		core_stop(cs);
+	if ((vt = core_dashboard(&cs, "1")) == NULL)
 		return;
-	}
-	argv[2] = core_url(cs);
-	if ((vt = vt_spawn(argv, env, 30, 100)) == NULL) {
-		CHECK(0);
-		core_stop(cs);
-		return;
-	}
 	e2e_expect(vt, "Core event", VT_DEADLINE_MS);
 	e2e_expect(vt, "polling", VT_DEADLINE_MS);
 	e2e_expect(vt, "This server keeps no notifications.", VT_DEADLINE_MS);
@@ -118,26 +133,12 @@ test_sign_in_rate_limited(void)
 static void
 test_sign_in_again_rate_limited(void)
 {
-	struct core_options	 o = { .ws = CORE_500, .meta = CORE_500,
-	    .limit = 1000 };
-	struct core_server	*cs = core_start(&o);
+	struct core_server	*cs;
 	struct core_counts	 n;
 	struct vt		*vt;
-	const char		*argv[] = { getenv("EVTOP_BIN"), "-s", NULL,
-	    "--poll-interval", "600", NULL };
-	const char		*env[] = { "EVTOP_TOKEN=" CORE_TOKEN_2, NULL };
 
-	if (cs == NULL || argv[0] == NULL) {
-		CHECK(0);
-		core_stop(cs);
+	if ((vt = core_dashboard(&cs, "600")) == NULL)
 		return;
-	}
-	argv[2] = core_url(cs);
-	if ((vt = vt_spawn(argv, env, 30, 100)) == NULL) {
-		CHECK(0);
-		core_stop(cs);
-		return;
-	}
 	e2e_expect(vt, "0/20", VT_DEADLINE_MS);
 	core_revoke(cs);
 	vt_send_char(vt, 'R');
