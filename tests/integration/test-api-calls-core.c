@@ -277,6 +277,18 @@ test_refresh_callers(void)
 	CHECK_INT(heard, 2);
 }
 
+/* Runs the loop until a call is parked for the next sign-in. */
+static int
+wait_parked(void)
+{
+	gave_up = 0;
+	uv_timer_start(&give_up, on_give_up, GIVE_UP_MS, 0);
+	while (api_parked_count(api) == 0 && !gave_up)
+		uv_run(&loop, UV_RUN_ONCE);
+	uv_timer_stop(&give_up);
+	return (api_parked_count(api) > 0);
+}
+
 /*
  * A call refused for the token waits for the next sign-in and is sent
  * again with its token: the caller hears the answer, once.  Given up, it
@@ -291,11 +303,7 @@ test_parked_until_sign_in(void)
 	reset();
 	core_revoke(cs);
 	CHECK_INT(api_user_stats(api, on_result, &c1), 0);
-	gave_up = 0;
-	uv_timer_start(&give_up, on_give_up, GIVE_UP_MS, 0);
-	while (api_parked_count(api) == 0 && !gave_up)
-		uv_run(&loop, UV_RUN_ONCE);
-	uv_timer_stop(&give_up);
+	CHECK(wait_parked());
 	CHECK_INT(api_parked_count(api), 1);
 	CHECK_INT(heard, 0);
 	CHECK(api_session(api) == NULL);
@@ -312,11 +320,7 @@ test_parked_until_sign_in(void)
 	reset();
 	core_revoke(cs);
 	CHECK_INT(api_user_stats(api, on_result, &c3), 0);
-	gave_up = 0;
-	uv_timer_start(&give_up, on_give_up, GIVE_UP_MS, 0);
-	while (api_parked_count(api) == 0 && !gave_up)
-		uv_run(&loop, UV_RUN_ONCE);
-	uv_timer_stop(&give_up);
+	CHECK(wait_parked());
 	api_give_up(api);
 	CHECK_INT(heard, 1);
 	CHECK_INT(order[0], 3);
@@ -345,11 +349,7 @@ test_forgotten(void)
 	reset();
 	core_revoke(cs);
 	CHECK_INT(api_user_stats(api, on_result, &c1), 0);
-	gave_up = 0;
-	uv_timer_start(&give_up, on_give_up, GIVE_UP_MS, 0);
-	while (api_parked_count(api) == 0 && !gave_up)
-		uv_run(&loop, UV_RUN_ONCE);
-	uv_timer_stop(&give_up);
+	CHECK(wait_parked());
 	api_forget(api, &c1);
 	api_login(api, "o@example.com", "secret", on_done, &c2);
 	CHECK(wait_heard(1));
