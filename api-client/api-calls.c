@@ -181,7 +181,8 @@ int
 api_events_by_creator(struct api *api, int64_t user_id, api_result_cb cb,
     void *arg)
 {
-	return (api_calls_get_id(api, API_EP_EVENTS_BY_CREATOR, user_id, cb, arg));
+	return (api_calls_get_id(api, API_EP_EVENTS_BY_CREATOR,
+	    user_id, cb, arg));
 }
 
 int
@@ -221,7 +222,8 @@ int
 api_event_delete(struct api *api, int64_t event_id, api_result_cb cb,
     void *arg)
 {
-	return (api_calls_write_id(api, API_EP_EVENT_DELETE, event_id, cb, arg));
+	return (api_calls_write_id(api, API_EP_EVENT_DELETE,
+	    event_id, cb, arg));
 }
 
 int
@@ -347,7 +349,8 @@ int
 api_guest_delete(struct api *api, int64_t guest_id, api_result_cb cb,
     void *arg)
 {
-	return (api_calls_write_id(api, API_EP_GUEST_DELETE, guest_id, cb, arg));
+	return (api_calls_write_id(api, API_EP_GUEST_DELETE,
+	    guest_id, cb, arg));
 }
 
 int
@@ -423,14 +426,16 @@ int
 api_campaign_get(struct api *api, int64_t campaign_id, api_result_cb cb,
     void *arg)
 {
-	return (api_calls_get_id(api, API_EP_CAMPAIGN_GET, campaign_id, cb, arg));
+	return (api_calls_get_id(api, API_EP_CAMPAIGN_GET,
+	    campaign_id, cb, arg));
 }
 
 int
 api_event_campaigns(struct api *api, int64_t event_id, api_result_cb cb,
     void *arg)
 {
-	return (api_calls_get_id(api, API_EP_EVENT_CAMPAIGNS, event_id, cb, arg));
+	return (api_calls_get_id(api, API_EP_EVENT_CAMPAIGNS,
+	    event_id, cb, arg));
 }
 
 int
@@ -483,7 +488,8 @@ int
 api_reminders_list(struct api *api, int64_t event_id, api_result_cb cb,
     void *arg)
 {
-	return (api_calls_get_id(api, API_EP_REMINDERS_LIST, event_id, cb, arg));
+	return (api_calls_get_id(api, API_EP_REMINDERS_LIST,
+	    event_id, cb, arg));
 }
 
 int
