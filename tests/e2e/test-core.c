@@ -151,7 +151,7 @@ test_sign_in_again_rate_limited(void)
 	e2e_expect(vt, "Waiting: the server asks to wait", VT_DEADLINE_MS);
 	/* Waited out, the same password goes again: no key pressed. */
 	e2e_expect(vt, "1/20", VT_DEADLINE_MS);
-	CHECK(!vt_find(vt, "The server signed you out", NULL, NULL));
+	e2e_expect_gone(vt, "The server signed you out", VT_DEADLINE_MS);
 	CHECK_INT(core_registrations(cs), 1);
 	core_counts(cs, &n);
 	CHECK_INT(n.refused, 1);
