@@ -36,7 +36,11 @@
 	X(SIGN_OUT,	"sign-out",	"Sign out", "Sign out and delete the " \
 	    "kept sign-in", 0)						\
 	X(SIGN_IN,	"sign-in",	"Sign in", "Sign in again when signed " \
-	    "out", 0)
+	    "out", 0)							\
+	X(OPEN,		"open",		"Open",	  "Open the selected row's event", 0) \
+	X(BACK,		"back",		"Back",	  "Go back to the view before", 0) \
+	X(COMMAND,	"command",	"Cmd",	  "Go to a view by name (Tab " \
+	    "completes)", 0)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "cmdline.h"
 #include "help.h"
 #include "statusbar.h"
 #include "textw.h"
@@ -51,6 +52,8 @@ app_draw_done(struct app *app)
 	app_delwin(&app->signin_win);
 	for (i = 0; i < APP_PANES; i++)
 		app_delwin(&app->panes[i].win);
+	for (i = 0; i < app->nviews; i++)
+		view_delwins(app->views[i]);
 	toasts_close(app->toasts);
 }
 
@@ -65,6 +68,7 @@ static void
 app_layout(struct app *app)
 {
 	const struct layout_rect	*rects[APP_PANES];
+	struct view			*v;
 	size_t				 i;
 
 	app_draw_done(app);
@@ -78,9 +82,15 @@ app_layout(struct app *app)
 	rects[APP_PANE_NOTIFY] = &app->layout.notify;
 	app->header = app_newwin(&app->layout.header);
 	app->bar = app_newwin(&app->layout.bar);
-	for (i = 0; i < APP_PANES; i++) {
-		app->panes[i].win = app_newwin(rects[i]);
-		app->panes[i].damaged = 1;
+	/* A view has the body to itself; the dashboard's panes wait. */
+	if ((v = app_view(app)) != NULL)
+		view_layout(v, app->layout.header.h, 0, LINES -
+		    app->layout.header.h - app->layout.bar.h, COLS);
+	else {
+		for (i = 0; i < APP_PANES; i++) {
+			app->panes[i].win = app_newwin(rects[i]);
+			app->panes[i].damaged = 1;
+		}
 	}
 	app->damage |= APP_DAMAGE_HEADER|APP_DAMAGE_BAR|APP_DAMAGE_OVERLAY;
 }
@@ -102,11 +112,16 @@ app_draw_small(struct app *app)
 	wnoutrefresh(stdscr);
 }
 
+#ifndef nitems
+#define nitems(a)	(sizeof (a) / sizeof (a)[0])
+#endif
+
 static void
 app_draw_header(struct app *app)
 {
 	struct statusbar_info		 si;
 	const struct session		*s = NULL;
+	char				 crumb[512];
 
 	memset(&si, 0, sizeof si);
 	si.server = app->label;
@@ -125,6 +140,8 @@ app_draw_header(struct app *app)
 		si.exp = s->exp;
 	}
 	si.signed_out = app->signed_out;
+	app_crumb(app, crumb, sizeof crumb);
+	si.crumb = crumb[0] != '\0' ? crumb : NULL;
 	if (app->api != NULL)
 		si.hold_s = (long)((api_hold_left(app->api, NULL) + 999) /
 		    1000);
@@ -136,13 +153,19 @@ app_draw_header(struct app *app)
 static void
 app_draw_bar(struct app *app)
 {
-	const struct key_table		*tables[3];
+	const struct key_table		*tables[5];
 	const struct key_binding	*b;
 	struct key_binding		 sign_in;
 	struct key_table		 signed_out;
 	char				 right[96], n[64];
 	size_t				 nt = 0;
 
+	if (app->cmd_open) {
+		werase(app->bar);
+		cmdline_draw(app->bar, 0, app->cmd, app_command_words(),
+		    app->env.ascii);
+		return;
+	}
 	/* Signed out, the key that signs in again comes first. */
 	if (!app->help && app->signed_out && app->signin == NULL &&
 	    (b = app_sign_in_key(app)) != NULL) {
@@ -156,11 +179,8 @@ app_draw_bar(struct app *app)
 	}
 	if (app->help)
 		tables[nt++] = keymap_table(app->opts.keymap, &keys_help);
-	else {
-		tables[nt++] = keymap_table(app->opts.keymap, &keys_global);
-		tables[nt++] = keymap_table(app->opts.keymap,
-		    app->panes[app->focus].ops->keys);
-	}
+	else
+		nt += app_key_tables(app, tables + nt, nitems(tables) - nt);
 	/* The banner stands in for the count, which the events title has. */
 	if (app->banner != NULL) {
 		statusbar_draw_keys(app->bar, app->env.ascii, tables, nt,
@@ -176,10 +196,10 @@ app_draw_bar(struct app *app)
 void
 app_draw(struct app *app)
 {
-	const struct key_table	*tables[2];
-	struct pane		*p;
-	size_t			 i;
-	int			 all;
+	const struct key_table	*tables[4];
+	struct pane		*p, *shown[APP_PANES + VIEW_PANES_MAX];
+	size_t			 i, n;
+	int			 all, ty, tx, th, tw;
 
 	app->env.now_ms = uv_now(app->loop);
 	app->env.now = clock_now();
@@ -198,8 +218,11 @@ app_draw(struct app *app)
 		touchwin(app->header);
 		wnoutrefresh(app->header);
 	}
-	for (i = 0; i < APP_PANES; i++) {
-		p = &app->panes[i];
+	n = app_shown_panes(app, shown, nitems(shown));
+	for (i = 0; i < n; i++) {
+		p = shown[i];
+		if (p->win == NULL)
+			continue;
 		if (p->damaged || p->cursor)
 			pane_draw(p);
 		else if (!all)
@@ -213,15 +236,25 @@ app_draw(struct app *app)
 		wnoutrefresh(app->bar);
 	}
 
-	/* Inside the log's border: the log holds the same news. */
-	toasts_draw(app->toasts, app->layout.notify.y + 1,
-	    app->layout.notify.x + 1, app->layout.notify.h - 2,
-	    app->layout.notify.w - 2, app->env.ascii);
+	/*
+	 * Inside the log's border: the log holds the same news.  Over a
+	 * view, at the foot of the body, as wide as the log would be.
+	 */
+	ty = app->layout.notify.y + 1;
+	tx = app->layout.notify.x + 1;
+	th = app->layout.notify.h - 2;
+	tw = app->layout.notify.w - 2;
+	if (app_view(app) != NULL) {
+		ty = LINES - 1 - th - 1;
+		tx = 1;
+		tw = COLS - 2;
+	}
+	toasts_draw(app->toasts, ty, tx, th, tw, app->env.ascii);
 	app_delwin(&app->help_win);
 	if (app->help) {
-		tables[0] = keymap_table(app->opts.keymap, &keys_global);
-		tables[1] = keymap_table(app->opts.keymap, &keys_list);
-		app->help_win = help_draw(tables, 2, &app->help_top, LINES,
+		/* Exactly the keys that work here: pane, view, global. */
+		n = app_key_tables(app, tables, nitems(tables));
+		app->help_win = help_draw(tables, n, &app->help_top, LINES,
 		    COLS, app->env.ascii);
 		if (app->help_win != NULL)
 			wnoutrefresh(app->help_win);
@@ -238,8 +271,9 @@ app_draw(struct app *app)
 		    app->env.ascii);
 done:
 	doupdate();
-	for (i = 0; i < APP_PANES; i++)
-		app->panes[i].damaged = app->panes[i].cursor = 0;
+	n = app_shown_panes(app, shown, nitems(shown));
+	for (i = 0; i < n; i++)
+		shown[i]->damaged = shown[i]->cursor = 0;
 	app->damage = 0;
 	app->last_draw = app->env.now_ms != 0 ? app->env.now_ms : 1;
 }

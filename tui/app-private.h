@@ -18,8 +18,10 @@
 #include "store.h"
 #include "term.h"
 #include "toast.h"
+#include "view.h"
 
 #define APP_FRAME_MS	33	/* at most ~30 frames a second */
+#define APP_VIEWS_MAX	8	/* views over the dashboard */
 
 /* Damage outside the panes (each pane has its own flag). */
 #define APP_DAMAGE_HEADER	0x1
@@ -45,6 +47,11 @@ struct app {
 	struct pane_env		 env;
 	struct pane		 panes[APP_PANES];
 	int			 focus;
+	/* Views pushed over the dashboard (view.h); the top one shows. */
+	struct view		*views[APP_VIEWS_MAX];
+	size_t			 nviews;
+	struct cmdline		*cmd;		/* the `:` line, made once */
+	int			 cmd_open;	/* it has the keys */
 	struct toasts		*toasts;
 	enum api_link		 link;
 	int			 was_live;	/* the link has been up */
@@ -84,6 +91,10 @@ struct app {
 };
 
 /* app.c */
+/* q: leaves, with "not signed in" if the server signed the user out. */
+void	app_quit_now(struct app *);
+/* ?: the help over the view, or closed. */
+void	app_toggle_help(struct app *);
 /* The hooks app_run gives the api (tests call them directly). */
 const struct api_hooks	*app_api_hooks(void);
 void	app_key(struct app *, int key);
@@ -119,6 +130,48 @@ void	app_ask(struct app *, const char *question,
 
 /* Refuses a write action under --readonly with a toast. */
 void	app_refuse_readonly(struct app *, enum action);
+
+/* app-view.c */
+/* The view on top, or NULL on the dashboard. */
+struct view	*app_view(const struct app *);
+/*
+ * Shows the view ops on event_id (-1: none) over the others: the
+ * dashboard's ops go back to it; the same view on the same event as the
+ * top one does nothing.  A view that needs an event and has none, or a
+ * stack that is full, says why in a toast.
+ */
+void	app_view_push(struct app *, const struct view_ops *,
+	    int64_t event_id);
+/*
+ * The event keys act on: the one the nearest view on an event shows,
+ * else the dashboard's selection; -1 for none.
+ */
+int64_t	app_current_event(const struct app *);
+/* Back to the view under the top one. */
+void	app_view_pop(struct app *);
+/* Frees every view (app_free). */
+void	app_views_free(struct app *);
+/*
+ * Every pane there is, the dashboard's and each view's, for hooks and
+ * timers: n of them into out; returns n.
+ */
+size_t	app_all_panes(struct app *, struct pane **out, size_t max);
+/* The panes shown now: the top view's or the dashboard's. */
+size_t	app_shown_panes(struct app *, struct pane **out, size_t max);
+/* The focused pane of what is shown. */
+struct pane *app_focused(struct app *);
+/* The breadcrumb for the header ("events > Launch > event"), or "" home. */
+void	app_crumb(const struct app *, char *buf, size_t len);
+/* Runs a `:` command ("notif", "event 42", "q"); says why it cannot. */
+void	app_command(struct app *, const char *command);
+/* The words `:` completes: view names, aliases and built-ins. */
+const char *const *app_command_words(void);
+/*
+ * The key tables in force, as the bar and the help show them: the global
+ * one, the view's, the focused pane's.  A key is looked up from the last.
+ */
+size_t	app_key_tables(struct app *, const struct key_table **out,
+	    size_t max);
 
 /* app-register.c */
 void	app_do_register(struct app *);

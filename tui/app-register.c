@@ -19,8 +19,10 @@ app_selected_event(struct app *app)
 {
 	const struct event	*e = NULL;
 
-	if (app->env.selected_event >= 0)
-		e = store_event_find(app->store, app->env.selected_event, NULL);
+	int64_t			 id = app_current_event(app);
+
+	if (id >= 0)
+		e = store_event_find(app->store, id, NULL);
 	if (e == NULL)
 		app_toast(app, NOTIFY_WARNING, NULL, "No event is selected");
 	return (e);

@@ -9,12 +9,14 @@
  */
 #include "app.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app-private.h"
 #include "clock.h"
+#include "cmdline.h"
 #include "config.h"
 #include "keys.h"
 #include "log.h"
@@ -24,56 +26,101 @@
 
 static const struct api_hooks	app_no_hooks;
 
+#ifndef nitems
+#define nitems(a)	(sizeof (a) / sizeof (a)[0])
+#endif
+
 void
 app_mark(struct app *app, int flags)
 {
 	app->damage |= flags;
 }
 
-/* Applies a pane handler's PANE_* flags. */
+/*
+ * Applies a pane handler's PANE_* flags.  A selection is news to the panes
+ * that share p's env: the dashboard's, or one view's.
+ */
 static void
 app_apply(struct app *app, struct pane *p, int flags)
 {
-	size_t	i;
-	int	more;
+	struct pane	*all[APP_PANES + APP_VIEWS_MAX * VIEW_PANES_MAX];
+	size_t		 i, n;
+	int		 more;
 
 	if (flags & PANE_REDRAW)
 		p->damaged = 1;
 	if (flags & PANE_CURSOR)
 		p->cursor = 1;
 	if (flags & PANE_SELECTION) {
-		for (i = 0; i < APP_PANES; i++) {
-			if (app->panes[i].ops->selection == NULL)
+		n = app_all_panes(app, all, nitems(all));
+		for (i = 0; i < n; i++) {
+			if (all[i]->env != p->env ||
+			    all[i]->ops->selection == NULL)
 				continue;
-			more = app->panes[i].ops->selection(&app->panes[i]);
+			more = all[i]->ops->selection(all[i]);
 			if (more & PANE_REDRAW)
-				app->panes[i].damaged = 1;
+				all[i]->damaged = 1;
 		}
 	}
+	if (flags & PANE_OPEN)
+		app_view_push(app, &view_event_ops, p->env->open_event);
+}
+
+/* Calls fn on every pane, the dashboard's and each view's. */
+static void
+app_each_pane(struct app *app, int (*fn)(struct pane *, void *), void *arg)
+{
+	struct pane	*all[APP_PANES + APP_VIEWS_MAX * VIEW_PANES_MAX];
+	size_t		 i, n;
+
+	n = app_all_panes(app, all, nitems(all));
+	for (i = 0; i < n; i++)
+		app_apply(app, all[i], fn(all[i], arg));
 }
 
 void
 app_now(struct app *app)
 {
+	size_t	i;
+
 	app->env.now_ms = uv_now(app->loop);
 	app->env.now = clock_now();
+	for (i = 0; i < app->nviews; i++)
+		view_sync(app->views[i], &app->env);
+}
+
+static int
+app_pane_events(struct pane *p, void *arg)
+{
+	return (p->ops->events_changed != NULL ? p->ops->events_changed(p) :
+	    0);
+}
+
+static int
+app_pane_counters(struct pane *p, void *arg)
+{
+	return (p->ops->counters_changed != NULL ?
+	    p->ops->counters_changed(p, *(int64_t *)arg) : 0);
+}
+
+static int
+app_pane_notification(struct pane *p, void *arg)
+{
+	return (p->ops->notification != NULL ? p->ops->notification(p, arg) :
+	    0);
 }
 
 static void
 app_hook_events(void *arg)
 {
 	struct app	*app = arg;
-	size_t		 i;
 
 	app_now(app);
 	free(app->env.load_error);
 	app->env.load_error = NULL;
-	for (i = 0; i < APP_PANES; i++) {
-		if (app->panes[i].ops->events_changed != NULL)
-			app_apply(app, &app->panes[i],
-			    app->panes[i].ops->events_changed(&app->panes[i]));
-	}
-	app_mark(app, APP_DAMAGE_BAR);
+	app_each_pane(app, app_pane_events, NULL);
+	/* An event view's title is in the breadcrumb. */
+	app_mark(app, APP_DAMAGE_BAR|APP_DAMAGE_HEADER);
 	app_schedule(app);
 }
 
@@ -81,15 +128,9 @@ static void
 app_hook_counters(void *arg, int64_t event_id)
 {
 	struct app	*app = arg;
-	size_t		 i;
 
 	app_now(app);
-	for (i = 0; i < APP_PANES; i++) {
-		if (app->panes[i].ops->counters_changed != NULL)
-			app_apply(app, &app->panes[i],
-			    app->panes[i].ops->counters_changed(&app->panes[i],
-			    event_id));
-	}
+	app_each_pane(app, app_pane_counters, &event_id);
 	app_schedule(app);
 }
 
@@ -108,15 +149,10 @@ static void
 app_hook_notification(void *arg, const struct notification *n)
 {
 	struct app	*app = arg;
-	size_t		 i;
 
 	if (n != NULL)
 		app_toast(app, n->level, n->title, n->message);
-	for (i = 0; i < APP_PANES; i++) {
-		if (app->panes[i].ops->notification != NULL)
-			app_apply(app, &app->panes[i],
-			    app->panes[i].ops->notification(&app->panes[i], n));
-	}
+	app_each_pane(app, app_pane_notification, (void *)(uintptr_t)n);
 	app_schedule(app);
 }
 
@@ -246,6 +282,8 @@ app_release(struct app *app)
 
 	if (!app->freeing || app->handles > 0)
 		return;
+	app_views_free(app);
+	cmdline_free(app->cmd);
 	for (i = 0; i < APP_PANES; i++)
 		pane_done(&app->panes[i]);
 	toasts_free(app->toasts);
@@ -290,8 +328,14 @@ app_refresh(struct app *app)
 static void
 app_focus(struct app *app, int step)
 {
-	int	i, next = app->focus;
+	struct view	*v = app_view(app);
+	int		 i, next = app->focus;
 
+	if (v != NULL) {
+		view_focus(v, step);
+		app_mark(app, APP_DAMAGE_BAR);
+		return;
+	}
 	for (i = 0; i < APP_PANES; i++) {
 		next = (next + step + APP_PANES) % APP_PANES;
 		if (app->panes[next].ops->focusable)
@@ -319,16 +363,16 @@ app_set_banner(struct app *app, enum notification_level level,
 }
 
 /* Signed out by the server: the exit code says "not signed in". */
-static void
-app_do_quit(struct app *app)
+void
+app_quit_now(struct app *app)
 {
 	app->exit_code = app->signed_out ? EXIT_NOT_SIGNED_IN : EXIT_OK;
 	app->running = 0;
 	uv_stop(app->loop);
 }
 
-static void
-app_do_help(struct app *app)
+void
+app_toggle_help(struct app *app)
 {
 	app->help = !app->help;
 	app->help_top = 0;
@@ -358,6 +402,45 @@ static void
 app_do_redraw(struct app *app)
 {
 	app_mark(app, APP_DAMAGE_LAYOUT);
+}
+
+static void
+app_do_back(struct app *app)
+{
+	app_view_pop(app);
+}
+
+/* `:` opens the command line over the bottom bar. */
+static void
+app_do_command(struct app *app)
+{
+	if (app->cmd == NULL)
+		app->cmd = cmdline_new();
+	cmdline_open(app->cmd);
+	app->cmd_open = 1;
+	app_mark(app, APP_DAMAGE_BAR);
+}
+
+/* A key while the command line is open: only it hears it. */
+static void
+app_command_key(struct app *app, int key)
+{
+	char	*command;
+
+	switch (cmdline_key(app->cmd, key, app_command_words())) {
+	case CMDLINE_EDITING:
+		break;
+	case CMDLINE_CANCEL:
+		app->cmd_open = 0;
+		break;
+	case CMDLINE_RUN:
+		app->cmd_open = 0;
+		command = xstrdup(cmdline_text(app->cmd));
+		app_command(app, command);
+		free(command);
+		break;
+	}
+	app_mark(app, APP_DAMAGE_BAR);
 }
 
 /*
@@ -472,8 +555,8 @@ static const struct {
 	enum action	  action;
 	void		(*fn)(struct app *);
 } app_actions[] = {
-	{ ACTION_QUIT,		app_do_quit },
-	{ ACTION_HELP,		app_do_help },
+	{ ACTION_QUIT,		app_quit_now },
+	{ ACTION_HELP,		app_toggle_help },
 	{ ACTION_FOCUS_NEXT,	app_do_next },
 	{ ACTION_FOCUS_PREV,	app_do_prev },
 	{ ACTION_REFRESH,	app_do_refresh },
@@ -482,6 +565,8 @@ static const struct {
 	{ ACTION_REGISTER,	app_do_register },
 	{ ACTION_UNREGISTER,	app_do_unregister },
 	{ ACTION_SIGN_OUT,	app_do_sign_out },
+	{ ACTION_BACK,		app_do_back },
+	{ ACTION_COMMAND,	app_do_command },
 	{ ACTION_SIGN_IN,	app_do_sign_in },
 };
 
@@ -547,10 +632,11 @@ app_too_small(const struct app *app)
 void
 app_key(struct app *app, int key)
 {
-	struct pane	*p = &app->panes[app->focus];
-	enum action	 a;
-	size_t		 i;
-	int		 flags;
+	const struct key_table	*tables[4];
+	struct pane		*p = app_focused(app);
+	enum action		 a = ACTION_NONE;
+	size_t			 i, n;
+	int			 flags;
 
 	if (key == (KEYS_FN|KEY_RESIZE)) {
 		app_mark(app, APP_DAMAGE_LAYOUT);
@@ -560,7 +646,7 @@ app_key(struct app *app, int key)
 	if (app_too_small(app)) {
 		a = keys_lookup(app_keys(app, &keys_global), key);
 		if (a == ACTION_QUIT)
-			app_do_quit(app);
+			app_quit_now(app);
 		else if (a == ACTION_REDRAW)
 			app_do_redraw(app);
 		return;
@@ -577,9 +663,14 @@ app_key(struct app *app, int key)
 		app_help_key(app, key);
 		return;
 	}
-	if ((a = keys_lookup(app_keys(app, p->ops->keys), key)) ==
-	    ACTION_NONE)
-		a = keys_lookup(app_keys(app, &keys_global), key);
+	if (app->cmd_open) {
+		app_command_key(app, key);
+		return;
+	}
+	/* The focused pane's keys, then the view's, then the global ones. */
+	n = app_key_tables(app, tables, nitems(tables));
+	while (n > 0 && a == ACTION_NONE)
+		a = keys_lookup(tables[--n], key);
 	if (a == ACTION_NONE)
 		return;
 	if (app->opts.readonly && (actions_get(a)->flags & ACTION_WRITES)) {
@@ -592,7 +683,7 @@ app_key(struct app *app, int key)
 			return;
 		}
 	}
-	if (p->ops->action != NULL) {
+	if (p != NULL && p->ops->action != NULL) {
 		flags = p->ops->action(p, a);
 		if (!(flags & PANE_UNHANDLED))
 			app_apply(app, p, flags);
@@ -651,12 +742,14 @@ static const struct term_cbs app_term_cbs = {
 int
 app_damaged(const struct app *app)
 {
-	size_t	i;
+	const struct view	*v = app_view(app);
+	const struct pane	*p = v != NULL ? v->panes : app->panes;
+	size_t			 i, n = v != NULL ? v->npanes : APP_PANES;
 
 	if (app->damage != 0)
 		return (1);
-	for (i = 0; i < APP_PANES; i++) {
-		if (app->panes[i].damaged || app->panes[i].cursor)
+	for (i = 0; i < n; i++) {
+		if (p[i].damaged || p[i].cursor)
 			return (1);
 	}
 	return (0);
@@ -715,28 +808,28 @@ static void
 app_wake_cb(uv_timer_t *t)
 {
 	struct app	*app = t->data;
+	struct pane	*all[APP_PANES + APP_VIEWS_MAX * VIEW_PANES_MAX];
 	uint64_t	 d;
-	size_t		 i;
+	size_t		 i, n;
+	int		 minute;
 
 	app_now(app);
 	if (toasts_expire(app->toasts, app->env.now_ms))
 		app_mark(app, APP_DAMAGE_OVERLAY);
 	app_signin_tick(app);
-	for (i = 0; i < APP_PANES; i++) {
-		if (app->panes[i].ops->deadline == NULL)
-			continue;
-		d = app->panes[i].ops->deadline(&app->panes[i]);
-		if (d != 0 && d <= app->env.now_ms + 1)
-			app->panes[i].damaged = 1;
-	}
 	/* The clock and the token warning; relative times as minutes turn. */
 	app_mark(app, APP_DAMAGE_HEADER);
-	if (app->env.now / 60 != app->minute) {
-		app->minute = app->env.now / 60;
-		for (i = 0; i < APP_PANES; i++) {
-			if (app->panes[i].ops->clock)
-				app->panes[i].damaged = 1;
-		}
+	minute = app->env.now / 60 != app->minute;
+	app->minute = app->env.now / 60;
+	n = app_all_panes(app, all, nitems(all));
+	for (i = 0; i < n; i++) {
+		if (minute && all[i]->ops->clock)
+			all[i]->damaged = 1;
+		if (all[i]->ops->deadline == NULL)
+			continue;
+		d = all[i]->ops->deadline(all[i]);
+		if (d != 0 && d <= app->env.now_ms + 1)
+			all[i]->damaged = 1;
 	}
 	app_schedule(app);
 	app_arm_wake(app);
@@ -761,8 +854,9 @@ app_token_change(struct app *app)
 void
 app_arm_wake(struct app *app)
 {
-	uint64_t	now = uv_now(app->loop), next, d;
-	size_t		i;
+	struct pane	*all[APP_PANES + APP_VIEWS_MAX * VIEW_PANES_MAX];
+	uint64_t	 now = uv_now(app->loop), next, d;
+	size_t		 i, n;
 
 	next = now + app_next_minute();
 	if ((d = app_token_change(app)) != 0 && now + d < next)
@@ -773,10 +867,11 @@ app_arm_wake(struct app *app)
 	if (app->api != NULL && (d = api_hold_left(app->api, NULL)) != 0 &&
 	    now + (d - 1) % 1000 + 1 < next)
 		next = now + (d - 1) % 1000 + 1;
-	for (i = 0; i < APP_PANES; i++) {
-		if (app->panes[i].ops->deadline == NULL)
+	n = app_all_panes(app, all, nitems(all));
+	for (i = 0; i < n; i++) {
+		if (all[i]->ops->deadline == NULL)
 			continue;
-		d = app->panes[i].ops->deadline(&app->panes[i]);
+		d = all[i]->ops->deadline(all[i]);
 		if (d != 0 && d < next)
 			next = d;
 	}

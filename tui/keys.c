@@ -31,10 +31,12 @@ static const struct key_binding keys_global_bindings[] = {
 	{ 'U',		  "U",		ACTION_UNREGISTER, "U",	  "U" },
 	{ 'L',		  "L",		ACTION_SIGN_OUT,   NULL,  NULL },
 	{ 'S',		  "S",		ACTION_SIGN_IN,	   NULL,  NULL },
+	{ ':',		  ":",		ACTION_COMMAND,	   NULL,  NULL },
 };
 
 static const struct key_binding keys_list_bindings[] = {
-	{ FN(KEY_UP),	  "Up",		ACTION_UP,	   "\xe2\x86\x91\xe2\x86\x93", "j/k" },
+	{ '\r',		  "Enter",	ACTION_OPEN,	   "\xe2\x8f\x8e", "Enter" },
+	{ FN(KEY_UP),	  "Up",		ACTION_UP,	   NULL, NULL },
 	{ 'k',		  "k",		ACTION_UP,	   NULL, NULL },
 	{ FN(KEY_DOWN),	  "Down",	ACTION_DOWN,	   NULL, NULL },
 	{ 'j',		  "j",		ACTION_DOWN,	   NULL, NULL },
@@ -47,6 +49,11 @@ static const struct key_binding keys_list_bindings[] = {
 	{ 'g',		  "g",		ACTION_HOME,	   NULL, NULL },
 	{ FN(KEY_END),	  "End",	ACTION_END,	   NULL, NULL },
 	{ 'G',		  "G",		ACTION_END,	   NULL, NULL },
+};
+
+static const struct key_binding keys_view_bindings[] = {
+	{ KEYS_ESC,	  "Esc",	ACTION_BACK,	   "Esc", "Esc" },
+	{ '-',		  "-",		ACTION_BACK,	   NULL,  NULL },
 };
 
 static const struct key_binding keys_help_bindings[] = {
@@ -71,6 +78,7 @@ static const struct key_binding keys_help_bindings[] = {
 const struct key_table keys_global = KEYS_TABLE("Global", keys_global_bindings);
 const struct key_table keys_list = KEYS_TABLE("Lists", keys_list_bindings);
 const struct key_table keys_help = KEYS_TABLE("Help", keys_help_bindings);
+const struct key_table keys_view = KEYS_TABLE("Views", keys_view_bindings);
 
 int
 keys_code(int rc, unsigned int wch)
@@ -249,8 +257,8 @@ keys_parse(const char *name, int *key)
 	return (0);
 }
 
-/* The three tables, copied so they can be rebound. */
-#define KEYMAP_TABLES	3
+/* The tables, copied so they can be rebound. */
+#define KEYMAP_TABLES	4
 
 struct keymap {
 	struct key_table	 tables[KEYMAP_TABLES];
@@ -260,7 +268,7 @@ struct keymap {
 };
 
 static const struct key_table *const keymap_defaults[KEYMAP_TABLES] = {
-	&keys_global, &keys_list, &keys_help
+	&keys_global, &keys_list, &keys_help, &keys_view
 };
 
 struct keymap *

@@ -184,6 +184,7 @@ static const struct pane_list_ops pane_events_list = {
 	.title = pane_events_title,
 	.moved = pane_events_moved,
 	.view = pane_events_view,
+	.open = pane_events_key,
 };
 
 static void

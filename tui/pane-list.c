@@ -125,8 +125,17 @@ pane_list_action(struct pane *p, enum action a)
 		{ ACTION_END,		LIST_END },
 	};
 	struct pane_list	*pl = p->data;
-	size_t			 i, top;
+	size_t			 i, top, row;
+	int64_t			 id;
 
+	if (a == ACTION_OPEN) {
+		if (pl->ops->open == NULL ||
+		    (row = list_selected(pl->list)) == LIST_NONE ||
+		    (id = pl->ops->open(p, row)) < 0)
+			return (0);
+		p->env->open_event = id;
+		return (PANE_OPEN);
+	}
 	for (i = 0; i < sizeof moves / sizeof moves[0]; i++) {
 		if (moves[i].action != a)
 			continue;

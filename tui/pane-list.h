@@ -43,6 +43,8 @@ struct pane_list_ops {
 	 * always there.
 	 */
 	void		(*view)(struct pane *, size_t top, size_t height);
+	/* Enter: the event the row opens, or -1.  NULL: Enter does nothing. */
+	int64_t		(*open)(struct pane *, size_t row);
 };
 
 /* Sets p->data up; for a pane's init slot. */
@@ -50,7 +52,7 @@ void	pane_list_init(struct pane *, const struct pane_list_ops *);
 void	pane_list_free(struct pane *);
 void	pane_list_draw(struct pane *);
 int	pane_list_draw_cursor(struct pane *);
-/* The movement actions; others give PANE_UNHANDLED. */
+/* The movement actions and Enter; others give PANE_UNHANDLED. */
 int	pane_list_action(struct pane *, enum action);
 /* The rows changed: keeps the selection on its key; PANE_* flags. */
 int	pane_list_changed(struct pane *);

@@ -78,6 +78,15 @@ pane_notify_key(struct pane *p, size_t row)
 	return (n != NULL ? n->seq : -1);
 }
 
+/* Enter on a notification about an event opens that event. */
+static int64_t
+pane_notify_open(struct pane *p, size_t row)
+{
+	const struct notification	*n = pane_notify_at(p, row);
+
+	return (n != NULL ? n->event_id : -1);
+}
+
 static const char *
 pane_notify_empty(struct pane *p)
 {
@@ -94,6 +103,7 @@ static const struct pane_list_ops pane_notify_list = {
 	.cell = pane_notify_cell,
 	.key = pane_notify_key,
 	.empty = pane_notify_empty,
+	.open = pane_notify_open,
 };
 
 static void

@@ -23,6 +23,7 @@
 #define PANE_SELECTION	0x2	/* the selected event changed */
 #define PANE_UNHANDLED	0x4	/* the action was not for this pane */
 #define PANE_CURSOR	0x8	/* only this pane's selection moved */
+#define PANE_OPEN	0x10	/* open the event view on env->open_event */
 
 /* What every pane may read, handed down by the app (not global). */
 struct pane_env {
@@ -33,6 +34,7 @@ struct pane_env {
 	int64_t		 selected_event;	/* under the cursor; -1 none */
 	char		*load_error;	/* why the first load failed, or NULL */
 	int		 stale;		/* was live, is not now: data may be old */
+	int64_t		 open_event;	/* with PANE_OPEN: which event */
 };
 
 struct pane;

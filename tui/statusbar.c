@@ -112,7 +112,11 @@ statusbar_draw_header(WINDOW *w, const struct statusbar_info *si)
 		x = cols - (textw_width(link) + 2 + (int)strlen(clock) + 1);
 	}
 
-	if (si->email != NULL && si->role != NULL)
+	/* In a view, where the user is says more than who they are. */
+	if (si->crumb != NULL)
+		snprintf(left, sizeof left, " evtop  %s  %s", si->server,
+		    si->crumb);
+	else if (si->email != NULL && si->role != NULL)
 		snprintf(left, sizeof left, " evtop  %s  %s (%s)", si->server,
 		    si->email, si->role);
 	else if (si->email != NULL)

@@ -134,7 +134,7 @@ wait_dashboard(struct vt *vt)
 	return (-1);
 }
 
-/* The three screens at one size. */
+/* The dashboard, its help and question, and two views, at one size. */
 static void
 screens_at(int rows, int cols)
 {
@@ -169,6 +169,25 @@ screens_at(int rows, int cols)
 	}
 	vt_send_char(vt, 'n');
 	e2e_expect_gone(vt, QUESTION, VT_DEADLINE_MS);
+
+	/* Enter: the selected event in a view of its own. */
+	vt_send_key(vt, VTERM_KEY_ENTER);
+	if (e2e_expect(vt, "events \xe2\x80\xba " LAUNCH, VT_DEADLINE_MS) ==
+	    0 && e2e_expect(vt, "Esc Back", VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "event-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	/* :notif over it; the path says where. */
+	vt_send_text(vt, ":notif\r");
+	if (e2e_expect(vt, "\xe2\x80\xba notifications", VT_DEADLINE_MS) ==
+	    0) {
+		snprintf(name, sizeof name, "notifications-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	if (wait_dashboard(vt) != 0)
+		CHECK(0);
 
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);

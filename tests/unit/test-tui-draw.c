@@ -1441,6 +1441,89 @@ fake_sign_out(void *arg, char **sentence)
 	return (sign_out_rc);
 }
 
+/*
+ * Views over the dashboard: Enter opens the selected event in a view of
+ * its own, the header says where the user is, `:` names views (Tab
+ * completes, an unknown name is said), keys act on the view's event,
+ * the help lists the view's keys, and Esc goes back a view at a time.
+ */
+static void
+test_views(void)
+{
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
+		return;
+	CHECK(find("Events 4", NULL, NULL));
+	/* The second event, opened. */
+	app_key(app, 'j');
+	app_key(app, '\r');
+	draw(app);
+	CHECK(app_view(app) != NULL);
+	CHECK(row_has(0, "events \xe2\x80\xba Core Server Meetup"));
+	CHECK(find("Capacity    10", NULL, NULL));
+	CHECK(!find("Events 4", NULL, NULL));
+	CHECK(row_has(LINES - 1, "Esc Back"));
+	CHECK_INT(app_current_event(app), 2);
+	/* Enter again on the same event: no second view. */
+	app_command(app, "event");
+	CHECK_INT(app->nviews, 1);
+
+	/* :no, Tab, Tab: the names complete; Enter goes there. */
+	type_keys(app, ":no");
+	draw(app);
+	CHECK(row_has(LINES - 1, ":no"));
+	CHECK(row_has(LINES - 1, "notifications  notif"));
+	app_key(app, '\t');
+	app_key(app, '\r');
+	draw(app);
+	CHECK_INT(app->nviews, 2);
+	CHECK(row_has(0, "Core Server Meetup \xe2\x80\xba notifications"));
+	CHECK(find("No notifications yet.", NULL, NULL));
+	/* The event keys act on is still the view's. */
+	CHECK_INT(app_current_event(app), 2);
+	/* The help lists the view's keys and the list's, not the sign-in box's. */
+	app_key(app, '?');
+	draw(app);
+	CHECK(find("Go back to the view before", NULL, NULL));
+	CHECK(find("Select the previous row", NULL, NULL));
+	app_key(app, KEYS_ESC);
+
+	/* A name that is no view: said, nothing changes. */
+	type_keys(app, ":nope\r");
+	draw(app);
+	CHECK(find("No view called nope", NULL, NULL));
+	CHECK_INT(app->nviews, 2);
+	/* An id for a view on no event, or no id: said. */
+	type_keys(app, ":notif 3\r");
+	CHECK_INT(app->nviews, 2);
+	type_keys(app, ":event 3\r");
+	draw(app);
+	CHECK_INT(app->nviews, 3);
+	CHECK_INT(app_current_event(app), 3);
+	/* Esc goes back a view at a time; :events goes home at once. */
+	app_key(app, KEYS_ESC);
+	CHECK_INT(app->nviews, 2);
+	app_key(app, '-');
+	CHECK_INT(app->nviews, 1);
+	type_keys(app, ":ev\r");
+	draw(app);
+	CHECK_INT(app->nviews, 0);
+	CHECK(find("Events 4", NULL, NULL));
+	CHECK(row_has(0, "test-server"));
+	CHECK(!row_has(0, "\xe2\x80\xba"));
+	/* Esc at home and Esc in the : line do nothing else. */
+	app_key(app, KEYS_ESC);
+	type_keys(app, ":eve");
+	app_key(app, KEYS_ESC);
+	draw(app);
+	CHECK_INT(app->nviews, 0);
+	CHECK(app->running);
+	finish(&loop, app, store);
+}
+
 static void
 test_sign_out_and_readonly_keys(void)
 {
@@ -1642,4 +1725,5 @@ TEST_MAIN(
 	TEST_CASE(test_draw_too_small_keys),
 	TEST_CASE(test_draw_confirm),
 	TEST_CASE(test_sign_out_and_readonly_keys),
-	TEST_CASE(test_draw_fetches_nothing))
+	TEST_CASE(test_draw_fetches_nothing),
+	TEST_CASE(test_views))

@@ -81,10 +81,10 @@ test_bar(void)
 
 	keys_bar(buf, sizeof buf, tables, 2, 0);
 	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  R Register  "
-	    "U Cancel  \xe2\x86\x91\xe2\x86\x93 Move");
+	    "U Cancel  \xe2\x8f\x8e Open");
 	keys_bar(buf, sizeof buf, tables, 2, 1);
 	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  R Register  "
-	    "U Cancel  j/k Move");
+	    "U Cancel  Enter Open");
 	keys_bar(buf, sizeof buf, help, 2, 1);
 	CHECK_STR(buf, "Esc Close  j/k Move");
 	/* A short buffer ends at a whole entry. */
@@ -422,7 +422,7 @@ test_keymap(void)
 	tables[1] = l;
 	keys_bar(buf, sizeof buf, tables, 2, 1);
 	CHECK_STR(buf, "? Help  Tab Pane  R Register  U Cancel  F5 Refresh  "
-	    "j/k Move");
+	    "Enter Open");
 	/* NULL: the defaults. */
 	CHECK(keymap_table(NULL, &keys_global) == &keys_global);
 	keymap_free(km);
