@@ -1,6 +1,7 @@
 /*
  * A core-only Event API server on a thread of its own (see
- * support-core.h): one request per connection, answered and closed.
+ * support-core.h): one request per connection, answered (or, when a test
+ * says so, dropped) and closed.
  */
 #include "support-core.h"
 
@@ -13,6 +14,16 @@
 #define CORE_WINDOW_MS	(15 * 60 * 1000)
 #define CORE_LIMIT	100
 #define CORE_USERS	4
+#define CORE_SCRIPTS	8
+
+/* The answer a test scripted for some requests (core_answer_next). */
+struct core_script {
+	char	*what;		/* NULL: a free slot */
+	int	 n;		/* left to answer; -1 every one */
+	char	*status;	/* NULL: dropped unanswered */
+	char	*headers;
+	char	*body;
+};
 
 struct core_server {
 	struct core_options	 opts;
@@ -34,6 +45,7 @@ struct core_server {
 	int			 revoked;	/* tokens refused till a login */
 	int			 registered[CORE_USERS];
 	int			 confirmed;
+	struct core_script	 scripts[CORE_SCRIPTS];
 	struct core_counts	 counts;
 };
 
@@ -292,6 +304,70 @@ core_is(const char *req, const char *method_path)
 	    (req[len] == ' ' || req[len] == '?'));
 }
 
+/* 1 when a request carries an Idempotency-Key of 32 hex digits. */
+static int
+core_keyed(const char *req)
+{
+	const char	*k = strcasestr(req, "\r\nIdempotency-Key: ");
+
+	return (k != NULL && strspn(k + 19, "0123456789abcdef") == 32 &&
+	    k[19 + 32] == '\r');
+}
+
+/* 1 for POST /api/events/ID/register, whatever the event. */
+static int
+core_is_register(const char *req)
+{
+	size_t	digits;
+
+	if (strncmp(req, "POST /api/events/", 17) != 0)
+		return (0);
+	digits = strspn(req + 17, "0123456789");
+	return (digits > 0 && core_is(req + 17 + digits, "/register"));
+}
+
+static struct core_script *
+core_script_find(struct core_server *cs, const char *req)
+{
+	struct core_script	*sc;
+	size_t			 i;
+
+	for (i = 0; i < CORE_SCRIPTS; i++) {
+		sc = &cs->scripts[i];
+		if (sc->what != NULL && sc->n != 0 && core_is(req, sc->what))
+			return (sc);
+	}
+	return (NULL);
+}
+
+static void
+core_script_clear(struct core_script *sc)
+{
+	free(sc->what);
+	free(sc->status);
+	free(sc->headers);
+	free(sc->body);
+	memset(sc, 0, sizeof *sc);
+}
+
+/* Answers as a test scripted: 1 if it did (or dropped the request). */
+static int
+core_scripted(struct core_conn *c)
+{
+	struct core_script	*sc;
+
+	if ((sc = core_script_find(c->cs, c->buf)) == NULL)
+		return (0);
+	if (sc->n > 0)
+		sc->n--;
+	if (sc->status == NULL) {
+		uv_read_stop((uv_stream_t *)&c->tcp);
+		uv_close((uv_handle_t *)&c->tcp, core_closed);
+	} else
+		core_json(c, sc->status, sc->headers, sc->body);
+	return (1);
+}
+
 static void
 core_route(struct core_conn *c, const char *body)
 {
@@ -302,6 +378,10 @@ core_route(struct core_conn *c, const char *body)
 	uint64_t		 now;
 
 	cs->counts.requests++;
+	if (strncmp(req, "POST ", 5) == 0 && core_keyed(req))
+		cs->counts.keyed++;
+	if (core_is_register(req))
+		cs->counts.registers++;
 	if (core_is(req, "GET /api/ws")) {
 		now = core_ms();
 		if (cs->last_ws != 0 && (cs->counts.ws_gap_ms == 0 ||
@@ -316,6 +396,8 @@ core_route(struct core_conn *c, const char *body)
 		cs->counts.events++;
 	if (core_is(req, "GET /api/notifications"))
 		cs->counts.notifications++;
+	if (core_scripted(c))
+		return;
 	if (core_limit(c, headers, sizeof headers))
 		return;
 
@@ -487,12 +569,16 @@ core_start(const struct core_options *opts)
 void
 core_stop(struct core_server *cs)
 {
+	size_t	i;
+
 	if (cs == NULL)
 		return;
 	uv_async_send(&cs->stop);
 	pthread_join(cs->thread, NULL);
 	uv_loop_close(&cs->loop);
 	pthread_mutex_destroy(&cs->lock);
+	for (i = 0; i < CORE_SCRIPTS; i++)
+		core_script_clear(&cs->scripts[i]);
 	free(cs->refuse_what);
 	free(cs);
 }
@@ -513,6 +599,54 @@ core_refuse_next(struct core_server *cs, const char *what, int n,
 	cs->refuse = n;
 	cs->refuse_after = seconds;
 	pthread_mutex_unlock(&cs->lock);
+}
+
+/* Sets the script for what; status NULL drops the requests. */
+static void
+core_script_set(struct core_server *cs, const char *what, int n,
+    const char *status, const char *headers, const char *body)
+{
+	struct core_script	*sc, *free_slot = NULL;
+	size_t			 i;
+
+	pthread_mutex_lock(&cs->lock);
+	for (i = 0; i < CORE_SCRIPTS; i++) {
+		sc = &cs->scripts[i];
+		if (sc->what != NULL && strcmp(sc->what, what) == 0)
+			break;
+		if (free_slot == NULL && (sc->what == NULL || sc->n == 0))
+			free_slot = sc;
+	}
+	if (i == CORE_SCRIPTS)
+		sc = free_slot;
+	if (sc == NULL) {
+		fprintf(stderr, "core: more than %d scripts\n", CORE_SCRIPTS);
+		abort();
+	}
+	core_script_clear(sc);
+	if (n != 0) {
+		sc->what = strdup(what);
+		sc->n = n;
+		if (status != NULL) {
+			sc->status = strdup(status);
+			sc->headers = strdup(headers != NULL ? headers : "");
+			sc->body = strdup(body != NULL ? body : "");
+		}
+	}
+	pthread_mutex_unlock(&cs->lock);
+}
+
+void
+core_answer_next(struct core_server *cs, const char *what, int n,
+    const char *status, const char *headers, const char *body)
+{
+	core_script_set(cs, what, n, status, headers, body);
+}
+
+void
+core_drop_next(struct core_server *cs, const char *what, int n)
+{
+	core_script_set(cs, what, n, NULL, NULL, NULL);
 }
 
 void

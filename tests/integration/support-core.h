@@ -4,9 +4,10 @@
  * 500 or a web page, no paging, counts as numeric strings, 403
  * {"message":"Invalid token"} for a bad token, {path,msg} validation
  * errors, 500 for unknown routes, and a fixed-window rate limit that
- * answers 429 with an HTML page and Retry-After.  It runs on a thread and
- * a libuv loop of its own, so a test may block (run evtop, wait for a
- * child) while it answers.
+ * answers 429 with an HTML page and Retry-After.  A test may script the
+ * answer to some requests, or lose it.  It runs on a thread and a libuv
+ * loop of its own, so a test may block (run evtop, wait for a child) while
+ * it answers.
  */
 #ifndef EVTOP_SUPPORT_CORE_H
 #define EVTOP_SUPPORT_CORE_H
@@ -43,6 +44,9 @@ struct core_counts {
 	long		 ws;		/* handshakes to /api/ws */
 	long		 events;	/* GET /api/events */
 	long		 notifications;	/* GET /api/notifications */
+	long		 keyed;		/* POSTs with an Idempotency-Key of
+					   32 hex digits */
+	long		 registers;	/* POST /api/events/ID/register */
 	uint64_t	 ws_gap_ms;	/* shortest real time between two
 					   handshakes, 0 if fewer than two */
 };
@@ -63,6 +67,24 @@ const char		*core_url(const struct core_server *);
  */
 void			 core_refuse_next(struct core_server *,
 			    const char *what, int n, unsigned seconds);
+/*
+ * The next n requests for what, a method and a path matched whole with
+ * any query aside ("GET /api/events"), get this answer instead of the
+ * server's own: status ("403 Forbidden"), headers (each line ending in
+ * CRLF, or "") and a JSON body.  n -1 is every one until told otherwise,
+ * 0 none; a script for the same what replaces the last.  Scripted answers
+ * are counted as requests but neither count against the rate limit nor
+ * are refused by it.
+ */
+void			 core_answer_next(struct core_server *,
+			    const char *what, int n, const char *status,
+			    const char *headers, const char *body);
+/*
+ * The next n requests for what (as above) are read and never answered:
+ * the connection just ends, as when an answer is lost on the way.
+ */
+void			 core_drop_next(struct core_server *,
+			    const char *what, int n);
 /*
  * Every token is refused (403 "Invalid token") until the next sign-in, as
  * when a server's signing key is changed.

@@ -1,10 +1,10 @@
 /*
  * The api client against a real evtop-mock on one libuv loop: sign-in
  * (wrong and right password), the event list, the live link (hello, live
- * counters), losing the server, and a clean shutdown.  Every wait is bounded
- * by a give-up timer; nothing here measures time.
+ * counters), losing the server, and a clean shutdown; then against a
+ * core-only server (support-core).  Every wait is bounded by a give-up
+ * timer; nothing here measures time.
  */
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -15,6 +15,7 @@
 #include "mockproc.h"
 #include "store.h"
 
+#include "support-core.h"
 #include "test.h"
 
 #define GIVE_UP_MS	20000
@@ -448,155 +449,45 @@ test_cancel_on_free(void)
 }
 
 /*
- * A core-only server on the same loop: no /api/ws (404), a bare event
- * array with numeric strings, and a 403 "Invalid token" when told to.
+ * A core-only server (support-core) as some are in the field: a bare
+ * event array with numeric strings, no /api/ws and no /api/meta (404).
  */
-struct core_conn {
-	uv_tcp_t	 tcp;
-	char		 buf[8192];
-	size_t		 len;
-	uv_write_t	 wr;
-	char		*out;
-};
-
-static uv_tcp_t	core_server;
-static int	core_port;
-static int	core_event_gets;
-static int	core_keyed_writes;	/* POSTs with an Idempotency-Key */
-static int	core_registers;		/* register POSTs, never answered */
-/* When set, /api/events answers this status line, headers and body. */
-static const char *core_status;
-static const char *core_headers = "";
-static const char *core_body;
-
-static const char core_events[] = "[{\"id\":\"5\",\"title\":\"Core event\","
+static const char core_bare[] = "[{\"id\":\"5\",\"title\":\"Core event\","
     "\"date_time\":\"2026-09-01T10:00:00.000Z\",\"location\":\"Hall\","
     "\"max_capacity\":\"20\",\"current_registrations\":\"3\","
     "\"available_spots\":\"17\"}]";
-/* {"alg":"none"}.{"exp":1900000000,"role":"organizer"}. */
-static const char core_login[] = "{\"message\":\"ok\",\"user\":{\"id\":2,"
-    "\"email\":\"o@example.com\",\"name\":\"Org\"},\"token\":"
-    "\"eyJhbGciOiJub25lIn0.eyJleHAiOjE5MDAwMDAwMDAsInJvbGUiOiJvcmdhbml6ZXIifQ.\"}";
 
+/* Every GET /api/events from now on answers status, headers and body. */
 static void
-core_closed(uv_handle_t *h)
+core_events_answer(struct core_server *cs, const char *status,
+    const char *headers, const char *body)
 {
-	struct core_conn	*c = h->data;
-
-	free(c->out);
-	free(c);
+	core_answer_next(cs, "GET /api/events", -1, status, headers, body);
 }
 
-static void
-core_written(uv_write_t *wr, int status)
+static long
+core_events_seen(struct core_server *cs)
 {
-	struct core_conn	*c = wr->data;
+	struct core_counts	n;
 
-	uv_close((uv_handle_t *)&c->tcp, core_closed);
+	core_counts(cs, &n);
+	return (n.events);
 }
 
-static void
-core_alloc(uv_handle_t *h, size_t hint, uv_buf_t *b)
-{
-	struct core_conn	*c = h->data;
-
-	b->base = c->buf + c->len;
-	b->len = sizeof c->buf - 1 - c->len;
-}
-
-/* 1 when the request in buf has an Idempotency-Key of 32 hex digits. */
+/*
+ * Runs the loop until the core server has seen want GET /api/events, or
+ * gives up.  It counts a request before it answers, and the answer wakes
+ * the loop.
+ */
 static int
-core_has_key(const char *buf)
+run_until_events_seen(struct core_server *cs, long want)
 {
-	const char	*k = strcasestr(buf, "\r\nIdempotency-Key: ");
-
-	return (k != NULL && strspn(k + 19, "0123456789abcdef") == 32 &&
-	    k[19 + 32] == '\r');
-}
-
-static void
-core_answer(struct core_conn *c)
-{
-	const char	*status = "404 Not Found";
-	const char	*headers = "";
-	const char	*body = "{\"message\":\"Not found\"}";
-	uv_buf_t	 b;
-
-	if (strncmp(c->buf, "POST ", 5) == 0 && core_has_key(c->buf))
-		core_keyed_writes++;
-	if (strncmp(c->buf, "POST /api/events/5/register ", 28) == 0) {
-		/* The answer is lost on the way: the connection just ends. */
-		core_registers++;
-		uv_read_stop((uv_stream_t *)&c->tcp);
-		uv_close((uv_handle_t *)&c->tcp, core_closed);
-		return;
-	}
-	/* A core server refuses rather than waitlists (API.md). */
-	if (strncmp(c->buf, "POST /api/events/6/register ", 28) == 0) {
-		status = "400 Bad Request";
-		body = "{\"message\":\"Event is at full capacity\"}";
-	} else if (strncmp(c->buf, "POST /api/events/7/register ", 28) == 0) {
-		status = "400 Bad Request";
-		body = "{\"message\":\"You are already registered for this "
-		    "event\"}";
-	} else if (strncmp(c->buf, "GET /api/events", 15) == 0 &&
-	    (c->buf[15] == ' ' || c->buf[15] == '?')) {
-		core_event_gets++;
-		if (core_status != NULL) {
-			status = core_status;
-			headers = core_headers;
-			body = core_body;
-		} else {
-			status = "200 OK";
-			body = core_events;
-		}
-	} else if (strncmp(c->buf, "POST /api/auth/login ", 21) == 0) {
-		status = "200 OK";
-		body = core_login;
-	}
-	if (asprintf(&c->out, "HTTP/1.1 %s\r\nContent-Type: application/json"
-	    "\r\n%sContent-Length: %zu\r\nConnection: close\r\n\r\n%s",
-	    status, headers, strlen(body), body) < 0)
-		abort();
-	b = uv_buf_init(c->out, (unsigned int)strlen(c->out));
-	c->wr.data = c;
-	uv_read_stop((uv_stream_t *)&c->tcp);
-	uv_write(&c->wr, (uv_stream_t *)&c->tcp, &b, 1, core_written);
-}
-
-static void
-core_read(uv_stream_t *s, ssize_t n, const uv_buf_t *b)
-{
-	struct core_conn	*c = s->data;
-	const char		*end, *cl;
-	size_t			 body = 0;
-
-	if (n < 0) {
-		uv_close((uv_handle_t *)&c->tcp, core_closed);
-		return;
-	}
-	c->len += (size_t)n;
-	c->buf[c->len] = '\0';
-	if ((end = strstr(c->buf, "\r\n\r\n")) == NULL)
-		return;
-	if ((cl = strcasestr(c->buf, "Content-Length:")) != NULL && cl < end)
-		body = strtoul(cl + 15, NULL, 10);
-	if (c->len >= (size_t)(end + 4 - c->buf) + body)
-		core_answer(c);
-}
-
-static void
-core_accept(uv_stream_t *server, int status)
-{
-	struct core_conn	*c = calloc(1, sizeof *c);
-
-	uv_tcp_init(server->loop, &c->tcp);
-	c->tcp.data = c;
-	if (uv_accept(server, (uv_stream_t *)&c->tcp) != 0) {
-		uv_close((uv_handle_t *)&c->tcp, core_closed);
-		return;
-	}
-	uv_read_start((uv_stream_t *)&c->tcp, core_alloc, core_read);
+	st.gave_up = 0;
+	uv_timer_start(&st.give_up, on_give_up, GIVE_UP_MS, 0);
+	while (core_events_seen(cs) < want && !st.gave_up)
+		uv_run(&st.loop, UV_RUN_ONCE);
+	uv_timer_stop(&st.give_up);
+	return (core_events_seen(cs) >= want);
 }
 
 static void
@@ -633,32 +524,32 @@ refresh_core(struct api *core)
  * 10 s) holds off: nothing is asked for longer than a poll interval.
  */
 static void
-test_core_rate_limit(struct api *core)
+test_core_rate_limit(struct core_server *cs, struct api *core)
 {
-	int	gets;
+	long	gets;
 
-	core_status = "429 Too Many Requests";
-	core_headers = "Retry-After: 3600\r\nRateLimit-Remaining: 0\r\n";
-	core_body = "{\"message\":\"Too many requests, please try again "
-	    "later.\"}";
+	core_events_answer(cs, "429 Too Many Requests",
+	    "Retry-After: 3600\r\nRateLimit-Remaining: 0\r\n",
+	    "{\"message\":\"Too many requests, please try again later.\"}");
 	refresh_core(core);
 	CHECK_INT(st.status, API_ERR_FAILED);
 	CHECK_STR(st.cause, "the server asks to wait 3600 s (rate limited)");
 	CHECK_INT(api_link_state(core), API_LINK_POLLING);
-	gets = core_event_gets;
+	gets = core_events_seen(cs);
 	wait_for(12000);
-	CHECK_INT(core_event_gets, gets);
+	CHECK_INT(core_events_seen(cs), gets);
 
 	/* An HTTP date works as well as seconds. */
-	core_headers = "Retry-After: Fri, 31 Dec 2100 23:59:59 GMT\r\n";
+	core_events_answer(cs, "429 Too Many Requests",
+	    "Retry-After: Fri, 31 Dec 2100 23:59:59 GMT\r\n",
+	    "{\"message\":\"Too many requests, please try again later.\"}");
 	refresh_core(core);
 	CHECK(st.cause != NULL && strncmp(st.cause,
 	    "the server asks to wait ", 24) == 0 &&
 	    strstr(st.cause, " s (rate limited)") != NULL);
 
 	/* Without Retry-After: still a sentence that says why. */
-	core_headers = "";
-	core_body = "";
+	core_events_answer(cs, "429 Too Many Requests", "", "");
 	refresh_core(core);
 	CHECK_STR(st.cause, "the server is limiting requests (rate limited); "
 	    "try again later");
@@ -668,18 +559,17 @@ static void
 test_core_server(void)
 {
 	struct api_options	 opts;
-	struct sockaddr_in	 sin;
+	struct core_server	*cs;
+	struct core_counts	 n;
 	struct api		*core;
 	char			 url[64];
-	int			 len = sizeof sin;
 
-	uv_tcp_init(&st.loop, &core_server);
-	uv_ip4_addr("127.0.0.1", 0, &sin);
-	CHECK_INT(uv_tcp_bind(&core_server, (struct sockaddr *)&sin, 0), 0);
-	CHECK_INT(uv_listen((uv_stream_t *)&core_server, 8, core_accept), 0);
-	uv_tcp_getsockname(&core_server, (struct sockaddr *)&sin, &len);
-	core_port = ntohs(sin.sin_port);
-	snprintf(url, sizeof url, "http://127.0.0.1:%d/", core_port);
+	if ((cs = core_start(NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	core_events_answer(cs, "200 OK", "", core_bare);
+	snprintf(url, sizeof url, "%s/", core_url(cs));
 
 	memset(&opts, 0, sizeof opts);
 	opts.server = url;
@@ -696,12 +586,12 @@ test_core_server(void)
 
 	/* No /api/ws: the link falls back to polling, which refetches. */
 	st.links[API_LINK_POLLING] = 0;
+	st.events_changed = 0;
 	api_start_live(core);
 	CHECK(run_until(&st.links[API_LINK_POLLING], 1));
 	CHECK_INT(api_link_state(core), API_LINK_POLLING);
 	CHECK_INT(st.link_reason, API_REASON_NO_WEBSOCKET);
-	CHECK(run_until(&core_event_gets, 1));
-	st.events_changed = 0;
+	CHECK(run_until_events_seen(cs, 1));
 	CHECK(run_until(&st.events_changed, 1));
 	CHECK_INT(store_event_count(store), 1);
 	if (store_event_count(store) == 1) {
@@ -711,25 +601,36 @@ test_core_server(void)
 
 	/*
 	 * Writes carry an Idempotency-Key (the login was one).  A register
-	 * whose answer never comes is not called refused, and the list is
-	 * fetched again to show what the server did.
+	 * whose answer never comes is not called refused, is not sent again
+	 * (the server may have done it), and the list is fetched again to
+	 * show what the server did.
 	 */
-	CHECK(core_keyed_writes >= 1);
+	core_counts(cs, &n);
+	CHECK(n.keyed >= 1);
 	{
 		struct reg_result	rr;
-		int			gets = core_event_gets;
+		long			gets = core_events_seen(cs);
 
+		core_drop_next(cs, "POST /api/events/5/register", 1);
 		memset(&rr, 0, sizeof rr);
 		CHECK_INT(api_register_event(core, 5, on_registered, &rr), 0);
 		CHECK(run_until(&rr.calls, 1));
 		CHECK_INT(rr.status, API_ERR_UNREACHABLE);
-		CHECK_INT(core_registers, 1);
-		CHECK(core_keyed_writes >= 2);
-		CHECK(run_until(&core_event_gets, gets + 1));
+		core_counts(cs, &n);
+		CHECK_INT(n.registers, 1);
+		CHECK(n.keyed >= 2);
+		CHECK(run_until_events_seen(cs, gets + 1));
 		CHECK_INT(rr.outcome, API_REG_FAILED);
+		CHECK_INT(core_registrations(cs), 0);
 		reg_result_clear(&rr);
 
-		/* Refused in a 400: full, or registered already. */
+		/* A core server refuses rather than waitlists (API.md). */
+		core_answer_next(cs, "POST /api/events/6/register", 1,
+		    "400 Bad Request", "",
+		    "{\"message\":\"Event is at full capacity\"}");
+		core_answer_next(cs, "POST /api/events/7/register", 1,
+		    "400 Bad Request", "", "{\"message\":\"You are already "
+		    "registered for this event\"}");
 		CHECK_INT(api_register_event(core, 6, on_registered, &rr), 0);
 		CHECK(run_until(&rr.calls, 1));
 		CHECK_INT(rr.status, API_ERR_FAILED);
@@ -756,20 +657,19 @@ test_core_server(void)
 	CHECK_INT(store_notifications_supported(store), 0);
 
 	/* A 403 for a forbidden action is not a sign-out. */
-	core_status = "403 Forbidden";
-	core_body = "{\"message\":\"Not the creator\"}";
+	core_events_answer(cs, "403 Forbidden", "",
+	    "{\"message\":\"Not the creator\"}");
 	refresh_core(core);
 	CHECK_INT(st.status, API_ERR_FAILED);
 	CHECK_STR(st.cause, "server answered 403: Not the creator");
 	CHECK(api_session(core) != NULL);
 	CHECK_INT(api_link_state(core), API_LINK_POLLING);
 
-	test_core_rate_limit(core);
+	test_core_rate_limit(cs, core);
 
 	/* 403 "Token expired" means signed out, not a forbidden action. */
-	core_status = "403 Forbidden";
-	core_headers = "";
-	core_body = "{\"message\":\"Token expired\"}";
+	core_events_answer(cs, "403 Forbidden", "",
+	    "{\"message\":\"Token expired\"}");
 	refresh_core(core);
 	CHECK_INT(st.status, API_ERR_AUTH);
 	CHECK_STR(st.cause, "signed out: sign in again");
@@ -783,16 +683,20 @@ test_core_server(void)
 	api_login(core, "o@example.com", "pw", on_done, &st);
 	CHECK(run_until(&st.done, 1));
 	CHECK(api_session(core) != NULL);
-	core_status = "401 Unauthorized";
-	core_body = "{\"message\":\"jwt malformed\"}";
+	core_events_answer(cs, "401 Unauthorized", "",
+	    "{\"message\":\"jwt malformed\"}");
 	refresh_core(core);
 	CHECK_INT(st.status, API_ERR_AUTH);
 	CHECK_STR(st.cause, "signed out: sign in again");
 	CHECK(api_session(core) == NULL);
-	core_status = NULL;
+
+	/* Nothing was asked of what a core server lacks. */
+	core_counts(cs, &n);
+	CHECK_INT(n.notifications, 0);
+	CHECK_INT(n.registers, 3);
 
 	api_free(core);
-	uv_close((uv_handle_t *)&core_server, NULL);
+	core_stop(cs);
 }
 
 static void
