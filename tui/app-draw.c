@@ -88,6 +88,9 @@ app_layout(struct app *app)
 		    app->layout.header.h - app->layout.bar.h, COLS);
 	else {
 		for (i = 0; i < APP_PANES; i++) {
+			/* Small: only the focused pane is shown. */
+			if (app->layout.single && (int)i != app->focus)
+				continue;
 			app->panes[i].win = app_newwin(rects[i]);
 			app->panes[i].damaged = 1;
 		}

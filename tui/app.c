@@ -336,13 +336,17 @@ app_focus(struct app *app, int step)
 		app_mark(app, APP_DAMAGE_BAR);
 		return;
 	}
+	/* One pane at a time, every pane takes its turn on the screen. */
 	for (i = 0; i < APP_PANES; i++) {
 		next = (next + step + APP_PANES) % APP_PANES;
-		if (app->panes[next].ops->focusable)
+		if (app->panes[next].ops->focusable || app->layout.single)
 			break;
 	}
 	if (next == app->focus)
 		return;
+	/* One pane at a time: the next one gets the window. */
+	if (app->layout.single)
+		app_mark(app, APP_DAMAGE_LAYOUT);
 	app->panes[app->focus].focused = 0;
 	app->panes[app->focus].damaged = 1;
 	app->focus = next;

@@ -2,6 +2,7 @@
  * The layout.  Wide terminals: events left, the selected event's stats
  * right, notifications along the bottom.  Narrower ones (80 columns):
  * events across the top, stats and notifications side by side below.
+ * Below 80x24, one pane at a time, as k9s and htop do on a small screen.
  */
 #include "layout.h"
 
@@ -31,6 +32,14 @@ layout_compute(int lines, int cols, struct layout *l)
 	layout_rect(&l->header, 0, 0, 1, cols);
 	layout_rect(&l->bar, lines - 1, 0, 1, cols);
 	body = lines - 2;
+
+	/* Small: the focused pane has the body; Tab shows the next. */
+	if (lines < LAYOUT_FULL_LINES || cols < LAYOUT_FULL_COLS) {
+		l->single = 1;
+		layout_rect(&l->events, 1, 0, body, cols);
+		l->stats = l->notify = l->events;
+		return (0);
+	}
 
 	if (cols >= LAYOUT_WIDE_COLS && lines >= LAYOUT_WIDE_LINES) {
 		bottom = body / 3;

@@ -5,8 +5,10 @@
 #ifndef EVTOP_LAYOUT_H
 #define EVTOP_LAYOUT_H
 
-#define LAYOUT_MIN_COLS		60
-#define LAYOUT_MIN_LINES	16
+#define LAYOUT_MIN_COLS		30	/* below: "Terminal too small" */
+#define LAYOUT_MIN_LINES	8
+#define LAYOUT_FULL_COLS	80	/* below: one pane at a time */
+#define LAYOUT_FULL_LINES	24
 #define LAYOUT_WIDE_COLS	100	/* from here stats sit beside events */
 #define LAYOUT_WIDE_LINES	24	/* ...if there is height for the log */
 
@@ -16,6 +18,11 @@ struct layout_rect {
 
 struct layout {
 	int			too_small;
+	/*
+	 * Below LAYOUT_FULL_*: one pane at a time, the body each (events,
+	 * stats and notify are the same rect); Tab goes to the next.
+	 */
+	int			single;
 	struct layout_rect	header;
 	struct layout_rect	bar;
 	struct layout_rect	events;

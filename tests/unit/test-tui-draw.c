@@ -461,7 +461,7 @@ test_draw_live(void)
 	CHECK_INT(app->env.selected_event, 4);
 
 	/* Too small: a message instead of a mangled dashboard; then back. */
-	resize_term(14, 50);
+	resize_term(6, 25);
 	app_key(app, KEYS_FN|KEY_RESIZE);
 	draw(app);
 	CHECK(find("Terminal too small", NULL, NULL));
@@ -1169,7 +1169,7 @@ test_draw_too_small_keys(void)
 
 	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
 		return;
-	resize_term(14, 50);
+	resize_term(6, 25);
 	app_key(app, KEYS_FN|KEY_RESIZE);
 	/* Before the frame that shows it, and after. */
 	app_key(app, 'j');
@@ -1194,7 +1194,7 @@ test_draw_too_small_keys(void)
 	CHECK_INT(app->env.selected_event, 2);
 
 	/* q still quits from the small screen. */
-	resize_term(14, 50);
+	resize_term(6, 25);
 	app_key(app, KEYS_FN|KEY_RESIZE);
 	draw(app);
 	app_key(app, 'q');
@@ -1447,6 +1447,57 @@ fake_sign_out(void *arg, char **sentence)
  * completes, an unknown name is said), keys act on the view's event,
  * the help lists the view's keys, and Esc goes back a view at a time.
  */
+/*
+ * Below 80x24 the dashboard shows one pane at a time, the whole body;
+ * Tab goes to the next, and every key works as at full size.
+ */
+static void
+test_draw_collapsed(void)
+{
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+
+	if ((app = start_dashboard(&loop, store, 20, 60)) == NULL)
+		return;
+	CHECK(!find("Terminal too small", NULL, NULL));
+	CHECK(find("Events 4", NULL, NULL));
+	CHECK(!find("Notifications", NULL, NULL));
+	CHECK(find("q Quit", NULL, NULL));
+	app_key(app, 'j');
+	CHECK_INT(app->env.selected_event, 2);
+	app_key(app, '\t');
+	draw(app);
+	CHECK(!find("Events 4", NULL, NULL));
+	CHECK(find("Core Server Meetup", NULL, NULL));
+	CHECK(find("Capacity", NULL, NULL));
+	app_key(app, '\t');
+	draw(app);
+	CHECK(find("Notifications", NULL, NULL));
+	CHECK(!find("Capacity", NULL, NULL));
+	app_key(app, '\t');
+	draw(app);
+	CHECK(find("Events 4", NULL, NULL));
+	/* The help and a view fit too. */
+	app_key(app, '?');
+	draw(app);
+	CHECK(find("Quit evtop", NULL, NULL));
+	app_key(app, KEYS_ESC);
+	app_key(app, '\r');
+	draw(app);
+	CHECK(row_has(0, "events \xe2\x80\xba Core"));
+	CHECK(find("Capacity", NULL, NULL));
+	app_key(app, KEYS_ESC);
+	/* Back to full size: three panes again. */
+	resize_term(24, 80);
+	app_key(app, KEYS_FN|KEY_RESIZE);
+	draw(app);
+	CHECK(find("Events 4", NULL, NULL));
+	CHECK(find("Notifications", NULL, NULL));
+	CHECK(find("Capacity", NULL, NULL));
+	finish(&loop, app, store);
+}
+
 static void
 test_views(void)
 {
@@ -1726,4 +1777,5 @@ TEST_MAIN(
 	TEST_CASE(test_draw_confirm),
 	TEST_CASE(test_sign_out_and_readonly_keys),
 	TEST_CASE(test_draw_fetches_nothing),
-	TEST_CASE(test_views))
+	TEST_CASE(test_views),
+	TEST_CASE(test_draw_collapsed))

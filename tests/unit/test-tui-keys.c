@@ -210,12 +210,24 @@ test_layout(void)
 	CHECK_INT(l.too_small, 1);
 	CHECK_INT(layout_compute(24, LAYOUT_MIN_COLS - 1, &l), -1);
 
+	/* Below 80x24: one pane at a time, the whole body each. */
+	CHECK_INT(layout_compute(23, 80, &l), 0);
+	CHECK_INT(l.single, 1);
+	CHECK_INT(l.events.y, 1);
+	CHECK_INT(l.events.h, 21);
+	CHECK_INT(l.events.w, 80);
+	CHECK_INT(l.stats.h, l.events.h);
+	CHECK_INT(l.notify.w, l.events.w);
+	CHECK_INT(layout_compute(LAYOUT_MIN_LINES, LAYOUT_MIN_COLS, &l), 0);
+	CHECK_INT(l.single, 1);
+	CHECK_INT(layout_compute(24, 80, &l), 0);
+	CHECK_INT(l.single, 0);
+
 	/*
-	 * Any size from the minimum: inside, no overlap; events the largest
-	 * from 24 lines (below that the stats keep their twelve lines).
+	 * Any size from 80x24: inside, no overlap; events the largest.
 	 */
-	for (lines = LAYOUT_MIN_LINES; lines <= 80; lines++) {
-		for (cols = LAYOUT_MIN_COLS; cols <= 260; cols++) {
+	for (lines = LAYOUT_FULL_LINES; lines <= 80; lines++) {
+		for (cols = LAYOUT_FULL_COLS; cols <= 260; cols++) {
 			if (layout_compute(lines, cols, &l) != 0) {
 				bad++;
 				continue;
