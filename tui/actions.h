@@ -18,6 +18,7 @@
 	X(QUIT,		"quit",		"Quit",	  "Quit evtop", 0)	\
 	X(HELP,		"help",		"Help",	  "Show or hide this help", 0) \
 	X(CLOSE,	"close",	"Close",  "Close the help", 0)	\
+	X(FIND,		"find",		"Find",	  "Show only the lines with a word", 0) \
 	X(FOCUS_NEXT,	"focus-next",	"Pane",	  "Focus the next pane", 0) \
 	X(FOCUS_PREV,	"focus-prev",	"Pane",	  "Focus the previous pane", 0) \
 	X(REFRESH,	"refresh",	"Refresh", "Fetch the event list again", 0) \

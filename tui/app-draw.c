@@ -258,7 +258,7 @@ app_draw(struct app *app)
 		/* Exactly the keys that work here: pane, view, global. */
 		n = app_key_tables(app, tables, nitems(tables));
 		app->help_win = help_draw(tables, n, &app->help_top, LINES,
-		    COLS, app->env.ascii);
+		    COLS, app->env.ascii, app->help_find, app->help_finding);
 		if (app->help_win != NULL)
 			wnoutrefresh(app->help_win);
 	}

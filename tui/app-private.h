@@ -62,6 +62,8 @@ struct app {
 	int			 damage;
 	int			 help;
 	size_t			 help_top;
+	struct textin		*help_find;	/* the help's `/`, or NULL */
+	int			 help_finding;	/* it has the keys */
 	struct layout		 layout;
 	WINDOW			*header;
 	WINDOW			*bar;

@@ -21,6 +21,7 @@
 #include "keys.h"
 #include "log.h"
 #include "statusbar.h"
+#include "textin.h"
 #include "theme.h"
 #include "xmalloc.h"
 
@@ -284,6 +285,7 @@ app_release(struct app *app)
 		return;
 	app_views_free(app);
 	cmdline_free(app->cmd);
+	textin_free(app->help_find);
 	for (i = 0; i < APP_PANES; i++)
 		pane_done(&app->panes[i]);
 	toasts_free(app->toasts);
@@ -378,6 +380,9 @@ app_quit_now(struct app *app)
 void
 app_toggle_help(struct app *app)
 {
+	if (app->help_find != NULL)
+		textin_clear(app->help_find);
+	app->help_finding = 0;
 	app->help = !app->help;
 	app->help_top = 0;
 	app_mark(app, APP_DAMAGE_OVERLAY|APP_DAMAGE_BAR);
@@ -574,16 +579,67 @@ static const struct {
 	{ ACTION_SIGN_IN,	app_do_sign_in },
 };
 
+/*
+ * A key while the help's `/` line is open: the help narrows as it is
+ * typed; Enter keeps what was typed, Esc drops it.
+ */
+static void
+app_help_find_key(struct app *app, int key)
+{
+	char	text[8];
+	size_t	n;
+	int	op;
+
+	app->help_top = 0;
+	app_mark(app, APP_DAMAGE_OVERLAY);
+	if (key == KEYS_ESC) {
+		textin_clear(app->help_find);
+		app->help_finding = 0;
+		return;
+	}
+	if (key == '\r' || key == '\n' || key == (KEYS_FN|KEY_ENTER)) {
+		app->help_finding = 0;
+		return;
+	}
+	if ((op = keys_edit_op(key)) >= 0) {
+		textin_edit(app->help_find, (enum textin_op)op);
+		return;
+	}
+	if ((n = keys_text(key, text)) > 0) {
+		text[n] = '\0';
+		textin_insert(app->help_find, text);
+	}
+}
+
 static void
 app_help_key(struct app *app, int key)
 {
-	enum action	a = keys_lookup(app_keys(app, &keys_help), key);
+	enum action	a;
 
+	if (app->help_finding) {
+		app_help_find_key(app, key);
+		return;
+	}
+	a = keys_lookup(app_keys(app, &keys_help), key);
 	switch (a) {
 	case ACTION_CLOSE:
+		/* A word found is let go first, then the help. */
+		if (app->help_find != NULL &&
+		    textin_length(app->help_find) > 0 && key == KEYS_ESC) {
+			textin_clear(app->help_find);
+			app->help_top = 0;
+			break;
+		}
 		app->help = 0;
 		app_mark(app, APP_DAMAGE_OVERLAY|APP_DAMAGE_BAR);
 		return;
+	case ACTION_FIND:
+		if (app->help_find == NULL)
+			app->help_find = textin_new(64, 0);
+		textin_clear(app->help_find);
+		app->help_finding = 1;
+		app->help_top = 0;
+		break;
 	case ACTION_UP:
 		if (app->help_top > 0)
 			app->help_top--;

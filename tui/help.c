@@ -1,6 +1,7 @@
 /* The help overlay. */
 #include "help.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,25 @@ help_append(struct help_line **lines, size_t *n, const char *keys,
 	(*lines)[*n].keys = keys != NULL ? xstrdup(keys) : NULL;
 	(*lines)[*n].text = xstrdup(text);
 	(*n)++;
+}
+
+static void
+help_line_drop(struct help_line *l)
+{
+	free(l->keys);
+	free(l->text);
+	l->keys = l->text = NULL;
+}
+
+/* How many section titles are among the lines. */
+static size_t
+help_titles(const struct help_line *lines, size_t n)
+{
+	size_t	i, t = 0;
+
+	for (i = 0; i < n; i++)
+		t += lines[i].keys == NULL;
+	return (t);
 }
 
 struct help_line *
@@ -75,23 +95,61 @@ help_lines_free(struct help_line *lines, size_t n)
 	free(lines);
 }
 
+size_t
+help_filter(struct help_line *lines, size_t n, const char *needle)
+{
+	size_t	i, kept = 0, title = (size_t)-1;
+	int	keep;
+
+	if (needle == NULL || *needle == '\0')
+		return (n);
+	for (i = 0; i < n; i++) {
+		if (lines[i].keys == NULL) {
+			/* A section title: kept with its first match. */
+			if (title != (size_t)-1)
+				help_line_drop(&lines[title]);
+			title = i;
+			continue;
+		}
+		keep = strcasestr(lines[i].keys, needle) != NULL ||
+		    strcasestr(lines[i].text, needle) != NULL;
+		if (!keep) {
+			help_line_drop(&lines[i]);
+			continue;
+		}
+		if (title != (size_t)-1)
+			lines[kept++] = lines[title];
+		title = (size_t)-1;
+		lines[kept++] = lines[i];
+	}
+	if (title != (size_t)-1)
+		help_line_drop(&lines[title]);
+	return (kept);
+}
+
 WINDOW *
 help_draw(const struct key_table *const *tables, size_t ntables, size_t *top,
-    int lines, int cols, int ascii)
+    int lines, int cols, int ascii, const struct textin *find, int finding)
 {
 	struct help_line	*hl;
 	WINDOW			*w;
-	size_t			 n, i, rows;
-	int			 width, height, y, flags;
+	size_t			 n, i, rows, all, total;
+	int			 width, height, y, flags, foot;
+	char			 title[128];
+	const char		*needle;
 
-	hl = help_lines(tables, ntables, &n);
+	hl = help_lines(tables, ntables, &all);
+	total = all - help_titles(hl, all);
+	needle = find != NULL ? textin_text(find) : NULL;
+	n = help_filter(hl, all, needle);
+	foot = finding || n == 0;
 	width = cols - 4 > 64 ? 64 : cols - 4;
-	height = (int)n + 2 > lines - 2 ? lines - 2 : (int)n + 2;
+	height = (int)n + 2 + foot > lines - 2 ? lines - 2 : (int)n + 2 + foot;
 	if (width < 20 || height < 3) {
 		help_lines_free(hl, n);
 		return (NULL);
 	}
-	rows = (size_t)height - 2;
+	rows = (size_t)height - 2 - (size_t)foot;
 	if (*top + rows > n)
 		*top = n > rows ? n - rows : 0;
 	w = newwin(height, width, (lines - height) / 2, (cols - width) / 2);
@@ -100,8 +158,13 @@ help_draw(const struct key_table *const *tables, size_t ntables, size_t *top,
 		return (NULL);
 	}
 	werase(w);
-	term_frame(w, ascii, n > rows ? "Help (scroll: Up/Down)" :
-	    "Help", 1);
+	if (needle != NULL && *needle != '\0')
+		snprintf(title, sizeof title, "Help /%s (%zu of %zu)", needle,
+		    n - help_titles(hl, n), total);
+	else
+		snprintf(title, sizeof title, "%s", n > rows ?
+		    "Help (scroll: Up/Down, find: /)" : "Help (find: /)");
+	term_frame(w, ascii, title, 1);
 	flags = TEXTW_ELLIPSIS|(ascii ? TEXTW_ASCII : 0);
 	for (i = 0; i < rows && *top + i < n; i++) {
 		y = (int)i + 1;
@@ -114,6 +177,15 @@ help_draw(const struct key_table *const *tables, size_t ntables, size_t *top,
 		    flags, A_BOLD);
 		textw_put(w, y, 3 + HELP_KEYS_WIDTH, hl[*top + i].text,
 		    width - 4 - HELP_KEYS_WIDTH, flags, 0);
+	}
+	if (foot) {
+		y = height - 2;
+		if (finding) {
+			mvwaddch(w, y, 2, '/');
+			textin_draw(w, y, 3, width - 6, find, 1, ascii, 0);
+		} else
+			textw_put(w, y, 3, "Nothing here holds that: / to "
+			    "find again", width - 6, flags, A_DIM);
 	}
 	help_lines_free(hl, n);
 	return (w);

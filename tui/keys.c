@@ -58,6 +58,7 @@ static const struct key_binding keys_view_bindings[] = {
 
 static const struct key_binding keys_help_bindings[] = {
 	{ KEYS_ESC,	  "Esc",	ACTION_CLOSE,	   "Esc", "Esc" },
+	{ '/',		  "/",		ACTION_FIND,	   "/",	  "/" },
 	{ '?',		  "?",		ACTION_CLOSE,	   NULL,  NULL },
 	{ 'q',		  "q",		ACTION_CLOSE,	   NULL,  NULL },
 	{ FN(KEY_UP),	  "Up",		ACTION_UP,	   "\xe2\x86\x91\xe2\x86\x93", "j/k" },

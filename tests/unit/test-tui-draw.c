@@ -1540,7 +1540,29 @@ test_views(void)
 	draw(app);
 	CHECK(find("Go back to the view before", NULL, NULL));
 	CHECK(find("Select the previous row", NULL, NULL));
+	/* / in the help: only the lines with the word, as it is typed. */
+	type_keys(app, "/back");
+	draw(app);
+	CHECK(find("Help /back (1 of", NULL, NULL));
+	CHECK(find("Go back to the view before", NULL, NULL));
+	CHECK(!find("Quit evtop", NULL, NULL));
+	app_key(app, '\r');
+	app_key(app, 'q');	/* not typed into the word: closes */
+	draw(app);
+	CHECK(!find("Go back to the view before", NULL, NULL));
+	CHECK(app->running);
+	app_key(app, '?');
+	type_keys(app, "/zzz");
+	draw(app);
+	CHECK(find("Help /zzz (0 of", NULL, NULL));
+	/* Esc drops the word, the next Esc the help. */
 	app_key(app, KEYS_ESC);
+	draw(app);
+	CHECK(find("Quit evtop", NULL, NULL));
+	app_key(app, KEYS_ESC);
+	draw(app);
+	CHECK(!find("Quit evtop", NULL, NULL));
+	CHECK_INT(app->nviews, 2);
 
 	/* A name that is no view: said, nothing changes. */
 	type_keys(app, ":nope\r");

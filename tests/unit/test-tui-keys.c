@@ -86,7 +86,7 @@ test_bar(void)
 	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  R Register  "
 	    "U Cancel  Enter Open");
 	keys_bar(buf, sizeof buf, help, 2, 1);
-	CHECK_STR(buf, "Esc Close  j/k Move");
+	CHECK_STR(buf, "Esc Close  / Find  j/k Move");
 	/* A short buffer ends at a whole entry. */
 	keys_bar(buf, 16, tables, 2, 1);
 	CHECK_STR(buf, "q Quit  ? Help");
@@ -119,6 +119,25 @@ test_help_lines(void)
 	CHECK_STR(hl[0].text, "Global");
 	CHECK_INT(found_move, 1);	/* one line per action */
 	CHECK_INT(found_quit, 1);
+	help_lines_free(hl, n);
+
+	/* `/` in the help: the lines with the word, under their titles. */
+	hl = help_lines(tables, 2, &n);
+	n = help_filter(hl, n, "PAGE");
+	CHECK_INT(n, 3);
+	CHECK_STR(hl[0].text, "Lists");
+	CHECK_STR(hl[1].keys, "PgUp C-b");
+	CHECK_STR(hl[2].text, "Move down one page");
+	help_lines_free(hl, n);
+	hl = help_lines(tables, 2, &n);
+	/* Keys count as much as words; nothing found leaves nothing. */
+	CHECK_INT(help_filter(hl, n, "C-b"), 2);
+	help_lines_free(hl, 2);
+	hl = help_lines(tables, 2, &n);
+	CHECK_INT(help_filter(hl, n, "zzz"), 0);
+	free(hl);
+	hl = help_lines(tables, 2, &n);
+	CHECK_INT(help_filter(hl, n, ""), n);
 	help_lines_free(hl, n);
 }
 
