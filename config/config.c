@@ -115,6 +115,8 @@ config_flag_field(struct config *cfg, enum option_id id)
 		return (&cfg->readonly);
 	case OPT_ASCII:
 		return (&cfg->ascii);
+	case OPT_MOUSE:
+		return (&cfg->mouse);
 	case OPT_NO_COLOR:
 		return (&cfg->no_color);
 	case OPT_INSECURE:

@@ -69,6 +69,7 @@ struct config {
 	int			 json;
 	int			 readonly;
 	int			 ascii;
+	int			 mouse;		/* --mouse: clicks act */
 	int			 no_color;
 	int			 insecure;
 	int			 verbose;

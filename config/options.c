@@ -45,6 +45,9 @@ static const struct option_spec options_rows[] = {
 	  "poll_interval" },
 	{ OPT_ASCII, "ascii", 0, NULL, OPTION_FLAG,
 	  "draw with ASCII characters only", "ascii" },
+	{ OPT_MOUSE, "mouse", 0, NULL, OPTION_FLAG,
+	  "click rows, panes and the key bar (off: the terminal selects "
+	  "text)", "mouse" },
 	{ OPT_NO_COLOR, "no-color", 0, NULL, OPTION_FLAG,
 	  "do not use colours (also: NO_COLOR in the environment)",
 	  "no_color" },

@@ -477,6 +477,10 @@ app_do_reload(struct app *app)
 	if (app->opts.keymap != NULL)
 		keymap_set_readonly(app->opts.keymap, next.readonly);
 	app->opts.readonly = next.readonly;
+	if (next.mouse != app->opts.mouse) {
+		app->opts.mouse = next.mouse;
+		term_set_mouse(app->term, next.mouse);
+	}
 	/* The terminal borrows the theme: the new one in before the old goes. */
 	term_set_theme(app->term, next.theme);
 	theme_free(app->opts.theme);
@@ -689,14 +693,91 @@ app_too_small(const struct app *app)
 	return (app->layout.too_small);
 }
 
+static void	app_act(struct app *, enum action);
+
+/* Gives p the focus, in the dashboard or in the view it is part of. */
+static void
+app_focus_pane(struct app *app, struct pane *p)
+{
+	struct view	*v = app_view(app);
+	size_t		 i;
+
+	if (p->focused)
+		return;
+	if (v != NULL) {
+		for (i = 0; i < v->npanes && &v->panes[i] != p; i++)
+			;
+		if (i == v->npanes || !p->ops->focusable)
+			return;
+		v->panes[v->focus].focused = 0;
+		v->panes[v->focus].damaged = 1;
+		v->focus = i;
+	} else {
+		for (i = 0; i < APP_PANES && &app->panes[i] != p; i++)
+			;
+		if (i == APP_PANES || !p->ops->focusable)
+			return;
+		app->panes[app->focus].focused = 0;
+		app->panes[app->focus].damaged = 1;
+		app->focus = (int)i;
+	}
+	p->focused = 1;
+	p->damaged = 1;
+	app_mark(app, APP_DAMAGE_BAR);
+}
+
+/*
+ * A click or the wheel (--mouse): a click on the bar does that key's
+ * action, on a pane focuses it and selects the row under it, twice opens
+ * it; the wheel moves the selection.  Under a question, a box or the
+ * help, clicks do nothing: their keys answer.
+ */
+static void
+app_mouse(struct app *app)
+{
+	const struct key_table	*tables[4];
+	struct pane		*shown[APP_PANES + VIEW_PANES_MAX], *p;
+	size_t			 i, n;
+	int			 kind, y, x, wy, wx, h, w;
+
+	kind = term_mouse(app->term, &y, &x);
+	if (kind == TERM_MOUSE_NONE || app->signin != NULL ||
+	    app->confirm != NULL || app->help || app->cmd_open)
+		return;
+	if (kind == TERM_MOUSE_WHEEL_UP || kind == TERM_MOUSE_WHEEL_DOWN) {
+		app_act(app, kind == TERM_MOUSE_WHEEL_UP ? ACTION_UP :
+		    ACTION_DOWN);
+		return;
+	}
+	if (y == LINES - 1) {
+		/* The bar's text starts at its second column. */
+		n = app_key_tables(app, tables, nitems(tables));
+		app_act(app, keys_bar_hit(tables, n, app->env.ascii, x - 1));
+		return;
+	}
+	n = app_shown_panes(app, shown, nitems(shown));
+	for (i = 0; i < n; i++) {
+		if ((p = shown[i])->win == NULL)
+			continue;
+		getbegyx(p->win, wy, wx);
+		getmaxyx(p->win, h, w);
+		if (y < wy || y >= wy + h || x < wx || x >= wx + w)
+			continue;
+		app_focus_pane(app, p);
+		if (p->ops->click != NULL)
+			app_apply(app, p, p->ops->click(p, y - wy, x - wx));
+		if (kind == TERM_MOUSE_DOUBLE)
+			app_act(app, ACTION_OPEN);
+		return;
+	}
+}
+
 void
 app_key(struct app *app, int key)
 {
 	const struct key_table	*tables[4];
-	struct pane		*p = app_focused(app);
 	enum action		 a = ACTION_NONE;
-	size_t			 i, n;
-	int			 flags;
+	size_t			 n;
 
 	if (key == (KEYS_FN|KEY_RESIZE)) {
 		app_mark(app, APP_DAMAGE_LAYOUT);
@@ -727,10 +808,25 @@ app_key(struct app *app, int key)
 		app_command_key(app, key);
 		return;
 	}
+	if (key == (KEYS_FN|KEY_MOUSE)) {
+		app_mouse(app);
+		return;
+	}
 	/* The focused pane's keys, then the view's, then the global ones. */
 	n = app_key_tables(app, tables, nitems(tables));
 	while (n > 0 && a == ACTION_NONE)
 		a = keys_lookup(tables[--n], key);
+	app_act(app, a);
+}
+
+/* Does what an action asks, as a key or a click on the bar asked it. */
+static void
+app_act(struct app *app, enum action a)
+{
+	struct pane	*p = app_focused(app);
+	size_t		 i;
+	int		 flags;
+
 	if (a == ACTION_NONE)
 		return;
 	if (app->opts.readonly && (actions_get(a)->flags & ACTION_WRITES)) {
@@ -964,6 +1060,7 @@ app_new(uv_loop_t *loop, struct api *api, struct store *store,
 	app->term = term_new(loop, opts->ascii, opts->no_color, &app_term_cbs,
 	    app);
 	term_set_theme(app->term, app->opts.theme);
+	term_set_mouse(app->term, opts->mouse);
 
 	uv_prepare_init(loop, &app->prepare);
 	uv_check_init(loop, &app->check);

@@ -17,6 +17,7 @@ struct app_options {
 	int		 ascii;		/* no Unicode glyphs */
 	int		 no_color;	/* monochrome (NO_COLOR is honoured too) */
 	int		 readonly;	/* write actions hidden and refused */
+	int		 mouse;		/* clicks act (--mouse) */
 	const char	*server_label;	/* header text; NULL: api_server() */
 	struct keymap	*keymap;	/* the app frees it; NULL: defaults */
 	struct theme	*theme;		/* the app frees it; NULL: default */

@@ -13,6 +13,7 @@
 #include <curses.h>
 
 #include "textin.h"
+#include "textw.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -142,6 +143,35 @@ keys_bar(char *buf, size_t len, const struct key_table *const *tables,
 			off += (size_t)w;
 		}
 	}
+}
+
+enum action
+keys_bar_hit(const struct key_table *const *tables, size_t n, int ascii,
+    int col)
+{
+	const struct key_binding	*b;
+	size_t				 i, j;
+	int				 x = 0, w, first = 1;
+
+	for (i = 0; i < n; i++) {
+		if (tables[i] == NULL)
+			continue;
+		for (j = 0; j < tables[i]->n; j++) {
+			b = &tables[i]->bindings[j];
+			if (b->bar == NULL || (tables[i]->hide_writes &&
+			    (actions_get(b->action)->flags & ACTION_WRITES)))
+				continue;
+			if (!first)
+				x += 2;
+			first = 0;
+			w = textw_width(ascii ? b->bar_ascii : b->bar) + 1 +
+			    textw_width(actions_get(b->action)->bar);
+			if (col >= x && col < x + w)
+				return (b->action);
+			x += w;
+		}
+	}
+	return (ACTION_NONE);
 }
 
 /* Editing keys in a text field, as readline and the shells have them. */

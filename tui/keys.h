@@ -62,6 +62,13 @@ int		 keys_edit_op(int key);
 size_t		 keys_text(int key, char *out);
 
 /*
+ * The action of the bar entry at column col of keys_bar's text (a click
+ * on the bar), or ACTION_NONE between entries.
+ */
+enum action	 keys_bar_hit(const struct key_table *const *tables, size_t n,
+		     int ascii, int col);
+
+/*
  * The key tables in force: the defaults above, rebound by the config
  * file's [keymap].  A NULL keymap means the defaults.
  */

@@ -285,6 +285,7 @@ main_dashboard(struct main_ctx *c)
 	opts.ascii = c->cfg.ascii;
 	opts.no_color = c->cfg.no_color;
 	opts.readonly = c->cfg.readonly;
+	opts.mouse = c->cfg.mouse;
 	opts.server_label = main_label(&c->cfg);
 	opts.keymap = c->km;
 	opts.theme = c->theme;

@@ -209,6 +209,7 @@ const struct pane_ops pane_events_ops = {
 	.title = "Events",
 	.focusable = 1,
 	.keys = &keys_list,
+	.click = pane_list_click,
 	.init = pane_events_init,
 	.free = pane_list_free,
 	.draw = pane_list_draw,

@@ -151,6 +151,22 @@ pane_list_action(struct pane *p, enum action a)
 }
 
 int
+pane_list_click(struct pane *p, int y, int x)
+{
+	struct pane_list	*pl = p->data;
+	size_t			 row;
+
+	/* The border, then the column header: rows start at the third. */
+	list_sync(pl->list);
+	if (y < 2 || list_count(pl->list) == 0)
+		return (0);
+	row = list_top(pl->list) + (size_t)(y - 2);
+	if (row >= list_count(pl->list) || !list_select(pl->list, row))
+		return (0);
+	return (pane_list_remember(pl) | PANE_CURSOR);
+}
+
+int
 pane_list_changed(struct pane *p)
 {
 	struct pane_list	*pl = p->data;

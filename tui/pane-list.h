@@ -54,6 +54,8 @@ void	pane_list_draw(struct pane *);
 int	pane_list_draw_cursor(struct pane *);
 /* The movement actions and Enter; others give PANE_UNHANDLED. */
 int	pane_list_action(struct pane *, enum action);
+/* A click: selects the row under it; PANE_* flags. */
+int	pane_list_click(struct pane *, int y, int x);
 /* The rows changed: keeps the selection on its key; PANE_* flags. */
 int	pane_list_changed(struct pane *);
 /* The selected row, or LIST_NONE. */

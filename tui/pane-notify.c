@@ -123,6 +123,7 @@ const struct pane_ops pane_notify_ops = {
 	.title = "Notifications",
 	.focusable = 1,
 	.keys = &keys_list,
+	.click = pane_list_click,
 	.init = pane_notify_init,
 	.free = pane_list_free,
 	.draw = pane_list_draw,

@@ -79,6 +79,11 @@ struct pane_ops {
 	 * its own (a highlight fading), or 0 for never.  NULL: never.
 	 */
 	uint64_t (*deadline)(struct pane *p);
+	/*
+	 * A click at y, x of its window (--mouse): PANE_* flags.  NULL: a
+	 * click only focuses the pane.
+	 */
+	int	(*click)(struct pane *p, int y, int x);
 	/* 1 when it shows times relative to now: redrawn as minutes turn. */
 	int	clock;
 };

@@ -89,6 +89,7 @@ reload_config(void *arg, struct app_options *out, char **note, char **cause)
 	out->ascii = next.ascii;
 	out->no_color = next.no_color;
 	out->readonly = next.readonly;
+	out->mouse = next.mouse;
 	api_set_poll_interval(r->api, (uint64_t)(next.poll_interval * 1000));
 	if ((!old->demo && (reload_changed(next.server, old->server) ||
 	    reload_changed(next.user, old->user))) ||

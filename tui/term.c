@@ -43,6 +43,7 @@ struct term {
 	uv_signal_t		 signals[4];
 	int			 handles;	/* initialised, not yet closed */
 	int			 freeing;
+	int			 mouse;		/* clicks asked for */
 };
 
 static const int term_quit_signals[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
@@ -518,6 +519,10 @@ term_open(struct term *t, char **cause)
 	nonl();
 	keypad(stdscr, TRUE);
 	term_define_keys();
+	/* Off unless asked: the terminal's own selection copies text. */
+	if (t->mouse)
+		mousemask(BUTTON1_CLICKED|BUTTON1_DOUBLE_CLICKED|
+		    BUTTON4_PRESSED|BUTTON5_PRESSED, NULL);
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	term_apply_colors(t);
@@ -615,6 +620,35 @@ term_free(struct term *t)
 	uv_close((uv_handle_t *)&t->winch, term_close_cb);
 	for (i = 0; i < 4; i++)
 		uv_close((uv_handle_t *)&t->signals[i], term_close_cb);
+}
+
+void
+term_set_mouse(struct term *t, int on)
+{
+	t->mouse = on;
+	if (t->open)
+		mousemask(on ? BUTTON1_CLICKED|BUTTON1_DOUBLE_CLICKED|
+		    BUTTON4_PRESSED|BUTTON5_PRESSED : 0, NULL);
+}
+
+int
+term_mouse(struct term *t, int *y, int *x)
+{
+	MEVENT	ev;
+
+	if (getmouse(&ev) != OK)
+		return (TERM_MOUSE_NONE);
+	*y = ev.y;
+	*x = ev.x;
+	if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+		return (TERM_MOUSE_DOUBLE);
+	if (ev.bstate & BUTTON1_CLICKED)
+		return (TERM_MOUSE_CLICK);
+	if (ev.bstate & BUTTON4_PRESSED)
+		return (TERM_MOUSE_WHEEL_UP);
+	if (ev.bstate & BUTTON5_PRESSED)
+		return (TERM_MOUSE_WHEEL_DOWN);
+	return (TERM_MOUSE_NONE);
 }
 
 int

@@ -72,6 +72,17 @@ int		 term_read_key(struct term *, int *key);
 int		 term_ascii(const struct term *);
 /* Changes the look while open (a config reload); redraw everything after. */
 void		 term_set_look(struct term *, int ascii, int no_color);
+/* Clicks and the wheel reported as KEY_MOUSE keys (--mouse), or not. */
+void		 term_set_mouse(struct term *, int on);
+enum term_mouse {
+	TERM_MOUSE_NONE,
+	TERM_MOUSE_CLICK,
+	TERM_MOUSE_DOUBLE,
+	TERM_MOUSE_WHEEL_UP,
+	TERM_MOUSE_WHEEL_DOWN
+};
+/* After a KEY_MOUSE key: what happened, and where (screen cells). */
+int		 term_mouse(struct term *, int *y, int *x);
 /*
  * The theme to draw with (borrowed: the caller keeps it alive and sets
  * the next one before freeing it; NULL is the default).  Applied at once

@@ -98,11 +98,11 @@ test_error_messages(void)
 		{ "[profile a]\nsevrer = https://a.example\n",
 		  "2: unknown key \"sevrer\" in [profile a]: expected one of "
 		  "server, user, label, readonly, poll_interval, ascii, "
-		  "no_color, theme, cacert" },
+		  "mouse, no_color, theme, cacert" },
 		{ "colour = no\n",
 		  "1: unknown key \"colour\" in [defaults]: expected one of "
 		  "server, user, label, profile, readonly, poll_interval, "
-		  "ascii, no_color, theme, cacert" },
+		  "ascii, mouse, no_color, theme, cacert" },
 		{ "[profile a]\nprofile = b\n",
 		  "2: profile can only be chosen in [defaults], not in "
 		  "[profile a]" },

@@ -1498,6 +1498,48 @@ test_draw_collapsed(void)
 	finish(&loop, app, store);
 }
 
+/*
+ * --mouse: a click focuses a pane and selects the row under it, a double
+ * click opens it, the wheel moves, a click on the bar does that key.
+ * The clicks come as a terminal sends them (SGR 1006: ESC [ < b;x;y M/m).
+ */
+static void
+test_mouse(void)
+{
+	uv_loop_t	 loop;
+	struct store	*store = store_new();
+	struct app	*app;
+
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
+		return;
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	mousemask(BUTTON1_CLICKED|BUTTON1_DOUBLE_CLICKED|BUTTON4_PRESSED|
+	    BUTTON5_PRESSED, NULL);
+	/* The third event's row: screen row 5 (1-based 6). */
+	type_keys(app, "\033[<0;5;6M\033[<0;5;6m");
+	CHECK_INT(app->env.selected_event, 3);
+	/* The wheel: down a row, up a row. */
+	type_keys(app, "\033[<65;5;6M");
+	CHECK_INT(app->env.selected_event, 4);
+	type_keys(app, "\033[<64;5;6M");
+	CHECK_INT(app->env.selected_event, 3);
+	/* The notification log, clicked: focused. */
+	type_keys(app, "\033[<0;60;15M\033[<0;60;15m");
+	CHECK_INT(app->focus, APP_PANE_NOTIFY);
+	/* "? Help" on the bar (its text starts at the second column). */
+	type_keys(app, "\033[<0;11;24M\033[<0;11;24m");
+	CHECK_INT(app->help, 1);
+	app_key(app, KEYS_ESC);
+	/* A double click on a row opens its event. */
+	type_keys(app, "\033[<0;5;5M\033[<0;5;5m\033[<0;5;5M\033[<0;5;5m");
+	CHECK_INT(app->env.selected_event, 2);
+	CHECK(app_view(app) != NULL);
+	CHECK_INT(app_current_event(app), 2);
+	finish(&loop, app, store);
+}
+
 static void
 test_views(void)
 {
@@ -1800,4 +1842,5 @@ TEST_MAIN(
 	TEST_CASE(test_sign_out_and_readonly_keys),
 	TEST_CASE(test_draw_fetches_nothing),
 	TEST_CASE(test_views),
-	TEST_CASE(test_draw_collapsed))
+	TEST_CASE(test_draw_collapsed),
+	TEST_CASE(test_mouse))
