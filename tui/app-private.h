@@ -51,6 +51,7 @@ struct app {
 	struct view		*views[APP_VIEWS_MAX];
 	size_t			 nviews;
 	struct cmdline		*cmd;		/* the `:` line, made once */
+	unsigned		 unhandled;	/* actions nothing acted on */
 	int			 cmd_open;	/* it has the keys */
 	struct toasts		*toasts;
 	enum api_link		 link;

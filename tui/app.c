@@ -839,11 +839,17 @@ app_act(struct app *app, enum action a)
 			return;
 		}
 	}
-	if (p != NULL && p->ops->action != NULL) {
+	flags = PANE_UNHANDLED;
+	if (p != NULL && p->ops->action != NULL)
 		flags = p->ops->action(p, a);
-		if (!(flags & PANE_UNHANDLED))
-			app_apply(app, p, flags);
+	if (flags & PANE_UNHANDLED) {
+		/* A key in the tables in force that nothing here acts on. */
+		log_debug("%s: nothing here does %s", __func__,
+		    actions_get(a)->name);
+		app->unhandled++;
+		return;
 	}
+	app_apply(app, p, flags);
 }
 
 static void

@@ -1540,6 +1540,89 @@ test_mouse(void)
 	finish(&loop, app, store);
 }
 
+/* Back to the view ops on event 1 with pane focus at index, nothing up. */
+static void
+walk_reset(struct app *app, const struct view_ops *ops, size_t focus)
+{
+	struct view	*v;
+	size_t		 i;
+
+	app->help = 0;
+	app->cmd_open = 0;
+	app->running = 1;
+	if (app->confirm != NULL) {
+		confirm_free(app->confirm);
+		app->confirm = NULL;
+	}
+	while (app->nviews > 0)
+		app_view_pop(app);
+	app->panes[app->focus].focused = 0;
+	app->focus = APP_PANE_EVENTS;
+	app->panes[app->focus].focused = 1;
+	if (ops != &view_home_ops)
+		app_view_push(app, ops, 1);
+	if ((v = app_view(app)) != NULL) {
+		for (i = 0; i < v->npanes; i++)
+			v->panes[i].focused = i == focus;
+		v->focus = focus;
+	} else {
+		app->panes[app->focus].focused = 0;
+		app->focus = (int)focus;
+		app->panes[app->focus].focused = 1;
+	}
+	draw(app);
+}
+
+/*
+ * The help lists exactly the keys that work: in every view, with every
+ * pane focused, each key of the tables in force (those the help and the
+ * bar are drawn from) reaches something that acts on it.
+ */
+static void
+test_help_keys_work(void)
+{
+	const struct key_table	*tables[4];
+	const struct view_ops	*ops;
+	struct view		*v;
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct app		*app;
+	size_t			 i, t, b, n, panes, focus, keys = 0;
+	unsigned		 before;
+
+	if ((app = start_dashboard(&loop, store, 40, 120)) == NULL)
+		return;
+	for (i = 0; (ops = view_table[i]) != NULL; i++) {
+		walk_reset(app, ops, 0);
+		v = app_view(app);
+		panes = v != NULL ? v->npanes : APP_PANES;
+		for (focus = 0; focus < panes; focus++) {
+			walk_reset(app, ops, focus);
+			n = app_key_tables(app, tables, sizeof tables / sizeof tables[0]);
+			for (t = 0; t < n; t++) {
+				for (b = 0; b < tables[t]->n; b++) {
+					walk_reset(app, ops, focus);
+					before = app->unhandled;
+					app_key(app, tables[t]->bindings[b].key);
+					draw(app);
+					keys++;
+					if (app->unhandled == before)
+						continue;
+					fprintf(stderr, "%s, pane %zu: %s (%s) "
+					    "does nothing\n", ops->name, focus,
+					    tables[t]->bindings[b].name,
+					    actions_get(tables[t]->bindings[b].
+					    action)->name);
+					CHECK(0);
+				}
+			}
+		}
+	}
+	CHECK(keys > 50);
+	walk_reset(app, &view_home_ops, 0);
+	finish(&loop, app, store);
+}
+
 static void
 test_views(void)
 {
@@ -1843,4 +1926,5 @@ TEST_MAIN(
 	TEST_CASE(test_draw_fetches_nothing),
 	TEST_CASE(test_views),
 	TEST_CASE(test_draw_collapsed),
-	TEST_CASE(test_mouse))
+	TEST_CASE(test_mouse),
+	TEST_CASE(test_help_keys_work))
