@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "keys.h"
 #include "options.h"
 #include "test.h"
 
@@ -169,6 +170,69 @@ test_evtop_actions(void)
 	free(page);
 }
 
+/*
+ * Every key of the default tables is in KEYS, as roff writes it ("C\\-b",
+ * "S\\-Tab", "\\-") and as a word of its own on a line that names keys
+ * (.B or .BR), so the page cannot forget a binding the help shows.
+ */
+static int
+keys_line_has(const char *keys, const char *roff)
+{
+	const char	*line = keys, *end, *p;
+	size_t		 len = strlen(roff);
+
+	for (; *line != '\0'; line = *end != '\0' ? end + 1 : end) {
+		end = strchr(line, '\n');
+		if (end == NULL)
+			end = line + strlen(line);
+		if (strncmp(line, ".B ", 3) != 0 && strncmp(line, ".BR ", 4) !=
+		    0)
+			continue;
+		for (p = line; (p = strstr(p, roff)) != NULL && p < end;
+		    p += len) {
+			if ((p[-1] == ' ' || p[-1] == '"') &&
+			    (p + len == end || p[len] == ' ' || p[len] == '"'))
+				return (1);
+		}
+	}
+	return (0);
+}
+
+static void
+test_evtop_keys(void)
+{
+	const struct key_table	*tables[] = { &keys_global, &keys_list,
+	    &keys_help, &keys_view };
+	char			*page, *keys, roff[64];
+	const char		*k;
+	size_t			 i, j, o;
+
+	if ((page = slurp("docs/evtop.1")) == NULL) {
+		CHECK(0);
+		return;
+	}
+	keys = section(page, "KEYS");
+	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		for (j = 0; j < tables[i]->n; j++) {
+			for (o = 0, k = tables[i]->bindings[j].name;
+			    *k != '\0' && o < sizeof roff - 3; k++) {
+				if (*k == '-')
+					roff[o++] = '\\';
+				roff[o++] = *k;
+			}
+			roff[o] = '\0';
+			if (keys_line_has(keys, roff))
+				continue;
+			fprintf(stderr, "docs/evtop.1 does not list the key %s "
+			    "(%s) in KEYS\n", roff, actions_get(
+			    tables[i]->bindings[j].action)->name);
+			CHECK(0);
+		}
+	}
+	free(keys);
+	free(page);
+}
+
 static void
 test_mock_options(void)
 {
@@ -204,5 +268,6 @@ test_mock_options(void)
 TEST_MAIN(
 	TEST_CASE(test_evtop_options),
 	TEST_CASE(test_evtop_actions),
+	TEST_CASE(test_evtop_keys),
 	TEST_CASE(test_mock_options)
 )
