@@ -11,6 +11,7 @@
 #include "gauge.h"
 #include "list.h"
 #include "spark.h"
+#include "tabs.h"
 #include "textw.h"
 
 #include "test.h"
@@ -384,6 +385,32 @@ test_diff(void)
 	CHECK_STR(diff_state_name(DIFF_BOTH), "both");
 }
 
+static void
+test_tabs(void)
+{
+	const char *const	 labels[] = { "Stats", CJK, "Registrations" };
+	int			 starts[3], widths[3];
+
+	/* " Stats " "|" " 日本語 " "|" " Registrations " */
+	CHECK_INT(tabs_layout(labels, 3, 80, starts, widths), 32);
+	CHECK_INT(starts[0], 0);
+	CHECK_INT(widths[0], 7);
+	CHECK_INT(starts[1], 8);
+	CHECK_INT(widths[1], 8);
+	CHECK_INT(starts[2], 17);
+	CHECK_INT(widths[2], 15);
+	CHECK_INT(tabs_hit(labels, 3, 80, 0), 0);
+	CHECK_INT(tabs_hit(labels, 3, 80, 6), 0);
+	CHECK_INT(tabs_hit(labels, 3, 80, 7), -1);	/* the separator */
+	CHECK_INT(tabs_hit(labels, 3, 80, 8), 1);
+	CHECK_INT(tabs_hit(labels, 3, 80, 31), 2);
+	CHECK_INT(tabs_hit(labels, 3, 80, 32), -1);
+	/* Too narrow for the last: it is not drawn, nor hit. */
+	CHECK_INT(tabs_layout(labels, 3, 20, starts, widths), 16);
+	CHECK_INT(widths[2], 0);
+	CHECK_INT(tabs_hit(labels, 3, 20, 18), -1);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_width),
 	TEST_CASE(test_wrap),
@@ -396,4 +423,5 @@ TEST_MAIN(
 	TEST_CASE(test_list_widths),
 	TEST_CASE(test_gauge),
 	TEST_CASE(test_spark),
-	TEST_CASE(test_diff))
+	TEST_CASE(test_diff),
+	TEST_CASE(test_tabs))
