@@ -192,6 +192,11 @@ form_set(struct form *f, size_t i, const char *text)
 	fd->lines = lines;
 	fd->nlines = n;
 	fd->line = n - 1;
+	/* Lines are read from their start; one line is typed on at its end. */
+	if (fd->spec->kind == FORM_MULTILINE) {
+		for (fd->line = 0; n-- > 0;)
+			textin_edit(lines[n], TEXTIN_HOME);
+	}
 	f->changed = 0;
 	return (0);
 }
