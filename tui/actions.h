@@ -41,7 +41,11 @@
 	X(OPEN,		"open",		"Open",	  "Open the selected row's event", 0) \
 	X(BACK,		"back",		"Back",	  "Go back to the view before", 0) \
 	X(COMMAND,	"command",	"Cmd",	  "Go to a view by name (Tab " \
-	    "completes)", 0)
+	    "completes)", 0)						\
+	X(EVENT_NEW,	"event-new",	"New",	  "Create an event in a form", \
+	    ACTION_WRITES)						\
+	X(EVENT_EDIT,	"event-edit",	"Edit",	  "Edit the selected event in a " \
+	    "form", ACTION_WRITES)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

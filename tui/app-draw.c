@@ -50,6 +50,7 @@ app_draw_done(struct app *app)
 	app_delwin(&app->help_win);
 	app_delwin(&app->confirm_win);
 	app_delwin(&app->signin_win);
+	app_delwin(&app->form_win);
 	for (i = 0; i < APP_PANES; i++)
 		app_delwin(&app->panes[i].win);
 	for (i = 0; i < app->nviews; i++)
@@ -262,6 +263,11 @@ app_draw(struct app *app)
 		if (app->help_win != NULL)
 			wnoutrefresh(app->help_win);
 	}
+	/* The event form under a question (Discard?) and the sign-in. */
+	app_delwin(&app->form_win);
+	if (app->form != NULL)
+		app->form_win = form_box_draw(app->form, LINES, COLS,
+		    app->env.ascii);
 	/* A question is on top of everything: it waits for its answer. */
 	app_delwin(&app->confirm_win);
 	if (app->confirm != NULL)

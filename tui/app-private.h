@@ -12,6 +12,7 @@
 #include "api.h"
 #include "app.h"
 #include "confirm.h"
+#include "form-box.h"
 #include "layout.h"
 #include "pane.h"
 #include "signin-box.h"
@@ -78,6 +79,9 @@ struct app {
 	int			 signin_busy;	/* api_login is out */
 	int			 signin_waiting;	/* for a Retry-After */
 	char			*signin_email;	/* the last one tried */
+	struct form_box		*form;		/* the event form, or NULL */
+	WINDOW			*form_win;
+	int			 form_busy;	/* its save is out */
 
 	uv_prepare_t		 prepare;
 	uv_check_t		 check;
@@ -196,6 +200,13 @@ void	app_signin_tick(struct app *);
 void	app_do_sign_in(struct app *);
 /* The key bound to the sign-in action, or NULL. */
 const struct key_binding *app_sign_in_key(const struct app *);
+
+/* app-form.c */
+/* n: the form for a new event; e: for the one the keys act on. */
+void	app_do_event_new(struct app *);
+void	app_do_event_edit(struct app *);
+/* A key while the form is up: only the form hears it. */
+void	app_form_key(struct app *, int key);
 
 /* app-draw.c */
 void	app_init_panes(struct app *);

@@ -291,6 +291,7 @@ app_release(struct app *app)
 	toasts_free(app->toasts);
 	confirm_free(app->confirm);
 	signin_box_free(app->signin);
+	form_box_free(app->form);
 	free(app->signin_email);
 	free(app->exit_sentence);
 	keymap_free(app->opts.keymap);
@@ -581,6 +582,8 @@ static const struct {
 	{ ACTION_BACK,		app_do_back },
 	{ ACTION_COMMAND,	app_do_command },
 	{ ACTION_SIGN_IN,	app_do_sign_in },
+	{ ACTION_EVENT_NEW,	app_do_event_new },
+	{ ACTION_EVENT_EDIT,	app_do_event_edit },
 };
 
 /*
@@ -798,6 +801,10 @@ app_key(struct app *app, int key)
 	}
 	if (app->confirm != NULL) {
 		app_confirm_key(app, key);
+		return;
+	}
+	if (app->form != NULL) {
+		app_form_key(app, key);
 		return;
 	}
 	if (app->help) {

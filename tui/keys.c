@@ -33,6 +33,8 @@ static const struct key_binding keys_global_bindings[] = {
 	{ 'L',		  "L",		ACTION_SIGN_OUT,   NULL,  NULL },
 	{ 'S',		  "S",		ACTION_SIGN_IN,	   NULL,  NULL },
 	{ ':',		  ":",		ACTION_COMMAND,	   NULL,  NULL },
+	{ 'n',		  "n",		ACTION_EVENT_NEW,  NULL,  NULL },
+	{ 'e',		  "e",		ACTION_EVENT_EDIT, NULL,  NULL },
 };
 
 static const struct key_binding keys_list_bindings[] = {

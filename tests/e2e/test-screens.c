@@ -1,7 +1,8 @@
 /*
  * Expected screens: the dashboard, its help, the question it asks before
- * cancelling a registration and the sign-in box it puts up when the
- * server signs the user out, at 80x24 and 120x40, compared cell
+ * cancelling a registration, the sign-in box it puts up when the
+ * server signs the user out, and the event form and its merge after a
+ * stale save, at 80x24 and 120x40, compared cell
  * for cell with tests/screens/ (vt-screen.h).  Everything on them is made
  * the same on every run rather than matched loosely: the clock is fixed
  * (EVTOP_TEST_NOW, for evtop and evtop-mock alike, so the demo's dates,
@@ -106,8 +107,16 @@ dashboard_settled(struct vt *vt, void *arg)
 	    vt_find(vt, "q Quit", NULL, NULL));
 }
 
+static struct vt	*spawn_as(int, int, const char *);
+
 static struct vt *
 spawn(int rows, int cols)
+{
+	return (spawn_as(rows, cols, token));
+}
+
+static struct vt *
+spawn_as(int rows, int cols, const char *tok)
 {
 	const char	*argv[] = { getenv("EVTOP_BIN"), "-s", mock.url,
 	    "--label", LABEL, NULL };
@@ -116,7 +125,7 @@ spawn(int rows, int cols)
 	struct vt	*vt;
 
 	if (argv[0] == NULL || asprintf(&tok_env, "EVTOP_TOKEN=%s",
-	    token) < 0)
+	    tok) < 0)
 		return (NULL);
 	env[0] = tok_env;
 	vt = vt_spawn(argv, env, rows, cols);
@@ -333,6 +342,77 @@ test_screens_120x40(void)
 	screens_at(40, 120);
 }
 
+/*
+ * The admin's form on the launch party, with a new location typed; then
+ * another client's change to the same event, and the merge the save
+ * puts up.  Esc, Esc and y leave without saving.
+ */
+static void
+form_at(int rows, int cols)
+{
+	struct vt	*vt = NULL;
+	struct reply	 r;
+	json_t		*ev;
+	char		*admin, name[64], body[256];
+	long long	 version;
+
+	if (start_mock() != 0 || (admin = support_login(mock.url,
+	    "admin@example.com", PASSWORD)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if ((vt = spawn_as(rows, cols, admin)) == NULL ||
+	    wait_dashboard(vt) != 0) {
+		CHECK(0);
+		goto out;
+	}
+	vt_send_char(vt, 'e');
+	e2e_expect(vt, "Edit: " LAUNCH, VT_DEADLINE_MS);
+	vt_send_text(vt, "\t\t\t\x15Porto");
+	if (e2e_expect(vt, "Porto", VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "form-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	support_http(mock.url, "GET", "/api/events/1", NULL, admin, &r);
+	ev = json_object_get(r.json, "event");
+	version = json_integer_value(json_object_get(ev, "version"));
+	reply_done(&r);
+	snprintf(body, sizeof body, "{\"version\":%lld,\"location\":"
+	    "\"Hall %d\",\"description\":\"Moved to hall %d.\"}", version,
+	    cols, cols);
+	support_http(mock.url, "PUT", "/api/events/1", body, admin, &r);
+	CHECK_INT(r.status, 200);
+	reply_done(&r);
+	vt_send_char(vt, 0x0f);
+	if (e2e_expect(vt, "Changed meanwhile", VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "merge-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	e2e_expect_gone(vt, "Changed meanwhile", VT_DEADLINE_MS);
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	e2e_expect(vt, "Discard your changes", VT_DEADLINE_MS);
+	vt_send_char(vt, 'y');
+	e2e_expect_gone(vt, "Edit: " LAUNCH, VT_DEADLINE_MS);
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+out:
+	vt_free(vt);
+	free(admin);
+}
+
+static void
+test_form_80x24(void)
+{
+	form_at(24, 80);
+}
+
+static void
+test_form_120x40(void)
+{
+	form_at(40, 120);
+}
+
 static void
 test_stop_mock(void)
 {
@@ -348,5 +428,7 @@ TEST_MAIN(
 	TEST_CASE(test_screens_120x40),
 	TEST_CASE(test_signin_80x24),
 	TEST_CASE(test_signin_120x40),
+	TEST_CASE(test_form_80x24),
+	TEST_CASE(test_form_120x40),
 	TEST_CASE(test_stop_mock)
 )
