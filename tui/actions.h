@@ -40,7 +40,19 @@
 	X(OPEN,		"open",		"Open",	  "Open the selected row's event", 0) \
 	X(BACK,		"back",		"Back",	  "Go back to the view before", 0) \
 	X(COMMAND,	"command",	"Cmd",	  "Go to a view by name (Tab " \
-	    "completes)", 0)
+	    "completes)", 0)						\
+	X(PUBLISH,	"publish",	"Publish", "Publish, or unpublish to a " \
+	    "draft", ACTION_WRITES)					\
+	X(CANCEL_EVENT,	"cancel-event",	"Cancel event", "Cancel the event " \
+	    "(asks first)", ACTION_WRITES)				\
+	X(CAPACITY,	"capacity",	"Capacity", "Change the event's " \
+	    "capacity", ACTION_WRITES)					\
+	X(DELETE,	"delete",	"Delete", "Delete the event (asks first)", \
+	    ACTION_WRITES)						\
+	X(REGISTRATIONS, "registrations", "Regs", "Show the event's " \
+	    "registrations", 0)						\
+	X(REGS_FILTER,	"regs-filter",	"Status", "Show confirmed or " \
+	    "waitlisted ones", 0)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,
