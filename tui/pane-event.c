@@ -289,6 +289,9 @@ pane_event_deadline(struct pane *p)
 	    pe->state != EVENT_STATS_NONE && pe->sent_ms != 0 &&
 	    (next == 0 || pe->sent_ms + EVENT_STATS_GAP_MS < next))
 		next = pe->sent_ms + EVENT_STATS_GAP_MS;
+	/* Due already: the next frame sends it; no wake-up spin meanwhile. */
+	if (next != 0 && next <= p->env->now_ms)
+		next = p->env->now_ms + 40;
 	return (next);
 }
 

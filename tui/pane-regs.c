@@ -360,6 +360,8 @@ pane_regs_deadline(struct pane *p)
 
 	if (!pr->owed || p->env->api == NULL)
 		return (0);
+	if (pr->refreshed_ms + REGS_REFRESH_GAP_MS <= p->env->now_ms)
+		return (p->env->now_ms + 40);
 	return (pr->refreshed_ms + REGS_REFRESH_GAP_MS);
 }
 
