@@ -180,14 +180,14 @@ screens_at(int rows, int cols)
 	}
 	/* w: who registered for it. */
 	vt_send_char(vt, 'w');
-	if (e2e_expect(vt, "REGISTERED AT", VT_DEADLINE_MS) == 0 &&
+	if (e2e_expect(vt, "Registrations: confirmed", VT_DEADLINE_MS) == 0 &&
 	    e2e_expect_gone(vt, "Loading the registrations",
 	    VT_DEADLINE_MS) == 0) {
 		snprintf(name, sizeof name, "registrations-%dx%d", cols, rows);
 		CHECK_INT(vt_screen_check(vt, name), 0);
 	}
 	vt_send_key(vt, VTERM_KEY_ESCAPE);
-	e2e_expect_gone(vt, "REGISTERED AT", VT_DEADLINE_MS);
+	e2e_expect_gone(vt, "Registrations: confirmed", VT_DEADLINE_MS);
 	/* :notif over it; the path says where. */
 	vt_send_text(vt, ":notif\r");
 	if (e2e_expect(vt, "\xe2\x80\xba notifications", VT_DEADLINE_MS) ==
