@@ -45,7 +45,19 @@
 	X(EVENT_NEW,	"event-new",	"New",	  "Create an event in a form", \
 	    ACTION_WRITES)						\
 	X(EVENT_EDIT,	"event-edit",	"Edit",	  "Edit the selected event in a " \
-	    "form", ACTION_WRITES)
+	    "form", ACTION_WRITES)						\
+	X(PUBLISH,	"publish",	"Publish", "Publish, or unpublish to a " \
+	    "draft", ACTION_WRITES)					\
+	X(CANCEL_EVENT,	"cancel-event",	"Cancel event", "Cancel the event " \
+	    "(asks first)", ACTION_WRITES)				\
+	X(CAPACITY,	"capacity",	"Capacity", "Change the event's " \
+	    "capacity", ACTION_WRITES)					\
+	X(DELETE,	"delete",	"Delete", "Delete the event (asks first)", \
+	    ACTION_WRITES)						\
+	X(REGISTRATIONS, "registrations", "Regs", "Show the event's " \
+	    "registrations", 0)						\
+	X(REGS_FILTER,	"regs-filter",	"Status", "Show confirmed or " \
+	    "waitlisted ones", 0)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

@@ -49,6 +49,7 @@ app_draw_done(struct app *app)
 	app_delwin(&app->bar);
 	app_delwin(&app->help_win);
 	app_delwin(&app->confirm_win);
+	app_delwin(&app->prompt_win);
 	app_delwin(&app->signin_win);
 	app_delwin(&app->form_win);
 	for (i = 0; i < APP_PANES; i++)
@@ -272,6 +273,10 @@ app_draw(struct app *app)
 	app_delwin(&app->confirm_win);
 	if (app->confirm != NULL)
 		app->confirm_win = confirm_draw(app->confirm, LINES, COLS,
+		    app->env.ascii);
+	app_delwin(&app->prompt_win);
+	if (app->prompt != NULL)
+		app->prompt_win = prompt_draw(app->prompt, LINES, COLS,
 		    app->env.ascii);
 	/* The sign-in box above even a question: the loop waits on it. */
 	app_delwin(&app->signin_win);

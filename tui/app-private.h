@@ -15,6 +15,7 @@
 #include "form-box.h"
 #include "layout.h"
 #include "pane.h"
+#include "prompt.h"
 #include "signin-box.h"
 #include "store.h"
 #include "term.h"
@@ -74,6 +75,16 @@ struct app {
 	void			(*confirm_yes)(struct app *);
 	int64_t			 confirm_event;	/* what it asks about */
 	WINDOW			*confirm_win;
+	struct prompt		*prompt;	/* a one-field prompt, or NULL */
+	WINDOW			*prompt_win;
+	int			 prompt_kind;	/* app-admin.c's */
+	int64_t			 prompt_event;	/* what it is about */
+	int64_t			 prompt_version;	/* as read */
+	char			*prompt_title;	/* to type before a delete */
+	int			 admin_busy;	/* an admin write is out */
+	int			 admin_kind;
+	int64_t			 admin_event;
+	char			*admin_title;	/* of the event deleted */
 	struct signin_box	*signin;	/* the sign-in box, or NULL */
 	WINDOW			*signin_win;
 	int			 signin_busy;	/* api_login is out */
@@ -188,6 +199,15 @@ void	app_registered(void *, int status, const char *cause,
 	    const struct api_registration *);
 void	app_unregistered(void *, int status, const char *cause,
 	    const struct api_registration *);
+
+/* app-admin.c: the event view's admin keys (P, X, C, D) and w. */
+void	app_do_publish(struct app *);
+void	app_do_cancel_event(struct app *);
+void	app_do_capacity(struct app *);
+void	app_do_delete(struct app *);
+void	app_do_registrations(struct app *);
+/* A key while the prompt is up: only it hears it. */
+void	app_prompt_key(struct app *, int key);
 
 /* app-signin.c */
 /* Puts the sign-in box up (the server signed the user out). */

@@ -226,6 +226,9 @@ app_key_tables(struct app *app, const struct key_table **out, size_t max)
 		out[n++] = keymap_table(app->opts.keymap, &keys_global);
 	if (app->nviews > 0 && n < max)
 		out[n++] = keymap_table(app->opts.keymap, &keys_view);
+	if (app->nviews > 0 && app_view(app)->ops->keys != NULL && n < max)
+		out[n++] = keymap_table(app->opts.keymap,
+		    app_view(app)->ops->keys);
 	if (p != NULL && p->ops->keys != NULL && n < max)
 		out[n++] = keymap_table(app->opts.keymap, p->ops->keys);
 	return (n);

@@ -290,6 +290,9 @@ app_release(struct app *app)
 		pane_done(&app->panes[i]);
 	toasts_free(app->toasts);
 	confirm_free(app->confirm);
+	prompt_free(app->prompt);
+	free(app->prompt_title);
+	free(app->admin_title);
 	signin_box_free(app->signin);
 	form_box_free(app->form);
 	free(app->signin_email);
@@ -584,6 +587,11 @@ static const struct {
 	{ ACTION_SIGN_IN,	app_do_sign_in },
 	{ ACTION_EVENT_NEW,	app_do_event_new },
 	{ ACTION_EVENT_EDIT,	app_do_event_edit },
+	{ ACTION_PUBLISH,	app_do_publish },
+	{ ACTION_CANCEL_EVENT,	app_do_cancel_event },
+	{ ACTION_CAPACITY,	app_do_capacity },
+	{ ACTION_DELETE,	app_do_delete },
+	{ ACTION_REGISTRATIONS,	app_do_registrations },
 };
 
 /*
@@ -807,6 +815,10 @@ app_key(struct app *app, int key)
 		app_form_key(app, key);
 		return;
 	}
+	if (app->prompt != NULL) {
+		app_prompt_key(app, key);
+		return;
+	}
 	if (app->help) {
 		app_help_key(app, key);
 		return;
@@ -924,6 +936,20 @@ app_damaged(const struct app *app)
 	return (0);
 }
 
+/* What the panes shown noted while drawing or hearing news, asked for. */
+static void
+app_fetch(struct app *app)
+{
+	struct pane	*shown[APP_PANES + VIEW_PANES_MAX];
+	size_t		 i, n;
+
+	n = app_shown_panes(app, shown, nitems(shown));
+	for (i = 0; i < n; i++) {
+		if (shown[i]->ops->fetch != NULL)
+			shown[i]->ops->fetch(shown[i]);
+	}
+}
+
 void
 app_schedule(struct app *app)
 {
@@ -938,6 +964,7 @@ app_schedule(struct app *app)
 		app_draw(app);
 		/* The rows the frame showed: their pages, after drawing. */
 		store_events_fetch(app->store);
+		app_fetch(app);
 		app_arm_wake(app);
 		return;
 	}
@@ -1064,6 +1091,7 @@ app_new(uv_loop_t *loop, struct api *api, struct store *store,
 	app->opts.server_label = app->label;
 	app->link = API_LINK_OFFLINE;
 	app->env.store = store;
+	app->env.api = api;
 	app->env.ascii = opts->ascii;
 	app->env.selected_event = -1;
 	if (app->opts.keymap != NULL)

@@ -59,6 +59,19 @@ static const struct key_binding keys_view_bindings[] = {
 	{ '-',		  "-",		ACTION_BACK,	   NULL,  NULL },
 };
 
+/* Writes are capitals, so a slip of the finger does not change much. */
+static const struct key_binding keys_event_bindings[] = {
+	{ 'P',		  "P",		ACTION_PUBLISH,	   "P",	  "P" },
+	{ 'C',		  "C",		ACTION_CAPACITY,   "C",	  "C" },
+	{ 'X',		  "X",		ACTION_CANCEL_EVENT, NULL, NULL },
+	{ 'D',		  "D",		ACTION_DELETE,	   NULL,  NULL },
+	{ 'w',		  "w",		ACTION_REGISTRATIONS, "w", "w" },
+};
+
+static const struct key_binding keys_regs_bindings[] = {
+	{ 's',		  "s",		ACTION_REGS_FILTER, "s",  "s" },
+};
+
 static const struct key_binding keys_help_bindings[] = {
 	{ KEYS_ESC,	  "Esc",	ACTION_CLOSE,	   "Esc", "Esc" },
 	{ '/',		  "/",		ACTION_FIND,	   "/",	  "/" },
@@ -83,6 +96,10 @@ const struct key_table keys_global = KEYS_TABLE("Global", keys_global_bindings);
 const struct key_table keys_list = KEYS_TABLE("Lists", keys_list_bindings);
 const struct key_table keys_help = KEYS_TABLE("Help", keys_help_bindings);
 const struct key_table keys_view = KEYS_TABLE("Views", keys_view_bindings);
+const struct key_table keys_event = KEYS_TABLE("Event", keys_event_bindings);
+/* No endpoint lets an admin cancel or promote another's registration. */
+const struct key_table keys_regs = KEYS_TABLE("Registrations (no endpoint "
+    "cancels or promotes another's)", keys_regs_bindings);
 
 int
 keys_code(int rc, unsigned int wch)
@@ -291,7 +308,7 @@ keys_parse(const char *name, int *key)
 }
 
 /* The tables, copied so they can be rebound. */
-#define KEYMAP_TABLES	4
+#define KEYMAP_TABLES	6
 
 struct keymap {
 	struct key_table	 tables[KEYMAP_TABLES];
@@ -301,7 +318,8 @@ struct keymap {
 };
 
 static const struct key_table *const keymap_defaults[KEYMAP_TABLES] = {
-	&keys_global, &keys_list, &keys_help, &keys_view
+	&keys_global, &keys_list, &keys_help, &keys_view, &keys_event,
+	&keys_regs
 };
 
 struct keymap *

@@ -12,6 +12,7 @@ struct pane_list {
 	struct pane			*pane;
 	struct list			*list;
 	int64_t				 key;	/* of the selected row */
+	void				*user;	/* the pane's own */
 };
 
 static size_t
@@ -52,10 +53,18 @@ pane_list_remember(struct pane_list *pl)
 void
 pane_list_init(struct pane *p, const struct pane_list_ops *ops)
 {
+	pane_list_init_user(p, ops, NULL);
+}
+
+void
+pane_list_init_user(struct pane *p, const struct pane_list_ops *ops,
+    void *user)
+{
 	struct pane_list	*pl;
 
 	pl = xcalloc(1, sizeof *pl);
 	pl->ops = ops;
+	pl->user = user;
 	pl->pane = p;
 	pl->key = -1;
 	p->data = pl;
@@ -63,6 +72,14 @@ pane_list_init(struct pane *p, const struct pane_list_ops *ops)
 	    pl);
 	list_set_ascii(pl->list, p->env->ascii);
 	pane_list_remember(pl);
+}
+
+void *
+pane_list_user(struct pane *p)
+{
+	struct pane_list	*pl = p->data;
+
+	return (pl != NULL ? pl->user : NULL);
 }
 
 void

@@ -49,6 +49,10 @@ struct pane_list_ops {
 
 /* Sets p->data up; for a pane's init slot. */
 void	pane_list_init(struct pane *, const struct pane_list_ops *);
+/* The same with data of the pane's own, for pane_list_user. */
+void	pane_list_init_user(struct pane *, const struct pane_list_ops *,
+	    void *user);
+void	*pane_list_user(struct pane *);
 void	pane_list_free(struct pane *);
 void	pane_list_draw(struct pane *);
 int	pane_list_draw_cursor(struct pane *);

@@ -26,8 +26,11 @@
 #define PANE_OPEN	0x10	/* open the event view on env->open_event */
 
 /* What every pane may read, handed down by the app (not global). */
+struct api;
+
 struct pane_env {
 	struct store	*store;
+	struct api	*api;		/* for panes that fetch; NULL in tests */
 	int		 ascii;
 	uint64_t	 now_ms;	/* monotonic milliseconds now */
 	time_t		 now;		/* wall clock now */
@@ -84,6 +87,11 @@ struct pane_ops {
 	 * click only focuses the pane.
 	 */
 	int	(*click)(struct pane *p, int y, int x);
+	/*
+	 * After a frame that showed it: starts the requests it noted while
+	 * drawing or hearing news (a draw starts none).  NULL: none.
+	 */
+	void	(*fetch)(struct pane *p);
 	/* 1 when it shows times relative to now: redrawn as minutes turn. */
 	int	clock;
 };
@@ -101,6 +109,8 @@ struct pane {
 extern const struct pane_ops	pane_events_ops;
 extern const struct pane_ops	pane_stats_ops;
 extern const struct pane_ops	pane_notify_ops;
+extern const struct pane_ops	pane_event_ops;		/* pane-event.c */
+extern const struct pane_ops	pane_regs_ops;		/* pane-regs.c */
 
 void	pane_init(struct pane *, const struct pane_ops *, struct pane_env *);
 void	pane_done(struct pane *);

@@ -15,6 +15,7 @@
 static const char *const view_home_aliases[] = { "ev", "home", "dash", NULL };
 static const char *const view_event_aliases[] = { "e", NULL };
 static const char *const view_notify_aliases[] = { "notif", "log", NULL };
+static const char *const view_regs_aliases[] = { "regs", NULL };
 
 const struct view_ops view_home_ops = {
 	.name = "events",
@@ -22,13 +23,24 @@ const struct view_ops view_home_ops = {
 	.help = "The dashboard: events, the selected event, notifications",
 };
 
-/* One event: its details and live counters. */
+/* One event: details, live counters, RSVPs, timeline; its admin keys. */
 const struct view_ops view_event_ops = {
 	.name = "event",
 	.aliases = view_event_aliases,
-	.help = "The selected event: details and live counters",
+	.help = "One event: details, live counters, RSVPs and timeline",
 	.needs_event = 1,
-	.panes = { &pane_stats_ops, NULL },
+	.keys = &keys_event,
+	.panes = { &pane_event_ops, NULL },
+};
+
+/* Who registered for one event (creator or admin), page by page. */
+const struct view_ops view_regs_ops = {
+	.name = "registrations",
+	.aliases = view_regs_aliases,
+	.help = "One event's registrations, confirmed or waitlisted",
+	.needs_event = 1,
+	.keys = &keys_regs,
+	.panes = { &pane_regs_ops, NULL },
 };
 
 /* The notification log, the whole screen of it. */
@@ -42,6 +54,7 @@ const struct view_ops view_notify_ops = {
 const struct view_ops *const view_table[] = {
 	&view_home_ops,
 	&view_event_ops,
+	&view_regs_ops,
 	&view_notify_ops,
 	NULL
 };
@@ -174,6 +187,7 @@ view_sync(struct view *v, const struct pane_env *home)
 	v->env.now_ms = home->now_ms;
 	v->env.now = home->now;
 	v->env.stale = home->stale;
+	v->env.api = home->api;
 }
 
 struct pane *

@@ -22,6 +22,8 @@ struct view_ops {
 	const char *const	*aliases;	/* NULL-terminated, or NULL */
 	const char		*help;		/* what it shows, for :help */
 	int			 needs_event;	/* shows one event */
+	/* Its own keys, after Esc and - (keys_view); NULL: none. */
+	const struct key_table	*keys;
 	/* Its panes, top to bottom (side by side when wide); NULL ends. */
 	const struct pane_ops	*panes[VIEW_PANES_MAX + 1];
 };
@@ -40,6 +42,8 @@ struct view {
 extern const struct view_ops	view_home_ops;
 /* One event (Enter on a row, :event). */
 extern const struct view_ops	view_event_ops;
+/* One event's registrations (:registrations, :regs). */
+extern const struct view_ops	view_regs_ops;
 
 /* Every view the `:` line can name, NULL-terminated. */
 extern const struct view_ops *const view_table[];

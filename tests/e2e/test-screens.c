@@ -182,10 +182,21 @@ screens_at(int rows, int cols)
 	/* Enter: the selected event in a view of its own. */
 	vt_send_key(vt, VTERM_KEY_ENTER);
 	if (e2e_expect(vt, "events \xe2\x80\xba " LAUNCH, VT_DEADLINE_MS) ==
-	    0 && e2e_expect(vt, "Esc Back", VT_DEADLINE_MS) == 0) {
+	    0 && e2e_expect(vt, "Esc Back", VT_DEADLINE_MS) == 0 &&
+	    e2e_expect_gone(vt, "Loading the stats", VT_DEADLINE_MS) == 0) {
 		snprintf(name, sizeof name, "event-%dx%d", cols, rows);
 		CHECK_INT(vt_screen_check(vt, name), 0);
 	}
+	/* w: who registered for it. */
+	vt_send_char(vt, 'w');
+	if (e2e_expect(vt, "Registrations: confirmed", VT_DEADLINE_MS) == 0 &&
+	    e2e_expect_gone(vt, "Loading the registrations",
+	    VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "registrations-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	e2e_expect_gone(vt, "Registrations: confirmed", VT_DEADLINE_MS);
 	/* :notif over it; the path says where. */
 	vt_send_text(vt, ":notif\r");
 	if (e2e_expect(vt, "\xe2\x80\xba notifications", VT_DEADLINE_MS) ==

@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "keys.h"
 #include "listwin.h"
+#include "pane-event.h"
 #include "store.h"
 #include "theme.h"
 #include "xmalloc.h"
@@ -1486,7 +1487,7 @@ test_draw_collapsed(void)
 	app_key(app, '\r');
 	draw(app);
 	CHECK(row_has(0, "events \xe2\x80\xba Core"));
-	CHECK(find("Capacity", NULL, NULL));
+	CHECK(find("Confirmed", NULL, NULL));
 	app_key(app, KEYS_ESC);
 	/* Back to full size: three panes again. */
 	resize_term(24, 80);
@@ -1639,7 +1640,7 @@ test_views(void)
 	draw(app);
 	CHECK(app_view(app) != NULL);
 	CHECK(row_has(0, "events \xe2\x80\xba Core Server Meetup"));
-	CHECK(find("Capacity    10", NULL, NULL));
+	CHECK(find("Confirmed   9 of 10", NULL, NULL));
 	CHECK(!find("Events 4", NULL, NULL));
 	CHECK(row_has(LINES - 1, "Esc Back"));
 	CHECK_INT(app_current_event(app), 2);
@@ -1719,6 +1720,153 @@ test_views(void)
 	draw(app);
 	CHECK_INT(app->nviews, 0);
 	CHECK(app->running);
+	finish(&loop, app, store);
+}
+
+/* The event view's timeline, its absence, its admin keys and the prompt. */
+static void
+test_event_view(void)
+{
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct app		*app;
+	struct pane		*p;
+	struct event_stats	 st;
+	struct stats_bucket	 tl[5];
+	struct api_result	 r;
+	struct api_error	 err;
+	char			 nf[] = "not found";
+	int			 i;
+
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
+		return;
+	app_key(app, '\r');
+	draw(app);
+	CHECK_INT(app->nviews, 1);
+	p = &app_view(app)->panes[0];
+	CHECK(find("Evtop Launch Party", NULL, NULL));
+	CHECK(find("Confirmed   124 of 200", NULL, NULL));
+	CHECK(find("Waitlisted  3", NULL, NULL));
+	CHECK(find("No stats fetched.", NULL, NULL));
+
+	/* The stats arrive: RSVPs and a sparkline. */
+	memset(&st, 0, sizeof st);
+	st.event_id = 1;
+	st.confirmed = 124;
+	st.rsvp.accepted = 7;
+	st.rsvp.declined = 2;
+	st.rsvp.pending = 5;
+	st.rsvp.waitlisted = 1;
+	for (i = 0; i < 5; i++) {
+		tl[i].t = T0 + i * 60;
+		tl[i].confirmed = i == 4 ? 0 : i;
+		tl[i].checked_in = 0;
+	}
+	st.timeline = tl;
+	st.ntimeline = 5;
+	memset(&r, 0, sizeof r);
+	r.status = API_OK;
+	r.http = 200;
+	r.v.event_stats = &st;
+	pane_event_stats(p, &r);
+	draw(app);
+	CHECK(find("accepted 7  declined 2  pending 5  waitlisted 1", NULL,
+	    NULL));
+	CHECK(find("last 5 min: 6 in all", NULL, NULL));
+	CHECK(find("\xe2\x96\x81\xe2\x96", NULL, NULL));
+	/* A counters envelope: the count at once, and the minute under way. */
+	{
+		struct counters	c = { 1, 126, 3, 30, 74 };
+
+		store_apply_counters(store, &c);
+		app_api_hooks()->counters_changed(app, 1);
+	}
+	draw(app);
+	CHECK(find("Confirmed   126 of 200", NULL, NULL));
+	CHECK(find("last 5 min: 8 in all", NULL, NULL));
+
+	/* A core-only server: no stats endpoint, a sentence, no box. */
+	memset(&err, 0, sizeof err);
+	err.reason = API_REASON_NOT_FOUND;
+	err.http = 404;
+	err.sentence = nf;
+	memset(&r, 0, sizeof r);
+	r.status = API_ERR_FAILED;
+	r.error = &err;
+	pane_event_stats(p, &r);
+	draw(app);
+	CHECK(find("This server keeps no timeline", NULL, NULL));
+	CHECK(!find("accepted 7", NULL, NULL));
+
+	/* The help lists the view's admin keys (found with its /). */
+	app_key(app, '?');
+	app_key(app, '/');
+	app_key(app, 'e');
+	app_key(app, 'v');
+	app_key(app, 'e');
+	app_key(app, 'n');
+	app_key(app, 't');
+	draw(app);
+	CHECK(find("Delete the event (asks first)", NULL, NULL));
+	CHECK(find("Cancel the event (asks first)", NULL, NULL));
+	app_key(app, KEYS_ESC);
+	app_key(app, '/');
+	app_key(app, 'P');
+	app_key(app, 'u');
+	app_key(app, 'b');
+	draw(app);
+	CHECK(find("Publish, or unpublish to a draft", NULL, NULL));
+	app_key(app, KEYS_ESC);
+	app_key(app, KEYS_ESC);
+
+	/* C: a prompt that checks as it is typed; Enter on 0 does nothing. */
+	app_key(app, 'C');
+	draw(app);
+	CHECK(app->prompt != NULL);
+	CHECK(find("Capacity:", NULL, NULL));
+	CHECK(find("200", NULL, NULL));
+	type_keys(app, "\x15" "0");
+	draw(app);
+	CHECK(find("whole number of at least 1", NULL, NULL));
+	app_key(app, '\r');
+	CHECK(app->prompt != NULL);
+	app_key(app, KEYS_ESC);
+	CHECK(app->prompt == NULL);
+
+	/* D with registrations: the title is asked for; a wrong one waits. */
+	app_key(app, 'D');
+	draw(app);
+	CHECK(app->prompt != NULL);
+	CHECK(find("Type the event's title", NULL, NULL));
+	type_keys(app, "Evtop\r");
+	CHECK(app->prompt != NULL);
+	CHECK_INT(app->nviews, 1);
+	app_key(app, KEYS_ESC);
+	CHECK(app->prompt == NULL);
+
+	/* w: the registrations view, which says what it has not fetched. */
+	app_key(app, 'w');
+	draw(app);
+	CHECK_INT(app->nviews, 2);
+	CHECK(find("Registrations: confirmed (s: waitlisted)", NULL, NULL));
+	CHECK(find("No registrations fetched.", NULL, NULL));
+	app_key(app, 's');
+	draw(app);
+	CHECK(find("Registrations: waitlisted (s: confirmed)", NULL, NULL));
+	app_key(app, '?');
+	draw(app);
+	CHECK(find("no endpoint cancels or promotes", NULL, NULL));
+	CHECK(!find("Publish, or unpublish", NULL, NULL));
+	app_key(app, KEYS_ESC);
+	app_key(app, KEYS_ESC);
+	CHECK_INT(app->nviews, 1);
+
+	/* Read-only: the admin keys are refused with a sentence. */
+	app->opts.readonly = 1;
+	app_key(app, 'C');
+	draw(app);
+	CHECK(app->prompt == NULL);
+	CHECK(find("read-only", NULL, NULL));
 	finish(&loop, app, store);
 }
 
@@ -1927,4 +2075,5 @@ TEST_MAIN(
 	TEST_CASE(test_views),
 	TEST_CASE(test_draw_collapsed),
 	TEST_CASE(test_mouse),
-	TEST_CASE(test_help_keys_work))
+	TEST_CASE(test_help_keys_work),
+	TEST_CASE(test_event_view))
