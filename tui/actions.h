@@ -40,7 +40,25 @@
 	X(OPEN,		"open",		"Open",	  "Open the selected row's event", 0) \
 	X(BACK,		"back",		"Back",	  "Go back to the view before", 0) \
 	X(COMMAND,	"command",	"Cmd",	  "Go to a view by name (Tab " \
-	    "completes)", 0)
+	    "completes)", 0)						\
+	X(FILTER,	"filter",	"Filter", "Filter the list as you type " \
+	    "(!: not)", 0)		\
+	X(SORT_NEXT,	"sort-next",	"Sort",	  "Sort by the next column", 0) \
+	X(SORT_PREV,	"sort-prev",	"Sort",	  "Sort by the previous column", \
+	    0)								\
+	X(SORT_REVERSE,	"sort-reverse",	"Reverse", "Reverse the sort", 0) \
+	X(MARK,		"mark",		"Mark",	  "Mark or unmark the row for " \
+	    "a bulk action", 0)						\
+	X(CLEAR,	"clear",	"Clear",  "Clear the filter, then the " \
+	    "marks", 0)							\
+	X(FREEZE,	"freeze",	"Freeze", "Freeze the screen, or thaw " \
+	    "it", 0)							\
+	X(POLL_FASTER,	"poll-faster",	"Faster", "Poll the server more " \
+	    "often (when polling)", 0)					\
+	X(POLL_SLOWER,	"poll-slower",	"Slower", "Poll the server less " \
+	    "often (when polling)", 0)					\
+	X(EXPORT,	"export",	"Export", "Export marked (or all) " \
+	    "events to .ics", 0)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

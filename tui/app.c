@@ -283,6 +283,7 @@ app_release(struct app *app)
 	if (!app->freeing || app->handles > 0)
 		return;
 	app_views_free(app);
+	app_lists_free(app);
 	cmdline_free(app->cmd);
 	for (i = 0; i < APP_PANES; i++)
 		pane_done(&app->panes[i]);
@@ -568,6 +569,11 @@ static const struct {
 	{ ACTION_BACK,		app_do_back },
 	{ ACTION_COMMAND,	app_do_command },
 	{ ACTION_SIGN_IN,	app_do_sign_in },
+	{ ACTION_FILTER,	app_do_filter },
+	{ ACTION_FREEZE,	app_do_freeze },
+	{ ACTION_POLL_FASTER,	app_do_poll_faster },
+	{ ACTION_POLL_SLOWER,	app_do_poll_slower },
+	{ ACTION_EXPORT,	app_do_export },
 };
 
 static void
@@ -667,26 +673,39 @@ app_key(struct app *app, int key)
 		app_command_key(app, key);
 		return;
 	}
-	/* The focused pane's keys, then the view's, then the global ones. */
-	n = app_key_tables(app, tables, nitems(tables));
-	while (n > 0 && a == ACTION_NONE)
-		a = keys_lookup(tables[--n], key);
-	if (a == ACTION_NONE)
-		return;
-	if (app->opts.readonly && (actions_get(a)->flags & ACTION_WRITES)) {
-		app_refuse_readonly(app, a);
+	if (app->prompt != NULL) {
+		app_prompt_key(app, key);
 		return;
 	}
-	for (i = 0; i < sizeof app_actions / sizeof app_actions[0]; i++) {
-		if (app_actions[i].action == a) {
-			app_actions[i].fn(app);
+	/*
+	 * The focused pane's keys, then the view's, then the global ones;
+	 * a key the pane leaves (Esc with nothing to clear) goes on down.
+	 */
+	n = app_key_tables(app, tables, nitems(tables));
+	while (n > 0) {
+		if ((a = keys_lookup(tables[--n], key)) == ACTION_NONE)
+			continue;
+		if (app->opts.readonly &&
+		    (actions_get(a)->flags & ACTION_WRITES)) {
+			app_refuse_readonly(app, a);
 			return;
 		}
-	}
-	if (p != NULL && p->ops->action != NULL) {
+		if (app_lists_refuse(app, a))
+			return;
+		for (i = 0; i < sizeof app_actions / sizeof app_actions[0];
+		    i++) {
+			if (app_actions[i].action == a) {
+				app_actions[i].fn(app);
+				return;
+			}
+		}
+		if (p == NULL || p->ops->action == NULL)
+			return;
 		flags = p->ops->action(p, a);
-		if (!(flags & PANE_UNHANDLED))
+		if (!(flags & PANE_UNHANDLED)) {
 			app_apply(app, p, flags);
+			return;
+		}
 	}
 }
 
