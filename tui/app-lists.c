@@ -276,6 +276,7 @@ app_export_write(struct app *app, const char *path, int overwrite)
 	    marked ? "marked " : "", n == 1 ? "" : "s", where,
 	    missing > 0 ? " (some were not loaded yet)" : "");
 	app_toast(app, NOTIFY_SUCCESS, "Exported", sentence);
+	app_log(app, NOTIFY_SUCCESS, sentence);
 	free(sentence);
 	free(where);
 	free(origin);
@@ -354,7 +355,7 @@ app_prompt_draw(struct app *app)
 	werase(app->bar);
 	if (app->prompt_kind == APP_PROMPT_FILTER)
 		snprintf(hint, sizeof hint, "Enter keeps  Esc clears  "
-		    "!text: rows without it");
+		    "!x: all but x");
 	else {
 		n = app_lists_events(app, &evs, &missing, &marked);
 		free(evs);

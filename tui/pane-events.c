@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "gauge.h"
 #include "listwin.h"
@@ -144,7 +145,10 @@ pane_events_local(struct pane *p)
 
 	if (lw != NULL && listwin_local_filter(lw))
 		local |= PANE_LIST_LOCAL_FILTER;
-	if (lw != NULL && listwin_local_sort(lw))
+	/* The list's own order is no news, wherever it is applied. */
+	if (lw != NULL && listwin_local_sort(lw) &&
+	    pane_list_sort_name(p) != NULL &&
+	    strcmp(pane_list_sort_name(p), "date") != 0)
 		local |= PANE_LIST_LOCAL_SORT;
 	return (local);
 }

@@ -163,7 +163,7 @@ pane_list_titles(struct pane_list *pl)
 			arrow = pl->desc ? "v" : "^";
 		else
 			arrow = pl->desc ? "\xe2\x96\xbc" : "\xe2\x96\xb2";
-		snprintf(pl->titles[i], sizeof pl->titles[i], "%s %s",
+		snprintf(pl->titles[i], sizeof pl->titles[i], "%s%s",
 		    pl->ops->columns[i].title, arrow);
 		pl->columns[i + 1].title = pl->titles[i];
 	}
