@@ -77,17 +77,20 @@ void
 prompt_draw(WINDOW *w, int y, const struct prompt *pr, const char *hint,
     int ascii)
 {
-	int	cols = getmaxx(w), x, field, flags;
+	int	cols = getmaxx(w), x, field, flags, hw;
 
 	flags = TEXTW_ELLIPSIS|(ascii ? TEXTW_ASCII : 0);
 	wmove(w, y, 0);
 	wclrtoeol(w);
 	x = textw_put(w, y, 0, pr->label, cols / 2, flags, A_BOLD);
 	field = cols - x - 1;
-	if (hint != NULL && *hint != '\0' && cols - x >= 40)
-		field = (cols - x) / 2;
+	/* The hint whole after a field of 20 at least, else none. */
+	hw = hint != NULL ? textw_width(hint) : 0;
+	if (hw > 0 && cols - x - hw - 2 >= 20)
+		field = cols - x - hw - 2;
+	else
+		hw = 0;
 	textin_draw(w, y, x, field, pr->in, 1, ascii, 0);
-	if (hint != NULL && *hint != '\0' && cols - x >= 40)
-		textw_put(w, y, x + field + 1, hint, cols - x - field - 2,
-		    flags, A_DIM);
+	if (hw > 0)
+		textw_put(w, y, x + field + 1, hint, hw, flags, A_DIM);
 }
