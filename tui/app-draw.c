@@ -167,8 +167,8 @@ app_draw_bar(struct app *app)
 		    app->env.ascii);
 		return;
 	}
-	if (app->prompt != NULL) {
-		app_prompt_draw(app);
+	if (app->line != NULL) {
+		app_line_draw(app);
 		return;
 	}
 	/* Signed out, the key that signs in again comes first. */

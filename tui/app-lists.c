@@ -14,7 +14,7 @@
 #include "ics.h"
 #include "log.h"
 #include "pane-list.h"
-#include "prompt.h"
+#include "lineprompt.h"
 #include "statusbar.h"
 #include "url.h"
 #include "xmalloc.h"
@@ -49,17 +49,17 @@ app_do_filter(struct app *app)
 		app_toast(app, NOTIFY_INFO, NULL, "This pane has no filter");
 		return;
 	}
-	prompt_free(app->prompt);
-	app->prompt = prompt_new("/", pane_list_filter(p), APP_FILTER_MAX);
-	app->prompt_kind = APP_PROMPT_FILTER;
-	app->prompt_pane = p;
+	lineprompt_free(app->line);
+	app->line = lineprompt_new("/", pane_list_filter(p), APP_FILTER_MAX);
+	app->line_kind = APP_LINE_FILTER;
+	app->line_pane = p;
 	app_mark(app, APP_DAMAGE_BAR);
 }
 
 static void
 app_filter_set(struct app *app, const char *text)
 {
-	struct pane	*p = app->prompt_pane;
+	struct pane	*p = app->line_pane;
 
 	pane_list_set_filter(p, text);
 	p->damaged = 1;
@@ -286,10 +286,10 @@ app_export_write(struct app *app, const char *path, int overwrite)
 void
 app_do_export(struct app *app)
 {
-	prompt_free(app->prompt);
-	app->prompt = prompt_new("Export to: ", "events.ics", APP_PATH_MAX);
-	app->prompt_kind = APP_PROMPT_EXPORT;
-	app->prompt_pane = NULL;
+	lineprompt_free(app->line);
+	app->line = lineprompt_new("Export to: ", "events.ics", APP_PATH_MAX);
+	app->line_kind = APP_LINE_EXPORT;
+	app->line_pane = NULL;
 	app_mark(app, APP_DAMAGE_BAR);
 }
 
@@ -304,38 +304,38 @@ app_export_to(struct app *app, const char *path)
 }
 
 static void
-app_prompt_close(struct app *app)
+app_line_close(struct app *app)
 {
-	prompt_free(app->prompt);
-	app->prompt = NULL;
-	app->prompt_pane = NULL;
+	lineprompt_free(app->line);
+	app->line = NULL;
+	app->line_pane = NULL;
 	app_mark(app, APP_DAMAGE_BAR);
 }
 
 void
-app_prompt_key(struct app *app, int key)
+app_line_key(struct app *app, int key)
 {
-	enum prompt_result	 r = prompt_key(app->prompt, key);
+	enum lineprompt_result	 r = lineprompt_key(app->line, key);
 	char			*text;
 
 	app_mark(app, APP_DAMAGE_BAR);
-	if (app->prompt_kind == APP_PROMPT_FILTER) {
-		if (r == PROMPT_CHANGED)
-			app_filter_set(app, prompt_text(app->prompt));
-		else if (r == PROMPT_CANCEL)
+	if (app->line_kind == APP_LINE_FILTER) {
+		if (r == LINEPROMPT_CHANGED)
+			app_filter_set(app, lineprompt_text(app->line));
+		else if (r == LINEPROMPT_CANCEL)
 			app_filter_set(app, NULL);
-		if (r == PROMPT_DONE || r == PROMPT_CANCEL)
-			app_prompt_close(app);
+		if (r == LINEPROMPT_DONE || r == LINEPROMPT_CANCEL)
+			app_line_close(app);
 		return;
 	}
-	if (r == PROMPT_CANCEL) {
-		app_prompt_close(app);
+	if (r == LINEPROMPT_CANCEL) {
+		app_line_close(app);
 		return;
 	}
-	if (r != PROMPT_DONE)
+	if (r != LINEPROMPT_DONE)
 		return;
-	text = xstrdup(prompt_text(app->prompt));
-	app_prompt_close(app);
+	text = xstrdup(lineprompt_text(app->line));
+	app_line_close(app);
 	if (*text == '\0')
 		app_toast(app, NOTIFY_WARNING, NULL, "No file name: nothing "
 		    "written");
@@ -345,7 +345,7 @@ app_prompt_key(struct app *app, int key)
 }
 
 void
-app_prompt_draw(struct app *app)
+app_line_draw(struct app *app)
 {
 	const struct event	**evs;
 	size_t			  n, missing;
@@ -353,7 +353,7 @@ app_prompt_draw(struct app *app)
 	char			  hint[96];
 
 	werase(app->bar);
-	if (app->prompt_kind == APP_PROMPT_FILTER)
+	if (app->line_kind == APP_LINE_FILTER)
 		snprintf(hint, sizeof hint, "Enter keeps  Esc clears  "
 		    "!x: all but x");
 	else {
@@ -363,14 +363,14 @@ app_prompt_draw(struct app *app)
 		    "Esc cancels", n, marked ? "marked " : "",
 		    n == 1 ? "" : "s");
 	}
-	prompt_draw(app->bar, 0, app->prompt, hint, app->env.ascii);
+	lineprompt_draw(app->bar, 0, app->line, hint, app->env.ascii);
 }
 
 void
 app_lists_free(struct app *app)
 {
-	prompt_free(app->prompt);
-	app->prompt = NULL;
+	lineprompt_free(app->line);
+	app->line = NULL;
 	free(app->export_path);
 	app->export_path = NULL;
 }

@@ -30,12 +30,12 @@
 #define APP_DAMAGE_LAYOUT	0x8	/* size changed: rebuild windows */
 
 /* What the line at the bottom asks for (app-lists.c). */
-enum app_prompt {
-	APP_PROMPT_FILTER,
-	APP_PROMPT_EXPORT
+enum app_line {
+	APP_LINE_FILTER,
+	APP_LINE_EXPORT
 };
 
-struct prompt;
+struct lineprompt;
 
 enum {
 	APP_PANE_EVENTS,
@@ -60,9 +60,9 @@ struct app {
 	size_t			 nviews;
 	struct cmdline		*cmd;		/* the `:` line, made once */
 	int			 cmd_open;	/* it has the keys */
-	struct prompt		*prompt;	/* a question below, or NULL */
-	enum app_prompt		 prompt_kind;
-	struct pane		*prompt_pane;	/* the list a filter is for */
+	struct lineprompt	*line;		/* a question below, or NULL */
+	enum app_line		 line_kind;
+	struct pane		*line_pane;	/* the list a filter is for */
 	char			*export_path;	/* asked about overwriting */
 	int			 frozen;	/* Z: the lists stay still */
 	struct toasts		*toasts;
@@ -204,8 +204,8 @@ void	app_do_poll_slower(struct app *);
 void	app_do_export(struct app *);
 void	app_export_to(struct app *, const char *path);
 /* A key while the bottom line asks: only it hears it. */
-void	app_prompt_key(struct app *, int key);
-void	app_prompt_draw(struct app *);
+void	app_line_key(struct app *, int key);
+void	app_line_draw(struct app *);
 /* 1 (after a toast) when a frozen screen refuses the action. */
 int	app_lists_refuse(struct app *, enum action);
 /*

@@ -673,8 +673,8 @@ app_key(struct app *app, int key)
 		app_command_key(app, key);
 		return;
 	}
-	if (app->prompt != NULL) {
-		app_prompt_key(app, key);
+	if (app->line != NULL) {
+		app_line_key(app, key);
 		return;
 	}
 	/*

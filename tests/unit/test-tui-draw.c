@@ -1844,7 +1844,7 @@ test_lists(void)
 	lists_type(app, "/x\033");
 	CHECK_STR(pane_list_filter(p), "");
 	CHECK(find("Launch Party", NULL, NULL));
-	CHECK(app->prompt == NULL);
+	CHECK(app->line == NULL);
 
 	/* < to the title column, then s reverses it. */
 	lists_type(app, "<");

@@ -1,5 +1,5 @@
-/* The one-line question of prompt.h. */
-#include "prompt.h"
+/* The one-line question of lineprompt.h. */
+#include "lineprompt.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,15 +9,15 @@
 #include "textw.h"
 #include "xmalloc.h"
 
-struct prompt {
+struct lineprompt {
 	char		*label;
 	struct textin	*in;
 };
 
-struct prompt *
-prompt_new(const char *label, const char *text, size_t max)
+struct lineprompt *
+lineprompt_new(const char *label, const char *text, size_t max)
 {
-	struct prompt	*pr = xcalloc(1, sizeof *pr);
+	struct lineprompt	*pr = xcalloc(1, sizeof *pr);
 
 	pr->label = xstrdup(label);
 	pr->in = textin_new(max, 0);
@@ -27,7 +27,7 @@ prompt_new(const char *label, const char *text, size_t max)
 }
 
 void
-prompt_free(struct prompt *pr)
+lineprompt_free(struct lineprompt *pr)
 {
 	if (pr == NULL)
 		return;
@@ -36,22 +36,22 @@ prompt_free(struct prompt *pr)
 	free(pr);
 }
 
-enum prompt_result
-prompt_key(struct prompt *pr, int key)
+enum lineprompt_result
+lineprompt_key(struct lineprompt *pr, int key)
 {
 	char	text[8];
 	size_t	n, before = textin_length(pr->in);
 	int	op;
 	char	*was;
-	enum prompt_result r = PROMPT_EDITING;
+	enum lineprompt_result r = LINEPROMPT_EDITING;
 
 	switch (key) {
 	case KEYS_ESC:
-		return (PROMPT_CANCEL);
+		return (LINEPROMPT_CANCEL);
 	case '\r':
 	case '\n':
 	case KEYS_FN|KEY_ENTER:
-		return (PROMPT_DONE);
+		return (LINEPROMPT_DONE);
 	}
 	was = xstrdup(textin_text(pr->in));
 	if ((op = keys_edit_op(key)) >= 0)
@@ -62,19 +62,19 @@ prompt_key(struct prompt *pr, int key)
 	}
 	if (textin_length(pr->in) != before ||
 	    strcmp(was, textin_text(pr->in)) != 0)
-		r = PROMPT_CHANGED;
+		r = LINEPROMPT_CHANGED;
 	free(was);
 	return (r);
 }
 
 const char *
-prompt_text(const struct prompt *pr)
+lineprompt_text(const struct lineprompt *pr)
 {
 	return (textin_text(pr->in));
 }
 
 void
-prompt_draw(WINDOW *w, int y, const struct prompt *pr, const char *hint,
+lineprompt_draw(WINDOW *w, int y, const struct lineprompt *pr, const char *hint,
     int ascii)
 {
 	int	cols = getmaxx(w), x, field, flags, hw;
