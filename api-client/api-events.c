@@ -40,7 +40,10 @@ api_events_row_match(const void *row, const char *filter)
 	    (e->location != NULL && strcasestr(e->location, filter) != NULL));
 }
 
-/* A sort applied here, by the mock's names: date (the default), title. */
+/*
+ * A sort applied here, by the mock's names: date (the default), title,
+ * capacity.
+ */
 static int
 api_events_row_cmp(const void *a0, const void *b0, const char *sort)
 {
@@ -51,6 +54,8 @@ api_events_row_cmp(const void *a0, const void *b0, const char *sort)
 		sort++;
 	if (strcmp(sort, "title") == 0 && a->title != NULL && b->title != NULL)
 		c = strcasecmp(a->title, b->title);
+	if (strcmp(sort, "capacity") == 0 && a->max_capacity != b->max_capacity)
+		c = a->max_capacity < b->max_capacity ? -1 : 1;
 	if (c == 0 && a->date_time != b->date_time)
 		c = a->date_time < b->date_time ? -1 : 1;
 	if (c == 0 && a->id != b->id)

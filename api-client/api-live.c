@@ -730,6 +730,18 @@ api_set_poll_interval(struct api *api, uint64_t ms)
 		api_live_poll_schedule(api);
 }
 
+uint64_t
+api_poll_interval(const struct api *api)
+{
+	return (api->poll_ms);
+}
+
+uint64_t
+api_poll_floor(struct api *api)
+{
+	return (budget_gap(api->budget, api_now(api)));
+}
+
 void
 api_live_init(struct api *api)
 {

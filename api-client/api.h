@@ -317,6 +317,12 @@ const char	*api_refused_why(const struct api *);
  * poll_interval), in milliseconds; applies at once when polling.
  */
 void			 api_set_poll_interval(struct api *, uint64_t ms);
+uint64_t		 api_poll_interval(const struct api *);
+/*
+ * The shortest interval the request budget allows polling now (the
+ * spacing it gives background requests), 0 when the limit is not known.
+ */
+uint64_t		 api_poll_floor(struct api *);
 const char		*api_server(const struct api *);
 const struct session	*api_session(const struct api *);	/* or NULL */
 enum api_link		 api_link_state(const struct api *);

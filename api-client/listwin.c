@@ -345,12 +345,21 @@ listwin_sort_here(const struct listwin *lw)
 	    !(lw->server & LISTWIN_SERVER_SORT)) && lw->ops->row_cmp != NULL);
 }
 
+/* A leading '!' keeps the rows that do not match: no server negates. */
 static int
 listwin_filter_here(const struct listwin *lw)
 {
-	return (lw->filter != NULL && (lw->whole ||
+	return (lw->filter != NULL && (lw->whole || *lw->filter == '!' ||
 	    !(lw->server & LISTWIN_SERVER_FILTER)) &&
 	    lw->ops->row_match != NULL);
+}
+
+static int
+listwin_match(const struct listwin *lw, const void *row)
+{
+	if (*lw->filter == '!')
+		return (!lw->ops->row_match(row, lw->filter + 1));
+	return (lw->ops->row_match(row, lw->filter));
 }
 
 int
@@ -363,6 +372,12 @@ int
 listwin_local_filter(const struct listwin *lw)
 {
 	return (listwin_filter_here(lw));
+}
+
+int
+listwin_local_sort(const struct listwin *lw)
+{
+	return (listwin_sort_here(lw));
 }
 
 int
@@ -452,7 +467,7 @@ listwin_set_query(struct listwin *lw, const char *sort, const char *filter)
 
 	if (sort != NULL && *sort == '\0')
 		sort = NULL;
-	if (filter != NULL && *filter == '\0')
+	if (filter != NULL && (*filter == '\0' || strcmp(filter, "!") == 0))
 		filter = NULL;
 	if (listwin_same(sort, lw->sort) && listwin_same(filter, lw->filter))
 		return;
@@ -609,7 +624,7 @@ listwin_local_build(struct listwin *lw)
 		pg = &lw->pages[i];
 		for (j = 0; j < pg->n; j++) {
 			if (listwin_filter_here(lw) &&
-			    !lw->ops->row_match(pg->rows[j], lw->filter))
+			    !listwin_match(lw, pg->rows[j]))
 				continue;
 			lw->local[lw->nlocal++] = pg->rows[j];
 		}

@@ -66,8 +66,14 @@ void		 listwin_set_query(struct listwin *, const char *sort,
 		     const char *filter);
 /* 1 when sort or filter is applied here, over the rows held. */
 int		 listwin_local_query(const struct listwin *);
-/* 1 when the filter is applied here (the pane says so). */
+/*
+ * 1 when the filter is applied here (the pane says so): when the server
+ * does not filter, and always for a filter that starts with '!', which
+ * keeps the rows held that do not match the rest (no server negates).
+ */
 int		 listwin_local_filter(const struct listwin *);
+/* 1 when the sort is applied here. */
+int		 listwin_local_sort(const struct listwin *);
 /* 1 when the server sent the whole list at once: paged here. */
 int		 listwin_whole(const struct listwin *);
 

@@ -57,7 +57,25 @@
 	X(REGISTRATIONS, "registrations", "Regs", "Show the event's " \
 	    "registrations", 0)						\
 	X(REGS_FILTER,	"regs-filter",	"Status", "Show confirmed or " \
-	    "waitlisted ones", 0)
+	    "waitlisted ones", 0)							\
+	X(FILTER,	"filter",	"Filter", "Filter the list as you type " \
+	    "(!: not)", 0)		\
+	X(SORT_NEXT,	"sort-next",	"Sort",	  "Sort by the next column", 0) \
+	X(SORT_PREV,	"sort-prev",	"Sort",	  "Sort by the previous column", \
+	    0)								\
+	X(SORT_REVERSE,	"sort-reverse",	"Reverse", "Reverse the sort", 0) \
+	X(MARK,		"mark",		"Mark",	  "Mark or unmark the row for " \
+	    "a bulk action", 0)						\
+	X(CLEAR,	"clear",	"Clear",  "Clear the filter, then the " \
+	    "marks", 0)							\
+	X(FREEZE,	"freeze",	"Freeze", "Freeze the screen, or thaw " \
+	    "it", 0)							\
+	X(POLL_FASTER,	"poll-faster",	"Faster", "Poll the server more " \
+	    "often (when polling)", 0)					\
+	X(POLL_SLOWER,	"poll-slower",	"Slower", "Poll the server less " \
+	    "often (when polling)", 0)					\
+	X(EXPORT,	"export",	"Export", "Export marked (or all) " \
+	    "events to .ics", 0)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

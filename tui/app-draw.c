@@ -145,6 +145,7 @@ app_draw_header(struct app *app)
 		si.exp = s->exp;
 	}
 	si.signed_out = app->signed_out;
+	si.frozen = app->frozen;
 	app_crumb(app, crumb, sizeof crumb);
 	si.crumb = crumb[0] != '\0' ? crumb : NULL;
 	if (app->api != NULL)
@@ -169,6 +170,10 @@ app_draw_bar(struct app *app)
 		werase(app->bar);
 		cmdline_draw(app->bar, 0, app->cmd, app_command_words(),
 		    app->env.ascii);
+		return;
+	}
+	if (app->line != NULL) {
+		app_line_draw(app);
 		return;
 	}
 	/* Signed out, the key that signs in again comes first. */

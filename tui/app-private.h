@@ -31,6 +31,14 @@
 #define APP_DAMAGE_OVERLAY	0x4	/* toasts or help changed */
 #define APP_DAMAGE_LAYOUT	0x8	/* size changed: rebuild windows */
 
+/* What the line at the bottom asks for (app-lists.c). */
+enum app_line {
+	APP_LINE_FILTER,
+	APP_LINE_EXPORT
+};
+
+struct lineprompt;
+
 enum {
 	APP_PANE_EVENTS,
 	APP_PANE_STATS,
@@ -55,6 +63,11 @@ struct app {
 	struct cmdline		*cmd;		/* the `:` line, made once */
 	unsigned		 unhandled;	/* actions nothing acted on */
 	int			 cmd_open;	/* it has the keys */
+	struct lineprompt	*line;		/* a question below, or NULL */
+	enum app_line		 line_kind;
+	struct pane		*line_pane;	/* the list a filter is for */
+	char			*export_path;	/* asked about overwriting */
+	int			 frozen;	/* Z: the lists stay still */
 	struct toasts		*toasts;
 	enum api_link		 link;
 	int			 was_live;	/* the link has been up */
@@ -208,6 +221,27 @@ void	app_do_delete(struct app *);
 void	app_do_registrations(struct app *);
 /* A key while the prompt is up: only it hears it. */
 void	app_prompt_key(struct app *, int key);
+/* app-lists.c */
+void	app_do_filter(struct app *);
+void	app_do_freeze(struct app *);
+void	app_do_poll_faster(struct app *);
+void	app_do_poll_slower(struct app *);
+/* x: asks for a file name; :export FILE writes to FILE at once. */
+void	app_do_export(struct app *);
+void	app_export_to(struct app *, const char *path);
+/* A key while the bottom line asks: only it hears it. */
+void	app_line_key(struct app *, int key);
+void	app_line_draw(struct app *);
+/* 1 (after a toast) when a frozen screen refuses the action. */
+int	app_lists_refuse(struct app *, enum action);
+/*
+ * What a bulk action acts on: the dashboard list's marked events, or
+ * every event it lists when none is marked, into a new array (*out, the
+ * store's events); *missing counts those not held, *marked says which.
+ */
+size_t	app_lists_events(struct app *, const struct event ***out,
+	    size_t *missing, int *marked);
+void	app_lists_free(struct app *);
 
 /* app-signin.c */
 /* Puts the sign-in box up (the server signed the user out). */

@@ -153,7 +153,8 @@ app_crumb(const struct app *app, char *buf, size_t len)
 	buf_done(&b);
 }
 
-static const char *const app_builtins[] = { "quit", "q", "help", NULL };
+static const char *const app_builtins[] = { "quit", "q", "help", "export",
+    NULL };
 
 const char *const *
 app_command_words(void)
@@ -186,6 +187,11 @@ app_command(struct app *app, const char *command)
 	}
 	if (strcmp(name, "help") == 0) {
 		app_toggle_help(app);
+		free(name);
+		return;
+	}
+	if (strcmp(name, "export") == 0) {
+		app_export_to(app, arg);
 		free(name);
 		return;
 	}

@@ -284,6 +284,7 @@ app_release(struct app *app)
 	if (!app->freeing || app->handles > 0)
 		return;
 	app_views_free(app);
+	app_lists_free(app);
 	cmdline_free(app->cmd);
 	textin_free(app->help_find);
 	for (i = 0; i < APP_PANES; i++)
@@ -592,6 +593,11 @@ static const struct {
 	{ ACTION_CAPACITY,	app_do_capacity },
 	{ ACTION_DELETE,	app_do_delete },
 	{ ACTION_REGISTRATIONS,	app_do_registrations },
+	{ ACTION_FILTER,	app_do_filter },
+	{ ACTION_FREEZE,	app_do_freeze },
+	{ ACTION_POLL_FASTER,	app_do_poll_faster },
+	{ ACTION_POLL_SLOWER,	app_do_poll_slower },
+	{ ACTION_EXPORT,	app_do_export },
 };
 
 /*
@@ -704,7 +710,11 @@ app_too_small(const struct app *app)
 	return (app->layout.too_small);
 }
 
-static void	app_act(struct app *, enum action);
+/* What app_act came to. */
+#define APP_ACTED	0
+#define APP_PASSED	1
+#define APP_UNKNOWN	2
+static int	app_act(struct app *, enum action);
 
 /* Gives p the focus, in the dashboard or in the view it is part of. */
 static void
@@ -787,8 +797,9 @@ void
 app_key(struct app *app, int key)
 {
 	const struct key_table	*tables[4];
-	enum action		 a = ACTION_NONE;
+	enum action		 a = ACTION_NONE, last = ACTION_NONE;
 	size_t			 n;
+	int			 known = 0;
 
 	if (key == (KEYS_FN|KEY_RESIZE)) {
 		app_mark(app, APP_DAMAGE_LAYOUT);
@@ -827,19 +838,48 @@ app_key(struct app *app, int key)
 		app_command_key(app, key);
 		return;
 	}
+	if (app->line != NULL) {
+		app_line_key(app, key);
+		return;
+	}
 	if (key == (KEYS_FN|KEY_MOUSE)) {
 		app_mouse(app);
 		return;
 	}
-	/* The focused pane's keys, then the view's, then the global ones. */
+	/*
+	 * The focused pane's keys, then the view's, then the global ones;
+	 * a key the pane passes on (Esc with nothing to clear) goes on down.
+	 */
 	n = app_key_tables(app, tables, nitems(tables));
-	while (n > 0 && a == ACTION_NONE)
-		a = keys_lookup(tables[--n], key);
-	app_act(app, a);
+	while (n > 0) {
+		if ((a = keys_lookup(tables[--n], key)) == ACTION_NONE)
+			continue;
+		switch (app_act(app, a)) {
+		case APP_ACTED:
+			return;
+		case APP_PASSED:
+			known = 1;
+			break;
+		case APP_UNKNOWN:
+			break;
+		}
+		last = a;
+	}
+	if (last != ACTION_NONE && !known) {
+		/* A key in the tables in force that nothing here acts on. */
+		log_debug("%s: nothing here does %s", __func__,
+		    actions_get(last)->name);
+		app->unhandled++;
+	}
 }
 
-/* Does what an action asks, as a key or a click on the bar asked it. */
-static void
+/*
+ * Does what an action asks, as a key or a click on the bar asked it:
+ * APP_ACTED, APP_PASSED when the pane knows it but has nothing to do now
+ * (a key that may mean more further down), APP_UNKNOWN when nothing here
+ * knows it.
+ */
+static int
 app_act(struct app *app, enum action a)
 {
 	struct pane	*p = app_focused(app);
@@ -847,28 +887,28 @@ app_act(struct app *app, enum action a)
 	int		 flags;
 
 	if (a == ACTION_NONE)
-		return;
+		return (APP_UNKNOWN);
 	if (app->opts.readonly && (actions_get(a)->flags & ACTION_WRITES)) {
 		app_refuse_readonly(app, a);
-		return;
+		return (APP_ACTED);
 	}
+	if (app_lists_refuse(app, a))
+		return (APP_ACTED);
 	for (i = 0; i < sizeof app_actions / sizeof app_actions[0]; i++) {
 		if (app_actions[i].action == a) {
 			app_actions[i].fn(app);
-			return;
+			return (APP_ACTED);
 		}
 	}
-	flags = PANE_UNHANDLED;
-	if (p != NULL && p->ops->action != NULL)
-		flags = p->ops->action(p, a);
-	if (flags & PANE_UNHANDLED) {
-		/* A key in the tables in force that nothing here acts on. */
-		log_debug("%s: nothing here does %s", __func__,
-		    actions_get(a)->name);
-		app->unhandled++;
-		return;
-	}
+	if (p == NULL || p->ops->action == NULL)
+		return (APP_UNKNOWN);
+	flags = p->ops->action(p, a);
+	if (flags & PANE_PASS)
+		return (APP_PASSED);
+	if (flags & PANE_UNHANDLED)
+		return (APP_UNKNOWN);
 	app_apply(app, p, flags);
+	return (APP_ACTED);
 }
 
 static void

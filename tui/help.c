@@ -99,7 +99,7 @@ size_t
 help_filter(struct help_line *lines, size_t n, const char *needle)
 {
 	size_t	i, kept = 0, title = (size_t)-1;
-	int	keep;
+	int	keep, whole = 0;
 
 	if (needle == NULL || *needle == '\0')
 		return (n);
@@ -109,9 +109,11 @@ help_filter(struct help_line *lines, size_t n, const char *needle)
 			if (title != (size_t)-1)
 				help_line_drop(&lines[title]);
 			title = i;
+			/* A title that holds the word keeps all it heads. */
+			whole = strcasestr(lines[i].text, needle) != NULL;
 			continue;
 		}
-		keep = strcasestr(lines[i].keys, needle) != NULL ||
+		keep = whole || strcasestr(lines[i].keys, needle) != NULL ||
 		    strcasestr(lines[i].text, needle) != NULL;
 		if (!keep) {
 			help_line_drop(&lines[i]);

@@ -23,7 +23,8 @@ struct help_line	*help_lines(const struct key_table *const *tables,
 void			 help_lines_free(struct help_line *, size_t n);
 /*
  * Keeps the lines whose keys or text hold needle (any case), and the
- * section titles over them; frees the others.  Returns how many are left.
+ * section titles over them, and whole sections whose title holds it;
+ * frees the others.  Returns how many are left.
  */
 size_t			 help_filter(struct help_line *, size_t n,
 			    const char *needle);

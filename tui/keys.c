@@ -35,6 +35,10 @@ static const struct key_binding keys_global_bindings[] = {
 	{ ':',		  ":",		ACTION_COMMAND,	   NULL,  NULL },
 	{ 'n',		  "n",		ACTION_EVENT_NEW,  NULL,  NULL },
 	{ 'e',		  "e",		ACTION_EVENT_EDIT, NULL,  NULL },
+	{ 'Z',		  "Z",		ACTION_FREEZE,	   NULL,  NULL },
+	{ '+',		  "+",		ACTION_POLL_FASTER, NULL, NULL },
+	{ '-',		  "-",		ACTION_POLL_SLOWER, NULL, NULL },
+	{ 'x',		  "x",		ACTION_EXPORT,	   NULL,  NULL },
 };
 
 static const struct key_binding keys_list_bindings[] = {
@@ -47,11 +51,16 @@ static const struct key_binding keys_list_bindings[] = {
 	{ KEYS_CTRL('b'), "C-b",	ACTION_PAGE_UP,	   NULL, NULL },
 	{ FN(KEY_NPAGE),  "PgDn",	ACTION_PAGE_DOWN,  NULL, NULL },
 	{ KEYS_CTRL('f'), "C-f",	ACTION_PAGE_DOWN,  NULL, NULL },
-	{ ' ',		  "Space",	ACTION_PAGE_DOWN,  NULL, NULL },
 	{ FN(KEY_HOME),	  "Home",	ACTION_HOME,	   NULL, NULL },
 	{ 'g',		  "g",		ACTION_HOME,	   NULL, NULL },
 	{ FN(KEY_END),	  "End",	ACTION_END,	   NULL, NULL },
 	{ 'G',		  "G",		ACTION_END,	   NULL, NULL },
+	{ '/',		  "/",		ACTION_FILTER,	   "/",  "/" },
+	{ '>',		  ">",		ACTION_SORT_NEXT,  NULL, NULL },
+	{ '<',		  "<",		ACTION_SORT_PREV,  NULL, NULL },
+	{ 's',		  "s",		ACTION_SORT_REVERSE, NULL, NULL },
+	{ ' ',		  "Space",	ACTION_MARK,	   NULL, NULL },
+	{ KEYS_ESC,	  "Esc",	ACTION_CLEAR,	   NULL, NULL },
 };
 
 static const struct key_binding keys_view_bindings[] = {

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "gauge.h"
 #include "listwin.h"
@@ -26,6 +27,15 @@ static const struct list_column pane_events_columns[] = {
 	[EVENTS_STATUS] = { "STATUS",	  9,  0,	  0 },
 	[EVENTS_FILL] =   { "CONF/CAP",	  9,  LIST_RIGHT, 0 },
 	[EVENTS_GAUGE] =  { "FILL",	  10, 0,	  84 },
+};
+
+/* The mock's names for the orders a column stands for. */
+static const char *const pane_events_sorts[] = {
+	[EVENTS_TITLE] = "title",
+	[EVENTS_DATE] = "date",
+	[EVENTS_STATUS] = NULL,
+	[EVENTS_FILL] = "capacity",
+	[EVENTS_GAUGE] = NULL,
 };
 
 static size_t
@@ -126,45 +136,58 @@ pane_events_view(struct pane *p, size_t top, size_t height)
 	store_events_want(p->env->store, top, height);
 }
 
-/*
- * " (filtered here)" when the server cannot filter the list and the rows
- * fetched are filtered by evtop.
- */
-static const char *
+/* What of the query evtop applies over the rows held, not the server. */
+static unsigned
 pane_events_local(struct pane *p)
 {
 	struct listwin	*lw = store_window(p->env->store);
+	unsigned	 local = 0;
 
-	return (lw != NULL && listwin_local_filter(lw) ? " (filtered here)" :
-	    "");
+	if (lw != NULL && listwin_local_filter(lw))
+		local |= PANE_LIST_LOCAL_FILTER;
+	/* The list's own order is no news, wherever it is applied. */
+	if (lw != NULL && listwin_local_sort(lw) &&
+	    pane_list_sort_name(p) != NULL &&
+	    strcmp(pane_list_sort_name(p), "date") != 0)
+		local |= PANE_LIST_LOCAL_SORT;
+	return (local);
+}
+
+/* The window asks the server, or applies them here (listwin.h). */
+static void
+pane_events_query(struct pane *p, const char *sort, const char *filter)
+{
+	struct listwin	*lw = store_window(p->env->store);
+
+	if (lw != NULL)
+		listwin_set_query(lw, sort, filter);
 }
 
 /*
- * "Events 33", or "Events 200 of 10000" when the list is partial; " (stale)"
- * after the link that kept it fresh went away.
+ * "Events 33", or "Events 200 of 10000" when the list is partial, then
+ * the filter and the marks (" /launch 3 marked"); " (stale)" after the
+ * link that kept it fresh went away.
  */
 static void
 pane_events_title(struct pane *p, char *buf, size_t len)
 {
-	char	n[64];
-
+	char		 n[64], extra[160];
 	const char	*stale = p->env->stale ? " (stale)" : "";
 
+	pane_list_title_extra(p, extra, sizeof extra);
 	if (store_event_count(p->env->store) == 0) {
-		snprintf(buf, len, "%s%s", p->ops->title, stale);
+		snprintf(buf, len, "%s%s%s", p->ops->title, extra, stale);
 		return;
 	}
 	pane_events_count_text(p->env->store, n, sizeof n);
-	snprintf(buf, len, "%s %s%s%s", p->ops->title, n, pane_events_local(p),
-	    stale);
+	snprintf(buf, len, "%s %s%s%s", p->ops->title, n, extra, stale);
 }
 
 /* Publishes the selected event's id to the other panes. */
 static int
 pane_events_moved(struct pane *p)
 {
-	size_t	row = pane_list_selected(p);
-	int64_t	id = row != LIST_NONE ? pane_events_key(p, row) : -1;
+	int64_t	id = pane_list_selected_key(p);
 
 	if (p->env->selected_event == id)
 		return (0);
@@ -185,6 +208,10 @@ static const struct pane_list_ops pane_events_list = {
 	.moved = pane_events_moved,
 	.view = pane_events_view,
 	.open = pane_events_key,
+	.sorts = pane_events_sorts,
+	.sort_initial = "date",
+	.query = pane_events_query,
+	.local = pane_events_local,
 };
 
 static void
@@ -196,12 +223,8 @@ pane_events_init(struct pane *p)
 static int
 pane_events_counters(struct pane *p, int64_t event_id)
 {
-	size_t	index;
-
 	/* Only a row in view needs drawing. */
-	if (store_event_find(p->env->store, event_id, &index) == NULL)
-		return (0);
-	return (pane_list_in_view(p, index) ? PANE_REDRAW : 0);
+	return (pane_list_key_in_view(p, event_id) ? PANE_REDRAW : 0);
 }
 
 const struct pane_ops pane_events_ops = {

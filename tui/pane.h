@@ -24,6 +24,7 @@
 #define PANE_UNHANDLED	0x4	/* the action was not for this pane */
 #define PANE_CURSOR	0x8	/* only this pane's selection moved */
 #define PANE_OPEN	0x10	/* open the event view on env->open_event */
+#define PANE_PASS	0x20	/* known, nothing to do now: the next table's */
 
 /* What every pane may read, handed down by the app (not global). */
 struct api;

@@ -80,6 +80,7 @@ statusbar_draw_header(WINDOW *w, const struct statusbar_info *si)
 {
 	attr_t		 base = term_style(TERM_HEADER);
 	char		 left[512], warn[128], clock[16], held[64];
+	char		 frozen[80];
 	const char	*link;
 	struct tm	 tm;
 	int		 cols = getmaxx(w), link_style, warn_style = 0;
@@ -94,6 +95,12 @@ statusbar_draw_header(WINDOW *w, const struct statusbar_info *si)
 		/* A Retry-After, counted down. */
 		snprintf(held, sizeof held, "%s, wait %lds", link, si->hold_s);
 		link = held;
+		link_style = TERM_WARN;
+	}
+	if (si->frozen) {
+		/* The data goes on arriving; the screen says it is held. */
+		snprintf(frozen, sizeof frozen, "FROZEN  %s", link);
+		link = frozen;
 		link_style = TERM_WARN;
 	}
 	has_warn = statusbar_token_warning(si->exp, si->now, warn, sizeof warn,

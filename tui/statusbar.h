@@ -26,6 +26,7 @@ struct statusbar_info {
 	int		 signed_out;	/* offline because the server said so */
 	long		 hold_s;	/* the server asked to wait this long */
 	const char	*crumb;		/* where the user is, over the dashboard */
+	int		 frozen;	/* Z: the lists stand still */
 };
 
 /* Text and style of a link state ("LIVE", TERM_OK). */

@@ -143,7 +143,10 @@ wait_dashboard(struct vt *vt)
 	return (-1);
 }
 
-/* The dashboard, its help and question, and two views, at one size. */
+/*
+ * The dashboard, filtered and asking where to export, its help and
+ * question, and two views, at one size.
+ */
 static void
 screens_at(int rows, int cols)
 {
@@ -160,6 +163,25 @@ screens_at(int rows, int cols)
 	}
 	snprintf(name, sizeof name, "dashboard-%dx%d", cols, rows);
 	CHECK_INT(vt_screen_check(vt, name), 0);
+
+	/* The list filtered and kept, then the export's question. */
+	vt_send_text(vt, "/launch\r");
+	if (e2e_expect(vt, "/launch (filtered here)", VT_DEADLINE_MS) == 0 &&
+	    e2e_expect_gone(vt, "Enter keeps", VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "filtered-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_char(vt, 'x');
+	if (e2e_expect(vt, "Export to: events.ics", VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "export-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	e2e_expect_gone(vt, "Export to:", VT_DEADLINE_MS);
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	e2e_expect_gone(vt, "/launch", VT_DEADLINE_MS);
+	if (wait_dashboard(vt) != 0)
+		CHECK(0);
 
 	vt_send_char(vt, '?');
 	if (e2e_expect(vt, "Show or hide this help", VT_DEADLINE_MS) == 0) {

@@ -19,11 +19,15 @@ static size_t			rows_live;
 static unsigned			last_gen;	/* of the last fetch */
 static size_t			key_calls;	/* row_key, since reset */
 
+static char			last_filter[32];	/* sent */
+
 static void
 fake_fetch(void *arg, const struct listwin_fetch *f)
 {
 	(void)arg;
 	last_gen = f->gen;
+	snprintf(last_filter, sizeof last_filter, "%s",
+	    f->filter != NULL ? f->filter : "");
 	if (nasked < sizeof asked / sizeof asked[0]) {
 		asked[nasked] = *f;
 		snprintf(asked_etag[nasked], sizeof asked_etag[nasked], "%s",
@@ -421,6 +425,46 @@ test_local_sort_and_filter(void)
 	CHECK_INT(rows_live, 0);
 }
 
+/*
+ * A leading '!' keeps the rows that do not match, over the rows held,
+ * even on a server that filters: none negates, so it is never sent.
+ */
+static void
+test_negated_filter(void)
+{
+	struct listwin	*lw;
+	size_t		 k;
+
+	reset();
+	lw = listwin_new(&fake_ops, NULL, 50, 2);
+	listwin_set_server(lw, LISTWIN_SERVER_SORT | LISTWIN_SERVER_FILTER);
+	listwin_view(lw, 0, 20);
+	answer(lw, 0, 100, NULL);
+	k = nasked;
+	listwin_set_query(lw, NULL, "odd");
+	CHECK(nasked > k);
+	CHECK_STR(last_filter, "odd");
+	CHECK_INT(listwin_local_filter(lw), 0);
+	k = nasked;
+	listwin_set_query(lw, NULL, "!odd");
+	CHECK_INT(listwin_local_filter(lw), 1);
+	CHECK_INT(listwin_local_query(lw), 1);
+	/* The server is asked again, without the filter it cannot apply. */
+	CHECK(nasked > k);
+	CHECK_STR(last_filter, "");
+	answer(lw, nasked - 1, 100, NULL);
+	CHECK_INT(listwin_count(lw), 25);
+	CHECK_INT(id_at(lw, 0), 2);
+	CHECK_INT(id_at(lw, 24), 50);
+	CHECK(listwin_find(lw, 3, NULL) == NULL);
+	CHECK(listwin_find(lw, 4, NULL) != NULL);
+	/* A '!' alone is no filter. */
+	listwin_set_query(lw, NULL, "!");
+	CHECK_INT(listwin_local_filter(lw), 0);
+	listwin_free(lw);
+	CHECK_INT(rows_live, 0);
+}
+
 static void
 test_find_and_update_held(void)
 {
@@ -641,6 +685,7 @@ TEST_MAIN(
 	TEST_CASE(test_whole_list_grows_past_a_page),
 	TEST_CASE(test_server_sort_and_filter),
 	TEST_CASE(test_local_sort_and_filter),
+	TEST_CASE(test_negated_filter),
 	TEST_CASE(test_find_and_update_held),
 	TEST_CASE(test_failed_page_asked_again),
 	TEST_CASE(test_index_find_without_walking),

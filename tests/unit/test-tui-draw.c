@@ -8,6 +8,7 @@
 #include <pty.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -17,6 +18,7 @@
 #include "keys.h"
 #include "listwin.h"
 #include "pane-event.h"
+#include "pane-list.h"
 #include "store.h"
 #include "theme.h"
 #include "xmalloc.h"
@@ -1663,9 +1665,10 @@ test_views(void)
 	CHECK_INT(app_current_event(app), 2);
 	/* The help lists the view's keys and the list's, not the sign-in box's. */
 	app_key(app, '?');
+	type_keys(app, "/previous row\r");
 	draw(app);
-	CHECK(find("Go back to the view before", NULL, NULL));
 	CHECK(find("Select the previous row", NULL, NULL));
+	app_key(app, KEYS_ESC);
 	/* / in the help: only the lines with the word, as it is typed. */
 	type_keys(app, "/back");
 	draw(app);
@@ -1854,9 +1857,14 @@ test_event_view(void)
 	draw(app);
 	CHECK(find("Registrations: waitlisted (s: confirmed)", NULL, NULL));
 	app_key(app, '?');
+	type_keys(app, "/endpoint\r");
 	draw(app);
 	CHECK(find("no endpoint cancels or promotes", NULL, NULL));
+	app_key(app, KEYS_ESC);
+	type_keys(app, "/publish\r");
+	draw(app);
 	CHECK(!find("Publish, or unpublish", NULL, NULL));
+	app_key(app, KEYS_ESC);
 	app_key(app, KEYS_ESC);
 	app_key(app, KEYS_ESC);
 	CHECK_INT(app->nviews, 1);
@@ -2053,6 +2061,192 @@ test_draw_fetches_nothing(void)
 	finish(&loop, app, store);
 }
 
+/* A window that filters and sorts here, as over a server without them. */
+static int
+lists_match(const void *row, const char *filter)
+{
+	const struct event	*e = row;
+
+	return (strcasestr(e->title, filter) != NULL);
+}
+
+static int
+lists_cmp(const void *a0, const void *b0, const char *sort)
+{
+	const struct event	*a = a0, *b = b0;
+	int			 desc = *sort == '-', c = 0;
+
+	if (strcmp(sort + desc, "title") == 0)
+		c = strcasecmp(a->title, b->title);
+	if (c == 0)
+		c = a->date_time < b->date_time ? -1 : a->date_time >
+		    b->date_time;
+	return (desc ? -c : c);
+}
+
+static const struct listwin_ops lists_ops = {
+	.fetch = window_fetch,
+	.row_free = window_row_free,
+	.row_key = window_row_key,
+	.row_match = lists_match,
+	.row_cmp = lists_cmp,
+};
+
+static int	lists_first;
+
+/* The whole list as one answer: dates in the order given by ids. */
+static void
+lists_answer(struct listwin *lw, struct app *app, const int64_t *order,
+    int64_t confirmed)
+{
+	static const char *const titles[] = { "", "Launch Party",
+	    "Core Meetup", "Launch Review", "Workshop", "Dinner" };
+	static unsigned	 gen;
+	void		**rows = xcalloc(5, sizeof *rows);
+	size_t		  i;
+
+	for (i = 0; i < 5; i++) {
+		rows[i] = xcalloc(1, sizeof (struct event));
+		fill_event(rows[i], order[i], titles[order[i]],
+		    T0 + (time_t)i * 3600, confirmed, 100, 0);
+	}
+	/* A whole list starts a generation of its own each time. */
+	if (lists_first)
+		gen = 0;
+	lists_first = 0;
+	CHECK_INT(listwin_page_done(lw, 0, gen++, rows, 5, 5, NULL), 1);
+	app_api_hooks()->events_changed(app);
+	draw(app);
+}
+
+static void
+lists_type(struct app *app, const char *s)
+{
+	while (*s != '\0')
+		app_key(app, (unsigned char)*s++);
+	draw(app);
+}
+
+/* The screen row showing text, or -1. */
+static int
+lists_row(const char *text)
+{
+	int	row;
+
+	return (find(text, &row, NULL) ? row : -1);
+}
+
+/*
+ * The list keys: / filters as typed (! keeps what does not match, here),
+ * the title says so, Enter keeps and Esc clears; < > s sort with an arrow
+ * in the header; Space marks by id, and marks and the selection stay on
+ * their events when rows move; Z freezes the order and says FROZEN.
+ */
+static void
+test_lists(void)
+{
+	static const int64_t	 first[] = { 1, 2, 3, 4, 5 };
+	static const int64_t	 moved[] = { 5, 4, 3, 2, 1 };
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct listwin		*lw;
+	struct app		*app;
+	struct pane		*p;
+	int			 r;
+
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
+		return;
+	p = &app->panes[APP_PANE_EVENTS];
+	lw = listwin_new(&lists_ops, NULL, 50, 2);
+	listwin_set_query(lw, "date", NULL);
+	store_set_window(store, lw);
+	store_events_view(store, 0, 8);
+	lists_first = 1;
+	lists_answer(lw, app, first, 10);
+	CHECK(find("Events 5", NULL, NULL));
+	CHECK(find("DATE\xe2\x96\xb2", NULL, NULL));
+
+	/* / launch: narrows as typed, the line and the title show it. */
+	lists_type(app, "/launch");
+	CHECK(row_has(LINES - 1, "/launch"));
+	CHECK(find("Events 2 of 5 /launch (filtered here)", NULL, NULL));
+	CHECK(find("Launch Review", NULL, NULL));
+	CHECK(!find("Core Meetup", NULL, NULL));
+	lists_type(app, "\r");
+	CHECK(!row_has(LINES - 1, "/launch"));
+	CHECK(find("/launch", NULL, NULL));
+	/* Esc on the list clears it first. */
+	lists_type(app, "\033");
+	CHECK(find("Core Meetup", NULL, NULL));
+	CHECK(!find("/launch", NULL, NULL));
+	/* ! keeps the others, always here. */
+	lists_type(app, "/!launch\r");
+	CHECK(find("/!launch (filtered here)", NULL, NULL));
+	CHECK(find("Core Meetup", NULL, NULL));
+	CHECK(find("Dinner", NULL, NULL));
+	/* Not in the list (the event pane may still show it). */
+	r = lists_row("Launch Party");
+	CHECK(r < 0 || r > 10);
+	/* Esc in the line clears the filter and closes it. */
+	lists_type(app, "/x\033");
+	CHECK_STR(pane_list_filter(p), "");
+	CHECK(find("Launch Party", NULL, NULL));
+	CHECK(app->line == NULL);
+
+	/* < to the title column, then s reverses it. */
+	lists_type(app, "<");
+	CHECK(find("TITLE\xe2\x96\xb2", NULL, NULL));
+	CHECK(!find("DATE\xe2\x96\xb2", NULL, NULL));
+	CHECK(lists_row("Core Meetup") < lists_row("Dinner"));
+	CHECK(lists_row("Dinner") < lists_row("Launch Party"));
+	lists_type(app, "s");
+	CHECK(find("TITLE\xe2\x96\xbc", NULL, NULL));
+	CHECK(lists_row("Workshop") < lists_row("Launch Review"));
+	CHECK(lists_row("Launch Review") < lists_row("Core Meetup"));
+	lists_type(app, ">");
+	CHECK(find("DATE\xe2\x96\xb2", NULL, NULL));
+	CHECK(lists_row("Launch Party") < lists_row("Core Meetup"));
+
+	/* Space marks Launch Party (and moves on to Core Meetup). */
+	lists_type(app, "g ");
+	CHECK(find("Events 5 1 marked", NULL, NULL));
+	CHECK(pane_list_is_marked(p, 1));
+	CHECK_INT(pane_list_selected_key(p), 2);
+	/* The rows move: the mark and the selection go with their ids. */
+	r = lists_row("Core Meetup");
+	lists_answer(lw, app, moved, 11);
+	CHECK(lists_row("Core Meetup") != r);
+	CHECK_INT(pane_list_selected_key(p), 2);
+	CHECK_INT(app->env.selected_event, 2);
+	CHECK(pane_list_is_marked(p, 1));
+	CHECK_INT(pane_list_marked(p), 1);
+	CHECK(find("\xe2\x9c\x93 Launch Party", NULL, NULL));
+
+	/* Z: the order holds while the data changes under it. */
+	lists_type(app, "Z");
+	CHECK(row_has(0, "FROZEN"));
+	r = lists_row("Launch Party");
+	lists_answer(lw, app, first, 12);
+	CHECK_INT(lists_row("Launch Party"), r);
+	CHECK(find("12/100", NULL, NULL));
+	CHECK_INT(pane_list_selected_key(p), 2);
+	/* Sorting waits for the thaw, and says so. */
+	lists_type(app, "s");
+	CHECK(find("DATE\xe2\x96\xb2", NULL, NULL));
+	lists_type(app, "Z");
+	CHECK(!row_has(0, "FROZEN"));
+	CHECK(lists_row("Launch Party") < lists_row("Core Meetup"));
+	CHECK_INT(pane_list_selected_key(p), 2);
+	/* Esc: no filter, so the marks go. */
+	lists_type(app, "\033");
+	CHECK_INT(pane_list_marked(p), 0);
+	CHECK(!find("marked", NULL, NULL));
+
+	store_set_window(store, NULL);
+	listwin_free(lw);
+	finish(&loop, app, store);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_draw_dashboard),
 	TEST_CASE(test_draw_rate_limited),
@@ -2076,4 +2270,5 @@ TEST_MAIN(
 	TEST_CASE(test_draw_collapsed),
 	TEST_CASE(test_mouse),
 	TEST_CASE(test_help_keys_work),
-	TEST_CASE(test_event_view))
+	TEST_CASE(test_event_view),
+	TEST_CASE(test_lists))

@@ -27,7 +27,20 @@ test_lookup(void)
 	CHECK_INT(keys_lookup(&keys_global, KEYS_FN|KEY_BTAB),
 	    ACTION_FOCUS_PREV);
 	CHECK_INT(keys_lookup(&keys_global, 'r'), ACTION_REFRESH);
-	CHECK_INT(keys_lookup(&keys_global, 'x'), ACTION_NONE);
+	CHECK_INT(keys_lookup(&keys_global, 'y'), ACTION_NONE);
+	/* The list keys: Space marks now, PgDn and C-f still page. */
+	CHECK_INT(keys_lookup(&keys_list, ' '), ACTION_MARK);
+	CHECK_INT(keys_lookup(&keys_list, KEYS_FN|KEY_NPAGE),
+	    ACTION_PAGE_DOWN);
+	CHECK_INT(keys_lookup(&keys_list, KEYS_CTRL('f')), ACTION_PAGE_DOWN);
+	CHECK_INT(keys_lookup(&keys_list, '/'), ACTION_FILTER);
+	CHECK_INT(keys_lookup(&keys_list, KEYS_ESC), ACTION_CLEAR);
+	CHECK_INT(keys_lookup(&keys_list, 's'), ACTION_SORT_REVERSE);
+	CHECK_INT(keys_lookup(&keys_global, 'Z'), ACTION_FREEZE);
+	CHECK_INT(keys_lookup(&keys_global, 'x'), ACTION_EXPORT);
+	/* - is back in a view (its table comes first), else polling. */
+	CHECK_INT(keys_lookup(&keys_view, '-'), ACTION_BACK);
+	CHECK_INT(keys_lookup(&keys_global, '-'), ACTION_POLL_SLOWER);
 	CHECK_INT(keys_lookup(NULL, 'q'), ACTION_NONE);
 
 	/* A pane's table first, then the global one. */
@@ -81,10 +94,10 @@ test_bar(void)
 
 	keys_bar(buf, sizeof buf, tables, 2, 0);
 	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  R Register  "
-	    "U Cancel  \xe2\x8f\x8e Open");
+	    "U Cancel  \xe2\x8f\x8e Open  / Filter");
 	keys_bar(buf, sizeof buf, tables, 2, 1);
 	CHECK_STR(buf, "q Quit  ? Help  Tab Pane  r Refresh  R Register  "
-	    "U Cancel  Enter Open");
+	    "U Cancel  Enter Open  / Filter");
 	keys_bar(buf, sizeof buf, help, 2, 1);
 	CHECK_STR(buf, "Esc Close  / Find  j/k Move");
 	/* A short buffer ends at a whole entry. */
@@ -453,7 +466,7 @@ test_keymap(void)
 	tables[1] = l;
 	keys_bar(buf, sizeof buf, tables, 2, 1);
 	CHECK_STR(buf, "? Help  Tab Pane  R Register  U Cancel  F5 Refresh  "
-	    "Enter Open");
+	    "Enter Open  / Filter");
 	/* NULL: the defaults. */
 	CHECK(keymap_table(NULL, &keys_global) == &keys_global);
 	keymap_free(km);
