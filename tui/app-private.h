@@ -162,6 +162,9 @@ void	app_ask(struct app *, const char *question,
 /* Refuses a write action under --readonly with a toast. */
 void	app_refuse_readonly(struct app *, enum action);
 
+/* After a frame: the requests the panes shown noted (tests call it). */
+void	app_fetch(struct app *);
+
 /* app-view.c */
 /* The view on top, or NULL on the dashboard. */
 struct view	*app_view(const struct app *);
@@ -171,6 +174,9 @@ struct view	*app_view(const struct app *);
  * top one does nothing.  A view that needs an event and has none, or a
  * stack that is full, says why in a toast.
  */
+/* The same for a view that reads the words after its name. */
+void	app_view_push_words(struct app *, const struct view_ops *,
+	    int64_t event_id, const char *words);
 void	app_view_push(struct app *, const struct view_ops *,
 	    int64_t event_id);
 /*

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cmdline.h"
 #include "log.h"
+#include "pane-search.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -24,6 +25,13 @@ app_view(const struct app *app)
 
 void
 app_view_push(struct app *app, const struct view_ops *ops, int64_t event_id)
+{
+	app_view_push_words(app, ops, event_id, NULL);
+}
+
+void
+app_view_push_words(struct app *app, const struct view_ops *ops,
+    int64_t event_id, const char *words)
 {
 	struct view	*top = app_view(app), *v;
 	char		*sentence;
@@ -42,7 +50,8 @@ app_view_push(struct app *app, const struct view_ops *ops, int64_t event_id)
 		free(sentence);
 		return;
 	}
-	if (top != NULL && top->ops == ops && top->event_id == event_id)
+	if (top != NULL && top->ops == ops && top->event_id == event_id &&
+	    words == NULL && top->arg == NULL)
 		return;
 	if (app->nviews == APP_VIEWS_MAX) {
 		app_toast(app, NOTIFY_WARNING, NULL, "Too many views open: "
@@ -52,7 +61,7 @@ app_view_push(struct app *app, const struct view_ops *ops, int64_t event_id)
 	log_debug("%s: %s on %lld", __func__, ops->name, (long long)event_id);
 	if (top != NULL)
 		view_delwins(top);
-	v = view_new(ops, &app->env, event_id);
+	v = view_new(ops, &app->env, event_id, words);
 	app->views[app->nviews++] = v;
 	app_mark(app, APP_DAMAGE_LAYOUT);
 }
@@ -166,6 +175,7 @@ void
 app_command(struct app *app, const char *command)
 {
 	const struct view_ops	*ops;
+	struct search_query	 query;
 	char			*name, *arg, *end, *sentence;
 	long long		 id;
 	int64_t			 event_id;
@@ -200,6 +210,20 @@ app_command(struct app *app, const char *command)
 		    "them", name);
 		app_toast(app, NOTIFY_WARNING, NULL, sentence);
 		free(sentence);
+		free(name);
+		return;
+	}
+	/* A view that reads words: checked before it opens. */
+	if (ops->takes_words) {
+		if (ops == &view_search_ops &&
+		    search_query_parse(arg, &query, &sentence) != 0) {
+			app_toast(app, NOTIFY_WARNING, NULL, sentence);
+			free(sentence);
+			free(name);
+			return;
+		}
+		search_query_done(&query);
+		app_view_push_words(app, ops, -1, arg);
 		free(name);
 		return;
 	}

@@ -977,7 +977,7 @@ app_damaged(const struct app *app)
 }
 
 /* What the panes shown noted while drawing or hearing news, asked for. */
-static void
+void
 app_fetch(struct app *app)
 {
 	struct pane	*shown[APP_PANES + VIEW_PANES_MAX];

@@ -39,6 +39,7 @@ struct pane_env {
 	char		*load_error;	/* why the first load failed, or NULL */
 	int		 stale;		/* was live, is not now: data may be old */
 	int64_t		 open_event;	/* with PANE_OPEN: which event */
+	const char	*view_arg;	/* the words after a view's `:` name */
 };
 
 struct pane;

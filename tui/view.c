@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pane-search.h"
 #include "store.h"
 #include "xmalloc.h"
 
@@ -51,11 +52,23 @@ const struct view_ops view_notify_ops = {
 	.panes = { &pane_notify_ops, NULL },
 };
 
+static const char *const view_search_aliases[] = { "find", NULL };
+
+/* Events by words, a place and dates (pane-search.c). */
+const struct view_ops view_search_ops = {
+	.name = "search",
+	.aliases = view_search_aliases,
+	.help = "Events by words, place (location=) and dates (from=, to=)",
+	.takes_words = 1,
+	.panes = { &pane_search_ops, NULL },
+};
+
 const struct view_ops *const view_table[] = {
 	&view_home_ops,
 	&view_event_ops,
 	&view_regs_ops,
 	&view_notify_ops,
+	&view_search_ops,
 	NULL
 };
 
@@ -103,7 +116,7 @@ view_words(const char *const *extra)
 
 struct view *
 view_new(const struct view_ops *ops, const struct pane_env *home,
-    int64_t event_id)
+    int64_t event_id, const char *arg)
 {
 	struct view	*v;
 	size_t		 i;
@@ -115,6 +128,8 @@ view_new(const struct view_ops *ops, const struct pane_env *home,
 	v->env.load_error = NULL;
 	v->env.selected_event = event_id;
 	v->event_id = event_id;
+	v->arg = arg != NULL ? xstrdup(arg) : NULL;
+	v->env.view_arg = v->arg;
 	for (i = 0; i < VIEW_PANES_MAX && ops->panes[i] != NULL; i++)
 		pane_init(&v->panes[i], ops->panes[i], &v->env);
 	v->npanes = i;
@@ -152,6 +167,7 @@ view_free(struct view *v)
 	view_delwins(v);
 	for (i = 0; i < v->npanes; i++)
 		pane_done(&v->panes[i]);
+	free(v->arg);
 	free(v);
 }
 

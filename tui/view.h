@@ -22,6 +22,8 @@ struct view_ops {
 	const char *const	*aliases;	/* NULL-terminated, or NULL */
 	const char		*help;		/* what it shows, for :help */
 	int			 needs_event;	/* shows one event */
+	int			 takes_words;	/* `:name WORDS`: its panes read
+						   them in env.view_arg */
 	/* Its own keys, after Esc and - (keys_view); NULL: none. */
 	const struct key_table	*keys;
 	/* Its panes, top to bottom (side by side when wide); NULL ends. */
@@ -36,12 +38,15 @@ struct view {
 	size_t			 npanes;
 	size_t			 focus;
 	int64_t			 event_id;	/* -1: none */
+	char			*arg;		/* its words, or NULL */
 };
 
 /* The dashboard, at the bottom of every stack. */
 extern const struct view_ops	view_home_ops;
 /* One event (Enter on a row, :event). */
 extern const struct view_ops	view_event_ops;
+/* Events found (:search WORDS location=... from=... to=...). */
+extern const struct view_ops	view_search_ops;
 /* One event's registrations (:registrations, :regs). */
 extern const struct view_ops	view_regs_ops;
 
@@ -61,7 +66,7 @@ const char *const	*view_words(const char *const *extra);
  * Its panes are made and focused on the first; no windows yet.
  */
 struct view	*view_new(const struct view_ops *, const struct pane_env *home,
-		    int64_t event_id);
+		    int64_t event_id, const char *arg);
 void		 view_free(struct view *);
 /* Gives the panes windows in the body (y, x, h, w): side by side when wide. */
 void		 view_layout(struct view *, int y, int x, int h, int w);

@@ -68,6 +68,14 @@ test_core_dashboard(void)
 	reply_done(&r);
 	e2e_expect(vt, "1/20", VT_DEADLINE_MS);
 
+	/* No search on such a server: the events held, searched here. */
+	vt_send_text(vt, ":search core\r");
+	e2e_expect(vt, "searched here, the server has no search",
+	    VT_DEADLINE_MS);
+	e2e_expect(vt, "Search core: 1", VT_DEADLINE_MS);
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	e2e_expect_gone(vt, "Search core", VT_DEADLINE_MS);
+
 	core_counts(cs, &n);
 	CHECK_INT(n.ws, 0);
 	CHECK_INT(n.notifications, 0);

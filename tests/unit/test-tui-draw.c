@@ -19,6 +19,7 @@
 #include "listwin.h"
 #include "pane-event.h"
 #include "pane-list.h"
+#include "pane-search.h"
 #include "store.h"
 #include "theme.h"
 #include "xmalloc.h"
@@ -1626,6 +1627,67 @@ test_help_keys_work(void)
 	finish(&loop, app, store);
 }
 
+/*
+ * :search: words, a place and dates; what cannot be read is said and
+ * opens nothing; without a server's search the events held are searched
+ * here and the title says so; Enter opens what was found.
+ */
+static void
+test_search(void)
+{
+	struct search_query	 q;
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct app		*app;
+	char			*cause = NULL;
+
+	CHECK_INT(search_query_parse("launch party location=Lisbon "
+	    "from=2026-06-01 to=2026-06-30", &q, &cause), 0);
+	CHECK_STR(q.q, "launch party");
+	CHECK_STR(q.location, "Lisbon");
+	CHECK(q.from_t != 0 && q.to_t > q.from_t);
+	search_query_done(&q);
+	CHECK_INT(search_query_parse("x from=2026-13-01", &q, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "not a date") != NULL);
+	free(cause);
+	CHECK_INT(search_query_parse("x color=red", &q, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "color=") != NULL);
+	free(cause);
+	CHECK_INT(search_query_parse("from=2026-07-01 to=2026-06-01", &q,
+	    &cause), -1);
+	free(cause);
+	CHECK_INT(search_query_parse("", &q, &cause), -1);
+	free(cause);
+
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
+		return;
+	type_keys(app, ":search to=nonsense\r");
+	draw(app);
+	CHECK_INT(app->nviews, 0);
+	CHECK(find("nonsense is not a date", NULL, NULL));
+	type_keys(app, ":search meetup location=lisbon\r");
+	draw(app);
+	CHECK_INT(app->nviews, 1);
+	/* After the frame, the search: no server here, so here. */
+	app_fetch(app);
+	draw(app);
+	CHECK(find("Search meetup: 1 (searched here", NULL, NULL));
+	CHECK(find("Core Server Meetup", NULL, NULL));
+	CHECK(!find("Evtop Launch Party", NULL, NULL));
+	CHECK(row_has(0, "events \xe2\x80\xba search"));
+	app_key(app, '\r');
+	draw(app);
+	CHECK_INT(app->nviews, 2);
+	CHECK_INT(app_current_event(app), 2);
+	app_key(app, KEYS_ESC);
+	app_key(app, KEYS_ESC);
+	type_keys(app, ":find nothing-like-this\r");
+	app_fetch(app);
+	draw(app);
+	CHECK(find("No event matches", NULL, NULL));
+	finish(&loop, app, store);
+}
+
 static void
 test_views(void)
 {
@@ -2267,6 +2329,7 @@ TEST_MAIN(
 	TEST_CASE(test_sign_out_and_readonly_keys),
 	TEST_CASE(test_draw_fetches_nothing),
 	TEST_CASE(test_views),
+	TEST_CASE(test_search),
 	TEST_CASE(test_draw_collapsed),
 	TEST_CASE(test_mouse),
 	TEST_CASE(test_help_keys_work),
