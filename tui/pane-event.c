@@ -413,7 +413,7 @@ pane_event_timeline(struct pane *p, int y)
 {
 	struct pane_event	*pe = p->data;
 	const struct event_stats *s = &pe->stats;
-	char			 buf[256], spark[1024];
+	char			 buf[256], spark[1024], span[32];
 	int64_t			*v;
 	size_t			 i;
 	int			 w = getmaxx(p->win) - 4, cells, flags;
@@ -459,9 +459,14 @@ pane_event_timeline(struct pane *p, int y)
 		if (v[i] > 0)
 			sum += v[i];
 	}
-	snprintf(buf, sizeof buf, "Registrations a minute, last %zu min: "
-	    "%" PRId64 " in all, at most %" PRId64 " a minute", s->ntimeline,
-	    sum, peak);
+	/* A day is "24 h", an odd stretch its minutes. */
+	if (s->ntimeline >= 120 && s->ntimeline % 60 == 0)
+		snprintf(span, sizeof span, "%zu h", s->ntimeline / 60);
+	else
+		snprintf(span, sizeof span, "%zu min", s->ntimeline);
+	snprintf(buf, sizeof buf, "Registrations a minute, last %s: "
+	    "%" PRId64 " in all, at most %" PRId64 " a minute", span, sum,
+	    peak);
 	textw_put(p->win, y++, 2, buf, w, flags, term_style(TERM_LABEL));
 	if (s->ntimeline == 0)
 		textw_put(p->win, y, 2, "No registrations in that time.", w,
