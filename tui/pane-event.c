@@ -415,7 +415,7 @@ pane_event_timeline(struct pane *p, int y)
 	const struct event_stats *s = &pe->stats;
 	char			 buf[256], spark[1024], span[32];
 	int64_t			*v;
-	size_t			 i;
+	size_t			 i, cols, first, shown;
 	int			 w = getmaxx(p->win) - 4, cells, flags;
 	int64_t			 peak = 0, sum = 0;
 
@@ -451,19 +451,25 @@ pane_event_timeline(struct pane *p, int y)
 	if (y + 2 >= getmaxy(p->win) - 1)
 		return (y);
 	y++;
-	v = xreallocarray(NULL, s->ntimeline + 1, sizeof *v);
-	for (i = 0; i < s->ntimeline; i++) {
-		v[i] = s->timeline[i].confirmed;
+	/*
+	 * A cell a minute, the latest minutes the pane has room for: what
+	 * happens now shows now, not summed into a day's last stretch.
+	 */
+	cols = (size_t)(w < 120 ? w : 120);
+	first = s->ntimeline > cols ? s->ntimeline - cols : 0;
+	shown = s->ntimeline - first;
+	v = xreallocarray(NULL, shown + 1, sizeof *v);
+	for (i = 0; i < shown; i++) {
+		v[i] = s->timeline[first + i].confirmed;
 		if (v[i] > peak)
 			peak = v[i];
 		if (v[i] > 0)
 			sum += v[i];
 	}
-	/* A day is "24 h", an odd stretch its minutes. */
-	if (s->ntimeline >= 120 && s->ntimeline % 60 == 0)
-		snprintf(span, sizeof span, "%zu h", s->ntimeline / 60);
+	if (shown >= 120 && shown % 60 == 0)
+		snprintf(span, sizeof span, "%zu h", shown / 60);
 	else
-		snprintf(span, sizeof span, "%zu min", s->ntimeline);
+		snprintf(span, sizeof span, "%zu min", shown);
 	snprintf(buf, sizeof buf, "Registrations a minute, last %s: "
 	    "%" PRId64 " in all, at most %" PRId64 " a minute", span, sum,
 	    peak);
@@ -472,8 +478,8 @@ pane_event_timeline(struct pane *p, int y)
 		textw_put(p->win, y, 2, "No registrations in that time.", w,
 		    flags, term_style(TERM_DIM));
 	else {
-		cells = spark_format(spark, sizeof spark, v, s->ntimeline,
-		    w < 120 ? w : 120, p->env->ascii);
+		cells = spark_format(spark, sizeof spark, v, shown,
+		    (int)cols, p->env->ascii);
 		(void)cells;
 		textw_put(p->win, y, 2, spark, w, 0, term_style(TERM_GAUGE));
 	}
