@@ -399,9 +399,13 @@ listwin_ask(struct listwin *lw, struct listwin_page *pg, int refresh)
 	f.gen = lw->gen;
 	f.etag = pg->held ? pg->etag : NULL;
 	f.refresh = refresh;
-	if (!listwin_sort_here(lw) && !lw->whole)
+	/*
+	 * What is not done here is the server's, a whole list's too: one
+	 * that cannot match or order rows itself gets only what it asked.
+	 */
+	if (!listwin_sort_here(lw))
 		f.sort = lw->sort;
-	if (!listwin_filter_here(lw) && !lw->whole)
+	if (!listwin_filter_here(lw))
 		f.filter = lw->filter;
 	lw->ops->fetch(lw->arg, &f);
 }
@@ -481,10 +485,12 @@ listwin_set_query(struct listwin *lw, const char *sort, const char *filter)
 	server_after = (!listwin_sort_here(lw) && lw->sort != NULL) |
 	    (!listwin_filter_here(lw) && lw->filter != NULL) << 1;
 	lw->local_dirty = 1;
-	if (lw->whole || (server_before == 0 && server_after == 0))
+	/* A whole list is queried here when it can be (then both are 0). */
+	if (server_before == 0 && server_after == 0)
 		return;
 	/* The server orders or keeps other rows: start again. */
 	lw->gen++;
+	lw->whole = 0;
 	had = lw->npages > 0;
 	listwin_drop_all(lw);
 	lw->total = -1;

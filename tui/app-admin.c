@@ -109,7 +109,11 @@ app_admin_current(const struct api_error *err, struct event *ev)
 	return (0);
 }
 
-/* A 412: says so with the server's value; a prompt keeps its text. */
+/*
+ * A 412: says so with the server's value; a prompt keeps its text.  A
+ * toast is one line of at most TOAST_WIDTH cells: the value goes early
+ * in a short sentence, or it is cut off.
+ */
 static void
 app_admin_conflict(struct app *app, const struct api_error *err)
 {
@@ -117,19 +121,19 @@ app_admin_conflict(struct app *app, const struct api_error *err)
 	char		*sentence, value[64];
 
 	if (app_admin_current(err, &ev) != 0) {
-		app_admin_say(app, NOTIFY_WARNING, "Changed by someone else "
-		    "meanwhile: press r for the event as it is now");
+		app_admin_say(app, NOTIFY_WARNING, "Changed by someone else: "
+		    "press r to see it");
 		return;
 	}
 	if (app->admin_kind == APP_ADMIN_CAPACITY) {
-		snprintf(value, sizeof value, "the capacity is now %" PRId64,
+		snprintf(value, sizeof value, "capacity now %" PRId64,
 		    ev.max_capacity);
 		app->prompt_version = ev.version;
 	} else
-		snprintf(value, sizeof value, "it is now %s", ev.status !=
-		    NULL ? ev.status : "without a status");
-	xasprintf(&sentence, "Changed by someone else meanwhile: %s%s",
-	    value, app->prompt != NULL ? "; Enter sends yours over it" : "");
+		snprintf(value, sizeof value, "now %s", ev.status != NULL ?
+		    ev.status : "without a status");
+	xasprintf(&sentence, "Changed by someone else: %s%s", value,
+	    app->prompt != NULL ? "; Enter sends yours over it" : "");
 	app_admin_put(app, &ev);
 	event_done(&ev);
 	if (app->prompt != NULL) {

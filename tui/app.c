@@ -1216,6 +1216,8 @@ app_free(struct app *app)
 		api_set_hooks(app->api, &app_no_hooks, NULL);
 		api_forget(app->api, app);
 	}
+	/* Their panes forget their requests: now, while the api lives. */
+	app_views_free(app);
 	app->running = 0;
 	app->freeing = 1;
 	app_draw_done(app);

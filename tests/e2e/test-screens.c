@@ -1,8 +1,9 @@
 /*
  * Expected screens: the dashboard, its help, the question it asks before
  * cancelling a registration, the sign-in box it puts up when the
- * server signs the user out, and the event form and its merge after a
- * stale save, at 80x24 and 120x40, compared cell
+ * server signs the user out, the event form and its merge after a
+ * stale save, and the event and registrations views as an admin sees
+ * them, at 80x24 and 120x40, compared cell
  * for cell with tests/screens/ (vt-screen.h).  Everything on them is made
  * the same on every run rather than matched loosely: the clock is fixed
  * (EVTOP_TEST_NOW, for evtop and evtop-mock alike, so the demo's dates,
@@ -434,6 +435,60 @@ out:
 	free(admin);
 }
 
+/*
+ * The event view and the registrations view as an admin sees them: the
+ * stats (RSVPs, the timeline) and the names, where the attendee's
+ * screens above have the sentence for a refused role.
+ */
+static void
+admin_views_at(int rows, int cols)
+{
+	struct vt	*vt = NULL;
+	char		*admin, name[64];
+
+	if (start_mock() != 0 || (admin = support_login(mock.url,
+	    "admin@example.com", PASSWORD)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if ((vt = spawn_as(rows, cols, admin)) == NULL ||
+	    wait_dashboard(vt) != 0) {
+		CHECK(0);
+		goto out;
+	}
+	vt_send_key(vt, VTERM_KEY_ENTER);
+	if (e2e_expect(vt, "events \xe2\x80\xba " LAUNCH, VT_DEADLINE_MS) ==
+	    0 && e2e_expect(vt, "Registrations a minute", VT_DEADLINE_MS) ==
+	    0) {
+		snprintf(name, sizeof name, "event-admin-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_char(vt, 'w');
+	if (e2e_expect(vt, "Registrations: confirmed", VT_DEADLINE_MS) == 0 &&
+	    e2e_expect(vt, "@example.net", VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "registrations-admin-%dx%d", cols,
+		    rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+out:
+	vt_free(vt);
+	free(admin);
+}
+
+static void
+test_admin_views_80x24(void)
+{
+	admin_views_at(24, 80);
+}
+
+static void
+test_admin_views_120x40(void)
+{
+	admin_views_at(40, 120);
+}
+
 static void
 test_form_80x24(void)
 {
@@ -461,6 +516,8 @@ TEST_MAIN(
 	TEST_CASE(test_screens_120x40),
 	TEST_CASE(test_signin_80x24),
 	TEST_CASE(test_signin_120x40),
+	TEST_CASE(test_admin_views_80x24),
+	TEST_CASE(test_admin_views_120x40),
 	TEST_CASE(test_form_80x24),
 	TEST_CASE(test_form_120x40),
 	TEST_CASE(test_stop_mock)
