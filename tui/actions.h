@@ -57,7 +57,11 @@
 	X(REGISTRATIONS, "registrations", "Regs", "Show the event's " \
 	    "registrations", 0)						\
 	X(REGS_FILTER,	"regs-filter",	"Status", "Show confirmed or " \
-	    "waitlisted ones", 0)
+	    "waitlisted ones", 0)					\
+	X(PROFILE_EDIT,	"profile-edit",	"Edit",	  "Edit your name and email", \
+	    ACTION_WRITES)						\
+	X(PASSWORD,	"password",	"Password", "Change your password", \
+	    ACTION_WRITES)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

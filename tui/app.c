@@ -295,6 +295,7 @@ app_release(struct app *app)
 	free(app->admin_title);
 	signin_box_free(app->signin);
 	form_box_free(app->form);
+	profile_box_free(app->profile);
 	free(app->signin_email);
 	free(app->exit_sentence);
 	keymap_free(app->opts.keymap);
@@ -592,6 +593,8 @@ static const struct {
 	{ ACTION_CAPACITY,	app_do_capacity },
 	{ ACTION_DELETE,	app_do_delete },
 	{ ACTION_REGISTRATIONS,	app_do_registrations },
+	{ ACTION_PROFILE_EDIT,	app_do_profile_edit },
+	{ ACTION_PASSWORD,	app_do_password },
 };
 
 /*
@@ -813,6 +816,10 @@ app_key(struct app *app, int key)
 	}
 	if (app->form != NULL) {
 		app_form_key(app, key);
+		return;
+	}
+	if (app->profile != NULL) {
+		app_profile_key(app, key);
 		return;
 	}
 	if (app->prompt != NULL) {

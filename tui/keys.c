@@ -72,6 +72,11 @@ static const struct key_binding keys_regs_bindings[] = {
 	{ 's',		  "s",		ACTION_REGS_FILTER, "s",  "s" },
 };
 
+static const struct key_binding keys_profile_bindings[] = {
+	{ 'e',		  "e",		ACTION_PROFILE_EDIT, "e", "e" },
+	{ 'p',		  "p",		ACTION_PASSWORD,   "p",	  "p" },
+};
+
 static const struct key_binding keys_help_bindings[] = {
 	{ KEYS_ESC,	  "Esc",	ACTION_CLOSE,	   "Esc", "Esc" },
 	{ '/',		  "/",		ACTION_FIND,	   "/",	  "/" },
@@ -100,6 +105,8 @@ const struct key_table keys_event = KEYS_TABLE("Event", keys_event_bindings);
 /* No endpoint lets an admin cancel or promote another's registration. */
 const struct key_table keys_regs = KEYS_TABLE("Registrations (no endpoint "
     "cancels or promotes another's)", keys_regs_bindings);
+const struct key_table keys_profile = KEYS_TABLE("Profile",
+    keys_profile_bindings);
 
 int
 keys_code(int rc, unsigned int wch)
@@ -308,7 +315,7 @@ keys_parse(const char *name, int *key)
 }
 
 /* The tables, copied so they can be rebound. */
-#define KEYMAP_TABLES	6
+#define KEYMAP_TABLES	7
 
 struct keymap {
 	struct key_table	 tables[KEYMAP_TABLES];
@@ -319,7 +326,7 @@ struct keymap {
 
 static const struct key_table *const keymap_defaults[KEYMAP_TABLES] = {
 	&keys_global, &keys_list, &keys_help, &keys_view, &keys_event,
-	&keys_regs
+	&keys_regs, &keys_profile
 };
 
 struct keymap *
