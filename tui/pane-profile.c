@@ -98,6 +98,8 @@ pane_profile_stats(struct pane *p, const struct api_result *r)
 	free(pp->stats_error);
 	pp->stats_error = NULL;
 	if (r->status != API_OK || r->v.user_stats == NULL) {
+		/* Old numbers would pass for the server's: said instead. */
+		pp->have_stats = 0;
 		if (r->status != API_OK)
 			pp->stats_error = pane_profile_failed(r, "stats");
 		return;
