@@ -98,7 +98,10 @@ app_profile_done(void *arg, const struct api_result *r)
 		return;
 	}
 	log_debug("%s: %s", __func__, api_reason_name(err->reason));
-	profile_box_say(app->profile, FORM_BOX_ERROR, err->sentence);
+	/* The fields say what is wrong; the last line only points there. */
+	profile_box_say(app->profile, FORM_BOX_ERROR, err->nfields > 0 ?
+	    "Not saved: the server refused a field (under it)" :
+	    err->sentence);
 	profile_box_field_errors(app->profile, err->fields, err->nfields);
 	app_schedule(app);
 }

@@ -326,18 +326,26 @@ pane_myregs_cell(struct pane *p, size_t row, unsigned col, char *buf,
 {
 	struct pane_myregs		*pm = pane_list_user(p);
 	const struct registration_row	*r = &pm->rows[row];
+	const struct event		*e;
 	const char			*dash = pane_dash(p->env->ascii);
+	time_t				 t = r->date_time;
 
+	/* A server that names the event's fields otherwise: the store's. */
+	e = store_event_find(p->env->store, r->event_id, NULL);
 	switch (col) {
 	case MYREGS_TITLE:
 		if (r->title != NULL)
 			snprintf(buf, len, "%s", r->title);
+		else if (e != NULL && e->title != NULL)
+			snprintf(buf, len, "%s", e->title);
 		else
 			snprintf(buf, len, "event %" PRId64, r->event_id);
 		break;
 	case MYREGS_DATE:
-		if (r->date_time != 0)
-			pane_format_date(r->date_time, buf, len);
+		if (t == 0 && e != NULL)
+			t = e->date_time;
+		if (t != 0)
+			pane_format_date(t, buf, len);
 		else
 			snprintf(buf, len, "%s", dash);
 		break;

@@ -13,7 +13,6 @@
 #include "xmalloc.h"
 
 #define PROFILE_BOX_LABEL	22	/* "New password again" and a gap */
-#define PROFILE_BOX_WIDTH	64
 #define PROFILE_BOX_HINT	"Tab: next field  Enter: next  C-o: save  " \
 				"Esc: cancel"
 
@@ -246,7 +245,7 @@ profile_box_draw(struct profile_box *b, int lines, int cols, int ascii)
 	int			 width, height, inner, body, flags;
 
 	flags = TEXTW_ELLIPSIS|(ascii ? TEXTW_ASCII : 0);
-	width = cols - 4 > PROFILE_BOX_WIDTH ? PROFILE_BOX_WIDTH : cols - 4;
+	width = cols - 4 > FORM_BOX_WIDTH ? FORM_BOX_WIDTH : cols - 4;
 	if (width < 40)
 		return (NULL);
 	inner = width - 4;
