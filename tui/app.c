@@ -1183,6 +1183,8 @@ app_free(struct app *app)
 		api_set_hooks(app->api, &app_no_hooks, NULL);
 		api_forget(app->api, app);
 	}
+	/* While the api lives: a view's panes forget their calls. */
+	app_views_free(app);
 	app->running = 0;
 	app->freeing = 1;
 	app_draw_done(app);
