@@ -89,11 +89,37 @@ guest_done(struct guest *g)
 	model_fields_done(model_guest_fields, nitems(model_guest_fields), g);
 }
 
+/*
+ * A user's registrations name the event's fields after it on some
+ * servers (the mock: event_title, event_date_time, event_location).
+ */
+static const struct model_field model_row_event_fields[] = {
+	{ "event_title", MODEL_STRING,
+	  offsetof(struct registration_row, title), 0 },
+	{ "event_date_time", MODEL_TIME,
+	  offsetof(struct registration_row, date_time), 0 },
+	{ "event_location", MODEL_STRING,
+	  offsetof(struct registration_row, location), 0 },
+};
+
 int
 model_parse_registration_row(const json_t *j, void *out, char **cause)
 {
-	return (model_fields_read("registration", model_row_fields,
-	    nitems(model_row_fields), j, out, cause));
+	struct registration_row	*r = out, alt;
+
+	if (model_fields_read("registration", model_row_fields,
+	    nitems(model_row_fields), j, out, cause) != 0)
+		return (-1);
+	if (r->title != NULL || r->date_time != 0 || r->location != NULL)
+		return (0);
+	memset(&alt, 0, sizeof alt);
+	if (model_fields_read("registration", model_row_event_fields,
+	    nitems(model_row_event_fields), j, &alt, NULL) != 0)
+		return (0);
+	r->title = alt.title;
+	r->date_time = alt.date_time;
+	r->location = alt.location;
+	return (0);
 }
 
 void

@@ -75,7 +75,11 @@
 	X(POLL_SLOWER,	"poll-slower",	"Slower", "Poll the server less " \
 	    "often (when polling)", 0)					\
 	X(EXPORT,	"export",	"Export", "Export marked (or all) " \
-	    "events to .ics", 0)
+	    "events to .ics", 0)							\
+	X(PROFILE_EDIT,	"profile-edit",	"Edit",	  "Edit your name and email", \
+	    ACTION_WRITES)						\
+	X(PASSWORD,	"password",	"Password", "Change your password", \
+	    ACTION_WRITES)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

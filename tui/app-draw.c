@@ -52,6 +52,7 @@ app_draw_done(struct app *app)
 	app_delwin(&app->prompt_win);
 	app_delwin(&app->signin_win);
 	app_delwin(&app->form_win);
+	app_delwin(&app->profile_win);
 	for (i = 0; i < APP_PANES; i++)
 		app_delwin(&app->panes[i].win);
 	for (i = 0; i < app->nviews; i++)
@@ -273,6 +274,10 @@ app_draw(struct app *app)
 	app_delwin(&app->form_win);
 	if (app->form != NULL)
 		app->form_win = form_box_draw(app->form, LINES, COLS,
+		    app->env.ascii);
+	app_delwin(&app->profile_win);
+	if (app->profile != NULL)
+		app->profile_win = profile_box_draw(app->profile, LINES, COLS,
 		    app->env.ascii);
 	/* A question is on top of everything: it waits for its answer. */
 	app_delwin(&app->confirm_win);

@@ -15,6 +15,7 @@
 #include "form-box.h"
 #include "layout.h"
 #include "pane.h"
+#include "profile-box.h"
 #include "prompt.h"
 #include "signin-box.h"
 #include "store.h"
@@ -106,6 +107,9 @@ struct app {
 	struct form_box		*form;		/* the event form, or NULL */
 	WINDOW			*form_win;
 	int			 form_busy;	/* its save is out */
+	struct profile_box	*profile;	/* a profile form, or NULL */
+	WINDOW			*profile_win;
+	int			 profile_busy;	/* its save is out */
 
 	uv_prepare_t		 prepare;
 	uv_check_t		 check;
@@ -267,6 +271,13 @@ void	app_do_event_new(struct app *);
 void	app_do_event_edit(struct app *);
 /* A key while the form is up: only the form hears it. */
 void	app_form_key(struct app *, int key);
+
+/* app-profile.c */
+/* e and p in the profile view: the account's form, the password's. */
+void	app_do_profile_edit(struct app *);
+void	app_do_password(struct app *);
+/* A key while a profile form is up: only it hears it. */
+void	app_profile_key(struct app *, int key);
 
 /* app-draw.c */
 void	app_init_panes(struct app *);

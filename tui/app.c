@@ -296,6 +296,7 @@ app_release(struct app *app)
 	free(app->admin_title);
 	signin_box_free(app->signin);
 	form_box_free(app->form);
+	profile_box_free(app->profile);
 	free(app->signin_email);
 	free(app->exit_sentence);
 	keymap_free(app->opts.keymap);
@@ -598,6 +599,8 @@ static const struct {
 	{ ACTION_POLL_FASTER,	app_do_poll_faster },
 	{ ACTION_POLL_SLOWER,	app_do_poll_slower },
 	{ ACTION_EXPORT,	app_do_export },
+	{ ACTION_PROFILE_EDIT,	app_do_profile_edit },
+	{ ACTION_PASSWORD,	app_do_password },
 };
 
 /*
@@ -824,6 +827,10 @@ app_key(struct app *app, int key)
 	}
 	if (app->form != NULL) {
 		app_form_key(app, key);
+		return;
+	}
+	if (app->profile != NULL) {
+		app_profile_key(app, key);
 		return;
 	}
 	if (app->prompt != NULL) {

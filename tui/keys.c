@@ -63,6 +63,23 @@ static const struct key_binding keys_list_bindings[] = {
 	{ KEYS_ESC,	  "Esc",	ACTION_CLEAR,	   NULL, NULL },
 };
 
+/* Lists that neither filter nor sort (the notification log, a search). */
+static const struct key_binding keys_rows_bindings[] = {
+	{ '\r',		  "Enter",	ACTION_OPEN,	   "\xe2\x8f\x8e", "Enter" },
+	{ FN(KEY_UP),	  "Up",		ACTION_UP,	   NULL, NULL },
+	{ 'k',		  "k",		ACTION_UP,	   NULL, NULL },
+	{ FN(KEY_DOWN),	  "Down",	ACTION_DOWN,	   NULL, NULL },
+	{ 'j',		  "j",		ACTION_DOWN,	   NULL, NULL },
+	{ FN(KEY_PPAGE),  "PgUp",	ACTION_PAGE_UP,	   NULL, NULL },
+	{ KEYS_CTRL('b'), "C-b",	ACTION_PAGE_UP,	   NULL, NULL },
+	{ FN(KEY_NPAGE),  "PgDn",	ACTION_PAGE_DOWN,  NULL, NULL },
+	{ KEYS_CTRL('f'), "C-f",	ACTION_PAGE_DOWN,  NULL, NULL },
+	{ FN(KEY_HOME),	  "Home",	ACTION_HOME,	   NULL, NULL },
+	{ 'g',		  "g",		ACTION_HOME,	   NULL, NULL },
+	{ FN(KEY_END),	  "End",	ACTION_END,	   NULL, NULL },
+	{ 'G',		  "G",		ACTION_END,	   NULL, NULL },
+};
+
 static const struct key_binding keys_view_bindings[] = {
 	{ KEYS_ESC,	  "Esc",	ACTION_BACK,	   "Esc", "Esc" },
 	{ '-',		  "-",		ACTION_BACK,	   NULL,  NULL },
@@ -79,6 +96,11 @@ static const struct key_binding keys_event_bindings[] = {
 
 static const struct key_binding keys_regs_bindings[] = {
 	{ 's',		  "s",		ACTION_REGS_FILTER, "s",  "s" },
+};
+
+static const struct key_binding keys_profile_bindings[] = {
+	{ 'e',		  "e",		ACTION_PROFILE_EDIT, "e", "e" },
+	{ 'p',		  "p",		ACTION_PASSWORD,   "p",	  "p" },
 };
 
 static const struct key_binding keys_help_bindings[] = {
@@ -103,12 +125,15 @@ static const struct key_binding keys_help_bindings[] = {
 #define KEYS_TABLE(title, b) { title, b, sizeof b / sizeof b[0], 0 }
 const struct key_table keys_global = KEYS_TABLE("Global", keys_global_bindings);
 const struct key_table keys_list = KEYS_TABLE("Lists", keys_list_bindings);
+const struct key_table keys_rows = KEYS_TABLE("Rows", keys_rows_bindings);
 const struct key_table keys_help = KEYS_TABLE("Help", keys_help_bindings);
 const struct key_table keys_view = KEYS_TABLE("Views", keys_view_bindings);
 const struct key_table keys_event = KEYS_TABLE("Event", keys_event_bindings);
 /* No endpoint lets an admin cancel or promote another's registration. */
 const struct key_table keys_regs = KEYS_TABLE("Registrations (no endpoint "
     "cancels or promotes another's)", keys_regs_bindings);
+const struct key_table keys_profile = KEYS_TABLE("Profile",
+    keys_profile_bindings);
 
 int
 keys_code(int rc, unsigned int wch)
@@ -317,7 +342,7 @@ keys_parse(const char *name, int *key)
 }
 
 /* The tables, copied so they can be rebound. */
-#define KEYMAP_TABLES	6
+#define KEYMAP_TABLES	8
 
 struct keymap {
 	struct key_table	 tables[KEYMAP_TABLES];
@@ -328,7 +353,7 @@ struct keymap {
 
 static const struct key_table *const keymap_defaults[KEYMAP_TABLES] = {
 	&keys_global, &keys_list, &keys_help, &keys_view, &keys_event,
-	&keys_regs
+	&keys_regs, &keys_profile, &keys_rows
 };
 
 struct keymap *

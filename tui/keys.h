@@ -33,10 +33,12 @@ struct key_table {
 
 extern const struct key_table	keys_global;	/* everywhere */
 extern const struct key_table	keys_list;	/* panes showing a list */
+extern const struct key_table	keys_rows;	/* lists that do not sort */
 extern const struct key_table	keys_help;	/* while the help is open */
 extern const struct key_table	keys_view;	/* a view over the dashboard */
 extern const struct key_table	keys_event;	/* the event view */
 extern const struct key_table	keys_regs;	/* the registrations view */
+extern const struct key_table	keys_profile;	/* the profile view */
 
 /* A key code from get_wch's return value and character. */
 int		 keys_code(int rc, unsigned int wch);

@@ -113,6 +113,8 @@ extern const struct pane_ops	pane_stats_ops;
 extern const struct pane_ops	pane_notify_ops;
 extern const struct pane_ops	pane_event_ops;		/* pane-event.c */
 extern const struct pane_ops	pane_regs_ops;		/* pane-regs.c */
+extern const struct pane_ops	pane_profile_ops;	/* pane-profile.c */
+extern const struct pane_ops	pane_myregs_ops;	/* pane-profile.c */
 
 void	pane_init(struct pane *, const struct pane_ops *, struct pane_env *);
 void	pane_done(struct pane *);

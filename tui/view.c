@@ -17,6 +17,7 @@ static const char *const view_home_aliases[] = { "ev", "home", "dash", NULL };
 static const char *const view_event_aliases[] = { "e", NULL };
 static const char *const view_notify_aliases[] = { "notif", "log", NULL };
 static const char *const view_regs_aliases[] = { "regs", NULL };
+static const char *const view_profile_aliases[] = { "me", NULL };
 
 const struct view_ops view_home_ops = {
 	.name = "events",
@@ -44,6 +45,15 @@ const struct view_ops view_regs_ops = {
 	.panes = { &pane_regs_ops, NULL },
 };
 
+/* Who is signed in, side by side with what they registered for. */
+const struct view_ops view_profile_ops = {
+	.name = "profile",
+	.aliases = view_profile_aliases,
+	.help = "You: name, email, role, stats and registrations",
+	.keys = &keys_profile,
+	.panes = { &pane_profile_ops, &pane_myregs_ops, NULL },
+};
+
 /* The notification log, the whole screen of it. */
 const struct view_ops view_notify_ops = {
 	.name = "notifications",
@@ -69,6 +79,7 @@ const struct view_ops *const view_table[] = {
 	&view_regs_ops,
 	&view_notify_ops,
 	&view_search_ops,
+	&view_profile_ops,
 	NULL
 };
 

@@ -49,6 +49,8 @@ extern const struct view_ops	view_event_ops;
 extern const struct view_ops	view_search_ops;
 /* One event's registrations (:registrations, :regs). */
 extern const struct view_ops	view_regs_ops;
+/* The signed-in user, their stats and registrations (:profile, :me). */
+extern const struct view_ops	view_profile_ops;
 
 /* Every view the `:` line can name, NULL-terminated. */
 extern const struct view_ops *const view_table[];

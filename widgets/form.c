@@ -36,6 +36,8 @@ struct form {
 	int			 tried;
 	int			 changed;
 	int			 scroll;	/* the first row drawn */
+	form_check_cb		 check;
+	void			*check_arg;
 };
 
 static size_t
@@ -553,7 +555,7 @@ form_problem(struct form *f, size_t i)
 {
 	struct form_field	*fd = &f->fields[i];
 	const struct form_spec	*s = fd->spec;
-	const char		*text;
+	const char		*text, *said;
 	time_t			 t;
 	int64_t			 v;
 	size_t			 len;
@@ -604,6 +606,14 @@ form_problem(struct form *f, size_t i)
 			snprintf(fd->problem, sizeof fd->problem,
 			    "%s is at most %" PRId64 " characters (%zu now)",
 			    s->label, s->max, len);
+		else if (s->min > 0 && !form_blank(text) &&
+		    len < (size_t)s->min)
+			snprintf(fd->problem, sizeof fd->problem,
+			    "%s is at least %" PRId64 " characters", s->label,
+			    s->min);
+		else if (f->check != NULL &&
+		    (said = f->check(f, i, f->check_arg)) != NULL)
+			snprintf(fd->problem, sizeof fd->problem, "%s", said);
 		else
 			return (NULL);
 		return (fd->problem);
@@ -651,6 +661,13 @@ form_set_error(struct form *f, const char *name, const char *message)
 	free(f->fields[i].server);
 	f->fields[i].server = xstrdup(message);
 	return (0);
+}
+
+void
+form_set_check(struct form *f, form_check_cb check, void *arg)
+{
+	f->check = check;
+	f->check_arg = arg;
 }
 
 int

@@ -45,8 +45,10 @@ struct form_spec {
 	const char		*label;		/* "Title" */
 	enum form_kind		 kind;
 	int			 flags;		/* FORM_HIDDEN, FORM_REQUIRED */
-	int64_t			 min, max;	/* text: characters at most
-						   (max); number: its range */
+	int64_t			 min, max;	/* text: characters at
+						   least when not blank (min)
+						   and at most (max); number:
+						   its range */
 	const char *const	*choices;	/* choice: NULL-terminated */
 };
 
@@ -125,6 +127,14 @@ int		 form_first_invalid(struct form *);
 /* A server's error on the field called name (copied); -1 for no field. */
 int		 form_set_error(struct form *, const char *name,
 		    const char *message);
+/*
+ * A rule of the owner's for a text field, tried after the spec's own
+ * (an address's shape, two fields that must match): the problem, or NULL
+ * when it is fine.  Shown as the spec's problems are.
+ */
+typedef const char *(*form_check_cb)(struct form *, size_t field,
+		    void *arg);
+void		 form_set_check(struct form *, form_check_cb, void *arg);
 /* Anything edited since the last form_set or form_mark_clean. */
 int		 form_changed(const struct form *);
 void		 form_mark_clean(struct form *);

@@ -231,6 +231,16 @@ screens_at(int rows, int cols)
 	vt_send_key(vt, VTERM_KEY_ESCAPE);
 	if (wait_dashboard(vt) != 0)
 		CHECK(0);
+	/* :profile: who is signed in, their stats and registrations. */
+	vt_send_text(vt, ":profile\r");
+	if (e2e_expect(vt, "Events created", VT_DEADLINE_MS) == 0 &&
+	    e2e_expect(vt, "Your registrations 1", VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "profile-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	if (wait_dashboard(vt) != 0)
+		CHECK(0);
 
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);

@@ -237,6 +237,22 @@ test_pages(void)
 	CHECK_INT(p.total, -1);
 	model_page_done(&model_type_registration_row, &p);
 	json_decref(root);
+	/* A user's registrations, the event's fields named after it. */
+	root = json_loads("{\"registrations\":[{\"id\":2,\"event_title\":"
+	    "\"Launch\\u001b[2J\",\"event_date_time\":\"2026-06-15T09:00:00Z\","
+	    "\"event_location\":\"Hall\"}]}", 0, NULL);
+	CHECK_INT(model_decode_page(&model_type_registration_row, root, &p,
+	    &cause), 0);
+	CHECK_INT(p.n, 1);
+	if (p.n == 1) {
+		const struct registration_row *r = p.items;
+
+		CHECK_STR(r->title, "Launch");	/* the escape sequence goes */
+		CHECK_INT(r->date_time, 1781514000);
+		CHECK_STR(r->location, "Hall");
+	}
+	model_page_done(&model_type_registration_row, &p);
+	json_decref(root);
 }
 
 static void

@@ -20,6 +20,8 @@
 #include "pane-event.h"
 #include "pane-list.h"
 #include "pane-search.h"
+#include "pane-profile.h"
+#include "profile-box.h"
 #include "store.h"
 #include "theme.h"
 #include "xmalloc.h"
@@ -1558,6 +1560,11 @@ walk_reset(struct app *app, const struct view_ops *ops, size_t focus)
 		confirm_free(app->confirm);
 		app->confirm = NULL;
 	}
+	/* A form a key put up would hear the next keys. */
+	form_box_free(app->form);
+	app->form = NULL;
+	profile_box_free(app->profile);
+	app->profile = NULL;
 	while (app->nviews > 0)
 		app_view_pop(app);
 	app->panes[app->focus].focused = 0;
@@ -1686,6 +1693,206 @@ test_search(void)
 	draw(app);
 	CHECK(find("No event matches", NULL, NULL));
 	finish(&loop, app, store);
+}
+
+/* Types s into a box, a key a character (a tab moves on). */
+static void
+type_box(struct profile_box *b, const char *s)
+{
+	while (*s != '\0')
+		profile_box_key(b, (unsigned char)*s++);
+}
+
+/* Types s into the form that is up, a key a character. */
+static void
+type(struct app *app, const char *s)
+{
+	while (*s != '\0')
+		app_key(app, (unsigned char)*s++);
+}
+
+/*
+ * The profile view: the user, their stats (fed as the decoders give
+ * them) and their registrations, where Enter opens the event.
+ */
+static void
+test_profile_view(void)
+{
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct app		*app;
+	struct view		*v;
+	char			 em[] = "ada@example.com", nm[] = "Ada Lovelace";
+	char			 role[] = "organizer";
+	struct user		 u = { 7, em, nm, role };
+	struct user_stats	 st = { 3, 5, 2 };
+	struct registration_row	 rows[2];
+	struct api_result	 r;
+	struct api_error	 err;
+	char			 t1[] = "Core Server Meetup", t2[] = "Gala";
+	char			 s1[] = "confirmed", s2[] = "waitlisted";
+	char			 nf[] = "not found";
+
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
+		return;
+	app_command(app, "me");
+	draw(app);
+	CHECK((v = app_view(app)) != NULL && v->ops == &view_profile_ops);
+	CHECK(row_has(0, "events \xe2\x80\xba profile"));
+	CHECK(find("No profile fetched.", NULL, NULL));
+	CHECK(find("No registrations fetched.", NULL, NULL));
+
+	memset(&r, 0, sizeof r);
+	r.status = API_OK;
+	r.http = 200;
+	r.v.user = &u;
+	pane_profile_got(&v->panes[0], &r);
+	r.v.user_stats = &st;
+	pane_profile_stats(&v->panes[0], &r);
+	memset(rows, 0, sizeof rows);
+	rows[0].id = 11;
+	rows[0].event_id = 2;
+	rows[0].title = t1;
+	rows[0].status = s1;
+	rows[0].date_time = T0 + 86400;
+	rows[1].id = 12;
+	rows[1].event_id = 3;
+	rows[1].title = t2;
+	rows[1].status = s2;
+	r.v.any = NULL;
+	r.items.registrations = rows;
+	r.n = 2;
+	r.total = 2;
+	pane_profile_regs(&v->panes[1], &r);
+	draw(app);
+	CHECK(find("Name              Ada Lovelace", NULL, NULL));
+	CHECK(find("Email             ada@example.com", NULL, NULL));
+	CHECK(find("Role              organizer", NULL, NULL));
+	CHECK(find("Events created    3", NULL, NULL));
+	CHECK(find("Registered for    5", NULL, NULL));
+	CHECK(find("Upcoming          2", NULL, NULL));
+	CHECK(find("Your registrations 2", NULL, NULL));
+	CHECK(find("Core Server Meetup", NULL, NULL));
+	CHECK(find("waitlisted", NULL, NULL));
+
+	/* Enter on the first registration opens its event. */
+	app_key(app, '\t');
+	app_key(app, '\r');
+	draw(app);
+	CHECK_INT(app->nviews, 2);
+	CHECK(app_view(app)->ops == &view_event_ops);
+	CHECK_INT(app_view(app)->event_id, 2);
+	app_key(app, KEYS_ESC);
+	draw(app);
+
+	/* A server without the stats: said, not zeros. */
+	memset(&err, 0, sizeof err);
+	err.http = 404;
+	err.sentence = nf;
+	memset(&r, 0, sizeof r);
+	r.status = API_ERR_FAILED;
+	r.http = 404;
+	r.error = &err;
+	pane_profile_stats(&app_view(app)->panes[0], &r);
+	draw(app);
+	CHECK(find("This server keeps no stats", NULL, NULL));
+	CHECK(!find("Events created", NULL, NULL));
+	finish(&loop, app, store);
+}
+
+/* The forms refuse what the server would, before anything is sent. */
+static void
+test_profile_forms(void)
+{
+	uv_loop_t		 loop;
+	struct store		*store = store_new();
+	struct app		*app;
+	struct profile_box	*b;
+	char			 em[] = "ada@example.com", nm[] = "Ada";
+	struct user		 u = { 7, em, nm, NULL };
+	struct api_result	 r;
+	struct field_error	 fe = { NULL, NULL };
+	const char		*x, *y;
+	char			 field[] = "currentPassword";
+	char			 msg[] = "The current password is not correct";
+
+	if ((app = start_dashboard(&loop, store, 24, 80)) == NULL)
+		return;
+	app_command(app, "profile");
+	memset(&r, 0, sizeof r);
+	r.status = API_OK;
+	r.v.user = &u;
+	pane_profile_got(&app_view(app)->panes[0], &r);
+
+	/* e: the account as it is; a bad address is said as it is typed. */
+	app_key(app, 'e');
+	draw(app);
+	CHECK(app->profile != NULL);
+	CHECK(find("Edit your profile", NULL, NULL));
+	CHECK(find("ada@example.com", NULL, NULL));
+	app_key(app, '\t');
+	app_key(app, KEYS_CTRL('u'));
+	type(app, "ada.example.com");
+	draw(app);
+	CHECK(find("Email must look like you@example.com", NULL, NULL));
+	app_key(app, KEYS_CTRL('o'));
+	draw(app);
+	CHECK(app->profile != NULL);
+	CHECK(!app->profile_busy);
+	CHECK(find("Not sent: a field is wrong", NULL, NULL));
+	/* Esc with something typed asks; n keeps it all. */
+	app_key(app, KEYS_ESC);
+	app_key(app, 'n');
+	CHECK(app->profile != NULL);
+	CHECK(profile_box_fill(app->profile, &x, &y) == -1);
+	profile_box_free(app->profile);
+	app->profile = NULL;
+
+	/* p: hidden fields, the rules checked before anything goes. */
+	app_key(app, 'p');
+	type(app, "old-secret");
+	app_key(app, '\t');
+	type(app, "short");
+	app_key(app, '\t');
+	type(app, "short");
+	draw(app);
+	CHECK(find("Change your password", NULL, NULL));
+	CHECK(!find("old-secret", NULL, NULL));
+	CHECK(!find("short", NULL, NULL));
+	CHECK(find("New password is at least 8 characters", NULL, NULL));
+	app_key(app, KEYS_CTRL('o'));
+	CHECK(!app->profile_busy);
+	CHECK(profile_box_fill(app->profile, &x, &y) == -1);
+	profile_box_free(app->profile);
+	app->profile = NULL;
+	finish(&loop, app, store);
+
+	/* The box alone: mismatched, then matching, then the server's word. */
+	b = profile_box_new(PROFILE_BOX_PASSWORD, NULL);
+	type_box(b, "old-secret\tlong-enough-1\tlong-enough-2");
+	CHECK(profile_box_fill(b, &x, &y) == -1);
+	CHECK_STR(profile_box_problem(b, "newPasswordAgain"),
+	    "The new passwords do not match");
+	profile_box_key(b, 0x7f);
+	profile_box_key(b, '1');
+	CHECK(profile_box_fill(b, &x, &y) == 0);
+	CHECK_STR(x, "old-secret");
+	CHECK_STR(y, "long-enough-1");
+	fe.field = field;
+	fe.message = msg;
+	profile_box_field_errors(b, &fe, 1);
+	CHECK_STR(profile_box_problem(b, "currentPassword"), msg);
+	CHECK(profile_box_fill(b, &x, &y) == -1);
+	profile_box_free(b);
+
+	b = profile_box_new(PROFILE_BOX_ACCOUNT, &u);
+	CHECK(profile_box_fill(b, &x, &y) == 0);
+	CHECK_STR(x, "Ada");
+	CHECK_STR(y, "ada@example.com");
+	profile_box_key(b, KEYS_CTRL('u'));
+	CHECK(profile_box_fill(b, &x, &y) == -1);
+	CHECK_STR(profile_box_problem(b, "name"), "Name is required");
+	profile_box_free(b);
 }
 
 static void
@@ -2334,4 +2541,6 @@ TEST_MAIN(
 	TEST_CASE(test_mouse),
 	TEST_CASE(test_help_keys_work),
 	TEST_CASE(test_event_view),
-	TEST_CASE(test_lists))
+	TEST_CASE(test_lists),
+	TEST_CASE(test_profile_view),
+	TEST_CASE(test_profile_forms))
