@@ -9,7 +9,7 @@
 #include "textw.h"
 #include "xmalloc.h"
 
-#define CONFIRM_HINT	"y: yes    n or Esc: no"
+#define CONFIRM_HINT	"y: yes    n, Esc or Enter: no"
 
 struct confirm {
 	char	*question;
@@ -50,6 +50,10 @@ confirm_key(const struct confirm *c, int key)
 	case 'n':
 	case 'N':
 	case KEYS_ESC:
+	/* No is the default: an Enter meant for something else says no. */
+	case '\r':
+	case '\n':
+	case KEYS_FN|KEY_ENTER:
 		return (CONFIRM_NO);
 	default:
 		return (CONFIRM_WAITING);

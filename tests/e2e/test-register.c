@@ -126,7 +126,7 @@ test_register_then_cancel(void)
 	/* U asks; n keeps the registration. */
 	vt_send_char(vt, 'U');
 	e2e_expect(vt, "Cancel your registration for " LAUNCH "?", VT_DEADLINE_MS);
-	e2e_expect(vt, "n or Esc: no", VT_DEADLINE_MS);
+	e2e_expect(vt, "n, Esc or Enter: no", VT_DEADLINE_MS);
 	vt_send_char(vt, 'x');		/* not an answer: still asking */
 	vt_send_char(vt, 'n');
 	e2e_expect_gone(vt, "Cancel your registration", VT_DEADLINE_MS);

@@ -1394,7 +1394,7 @@ test_draw_confirm(void)
 		CHECK(find("Confirm", &row, &col));
 		CHECK(col > 0 && col < COLS / 2);
 		CHECK(find("Cancel your registration for", NULL, NULL));
-		CHECK(find("y: yes    n or Esc: no", &hint_row, NULL));
+		CHECK(find("y: yes    n, Esc or Enter: no", &hint_row, NULL));
 		CHECK(hint_row > row && hint_row < LINES - 1);
 		CHECK(find("\xe2\x80\xa6", NULL, NULL));	/* cut title */
 
@@ -1412,6 +1412,11 @@ test_draw_confirm(void)
 
 		app_ask(app, "Delete it?", record_yes, 7);
 		app_key(app, KEYS_ESC);
+		CHECK(app->confirm == NULL);
+		CHECK_INT(answered_yes, -1);
+		/* Enter is no: the default of every question. */
+		app_ask(app, "Delete it?", record_yes, 6);
+		app_key(app, '\r');
 		CHECK(app->confirm == NULL);
 		CHECK_INT(answered_yes, -1);
 		/* Caps lock on: N is no and Y yes, as the help says. */
