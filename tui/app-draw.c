@@ -191,7 +191,7 @@ app_draw_bar(struct app *app)
 	if (app->help)
 		tables[nt++] = keymap_table(app->opts.keymap, &keys_help);
 	else
-		nt += app_key_tables(app, tables + nt, nitems(tables) - nt);
+		nt += app_bar_tables(app, tables + nt, nitems(tables) - nt);
 	/* The banner stands in for the count, which the events title has. */
 	if (app->banner != NULL) {
 		statusbar_draw_keys(app->bar, app->env.ascii, tables, nt,

@@ -213,6 +213,9 @@ const char *const *app_command_words(void);
  */
 size_t	app_key_tables(struct app *, const struct key_table **out,
 	    size_t max);
+/* The same tables in the bar's order: in a view, the global one last. */
+size_t	app_bar_tables(struct app *, const struct key_table **out,
+	    size_t max);
 
 /* app-register.c */
 void	app_do_register(struct app *);

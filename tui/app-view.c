@@ -247,6 +247,25 @@ app_command(struct app *app, const char *command)
 }
 
 size_t
+app_bar_tables(struct app *app, const struct key_table **out, size_t max)
+{
+	const struct key_table	*global;
+	size_t			 n;
+
+	n = app_key_tables(app, out, max);
+	/*
+	 * In a view its own keys come first, the global ones after: what
+	 * the view does is what a narrow bar must not cut.
+	 */
+	if (app->nviews > 0 && n > 1) {
+		global = out[0];
+		memmove(&out[0], &out[1], (n - 1) * sizeof out[0]);
+		out[n - 1] = global;
+	}
+	return (n);
+}
+
+size_t
 app_key_tables(struct app *app, const struct key_table **out, size_t max)
 {
 	struct pane	*p = app_focused(app);

@@ -775,7 +775,7 @@ app_mouse(struct app *app)
 	}
 	if (y == LINES - 1) {
 		/* The bar's text starts at its second column. */
-		n = app_key_tables(app, tables, nitems(tables));
+		n = app_bar_tables(app, tables, nitems(tables));
 		app_act(app, keys_bar_hit(tables, n, app->env.ascii, x - 1));
 		return;
 	}
