@@ -241,6 +241,15 @@ screens_at(int rows, int cols)
 	vt_send_key(vt, VTERM_KEY_ESCAPE);
 	if (wait_dashboard(vt) != 0)
 		CHECK(0);
+	/* :search on the server, with a place. */
+	vt_send_text(vt, ":search summit\r");
+	if (e2e_expect(vt, "(on the server)", VT_DEADLINE_MS) == 0) {
+		snprintf(name, sizeof name, "search-%dx%d", cols, rows);
+		CHECK_INT(vt_screen_check(vt, name), 0);
+	}
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	if (wait_dashboard(vt) != 0)
+		CHECK(0);
 
 	vt_send_char(vt, 'q');
 	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
@@ -386,6 +395,13 @@ test_screens_120x40(void)
 	screens_at(40, 120);
 }
 
+/* A wide terminal: the same screens, laid out for 200 columns. */
+static void
+test_screens_200x60(void)
+{
+	screens_at(60, 200);
+}
+
 /*
  * The admin's form on the launch party, with a new location typed; then
  * another client's change to the same event, and the merge the save
@@ -524,6 +540,7 @@ test_stop_mock(void)
 TEST_MAIN(
 	TEST_CASE(test_screens_80x24),
 	TEST_CASE(test_screens_120x40),
+	TEST_CASE(test_screens_200x60),
 	TEST_CASE(test_signin_80x24),
 	TEST_CASE(test_signin_120x40),
 	TEST_CASE(test_admin_views_80x24),
