@@ -132,8 +132,8 @@ app_poll_step(struct app *app, int faster)
 		ms = (floor_ms + 999) / 1000 * 1000;
 	if (ms == 0 || ms == now_ms || (faster && ms > now_ms)) {
 		if (faster && floor_ms > app_poll_steps[0] * 1000ULL)
-			xasprintf(&sentence, "Polling every %llu s: the server's "
-			    "request budget allows no faster",
+			xasprintf(&sentence, "Polling every %llu s: the "
+			    "server allows no faster",
 			    (unsigned long long)(now_ms / 1000));
 		else
 			xasprintf(&sentence, "Polling every %llu s already: "

@@ -134,6 +134,37 @@ test_sign_in_rate_limited(void)
 }
 
 /*
+ * + and - set the polling interval while polling, a step at a time, and
+ * never faster than the server's budget allows (1000 in 15 minutes, of
+ * which polls may spend 45%: a poll every 2 s and a little at most).
+ */
+static void
+test_poll_interval(void)
+{
+	struct core_server	*cs;
+	struct vt		*vt;
+
+	if ((vt = core_dashboard(&cs, "10")) == NULL)
+		return;
+	e2e_expect(vt, "polling", VT_DEADLINE_MS);
+	e2e_expect(vt, "0/20", VT_DEADLINE_MS);
+	vt_send_char(vt, '-');
+	e2e_expect(vt, "Polling every 15 s", VT_DEADLINE_MS);
+	vt_send_char(vt, '+');
+	e2e_expect(vt, "Polling every 10 s", VT_DEADLINE_MS);
+	vt_send_char(vt, '+');
+	e2e_expect(vt, "Polling every 5 s", VT_DEADLINE_MS);
+	/* Down to what the budget allows (a little over 2 s), no further. */
+	vt_send_char(vt, '+');
+	vt_send_char(vt, '+');
+	e2e_expect(vt, "s: the server allows no faster", VT_DEADLINE_MS);
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+	core_stop(cs);
+}
+
+/*
  * Signed out by a core server mid-session (its key changed): R is parked,
  * the box asks for the password, the sign-in is answered 429 and waited
  * out in the box, and then the registration R asked for is made, once.
@@ -174,5 +205,6 @@ test_sign_in_again_rate_limited(void)
 TEST_MAIN(
 	TEST_CASE(test_core_dashboard),
 	TEST_CASE(test_sign_in_rate_limited),
+	TEST_CASE(test_poll_interval),
 	TEST_CASE(test_sign_in_again_rate_limited)
 )

@@ -235,6 +235,57 @@ out:
 	free(token);
 }
 
+/*
+ * Below 80x24 one pane at a time has the screen, and Tab brings the
+ * next; every key works as at full size.  Back at full size, all three.
+ */
+static void
+test_small_terminal(void)
+{
+	const char	*argv[] = { getenv("EVTOP_BIN"), "-s", NULL, NULL };
+	const char	*env[] = { NULL, NULL };
+	char		*token, *tok_env = NULL;
+	struct vt	*vt;
+
+	if ((token = sign_in()) == NULL || argv[0] == NULL ||
+	    asprintf(&tok_env, "EVTOP_TOKEN=%s", token) < 0) {
+		CHECK(0);
+		free(token);
+		return;
+	}
+	argv[2] = mock.url;
+	env[0] = tok_env;
+	if ((vt = vt_spawn(argv, env, 20, 70)) == NULL) {
+		CHECK(0);
+		goto out;
+	}
+	e2e_expect(vt, "Events 31", VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "too small", NULL, NULL));
+	CHECK(!vt_find(vt, "Notifications", NULL, NULL));
+	vt_send_char(vt, 'j');
+	vt_send_char(vt, '\t');
+	e2e_expect(vt, "Capacity", VT_DEADLINE_MS);
+	e2e_expect_gone(vt, "Events 31", VT_DEADLINE_MS);
+	vt_send_char(vt, '\t');
+	e2e_expect(vt, "Notifications", VT_DEADLINE_MS);
+	vt_send_char(vt, '\t');
+	e2e_expect(vt, "Events 31", VT_DEADLINE_MS);
+	/* Enter opens the second event, selected by j above. */
+	vt_send_char(vt, '\r');
+	e2e_expect(vt, "events \xe2\x80\xba Terminal UI", VT_DEADLINE_MS);
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	e2e_expect(vt, "Events 31", VT_DEADLINE_MS);
+	vt_resize(vt, 24, 80);
+	e2e_expect(vt, "Notifications", VT_DEADLINE_MS);
+	e2e_expect(vt, "Events 31", VT_DEADLINE_MS);
+	vt_send_char(vt, 'q');
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	vt_free(vt);
+out:
+	free(tok_env);
+	free(token);
+}
+
 static void
 test_stop_mock(void)
 {
@@ -244,5 +295,6 @@ test_stop_mock(void)
 
 TEST_MAIN(
 	TEST_CASE(test_list_keys),
+	TEST_CASE(test_small_terminal),
 	TEST_CASE(test_stop_mock)
 )
