@@ -41,20 +41,24 @@ static const struct key_binding keys_global_bindings[] = {
 	{ 'x',		  "x",		ACTION_EXPORT,	   NULL,  NULL },
 };
 
-static const struct key_binding keys_list_bindings[] = {
-	{ '\r',		  "Enter",	ACTION_OPEN,	   "\xe2\x8f\x8e", "Enter" },
-	{ FN(KEY_UP),	  "Up",		ACTION_UP,	   NULL, NULL },
-	{ 'k',		  "k",		ACTION_UP,	   NULL, NULL },
-	{ FN(KEY_DOWN),	  "Down",	ACTION_DOWN,	   NULL, NULL },
-	{ 'j',		  "j",		ACTION_DOWN,	   NULL, NULL },
-	{ FN(KEY_PPAGE),  "PgUp",	ACTION_PAGE_UP,	   NULL, NULL },
-	{ KEYS_CTRL('b'), "C-b",	ACTION_PAGE_UP,	   NULL, NULL },
-	{ FN(KEY_NPAGE),  "PgDn",	ACTION_PAGE_DOWN,  NULL, NULL },
-	{ KEYS_CTRL('f'), "C-f",	ACTION_PAGE_DOWN,  NULL, NULL },
-	{ FN(KEY_HOME),	  "Home",	ACTION_HOME,	   NULL, NULL },
-	{ 'g',		  "g",		ACTION_HOME,	   NULL, NULL },
-	{ FN(KEY_END),	  "End",	ACTION_END,	   NULL, NULL },
+/* Moving in a list and opening its row: every list has these. */
+#define KEYS_ROWS \
+	{ '\r',		  "Enter",	ACTION_OPEN,	   "\xe2\x8f\x8e", "Enter" }, \
+	{ FN(KEY_UP),	  "Up",		ACTION_UP,	   NULL, NULL }, \
+	{ 'k',		  "k",		ACTION_UP,	   NULL, NULL }, \
+	{ FN(KEY_DOWN),	  "Down",	ACTION_DOWN,	   NULL, NULL }, \
+	{ 'j',		  "j",		ACTION_DOWN,	   NULL, NULL }, \
+	{ FN(KEY_PPAGE),  "PgUp",	ACTION_PAGE_UP,	   NULL, NULL }, \
+	{ KEYS_CTRL('b'), "C-b",	ACTION_PAGE_UP,	   NULL, NULL }, \
+	{ FN(KEY_NPAGE),  "PgDn",	ACTION_PAGE_DOWN,  NULL, NULL }, \
+	{ KEYS_CTRL('f'), "C-f",	ACTION_PAGE_DOWN,  NULL, NULL }, \
+	{ FN(KEY_HOME),	  "Home",	ACTION_HOME,	   NULL, NULL }, \
+	{ 'g',		  "g",		ACTION_HOME,	   NULL, NULL }, \
+	{ FN(KEY_END),	  "End",	ACTION_END,	   NULL, NULL }, \
 	{ 'G',		  "G",		ACTION_END,	   NULL, NULL },
+
+static const struct key_binding keys_list_bindings[] = {
+	KEYS_ROWS
 	{ '/',		  "/",		ACTION_FILTER,	   "/",  "/" },
 	{ '>',		  ">",		ACTION_SORT_NEXT,  NULL, NULL },
 	{ '<',		  "<",		ACTION_SORT_PREV,  NULL, NULL },
@@ -65,19 +69,7 @@ static const struct key_binding keys_list_bindings[] = {
 
 /* Lists that neither filter nor sort (the notification log, a search). */
 static const struct key_binding keys_rows_bindings[] = {
-	{ '\r',		  "Enter",	ACTION_OPEN,	   "\xe2\x8f\x8e", "Enter" },
-	{ FN(KEY_UP),	  "Up",		ACTION_UP,	   NULL, NULL },
-	{ 'k',		  "k",		ACTION_UP,	   NULL, NULL },
-	{ FN(KEY_DOWN),	  "Down",	ACTION_DOWN,	   NULL, NULL },
-	{ 'j',		  "j",		ACTION_DOWN,	   NULL, NULL },
-	{ FN(KEY_PPAGE),  "PgUp",	ACTION_PAGE_UP,	   NULL, NULL },
-	{ KEYS_CTRL('b'), "C-b",	ACTION_PAGE_UP,	   NULL, NULL },
-	{ FN(KEY_NPAGE),  "PgDn",	ACTION_PAGE_DOWN,  NULL, NULL },
-	{ KEYS_CTRL('f'), "C-f",	ACTION_PAGE_DOWN,  NULL, NULL },
-	{ FN(KEY_HOME),	  "Home",	ACTION_HOME,	   NULL, NULL },
-	{ 'g',		  "g",		ACTION_HOME,	   NULL, NULL },
-	{ FN(KEY_END),	  "End",	ACTION_END,	   NULL, NULL },
-	{ 'G',		  "G",		ACTION_END,	   NULL, NULL },
+	KEYS_ROWS
 };
 
 static const struct key_binding keys_view_bindings[] = {
