@@ -60,27 +60,6 @@ confirm_key(const struct confirm *c, int key)
 	}
 }
 
-/*
- * The question's lines at width cols: at most CONFIRM_LINES, the last one
- * holding the rest (cut with an ellipsis when drawn).  Returns how many.
- */
-static int
-confirm_lines(const char *q, int cols, const char **start, size_t *len)
-{
-	size_t	next;
-	int	n = 0;
-
-	while (*q != '\0' && n < CONFIRM_LINES) {
-		start[n] = q;
-		if (n == CONFIRM_LINES - 1) {
-			len[n++] = strlen(q);
-			break;
-		}
-		len[n++] = textw_wrap(q, cols, &next);
-		q += next;
-	}
-	return (n);
-}
 
 WINDOW *
 confirm_draw(const struct confirm *c, int lines, int cols, int ascii)
@@ -96,7 +75,8 @@ confirm_draw(const struct confirm *c, int lines, int cols, int ascii)
 	if (width < 12 || lines < 3)
 		return (NULL);
 	inner = width - 4;
-	if ((n = confirm_lines(c->question, inner, start, len)) == 0) {
+	if ((n = textw_wrap_lines(c->question, inner, CONFIRM_LINES, start,
+	    len)) == 0) {
 		start[0] = "";
 		len[0] = 0;
 		n = 1;

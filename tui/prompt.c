@@ -150,38 +150,6 @@ prompt_busy(const struct prompt *pr)
 	return (pr->busy);
 }
 
-/* Text wrapped to cols: at most PROMPT_LINES lines, the last one the rest. */
-static int
-prompt_wrap(const char *s, int cols, const char **start, size_t *len)
-{
-	size_t	next;
-	int	n = 0;
-
-	while (s != NULL && *s != '\0' && n < PROMPT_LINES) {
-		start[n] = s;
-		if (n == PROMPT_LINES - 1) {
-			len[n++] = strlen(s);
-			break;
-		}
-		len[n++] = textw_wrap(s, cols, &next);
-		s += next;
-	}
-	return (n);
-}
-
-static void
-prompt_lines(WINDOW *w, int y, int cols, const char **start,
-    const size_t *len, int n, int flags, attr_t attr)
-{
-	char	*line;
-	int	 i;
-
-	for (i = 0; i < n; i++) {
-		line = xstrndup(start[i], len[i]);
-		textw_put(w, y + i, 2, line, cols, flags, attr);
-		free(line);
-	}
-}
 
 static const int prompt_tones[] = {
 	[PROMPT_PLAIN] = TERM_DIM,
@@ -203,8 +171,10 @@ prompt_draw(const struct prompt *pr, int lines, int cols, int ascii)
 	if (width < label + 16)
 		return (NULL);
 	inner = width - 4;
-	nq = prompt_wrap(pr->question, inner, q, qlen);
-	ns = prompt_wrap(pr->said, inner, s, slen);
+	nq = textw_wrap_lines(pr->question, inner, PROMPT_LINES,
+	    q, qlen);
+	ns = textw_wrap_lines(pr->said, inner, PROMPT_LINES,
+	    s, slen);
 	/* The question, a gap, the field, the note, a gap, the hint. */
 	height = 2 + nq + 1 + 1 + (ns > 0 ? ns : 1) + 1 + 1;
 	if (height > lines)
@@ -215,13 +185,13 @@ prompt_draw(const struct prompt *pr, int lines, int cols, int ascii)
 	werase(w);
 	term_frame(w, ascii, pr->title, 1);
 	y = 1;
-	prompt_lines(w, y, inner, q, qlen, nq, flags, A_BOLD);
+	textw_put_lines(w, y, 2, inner, q, qlen, nq, flags, A_BOLD);
 	y += nq + 1;
 	textw_put(w, y, 2, pr->label, label, flags, term_style(TERM_LABEL));
 	textin_draw(w, y, 2 + label, inner - label, pr->field, !pr->busy,
 	    ascii, A_UNDERLINE);
 	y++;
-	prompt_lines(w, y, inner, s, slen, ns, flags,
+	textw_put_lines(w, y, 2, inner, s, slen, ns, flags,
 	    term_style(prompt_tones[pr->tone]));
 	y += (ns > 0 ? ns : 1) + 1;
 	textw_put(w, y, 2, PROMPT_HINT, inner, flags, term_style(TERM_DIM));

@@ -172,38 +172,6 @@ signin_box_said(const struct signin_box *b)
 	return (b->said);
 }
 
-/* s wrapped to cols, at most SIGNIN_BOX_LINES lines; returns how many. */
-static int
-signin_box_wrap(const char *s, int cols, const char **start, size_t *len)
-{
-	size_t	next;
-	int	n = 0;
-
-	while (s != NULL && *s != '\0' && n < SIGNIN_BOX_LINES) {
-		start[n] = s;
-		if (n == SIGNIN_BOX_LINES - 1) {
-			len[n++] = strlen(s);
-			break;
-		}
-		len[n++] = textw_wrap(s, cols, &next);
-		s += next;
-	}
-	return (n);
-}
-
-static void
-signin_box_lines(WINDOW *w, int y, int inner, const char **start,
-    const size_t *len, int n, int flags, attr_t attr)
-{
-	char	*line;
-	int	 i;
-
-	for (i = 0; i < n; i++) {
-		line = xstrndup(start[i], len[i]);
-		textw_put(w, y + i, 2, line, inner, flags, attr);
-		free(line);
-	}
-}
 
 static const enum term_style signin_box_tones[] = {
 	[SIGNIN_BOX_PLAIN] = TERM_NORMAL,
@@ -224,8 +192,10 @@ signin_box_draw(const struct signin_box *b, int lines, int cols, int ascii)
 	if (width < SIGNIN_BOX_LABEL + 16)
 		return (NULL);
 	inner = width - 4;
-	nwhy = signin_box_wrap(b->why, inner, why, wlen);
-	nsaid = signin_box_wrap(b->said, inner, said, slen);
+	nwhy = textw_wrap_lines(b->why, inner,
+	    SIGNIN_BOX_LINES, why, wlen);
+	nsaid = textw_wrap_lines(b->said, inner,
+	    SIGNIN_BOX_LINES, said, slen);
 	/* Why, a gap, the fields, a gap, the last line, the hint. */
 	gap = 1;
 	height = 2 + nwhy + gap + SIGNIN_BOX_FIELDS + gap +
@@ -242,7 +212,7 @@ signin_box_draw(const struct signin_box *b, int lines, int cols, int ascii)
 	werase(w);
 	term_frame(w, ascii, "Sign in", 1);
 	y = 1;
-	signin_box_lines(w, y, inner, why, wlen, nwhy, flags, A_BOLD);
+	textw_put_lines(w, y, 2, inner, why, wlen, nwhy, flags, A_BOLD);
 	y += nwhy + gap;
 	for (i = 0; i < SIGNIN_BOX_FIELDS; i++, y++) {
 		textw_put(w, y, 2, signin_box_labels[i], SIGNIN_BOX_LABEL - 1,
@@ -252,7 +222,7 @@ signin_box_draw(const struct signin_box *b, int lines, int cols, int ascii)
 		    ascii, A_UNDERLINE);
 	}
 	y += gap;
-	signin_box_lines(w, y, inner, said, slen, nsaid, flags,
+	textw_put_lines(w, y, 2, inner, said, slen, nsaid, flags,
 	    term_style(signin_box_tones[b->tone]));
 	y += nsaid > 0 ? nsaid : 1;
 	textw_put(w, y, 2, SIGNIN_BOX_HINT, inner, flags,

@@ -233,3 +233,36 @@ textw_put(WINDOW *w, int y, int x, const char *s, int cols, int flags,
 	free(text);
 	return (width);
 }
+
+int
+textw_wrap_lines(const char *s, int cols, int max, const char **start,
+    size_t *len)
+{
+	size_t	next;
+	int	n = 0;
+
+	while (s != NULL && *s != '\0' && n < max) {
+		start[n] = s;
+		if (n == max - 1) {
+			len[n++] = strlen(s);
+			break;
+		}
+		len[n++] = textw_wrap(s, cols, &next);
+		s += next;
+	}
+	return (n);
+}
+
+void
+textw_put_lines(WINDOW *w, int y, int x, int cols, const char *const *start,
+    const size_t *len, int n, int flags, attr_t attr)
+{
+	char	*line;
+	int	 i;
+
+	for (i = 0; i < n; i++) {
+		line = xstrndup(start[i], len[i]);
+		textw_put(w, y + i, x, line, cols, flags, attr);
+		free(line);
+	}
+}

@@ -42,6 +42,17 @@ char	*textw_fit(const char *s, int cols, int flags);
  * always made (*next > 0) while s is not empty.
  */
 size_t	 textw_wrap(const char *s, int cols, size_t *next);
+/*
+ * s word-wrapped to cols in at most max lines, the last one holding the
+ * rest (for textw_put to cut with an ellipsis): each line's start and
+ * length into start[] and len[].  Returns how many (0 for NULL or "").
+ */
+int	 textw_wrap_lines(const char *s, int cols, int max,
+	     const char **start, size_t *len);
+/* Draws n such lines from y at x of w, each cut to cols. */
+void	 textw_put_lines(WINDOW *w, int y, int x, int cols,
+	     const char *const *start, const size_t *len, int n, int flags,
+	     attr_t attr);
 /* Draws textw_fit(s, cols, flags) at y, x of w with attr; returns columns. */
 int	 textw_put(WINDOW *w, int y, int x, const char *s, int cols,
 	     int flags, attr_t attr);

@@ -411,6 +411,24 @@ test_tabs(void)
 	CHECK_INT(tabs_hit(labels, 3, 20, 18), -1);
 }
 
+/* Wrapped into at most so many lines, the last holding the rest. */
+static void
+test_wrap_lines(void)
+{
+	const char	*start[3];
+	size_t		 len[3];
+
+	CHECK_INT(textw_wrap_lines(NULL, 10, 3, start, len), 0);
+	CHECK_INT(textw_wrap_lines("", 10, 3, start, len), 0);
+	CHECK_INT(textw_wrap_lines("one two three four five six", 9, 3,
+	    start, len), 3);
+	CHECK_INT(len[0], 7);			/* "one two" */
+	CHECK(strncmp(start[1], "three", 5) == 0 && len[1] == 5);
+	CHECK_STR(start[2], "four five six");	/* the rest, whole */
+	CHECK_INT(textw_wrap_lines("short", 9, 3, start, len), 1);
+	CHECK_INT(len[0], 5);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_width),
 	TEST_CASE(test_wrap),
@@ -424,4 +442,5 @@ TEST_MAIN(
 	TEST_CASE(test_gauge),
 	TEST_CASE(test_spark),
 	TEST_CASE(test_diff),
-	TEST_CASE(test_tabs))
+	TEST_CASE(test_tabs),
+	TEST_CASE(test_wrap_lines))
