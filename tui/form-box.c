@@ -53,7 +53,6 @@ struct form_box {
 	char			*shown[3][FB_FIELDS];	/* base, mine, theirs */
 	struct diff_row		 rows[FB_FIELDS];
 	struct diff_table	 table;
-	struct list_column	 columns[4];
 	struct list		*list;
 	size_t			 conflicts;
 };
@@ -385,8 +384,7 @@ form_box_conflict(struct form_box *b, const struct event *cur)
 	b->version = cur->version;
 	b->table.rows = b->rows;
 	b->table.n = FB_FIELDS;
-	memcpy(b->columns, diff_columns, sizeof b->columns);
-	b->list = list_new(b->columns, 4, &diff_list_ops, &b->table);
+	b->list = list_new(diff_columns, 4, &diff_list_ops, &b->table);
 	b->merging = 1;
 	return (b->conflicts);
 }
@@ -447,9 +445,6 @@ form_box_merge_body(struct form_box *b, WINDOW *w, int inner, int flags,
 		    "each change is kept.");
 	textw_put(w, y++, 2, line, inner, flags, 0);
 	y++;
-	/* Yours and theirs share what the field and keep columns leave. */
-	b->columns[1].width = (inner - b->columns[0].width -
-	    b->columns[3].width - 3) / 2;
 	rows = FB_FIELDS + 1;
 	list_set_height(b->list, FB_FIELDS);
 	list_draw(b->list, w, y, 2, inner, rows, 1,

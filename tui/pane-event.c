@@ -487,31 +487,6 @@ pane_event_timeline(struct pane *p, int y)
 	return (y + 1);
 }
 
-/* The description, word-wrapped into what is left of the pane. */
-static void
-pane_event_description(struct pane *p, int y, const char *text)
-{
-	int	 w = getmaxx(p->win) - 4, bottom = getmaxy(p->win) - 1;
-	size_t	 n, next;
-	char	*line;
-
-	if (text == NULL || w < 10)
-		return;
-	while (*text == ' ')
-		text++;
-	for (; *text != '\0' && y < bottom; y++) {
-		n = textw_wrap(text, w, &next);
-		if (y == bottom - 1 && text[next] != '\0')
-			line = xstrdup(text);
-		else
-			line = xstrndup(text, n);
-		textw_put(p->win, y, 2, line, w, TEXTW_ELLIPSIS |
-		    (p->env->ascii ? TEXTW_ASCII : 0), 0);
-		free(line);
-		text += next;
-	}
-}
-
 static void
 pane_event_draw(struct pane *p)
 {
@@ -556,7 +531,7 @@ pane_event_draw(struct pane *p)
 	y = pane_event_counts(p, y, e);
 	y++;
 	y = pane_event_timeline(p, y);
-	pane_event_description(p, y + 1, e->description);
+	pane_draw_text(p, y + 1, e->description, 0);
 }
 
 const struct pane_ops pane_event_ops = {

@@ -114,32 +114,6 @@ pane_stats_line(struct pane *p, int y, const char *label, const char *value,
 	return (y + 1);
 }
 
-/* The description, word-wrapped into what is left of the pane. */
-static void
-pane_stats_description(struct pane *p, int y, const char *text)
-{
-	int	 w = getmaxx(p->win) - 4, bottom = getmaxy(p->win) - 1;
-	size_t	 n, next;
-	char	*line;
-
-	if (text == NULL || w < 10)
-		return;
-	while (*text == ' ')
-		text++;
-	for (; *text != '\0' && y < bottom; y++) {
-		n = textw_wrap(text, w, &next);
-		/* On the last row, what is left is cut with an ellipsis. */
-		if (y == bottom - 1 && text[next] != '\0')
-			line = xstrdup(text);
-		else
-			line = xstrndup(text, n);
-		textw_put(p->win, y, 2, line, w, TEXTW_ELLIPSIS |
-		    (p->env->ascii ? TEXTW_ASCII : 0), term_style(TERM_LABEL));
-		free(line);
-		text += next;
-	}
-}
-
 static void
 pane_stats_draw(struct pane *p)
 {
@@ -201,7 +175,7 @@ pane_stats_draw(struct pane *p)
 	}
 	if (e->creator_name != NULL)
 		y = pane_stats_line(p, y, "Organizer", e->creator_name, 0);
-	pane_stats_description(p, y + 1, e->description);
+	pane_draw_text(p, y + 1, e->description, term_style(TERM_LABEL));
 }
 
 static int

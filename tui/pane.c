@@ -3,9 +3,12 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "term.h"
+#include "textw.h"
+#include "xmalloc.h"
 
 void
 pane_init(struct pane *p, const struct pane_ops *ops, struct pane_env *env)
@@ -130,4 +133,25 @@ pane_level_style(enum notification_level level)
 	if ((unsigned)level >= sizeof styles / sizeof styles[0])
 		return (TERM_NORMAL);
 	return (styles[level]);
+}
+
+void
+pane_draw_text(struct pane *p, int y, const char *text, attr_t attr)
+{
+	const char	**start;
+	size_t		 *len;
+	int		  w = getmaxx(p->win) - 4, rows, n;
+
+	rows = getmaxy(p->win) - 1 - y;
+	if (text == NULL || w < 10 || rows <= 0)
+		return;
+	while (*text == ' ')
+		text++;
+	start = xreallocarray(NULL, (size_t)rows, sizeof *start);
+	len = xreallocarray(NULL, (size_t)rows, sizeof *len);
+	n = textw_wrap_lines(text, w, rows, start, len);
+	textw_put_lines(p->win, y, 2, w, start, len, n, TEXTW_ELLIPSIS |
+	    (p->env->ascii ? TEXTW_ASCII : 0), attr);
+	free(start);
+	free(len);
 }

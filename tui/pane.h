@@ -118,6 +118,11 @@ extern const struct pane_ops	pane_myregs_ops;	/* pane-profile.c */
 
 void	pane_init(struct pane *, const struct pane_ops *, struct pane_env *);
 void	pane_done(struct pane *);
+/*
+ * Draws text word-wrapped from row y to the pane's bottom border, the
+ * last row cut with an ellipsis when more is left (a description).
+ */
+void	pane_draw_text(struct pane *, int y, const char *text, attr_t);
 /* Draws the border and title of p. */
 void	pane_frame(struct pane *);
 /* Draws the border of p with another title (NULL: the ops title). */

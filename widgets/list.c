@@ -171,8 +171,8 @@ list_move(struct list *l, enum list_move how)
 void
 list_widths(const struct list *l, int width, int *widths)
 {
-	unsigned	i, flex = l->ncolumns;
-	int		used = 0, shown = 0;
+	unsigned	i, nflex = 0, k = 0;
+	int		used = 0, shown = 0, rest;
 
 	for (i = 0; i < l->ncolumns; i++) {
 		if (l->columns[i].hide_below > width) {
@@ -180,16 +180,24 @@ list_widths(const struct list *l, int width, int *widths)
 			continue;
 		}
 		widths[i] = l->columns[i].width;
-		if (widths[i] == 0 && flex == l->ncolumns)
-			flex = i;
+		if (widths[i] == 0)
+			nflex++;
 		used += widths[i];
 		shown++;
 	}
 	if (shown > 1)
 		used += shown - 1;
-	if (flex != l->ncolumns)
-		widths[flex] = width > used ? width - used : 0;
-	else if (used > width) {
+	if (nflex > 0) {
+		/* The rest, shared; the first columns get what is left over. */
+		rest = width > used ? width - used : 0;
+		for (i = 0; i < l->ncolumns; i++) {
+			if (l->columns[i].width != 0 ||
+			    l->columns[i].hide_below > width)
+				continue;
+			widths[i] = rest / (int)nflex +
+			    (k++ < (unsigned)rest % nflex ? 1 : 0);
+		}
+	} else if (used > width) {
 		/* Too narrow: cut the last columns. */
 		for (i = l->ncolumns; i-- > 0 && used > width;) {
 			if (widths[i] == 0)

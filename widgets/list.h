@@ -17,7 +17,8 @@
 
 struct list_column {
 	const char	*title;
-	int		 width;	/* columns; 0: this column takes the rest */
+	int		 width;	/* columns; 0: takes the rest (shared evenly
+				   when several columns have 0) */
 	int		 flags;	/* LIST_RIGHT */
 	int		 hide_below;	/* hidden when the list is narrower */
 };

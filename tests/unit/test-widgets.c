@@ -225,6 +225,20 @@ test_list_widths(void)
 	CHECK_INT(w[4], 0);			/* hidden below 84 */
 	list_widths(l, 100, w);
 	CHECK_INT(w[4], 10);
+	{
+		/* Two columns that take the rest share it, the first more. */
+		static const struct list_column two[] = {
+			{ "A", 0, 0, 0 }, { "B", 0, 0, 0 }, { "C", 4, 0, 0 }
+		};
+		struct list	*l2 = list_new(two, 3, &test_list_ops, NULL);
+		int		 w2[3];
+
+		list_widths(l2, 21, w2);
+		CHECK_INT(w2[0], 8);
+		CHECK_INT(w2[1], 7);
+		CHECK_INT(w2[2], 4);
+		list_free(l2);
+	}
 	CHECK_INT(w[0], 100 - 16 - 9 - 9 - 10 - 4);
 	list_widths(l, 30, w);
 	CHECK_INT(w[0], 0);			/* no room left for it */
