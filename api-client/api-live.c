@@ -14,6 +14,7 @@
 #include "json-util.h"
 #include "log.h"
 #include "model.h"
+#include "model-calls.h"
 #include "model-private.h"
 #include "text.h"
 #include "url.h"
@@ -32,6 +33,7 @@ static void	api_live_event(struct api *, const struct envelope *);
 static void	api_live_deleted(struct api *, const struct envelope *);
 static void	api_live_resync(struct api *, const struct envelope *);
 static void	api_live_error(struct api *, const struct envelope *);
+static void	api_live_checkin(struct api *, const struct envelope *);
 
 /*
  * What each envelope type does; types not listed are ignored.  hello and
@@ -50,6 +52,7 @@ static const struct {
 	{ "event.created", api_live_event, 1 },
 	{ "event.updated", api_live_event, 1 },
 	{ "event.deleted", api_live_deleted, 1 },
+	{ "checkin", api_live_checkin, 1 },
 	{ "resync", api_live_resync, 0 },
 	{ "error", api_live_error, 0 },
 };
@@ -123,6 +126,28 @@ api_live_counters(struct api *api, const struct envelope *env)
 	if (store_apply_counters(api->store, &c) &&
 	    !api->dead && api->hooks.counters_changed != NULL)
 		api->hooks.counters_changed(api->hooks_arg, c.event_id);
+	if (!api->dead && api->hooks.counters != NULL)
+		api->hooks.counters(api->hooks_arg, &c);
+}
+
+/* A door checked a guest in (or undid it): the guest as the server has it. */
+static void
+api_live_checkin(struct api *api, const struct envelope *env)
+{
+	struct guest	 g;
+	char		*why = NULL;
+
+	if (api->dead || api->hooks.checkin == NULL)
+		return;
+	memset(&g, 0, sizeof g);
+	if (model_parse_guest(env->data, &g, &why) != 0) {
+		log_debug("api: bad checkin ignored: %s", why);
+		free(why);
+		guest_done(&g);
+		return;
+	}
+	api->hooks.checkin(api->hooks_arg, &g);
+	guest_done(&g);
 }
 
 static void
@@ -208,6 +233,8 @@ api_live_resync(struct api *api, const struct envelope *env)
 	/* What the gap held is in the log then, without a toast each. */
 	if (api_feature(api, "notifications") != 0)
 		api_load_notifications(api, NULL, NULL);
+	if (!api->dead && api->hooks.resynced != NULL)
+		api->hooks.resynced(api->hooks_arg);
 }
 
 static void

@@ -12,6 +12,8 @@
 #include "model.h"
 #include "store.h"
 
+struct guest;
+
 struct api;
 
 struct api_options {
@@ -116,6 +118,21 @@ struct api_hooks {
 		    const struct api_why *);
 	/* A background request failed: why, with a sentence for the user. */
 	void	(*error)(void *arg, const struct api_why *);
+	/*
+	 * A guest was checked in, or the check-in undone (checked_in_at 0),
+	 * at any door: a `checkin` envelope.  NULL: ignored.
+	 */
+	void	(*checkin)(void *arg, const struct guest *);
+	/*
+	 * Live counters of any event, held in the store or not (after
+	 * counters_changed for one held).  NULL: ignored.
+	 */
+	void	(*counters)(void *arg, const struct counters *);
+	/*
+	 * The server could not replay what the link missed: whatever is
+	 * kept beside the store must be fetched again.  NULL: ignored.
+	 */
+	void	(*resynced)(void *arg);
 };
 
 /*
