@@ -79,7 +79,13 @@
 	X(PROFILE_EDIT,	"profile-edit",	"Edit",	  "Edit your name and email", \
 	    ACTION_WRITES)						\
 	X(PASSWORD,	"password",	"Password", "Change your password", \
-	    ACTION_WRITES)
+	    ACTION_WRITES)						\
+	X(KIOSK_FIND,	"kiosk-find",	"Find guest", "Find a guest by name " \
+	    "and check them in", 0)					\
+	X(KIOSK_UNDO,	"kiosk-undo",	"Undo last", "Undo the last check-in " \
+	    "here (asks first)", 0)				\
+	X(KIOSK_LEAVE,	"kiosk-leave",	"Leave", "Leave the station (asks " \
+	    "for the PIN)", 0)
 
 enum action {
 #define ACTIONS_ENUM(e, name, bar, help, flags) ACTION_ ## e,

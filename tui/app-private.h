@@ -39,6 +39,9 @@ enum app_line {
 };
 
 struct lineprompt;
+struct app_kiosk;
+struct counters;
+struct guest;
 
 enum {
 	APP_PANE_EVENTS,
@@ -107,6 +110,7 @@ struct app {
 	struct form_box		*form;		/* the event form, or NULL */
 	WINDOW			*form_win;
 	int			 form_busy;	/* its save is out */
+	struct app_kiosk	*kiosk;		/* --kiosk's station, or NULL */
 	struct profile_box	*profile;	/* a profile form, or NULL */
 	WINDOW			*profile_win;
 	int			 profile_busy;	/* its save is out */
@@ -126,6 +130,8 @@ struct app {
 };
 
 /* app.c */
+/* One of the app's handles (or a part's) has closed. */
+void	app_handle_closed(struct app *);
 /* q: leaves, with "not signed in" if the server signed the user out. */
 void	app_quit_now(struct app *);
 /* ?: the help over the view, or closed. */
@@ -281,6 +287,24 @@ void	app_do_profile_edit(struct app *);
 void	app_do_password(struct app *);
 /* A key while a profile form is up: only it hears it. */
 void	app_profile_key(struct app *, int key);
+
+/* app-kiosk.c: --kiosk */
+extern const struct view_ops	view_kiosk_ops;
+/* Opens the station's file; -1 with a sentence.  Before the terminal. */
+int	app_kiosk_open(struct app *, char **cause);
+/* Its view over the dashboard, and its first requests. */
+void	app_kiosk_start(struct app *);
+/* Every key while no box is up. */
+void	app_kiosk_key(struct app *, int key);
+void	app_kiosk_link(struct app *, enum api_link);
+void	app_kiosk_signed_in(struct app *);
+/* The api's hooks for the station (no-ops without one). */
+void	app_kiosk_checkin(void *, const struct guest *);
+void	app_kiosk_counters(void *, const struct counters *);
+void	app_kiosk_resynced(void *);
+/* 1 when the station took a sentence a toast would have shown. */
+int	app_kiosk_says(struct app *, const char *sentence);
+void	app_kiosk_free(struct app *);
 
 /* app-draw.c */
 void	app_init_panes(struct app *);

@@ -169,6 +169,7 @@ app_signin_ok(struct app *app)
 	free(sentence);
 	app_set_link(app, api_link_state(app->api));
 	app->panes[APP_PANE_EVENTS].damaged = 1;
+	app_kiosk_signed_in(app);
 }
 
 static void

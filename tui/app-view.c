@@ -271,6 +271,12 @@ app_key_tables(struct app *app, const struct key_table **out, size_t max)
 	struct pane	*p = app_focused(app);
 	size_t		 n = 0;
 
+	/* A station has its own keys and none of the others. */
+	if (app->kiosk != NULL) {
+		if (n < max)
+			out[n++] = keymap_table(app->opts.keymap, &keys_kiosk);
+		return (n);
+	}
 	if (n < max)
 		out[n++] = keymap_table(app->opts.keymap, &keys_global);
 	if (app->nviews > 0 && n < max)

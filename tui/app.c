@@ -140,6 +140,8 @@ app_toast(struct app *app, enum notification_level level, const char *title,
     const char *message)
 {
 	app_now(app);
+	if (app_kiosk_says(app, message))
+		return;
 	toasts_add(app->toasts, level, title, message, app->env.now_ms);
 	app_mark(app, APP_DAMAGE_OVERLAY);
 	app_schedule(app);
@@ -151,7 +153,8 @@ app_hook_notification(void *arg, const struct notification *n)
 {
 	struct app	*app = arg;
 
-	if (n != NULL)
+	/* A station shows its own door, not the server's news. */
+	if (n != NULL && app->kiosk == NULL)
 		app_toast(app, n->level, n->title, n->message);
 	app_each_pane(app, app_pane_notification, (void *)(uintptr_t)n);
 	app_schedule(app);
@@ -192,9 +195,12 @@ app_hook_link(void *arg, enum api_link link, const struct api_why *why)
 	/* The box asks for the password again; the banner says how later. */
 	if (why->reason == API_REASON_SIGNED_OUT) {
 		app->signed_out = 1;
-		app_signin_open(app);
+		/* A station keeps scanning: F9 opens the box. */
+		if (app->kiosk == NULL)
+			app_signin_open(app);
 	}
-	if (why->sentence != NULL && link != app->link &&
+	app_kiosk_link(app, link);
+	if (why->sentence != NULL && link != app->link && app->kiosk == NULL &&
 	    (link == API_LINK_RETRYING || link == API_LINK_POLLING) &&
 	    app->link != API_LINK_RETRYING)
 		app_toast(app, NOTIFY_WARNING, link == API_LINK_POLLING ?
@@ -261,6 +267,9 @@ app_hook_error(void *arg, const struct api_why *why)
 }
 
 static const struct api_hooks app_hooks = {
+	.checkin = app_kiosk_checkin,
+	.counters = app_kiosk_counters,
+	.resynced = app_kiosk_resynced,
 	.events_changed = app_hook_events,
 	.counters_changed = app_hook_counters,
 	.notification = app_hook_notification,
@@ -273,6 +282,15 @@ const struct api_hooks *
 app_api_hooks(void)
 {
 	return (&app_hooks);
+}
+
+static void	app_release(struct app *);
+
+void
+app_handle_closed(struct app *app)
+{
+	app->handles--;
+	app_release(app);
 }
 
 /* The app is freed when its handles have closed. */
@@ -808,6 +826,14 @@ app_key(struct app *app, int key)
 		app_mark(app, APP_DAMAGE_LAYOUT);
 		return;
 	}
+	/* A station: its one screen has every key but the sign-in box's. */
+	if (app->kiosk != NULL) {
+		if (app->signin != NULL)
+			app_signin_key(app, key);
+		else
+			app_kiosk_key(app, key);
+		return;
+	}
 	/* Nothing to act on is shown: only quit and redraw work. */
 	if (app_too_small(app)) {
 		a = keys_lookup(app_keys(app, &keys_global), key);
@@ -1165,6 +1191,11 @@ app_run(struct app *app)
 {
 	char	*cause = NULL;
 
+	if (app->opts.kiosk.event_id > 0 && app_kiosk_open(app, &cause) != 0) {
+		fprintf(stderr, "evtop: %s\n", cause);
+		free(cause);
+		return (1);
+	}
 	if (term_open(app->term, &cause) != 0) {
 		fprintf(stderr, "evtop: %s\n", cause);
 		free(cause);
@@ -1178,8 +1209,12 @@ app_run(struct app *app)
 	if (app->api != NULL) {
 		app_set_link(app, api_link_state(app->api));
 		api_set_hooks(app->api, &app_hooks, app);
-		app_refresh(app);
-		api_load_notifications(app->api, NULL, NULL);
+		if (app->kiosk != NULL)
+			app_kiosk_start(app);
+		else {
+			app_refresh(app);
+			api_load_notifications(app->api, NULL, NULL);
+		}
 		api_start_live(app->api);
 	}
 	uv_prepare_start(&app->prepare, app_prepare_cb);
@@ -1225,6 +1260,7 @@ app_free(struct app *app)
 	}
 	/* Their panes forget their requests: now, while the api lives. */
 	app_views_free(app);
+	app_kiosk_free(app);
 	app->running = 0;
 	app->freeing = 1;
 	app_draw_done(app);

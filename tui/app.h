@@ -13,6 +13,18 @@
 struct keymap;
 struct theme;
 
+/* evtop --kiosk: the check-in station instead of the dashboard. */
+struct app_kiosk_options {
+	int64_t		 event_id;	/* 0: not a kiosk */
+	const char	*server;	/* whose guest list the file keeps */
+	const char	*pin_hash;	/* leaving needs this PIN */
+	const char	*path;		/* the station's file; NULL: state's */
+	int		 tab_ends;	/* the scanner ends a code with Tab */
+	unsigned	 idle_ms;	/* a burst then silence is a scan; 0 */
+	unsigned	 banner_ms;	/* a result stays this long; 0: 3 s */
+	int		 bell;		/* beep: 1 valid, 2 already, 3 not */
+};
+
 struct app_options {
 	int		 ascii;		/* no Unicode glyphs */
 	int		 no_color;	/* monochrome (NO_COLOR is honoured too) */
@@ -49,6 +61,7 @@ struct app_options {
 	 */
 	int		(*signed_in)(void *arg, char **sentence);
 	void		*signed_in_arg;
+	struct app_kiosk_options kiosk;
 };
 
 struct app;

@@ -95,6 +95,19 @@ static const struct key_binding keys_profile_bindings[] = {
 	{ 'p',		  "p",		ACTION_PASSWORD,   "p",	  "p" },
 };
 
+/*
+ * The check-in station: every other key types into the code field, so
+ * these are function keys, and / only while the field is empty.
+ */
+static const struct key_binding keys_kiosk_bindings[] = {
+	{ '/',		  "/",		ACTION_KIOSK_FIND, "/",	  "/" },
+	{ FN(KEY_F(2)),	  "F2",		ACTION_KIOSK_FIND, NULL,  NULL },
+	{ FN(KEY_F(4)),	  "F4",		ACTION_KIOSK_UNDO, "F4",  "F4" },
+	{ FN(KEY_F(9)),	  "F9",		ACTION_SIGN_IN,	   NULL,  NULL },
+	{ FN(KEY_F(10)),  "F10",	ACTION_KIOSK_LEAVE, "F10", "F10" },
+	{ KEYS_CTRL('l'), "C-l",	ACTION_REDRAW,	   NULL,  NULL },
+};
+
 static const struct key_binding keys_help_bindings[] = {
 	{ KEYS_ESC,	  "Esc",	ACTION_CLOSE,	   "Esc", "Esc" },
 	{ '/',		  "/",		ACTION_FIND,	   "/",	  "/" },
@@ -126,6 +139,8 @@ const struct key_table keys_regs = KEYS_TABLE("Registrations (no endpoint "
     "cancels or promotes another's)", keys_regs_bindings);
 const struct key_table keys_profile = KEYS_TABLE("Profile",
     keys_profile_bindings);
+const struct key_table keys_kiosk = KEYS_TABLE("Check-in station",
+    keys_kiosk_bindings);
 
 int
 keys_code(int rc, unsigned int wch)
@@ -334,7 +349,7 @@ keys_parse(const char *name, int *key)
 }
 
 /* The tables, copied so they can be rebound. */
-#define KEYMAP_TABLES	8
+#define KEYMAP_TABLES	9
 
 struct keymap {
 	struct key_table	 tables[KEYMAP_TABLES];
@@ -345,7 +360,7 @@ struct keymap {
 
 static const struct key_table *const keymap_defaults[KEYMAP_TABLES] = {
 	&keys_global, &keys_list, &keys_help, &keys_view, &keys_event,
-	&keys_regs, &keys_profile, &keys_rows
+	&keys_regs, &keys_profile, &keys_rows, &keys_kiosk
 };
 
 struct keymap *

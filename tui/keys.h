@@ -39,6 +39,7 @@ extern const struct key_table	keys_view;	/* a view over the dashboard */
 extern const struct key_table	keys_event;	/* the event view */
 extern const struct key_table	keys_regs;	/* the registrations view */
 extern const struct key_table	keys_profile;	/* the profile view */
+extern const struct key_table	keys_kiosk;	/* the check-in station */
 
 /* A key code from get_wch's return value and character. */
 int		 keys_code(int rc, unsigned int wch);

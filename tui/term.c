@@ -23,6 +23,7 @@
 #include "keys.h"
 #include "textw.h"
 #include "theme.h"
+#include "log.h"
 #include "xmalloc.h"
 
 struct term {
@@ -44,6 +45,7 @@ struct term {
 	int			 handles;	/* initialised, not yet closed */
 	int			 freeing;
 	int			 mouse;		/* clicks asked for */
+	int			 locked;	/* a kiosk: keys never signal */
 };
 
 static const int term_quit_signals[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
@@ -93,6 +95,10 @@ static const char *const term_style_names[TERM_STYLE__COUNT] = {
 	[TERM_ERROR] =		"error",
 	[TERM_GAUGE] =		"gauge",
 	[TERM_TOAST] =		"toast",
+	[TERM_BANNER_OK] =	"banner-ok",
+	[TERM_BANNER_WARN] =	"banner-warn",
+	[TERM_BANNER_ERROR] =	"banner-error",
+	[TERM_BANNER_READY] =	"banner-ready",
 };
 
 const char *
@@ -330,6 +336,12 @@ term_signal_cb(uv_signal_t *h, int signo)
 	 * it is also what a closing terminal (ssh gone) sends: only a
 	 * terminal that still answers gets a reload.
 	 */
+	/* A kiosk is left with its PIN; only SIGTERM (a service) stops it. */
+	if (t->locked && (signo == SIGINT || signo == SIGQUIT)) {
+		log_debug("term: signal %d ignored: the station is locked",
+		    signo);
+		return;
+	}
 	if (signo == SIGHUP && t->cbs->reload != NULL && t->out != NULL &&
 	    tcgetattr(fileno(t->out), &tio) == 0) {
 		t->cbs->reload(t->arg);
@@ -514,7 +526,15 @@ term_open(struct term *t, char **cause)
 	term_install_fatal();
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(25);
-	cbreak();
+	/*
+	 * Locked, C-c, C-z and C-\ are keys like any other (and do
+	 * nothing): the terminal sends no signal for them.
+	 */
+	if (t->locked) {
+		raw();
+		signal(SIGTSTP, SIG_IGN);
+	} else
+		cbreak();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -620,6 +640,12 @@ term_free(struct term *t)
 	uv_close((uv_handle_t *)&t->winch, term_close_cb);
 	for (i = 0; i < 4; i++)
 		uv_close((uv_handle_t *)&t->signals[i], term_close_cb);
+}
+
+void
+term_set_locked(struct term *t, int on)
+{
+	t->locked = on;
 }
 
 void

@@ -29,6 +29,10 @@ enum term_style {
 	TERM_ERROR,
 	TERM_GAUGE,
 	TERM_TOAST,		/* toast text */
+	TERM_BANNER_OK,		/* the kiosk's VALID */
+	TERM_BANNER_WARN,	/* ALREADY CHECKED IN, OFFLINE */
+	TERM_BANNER_ERROR,	/* INVALID */
+	TERM_BANNER_READY,	/* ready for the next scan */
 	TERM_STYLE__COUNT
 };
 
@@ -74,6 +78,11 @@ int		 term_ascii(const struct term *);
 void		 term_set_look(struct term *, int ascii, int no_color);
 /* Clicks and the wheel reported as KEY_MOUSE keys (--mouse), or not. */
 void		 term_set_mouse(struct term *, int on);
+/*
+ * A kiosk, before term_open: the terminal in raw mode, so C-c, C-z and
+ * C-\ arrive as keys, and SIGINT and SIGQUIT are ignored.
+ */
+void		 term_set_locked(struct term *, int on);
 enum term_mouse {
 	TERM_MOUSE_NONE,
 	TERM_MOUSE_CLICK,

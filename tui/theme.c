@@ -48,6 +48,10 @@ static const struct theme_builtin theme_builtins[] = {
 		[TERM_ERROR] =		L(COLOR_RED, D, A_BOLD),
 		[TERM_GAUGE] =		L(COLOR_GREEN, D, 0),
 		[TERM_TOAST] =		L(COLOR_BLACK, COLOR_WHITE, 0),
+		[TERM_BANNER_OK] =	L(COLOR_BLACK, COLOR_GREEN, A_BOLD),
+		[TERM_BANNER_WARN] =	L(COLOR_BLACK, COLOR_YELLOW, A_BOLD),
+		[TERM_BANNER_ERROR] =	L(COLOR_WHITE, COLOR_RED, A_BOLD),
+		[TERM_BANNER_READY] =	L(COLOR_WHITE, COLOR_BLUE, A_BOLD),
 	} },
 	/* Dark text on a light background: no cyan or yellow letters. */
 	{ "light", 1, {
@@ -68,6 +72,10 @@ static const struct theme_builtin theme_builtins[] = {
 		[TERM_ERROR] =		L(COLOR_RED, D, A_BOLD),
 		[TERM_GAUGE] =		L(COLOR_BLUE, D, 0),
 		[TERM_TOAST] =		L(COLOR_WHITE, COLOR_BLACK, 0),
+		[TERM_BANNER_OK] =	L(COLOR_BLACK, COLOR_GREEN, A_BOLD),
+		[TERM_BANNER_WARN] =	L(COLOR_BLACK, COLOR_YELLOW, A_BOLD),
+		[TERM_BANNER_ERROR] =	L(COLOR_WHITE, COLOR_RED, A_BOLD),
+		[TERM_BANNER_READY] =	L(COLOR_WHITE, COLOR_BLUE, A_BOLD),
 	} },
 	/*
 	 * For a projector: everything bold, nothing dim, every signal a
@@ -91,6 +99,10 @@ static const struct theme_builtin theme_builtins[] = {
 		[TERM_ERROR] =		L(COLOR_WHITE, COLOR_RED, A_BOLD),
 		[TERM_GAUGE] =		L(COLOR_GREEN, D, A_BOLD),
 		[TERM_TOAST] =		L(COLOR_BLACK, COLOR_WHITE, A_BOLD),
+		[TERM_BANNER_OK] =	L(COLOR_BLACK, COLOR_GREEN, A_BOLD),
+		[TERM_BANNER_WARN] =	L(COLOR_BLACK, COLOR_YELLOW, A_BOLD),
+		[TERM_BANNER_ERROR] =	L(COLOR_WHITE, COLOR_RED, A_BOLD),
+		[TERM_BANNER_READY] =	L(COLOR_WHITE, COLOR_BLUE, A_BOLD),
 	} },
 	/* What NO_COLOR and --no-color give whatever the theme. */
 	{ "mono", 0, {
@@ -111,6 +123,10 @@ static const struct theme_builtin theme_builtins[] = {
 		[TERM_ERROR] =		L(D, D, A_BOLD|A_REVERSE),
 		[TERM_GAUGE] =		L(D, D, 0),
 		[TERM_TOAST] =		L(D, D, A_REVERSE),
+		[TERM_BANNER_OK] =	L(D, D, A_REVERSE|A_BOLD),
+		[TERM_BANNER_WARN] =	L(D, D, A_REVERSE|A_BOLD),
+		[TERM_BANNER_ERROR] =	L(D, D, A_REVERSE|A_BOLD),
+		[TERM_BANNER_READY] =	L(D, D, A_BOLD),
 	} },
 };
 

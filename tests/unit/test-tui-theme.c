@@ -220,7 +220,7 @@ test_theme_lines(void)
 	CHECK_STR(cause, "config.ini:3: unknown style \"headr\" in [theme]: "
 	    "expected one of header, bar, bar-key, frame, frame-focus, "
 	    "list-header, select, dim, label, changed, ok, info, warn, error, "
-	    "gauge, toast");
+	    "gauge, toast, banner-ok, banner-warn, banner-error, banner-ready");
 	free(cause);
 	cause = NULL;
 	CHECK(theme_new("mono", badlook, 1, "config.ini", &cause) == NULL);
