@@ -310,18 +310,20 @@ static void
 config_getopt_tables(struct option **longs, char **shorts)
 {
 	const struct option_spec	*t;
-	size_t				 n, i, s = 0;
+	size_t				 n, i, s = 0, l = 0;
 
 	t = options_table(&n);
 	*longs = xcalloc(n + 1, sizeof **longs);
 	*shorts = xcalloc(2 * n + 2, 1);
 	(*shorts)[s++] = ':';	/* report a missing argument as ':' */
 	for (i = 0; i < n; i++) {
-		(*longs)[i].name = t[i].name;
-		(*longs)[i].has_arg = t[i].arg != NULL ? required_argument :
+		if (!options_on_argv(&t[i]))
+			continue;
+		(*longs)[l].name = t[i].name;
+		(*longs)[l].has_arg = t[i].arg != NULL ? required_argument :
 		    no_argument;
-		(*longs)[i].flag = NULL;
-		(*longs)[i].val = 256 + (int)i;
+		(*longs)[l].flag = NULL;
+		(*longs)[l++].val = 256 + (int)i;
 		if (t[i].short_name != 0) {
 			(*shorts)[s++] = (char)t[i].short_name;
 			if (t[i].arg != NULL)

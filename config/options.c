@@ -137,6 +137,34 @@ options_choice_list(const struct option_spec *o)
 	return (out);
 }
 
+int
+options_on_argv(const struct option_spec *o)
+{
+	return (o->name != NULL);
+}
+
+/* The keys of the config file that are no option, after the options. */
+static void
+options_print_file_only(FILE *f)
+{
+	const struct option_spec	*o;
+	size_t				 i, n, seen = 0;
+	char				*left;
+
+	options_table(&n);
+	for (i = 0; i < n; i++) {
+		o = &options_rows[i];
+		if (options_on_argv(o))
+			continue;
+		if (seen++ == 0)
+			fprintf(f, "\nKeys of the config file only (in "
+			    "[defaults] or a [profile]):\n");
+		xasprintf(&left, "%s = %s", o->config_key, o->arg);
+		fprintf(f, "  %-27s %s\n", left, o->help);
+		free(left);
+	}
+}
+
 void
 options_print_help(FILE *f, const char *prog)
 {
@@ -152,6 +180,8 @@ options_print_help(FILE *f, const char *prog)
 	    prog);
 	for (i = 0; i < n; i++) {
 		o = &options_rows[i];
+		if (!options_on_argv(o))
+			continue;
 		if (o->short_name != 0)
 			xasprintf(&left, "-%c, --%s%s%s", o->short_name,
 			    o->name, o->arg != NULL ? " " : "",
@@ -168,6 +198,7 @@ options_print_help(FILE *f, const char *prog)
 			fprintf(f, "  %-27s %s\n", left, o->help);
 		free(left);
 	}
+	options_print_file_only(f);
 	fprintf(f, "\n`%s info' prints the version, the files evtop uses, the "
 	    "active profile and\nwhat the server says about itself.\n"
 	    "`%s logout' deletes the kept sign-in for the server (-s or a "

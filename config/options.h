@@ -49,7 +49,8 @@ enum option_type {
 
 struct option_spec {
 	enum option_id	 id;
-	const char	*name;		/* long name, without -- */
+	const char	*name;		/* long name, without --; NULL for a
+					   key of the config file only */
 	int		 short_name;	/* 0 when there is none */
 	const char	*arg;		/* argument's name, NULL for a flag */
 	enum option_type type;
@@ -65,6 +66,12 @@ const struct option_spec	*options_find_key(const char *key);
 const char *const		*options_choices(const struct option_spec *);
 /* "a, b or c": an OPTION_CHOICE row's values for a sentence; a new string. */
 char				*options_choice_list(const struct option_spec *);
+/*
+ * Whether the row is an option of the command line: a row without a long
+ * name is a config key only (a secret, say, that must not be typed where
+ * ps and the shell's history show it).
+ */
+int				 options_on_argv(const struct option_spec *);
 /* Prints the usage text built from the table. */
 void				 options_print_help(FILE *, const char *prog);
 
