@@ -20,7 +20,7 @@ static const struct option_spec options_rows[] = {
 	  "label" },
 	{ OPT_PROFILE, "profile", 'p', "NAME", OPTION_STRING,
 	  "use the config file's [profile NAME] section", "profile" },
-	{ OPT_CONFIG, "config", 0, "FILE", OPTION_STRING,
+	{ OPT_CONFIG, "config", 'c', "FILE", OPTION_STRING,
 	  "read FILE instead of $XDG_CONFIG_HOME/evtop/config.ini", NULL },
 	{ OPT_DEMO, "demo", 0, NULL, OPTION_FLAG,
 	  "start the bundled evtop-mock with live simulated activity and "

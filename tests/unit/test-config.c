@@ -18,12 +18,14 @@ static void
 test_good_options(void)
 {
 	const char	*argv[] = { "evtop", "-s", "https://ev.example",
-	    "--user", "ops@example.com", "-b", "--no-color", NULL };
+	    "--user", "ops@example.com", "-b", "--no-color", "-c",
+	    "/etc/evtop.ini", NULL };
 	struct config	 cfg;
 	char		*cause;
 
-	CHECK_INT(parse(&cfg, &cause, 7, argv), 0);
+	CHECK_INT(parse(&cfg, &cause, 9, argv), 0);
 	CHECK_STR(cfg.server, "https://ev.example");
+	CHECK_STR(cfg.config_file, "/etc/evtop.ini");
 	CHECK_STR(cfg.user, "ops@example.com");
 	CHECK_INT(cfg.batch, 1);
 	CHECK_INT(cfg.no_color, 1);
@@ -95,6 +97,7 @@ test_bad_options(void)
 		  "address, like you@example.com, not \"al ice@example.com\"" },
 		{ "-p", NULL, 2, "option -p needs an argument" },
 		{ "--config", NULL, 2, "option --config needs an argument" },
+		{ "-c", NULL, 2, "option -c needs an argument" },
 		{ "--token-file", NULL, 2,
 		  "option --token-file needs an argument" },
 		{ "info", "more", 3, "unexpected argument 'more'" },
