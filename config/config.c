@@ -244,6 +244,12 @@ config_set_value(struct config *cfg, const struct option_spec *o,
 			    o->arg != NULL ? o->arg : "value");
 			goto fail;
 		}
+		/* A file's path means nothing relative to where evtop ran. */
+		if (o->id == OPT_TOKEN_FILE && src != CONFIG_SRC_FLAG &&
+		    *value != '/') {
+			xasprintf(why, "wants a path from /, not %s", q);
+			goto fail;
+		}
 		break;
 	case OPTION_COUNT:
 		if (config_parse_count(value, &n) != 0) {
@@ -503,12 +509,30 @@ config_apply_env(struct config *cfg)
 		cfg->token = xstrdup(v);
 }
 
+/* What hangs on more than one value, once every source is read. */
+static void
+config_settle(struct config *cfg)
+{
+	/*
+	 * EVTOP_TOKEN beats a token_file the config file names, as the
+	 * environment beats the file everywhere (--token-file beats both).
+	 */
+	if (cfg->token != NULL && cfg->token_file != NULL &&
+	    cfg->from[OPT_TOKEN_FILE] < CONFIG_SRC_ENV) {
+		free(cfg->token_file);
+		cfg->token_file = NULL;
+		cfg->from[OPT_TOKEN_FILE] = CONFIG_SRC_BUILTIN;
+		cfg->line[OPT_TOKEN_FILE] = 0;
+	}
+}
+
 int
 config_resolve(struct config *cfg, char **cause)
 {
 	config_apply_env(cfg);
 	if (config_load_file(cfg, cause) != 0)
 		return (-1);
+	config_settle(cfg);
 	config_tidy_server(cfg);
 	return (0);
 }

@@ -112,7 +112,10 @@ int	config_load_file(struct config *, char **cause);
  */
 int	config_load_text(struct config *, const char *name, const char *data,
 	    size_t len, char **cause);
-/* config_apply_env, config_load_file and config_tidy_server in order. */
+/*
+ * config_apply_env, config_load_file and config_tidy_server in order;
+ * then EVTOP_TOKEN sets aside a token_file that only the file named.
+ */
 int	config_resolve(struct config *, char **cause);
 /* Tidies the server URL: no trailing slash, no pasted "/api" suffix. */
 void	config_tidy_server(struct config *);

@@ -58,7 +58,8 @@ static const struct option_spec options_rows[] = {
 	{ OPT_INSECURE, "insecure", 0, NULL, OPTION_FLAG,
 	  "do not verify the server's TLS certificate (dangerous)", NULL },
 	{ OPT_TOKEN_FILE, "token-file", 0, "FILE", OPTION_STRING,
-	  "read the sign-in token from FILE (mode 0600 or stricter)", NULL },
+	  "read the sign-in token from FILE (mode 0600 or stricter)",
+	  "token_file" },
 	{ OPT_VERBOSE, "verbose", 'v', NULL, OPTION_FLAG,
 	  "write a trace of every request to the state directory's "
 	  "trace.log", NULL },

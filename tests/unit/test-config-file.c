@@ -98,11 +98,15 @@ test_error_messages(void)
 		{ "[profile a]\nsevrer = https://a.example\n",
 		  "2: unknown key \"sevrer\" in [profile a]: expected one of "
 		  "server, user, label, readonly, poll_interval, ascii, "
-		  "mouse, no_color, theme, cacert" },
+		  "mouse, no_color, theme, cacert, token_file" },
 		{ "colour = no\n",
 		  "1: unknown key \"colour\" in [defaults]: expected one of "
 		  "server, user, label, profile, readonly, poll_interval, "
-		  "ascii, mouse, no_color, theme, cacert" },
+		  "ascii, mouse, no_color, theme, cacert, token_file" },
+		/* A path in a file is read from wherever evtop starts. */
+		{ "[profile a]\ntoken_file = ~/.config/evtop/token\n",
+		  "2: token_file wants a path from /, not "
+		  "\"~/.config/evtop/token\"" },
 		{ "[profile a]\nprofile = b\n",
 		  "2: profile can only be chosen in [defaults], not in "
 		  "[profile a]" },
@@ -345,6 +349,9 @@ test_precedence(void)
 		  { "--poll-interval", "9", NULL }, "10" },
 		{ OPT_THEME, "theme = light", "theme = mono", NULL,
 		  { "--theme", "high-contrast", NULL }, NULL },
+		{ OPT_TOKEN_FILE, "token_file = /d.token",
+		  "token_file = /p.token", NULL,
+		  { "--token-file", "f.token", NULL }, NULL },
 	};
 	struct config	 cfg;
 	char		 text[512], *cause, *name;
@@ -419,6 +426,11 @@ test_precedence(void)
 				    layer == 1 ? "light" : layer == 2 ?
 				    "mono" : "high-contrast");
 				break;
+			case OPT_TOKEN_FILE:
+				CHECK_STR(cfg.token_file, layer == 0 ? NULL :
+				    layer == 1 ? "/d.token" : layer == 2 ?
+				    "/p.token" : "f.token");
+				break;
 			default:
 				break;
 			}
@@ -438,6 +450,30 @@ test_precedence(void)
 		config_done(&cfg);
 		CHECK_INT(load(&cfg, &cause, flag), 0);
 		CHECK_STR(cfg.profile, "c");
+		config_done(&cfg);
+	}
+	clean_env();
+
+	/*
+	 * EVTOP_TOKEN beats the file's token_file, as the environment beats
+	 * the file; --token-file beats EVTOP_TOKEN.
+	 */
+	write_config("token_file = /etc/evtop/token\n");
+	setenv("EVTOP_TOKEN", "aaa.bbb.ccc", 1);
+	{
+		const char *flag[] = { "--token-file", "/f.token", NULL };
+
+		CHECK_INT(load(&cfg, &cause, NULL), 0);
+		CHECK_STR(cfg.token_file, NULL);
+		CHECK_STR(cfg.token, "aaa.bbb.ccc");
+		config_done(&cfg);
+		CHECK_INT(load(&cfg, &cause, flag), 0);
+		CHECK_STR(cfg.token_file, "/f.token");
+		config_done(&cfg);
+		unsetenv("EVTOP_TOKEN");
+		CHECK_INT(load(&cfg, &cause, NULL), 0);
+		CHECK_STR(cfg.token_file, "/etc/evtop/token");
+		CHECK_INT(cfg.line[OPT_TOKEN_FILE], 1);
 		config_done(&cfg);
 	}
 	clean_env();
