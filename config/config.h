@@ -8,6 +8,7 @@
 #define EVTOP_CONFIG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "options.h"
 
@@ -39,6 +40,9 @@ enum config_source {
 
 #define CONFIG_DELAY_DEFAULT	3.0
 #define CONFIG_POLL_DEFAULT	10.0
+#define CONFIG_KIOSK_BANNER_DEFAULT	3.0
+/* With kiosk_terminator none, silence is all that ends a scan. */
+#define CONFIG_KIOSK_SCAN_DEFAULT	0.3
 
 /* One line of the [keymap] section, checked later against the key tables. */
 struct config_binding {
@@ -76,6 +80,14 @@ struct config {
 	long			 iterations;	/* 0: until stopped */
 	double			 delay;		/* seconds between snapshots */
 	double			 poll_interval;	/* seconds */
+
+	/* The check-in station (--kiosk); the station reads these. */
+	int64_t			 kiosk_event;	/* 0: not a kiosk */
+	char			*kiosk_pin;	/* the PIN's hash; file only */
+	char			*kiosk_terminator; /* "enter", "tab", "none" */
+	double			 kiosk_scan_timeout; /* seconds; 0: off */
+	int			 kiosk_bell;	/* beep on each result */
+	double			 kiosk_banner;	/* seconds a result shows */
 
 	enum config_source	 from[OPT__COUNT];
 	int			 line[OPT__COUNT];	/* in the file, or 0 */

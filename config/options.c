@@ -5,9 +5,17 @@
 
 #include "xmalloc.h"
 
+/* --help's first column: "    --poll-interval SECONDS" fits. */
+#define OPTIONS_HELP_COLUMN	27
+
 /* The built-in themes: tui/theme.c holds their tables (a test checks both). */
 static const char *const options_themes[] = {
 	"default", "light", "high-contrast", "mono", NULL
+};
+
+/* What a barcode scanner sends after a code. */
+static const char *const options_terminators[] = {
+	"enter", "tab", "none", NULL
 };
 
 static const struct option_spec options_rows[] = {
@@ -60,6 +68,24 @@ static const struct option_spec options_rows[] = {
 	{ OPT_TOKEN_FILE, "token-file", 0, "FILE", OPTION_STRING,
 	  "read the sign-in token from FILE (mode 0600 or stricter)",
 	  "token_file" },
+	{ OPT_KIOSK, "kiosk", 0, "EVENT_ID", OPTION_ID,
+	  "be a locked check-in station for event EVENT_ID (set a PIN "
+	  "first: evtop kiosk-pin)", "kiosk_event" },
+	{ OPT_KIOSK_PIN, NULL, 0, "HASH", OPTION_HASH,
+	  "the hash of the PIN that leaves the kiosk: set it with `evtop "
+	  "kiosk-pin'", "kiosk_pin" },
+	{ OPT_KIOSK_TERMINATOR, "kiosk-terminator", 0, "KEY", OPTION_CHOICE,
+	  "kiosk: what the scanner sends after a code (default enter):",
+	  "kiosk_terminator" },
+	{ OPT_KIOSK_SCAN_TIMEOUT, "kiosk-scan-timeout", 0, "SECONDS",
+	  OPTION_SECONDS, "kiosk: keys and then this much silence are a "
+	  "scan; default 0 (off), 0.3 with terminator none",
+	  "kiosk_scan_timeout" },
+	{ OPT_KIOSK_BELL, "kiosk-bell", 0, NULL, OPTION_FLAG,
+	  "kiosk: beep on each result", "kiosk_bell" },
+	{ OPT_KIOSK_BANNER, "kiosk-banner", 0, "SECONDS", OPTION_SECONDS,
+	  "kiosk: show each result this long, 1 to 60; default 3",
+	  "kiosk_banner" },
 	{ OPT_VERBOSE, "verbose", 'v', NULL, OPTION_FLAG,
 	  "write a trace of every request to the state directory's "
 	  "trace.log", NULL },
@@ -107,6 +133,7 @@ static const struct {
 	const char *const	*values;
 } options_choice_rows[] = {
 	{ OPT_THEME, options_themes },
+	{ OPT_KIOSK_TERMINATOR, options_terminators },
 };
 
 const char *const *
@@ -161,7 +188,7 @@ options_print_file_only(FILE *f)
 			fprintf(f, "\nKeys of the config file only (in "
 			    "[defaults] or a [profile]):\n");
 		xasprintf(&left, "%s = %s", o->config_key, o->arg);
-		fprintf(f, "  %-27s %s\n", left, o->help);
+		fprintf(f, "  %-*s %s\n", OPTIONS_HELP_COLUMN, left, o->help);
 		free(left);
 	}
 }
@@ -191,12 +218,18 @@ options_print_help(FILE *f, const char *prog)
 			xasprintf(&left, "    --%s%s%s", o->name,
 			    o->arg != NULL ? " " : "",
 			    o->arg != NULL ? o->arg : "");
+		/* An option too long for the column has its text below. */
+		if (strlen(left) > OPTIONS_HELP_COLUMN)
+			fprintf(f, "  %s\n  %-*s", left, OPTIONS_HELP_COLUMN,
+			    "");
+		else
+			fprintf(f, "  %-*s", OPTIONS_HELP_COLUMN, left);
 		if (o->type == OPTION_CHOICE) {
 			list = options_choice_list(o);
-			fprintf(f, "  %-27s %s %s\n", left, o->help, list);
+			fprintf(f, " %s %s\n", o->help, list);
 			free(list);
 		} else
-			fprintf(f, "  %-27s %s\n", left, o->help);
+			fprintf(f, " %s\n", o->help);
 		free(left);
 	}
 	options_print_file_only(f);

@@ -30,6 +30,12 @@ enum option_id {
 	OPT_CACERT,
 	OPT_INSECURE,
 	OPT_TOKEN_FILE,
+	OPT_KIOSK,
+	OPT_KIOSK_PIN,
+	OPT_KIOSK_TERMINATOR,
+	OPT_KIOSK_SCAN_TIMEOUT,
+	OPT_KIOSK_BELL,
+	OPT_KIOSK_BANNER,
 	OPT_VERBOSE,
 	OPT_HELP,
 	OPT_VERSION,
@@ -43,8 +49,10 @@ enum option_type {
 	OPTION_URL,		/* http:// or https:// */
 	OPTION_EMAIL,		/* an email address: NAME@DOMAIN */
 	OPTION_COUNT,		/* a whole number >= 0 */
-	OPTION_SECONDS,		/* a decimal number of seconds > 0 */
-	OPTION_CHOICE		/* one of the row's choices */
+	OPTION_ID,		/* a whole number > 0: an event's id */
+	OPTION_SECONDS,		/* decimal seconds within the option's limits */
+	OPTION_CHOICE,		/* one of the row's choices */
+	OPTION_HASH		/* a whole crypt(3) hash libxcrypt knows */
 };
 
 struct option_spec {
@@ -80,5 +88,8 @@ void				 options_print_help(FILE *, const char *prog);
 #define OPTIONS_POLL_MIN		1.0	/* poll_interval, seconds */
 #define OPTIONS_POLL_MAX		3600.0
 #define OPTIONS_ITERATIONS_MAX		1000000000L
+#define OPTIONS_SCAN_TIMEOUT_MAX	2.0	/* kiosk_scan_timeout, seconds */
+#define OPTIONS_BANNER_MIN		1.0	/* kiosk_banner, seconds */
+#define OPTIONS_BANNER_MAX		60.0
 
 #endif
