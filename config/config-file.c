@@ -492,7 +492,7 @@ config_syntax_error(struct config_reader *r, int line)
 }
 
 /* Reads the file whole: small, and the reader wants it in memory. */
-static int
+int
 config_read_all(const char *path, char **data, size_t *len, char **cause)
 {
 	struct stat	 st;

@@ -1,6 +1,6 @@
 /*
- * Shared by config.c (argv, environment, checks), config-file.c and
- * tokens.c.
+ * Shared by config.c (argv, environment, checks), config-file.c,
+ * config-edit.c and tokens.c.
  */
 #ifndef EVTOP_CONFIG_PRIVATE_H
 #define EVTOP_CONFIG_PRIVATE_H
@@ -18,5 +18,11 @@ int	config_set_value(struct config *, const struct option_spec *o,
 	    const char *value, enum config_source, int line, char **why);
 /* 1 when s has a byte below 0x20 or DEL. */
 int	config_has_control(const char *s);
+/*
+ * Reads a config file whole (a file, at most 1 MB) into *data, NUL-ended,
+ * of *len bytes; -1 with a sentence in *cause.
+ */
+int	config_read_all(const char *path, char **data, size_t *len,
+	    char **cause);
 
 #endif

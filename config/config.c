@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "config-private.h"
+#include "kiosk-pin.h"
 #include "options.h"
 #include "xmalloc.h"
 
@@ -22,6 +23,8 @@ config_init(struct config *cfg)
 	cfg->iterations = 1;
 	cfg->delay = CONFIG_DELAY_DEFAULT;
 	cfg->poll_interval = CONFIG_POLL_DEFAULT;
+	cfg->kiosk_terminator = xstrdup("enter");
+	cfg->kiosk_banner = CONFIG_KIOSK_BANNER_DEFAULT;
 }
 
 void
@@ -37,6 +40,8 @@ config_done(struct config *cfg)
 	free(cfg->cacert);
 	free(cfg->token_file);
 	free(cfg->theme);
+	free(cfg->kiosk_pin);
+	free(cfg->kiosk_terminator);
 	free(cfg->file);
 	if (cfg->token != NULL) {
 		explicit_bzero(cfg->token, strlen(cfg->token));
@@ -96,6 +101,10 @@ config_string_field(struct config *cfg, enum option_id id)
 		return (&cfg->token_file);
 	case OPT_THEME:
 		return (&cfg->theme);
+	case OPT_KIOSK_PIN:
+		return (&cfg->kiosk_pin);
+	case OPT_KIOSK_TERMINATOR:
+		return (&cfg->kiosk_terminator);
 	default:
 		return (NULL);
 	}
@@ -123,6 +132,41 @@ config_flag_field(struct config *cfg, enum option_id id)
 		return (&cfg->insecure);
 	case OPT_VERBOSE:
 		return (&cfg->verbose);
+	case OPT_KIOSK_BELL:
+		return (&cfg->kiosk_bell);
+	default:
+		return (NULL);
+	}
+}
+
+/*
+ * The limits of each OPTION_SECONDS option: from min to max, min itself
+ * refused when open (a delay of 0 would be no delay).
+ */
+static const struct {
+	enum option_id	 id;
+	double		 min;
+	double		 max;
+	int		 open;
+} config_seconds_limits[] = {
+	{ OPT_DELAY, 0, OPTIONS_DELAY_MAX, 1 },
+	{ OPT_POLL_INTERVAL, OPTIONS_POLL_MIN, OPTIONS_POLL_MAX, 0 },
+	{ OPT_KIOSK_SCAN_TIMEOUT, 0, OPTIONS_SCAN_TIMEOUT_MAX, 0 },
+	{ OPT_KIOSK_BANNER, OPTIONS_BANNER_MIN, OPTIONS_BANNER_MAX, 0 },
+};
+
+static double *
+config_seconds_field(struct config *cfg, enum option_id id)
+{
+	switch (id) {
+	case OPT_DELAY:
+		return (&cfg->delay);
+	case OPT_POLL_INTERVAL:
+		return (&cfg->poll_interval);
+	case OPT_KIOSK_SCAN_TIMEOUT:
+		return (&cfg->kiosk_scan_timeout);
+	case OPT_KIOSK_BANNER:
+		return (&cfg->kiosk_banner);
 	default:
 		return (NULL);
 	}
@@ -164,20 +208,60 @@ config_parse_count(const char *v, long *out)
 	return (0);
 }
 
-/* Decimal seconds in [min, max] ("0.5", "2", not "1e3" or "inf"). */
+/* An event's id: a whole number of 1 or more. */
 static int
-config_parse_seconds(const char *v, double min, double max, double *out)
+config_parse_id(const char *v, int64_t *out)
 {
-	char	*end;
-	double	 d;
+	char		*end;
+	long long	 n;
 
-	if (strspn(v, "0123456789.") != strlen(v) || *v == '\0')
+	if (*v < '0' || *v > '9')
 		return (-1);
 	errno = 0;
-	d = strtod(v, &end);
-	if (errno != 0 || *end != '\0' || !isfinite(d) || d < min || d > max ||
-	    d <= 0)
+	n = strtoll(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 1)
 		return (-1);
+	*out = (int64_t)n;
+	return (0);
+}
+
+/*
+ * Decimal seconds within an option's limits ("0.5", "2", not "1e3" or
+ * "inf"); -1 with the end of a sentence in *why.
+ */
+static int
+config_parse_seconds(const struct option_spec *o, const char *v,
+    const char *quoted, double *out, char **why)
+{
+	char	*end;
+	double	 d = -1, min = 0, max = OPTIONS_DELAY_MAX;
+	size_t	 i;
+	int	 open = 1;
+
+	for (i = 0; i < sizeof config_seconds_limits /
+	    sizeof config_seconds_limits[0]; i++) {
+		if (config_seconds_limits[i].id == o->id) {
+			min = config_seconds_limits[i].min;
+			max = config_seconds_limits[i].max;
+			open = config_seconds_limits[i].open;
+		}
+	}
+	if (strspn(v, "0123456789.") == strlen(v) && *v != '\0') {
+		errno = 0;
+		d = strtod(v, &end);
+		if (errno != 0 || *end != '\0' || !isfinite(d))
+			d = -1;
+	}
+	if (d < min || d > max || (open && d <= min)) {
+		if (open)
+			xasprintf(why, "wants seconds greater than %g and at "
+			    "most %g, such as 2 or 0.5, not %s", min, max,
+			    quoted);
+		else
+			xasprintf(why, "wants seconds from %g to %g, not %s",
+			    min, max, quoted);
+		return (-1);
+	}
 	*out = d;
 	return (0);
 }
@@ -204,7 +288,8 @@ config_set_value(struct config *cfg, const struct option_spec *o,
 	int			 *ff, b = 0;
 	size_t			  i;
 	long			  n = 0;
-	double			  d = 0;
+	int64_t			  id = 0;
+	double			  d = 0, *df;
 
 	if (config_has_control(value)) {
 		*why = xstrdup("has a control character in it");
@@ -244,6 +329,12 @@ config_set_value(struct config *cfg, const struct option_spec *o,
 			    o->arg != NULL ? o->arg : "value");
 			goto fail;
 		}
+		/* A file's path means nothing relative to where evtop ran. */
+		if (o->id == OPT_TOKEN_FILE && src != CONFIG_SRC_FLAG &&
+		    *value != '/') {
+			xasprintf(why, "wants a path from /, not %s", q);
+			goto fail;
+		}
 		break;
 	case OPTION_COUNT:
 		if (config_parse_count(value, &n) != 0) {
@@ -252,19 +343,22 @@ config_set_value(struct config *cfg, const struct option_spec *o,
 			goto fail;
 		}
 		break;
-	case OPTION_SECONDS:
-		if (o->id == OPT_POLL_INTERVAL &&
-		    config_parse_seconds(value, OPTIONS_POLL_MIN,
-		    OPTIONS_POLL_MAX, &d) != 0) {
-			xasprintf(why, "wants seconds from %g to %g, not %s",
-			    OPTIONS_POLL_MIN, OPTIONS_POLL_MAX, q);
+	case OPTION_ID:
+		if (config_parse_id(value, &id) != 0) {
+			xasprintf(why, "wants an event's id, a whole number of "
+			    "1 or more, not %s", q);
 			goto fail;
 		}
-		if (o->id != OPT_POLL_INTERVAL && config_parse_seconds(value,
-		    0, OPTIONS_DELAY_MAX, &d) != 0) {
-			xasprintf(why, "wants seconds greater than 0 and at "
-			    "most %g, such as 2 or 0.5, not %s",
-			    OPTIONS_DELAY_MAX, q);
+		break;
+	case OPTION_SECONDS:
+		if (config_parse_seconds(o, value, q, &d, why) != 0)
+			goto fail;
+		break;
+	case OPTION_HASH:
+		/* Never quoted: it may be the PIN itself, pasted. */
+		if (!kiosk_pin_is_hash(value)) {
+			xasprintf(why, "is not a PIN hash: set it with 'evtop "
+			    "kiosk-pin'");
 			goto fail;
 		}
 		break;
@@ -293,12 +387,12 @@ config_set_value(struct config *cfg, const struct option_spec *o,
 		*sf = xstrdup(value);
 	} else if ((ff = config_flag_field(cfg, o->id)) != NULL)
 		*ff = b;
+	else if ((df = config_seconds_field(cfg, o->id)) != NULL)
+		*df = d;
 	else if (o->id == OPT_ITERATIONS)
 		cfg->iterations = n;
-	else if (o->id == OPT_DELAY)
-		cfg->delay = d;
-	else if (o->id == OPT_POLL_INTERVAL)
-		cfg->poll_interval = d;
+	else if (o->id == OPT_KIOSK)
+		cfg->kiosk_event = id;
 	return (0);
 fail:
 	free(q);
@@ -310,18 +404,20 @@ static void
 config_getopt_tables(struct option **longs, char **shorts)
 {
 	const struct option_spec	*t;
-	size_t				 n, i, s = 0;
+	size_t				 n, i, s = 0, l = 0;
 
 	t = options_table(&n);
 	*longs = xcalloc(n + 1, sizeof **longs);
 	*shorts = xcalloc(2 * n + 2, 1);
 	(*shorts)[s++] = ':';	/* report a missing argument as ':' */
 	for (i = 0; i < n; i++) {
-		(*longs)[i].name = t[i].name;
-		(*longs)[i].has_arg = t[i].arg != NULL ? required_argument :
+		if (!options_on_argv(&t[i]))
+			continue;
+		(*longs)[l].name = t[i].name;
+		(*longs)[l].has_arg = t[i].arg != NULL ? required_argument :
 		    no_argument;
-		(*longs)[i].flag = NULL;
-		(*longs)[i].val = 256 + (int)i;
+		(*longs)[l].flag = NULL;
+		(*longs)[l++].val = 256 + (int)i;
 		if (t[i].short_name != 0) {
 			(*shorts)[s++] = (char)t[i].short_name;
 			if (t[i].arg != NULL)
@@ -344,26 +440,43 @@ config_find_short(int c)
 }
 
 /*
- * A token typed on the command line is readable by every user (ps, /proc)
- * and kept in shell history, so there is no such option; getopt would
- * even take "--token" as an abbreviation of --token-file.  Looked for
- * before getopt so the token itself is never echoed.
+ * A secret typed on the command line is readable by every user (ps,
+ * /proc) and kept in shell history, so there are no such options; getopt
+ * would even take "--token" as an abbreviation of --token-file.  Looked
+ * for before getopt so the secret itself is never echoed.
  */
+static const struct {
+	const char	*name;
+	const char	*sentence;
+} config_secret_options[] = {
+	{ "--token", "there is no --token option: a token on the command "
+	  "line can be read by other users and stays in shell history; use "
+	  "--token-file FILE or EVTOP_TOKEN" },
+	{ "--kiosk-pin", "there is no --kiosk-pin option: a PIN on the "
+	  "command line can be read by other users and stays in shell "
+	  "history; set it with 'evtop kiosk-pin', which keeps only its hash "
+	  "in the config file" },
+};
+
 static int
-config_refuse_token(int argc, char **argv, char **cause)
+config_refuse_secrets(int argc, char **argv, char **cause)
 {
+	size_t	j, len;
 	int	i;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
-		if (strcmp(argv[i], "--token") == 0 ||
-		    strncmp(argv[i], "--token=", 8) == 0) {
-			xasprintf(cause, "there is no --token option: a token "
-			    "on the command line can be read by other users "
-			    "and stays in shell history; use --token-file FILE "
-			    "or EVTOP_TOKEN");
-			return (-1);
+		for (j = 0; j < sizeof config_secret_options /
+		    sizeof config_secret_options[0]; j++) {
+			len = strlen(config_secret_options[j].name);
+			if (strncmp(argv[i], config_secret_options[j].name,
+			    len) == 0 && (argv[i][len] == '\0' ||
+			    argv[i][len] == '=')) {
+				*cause = xstrdup(
+				    config_secret_options[j].sentence);
+				return (-1);
+			}
 		}
 	}
 	return (0);
@@ -415,7 +528,7 @@ config_parse_argv(struct config *cfg, int argc, char **argv, char **cause)
 	size_t				 n;
 	int				 c, idx, rc = 0;
 
-	if (config_refuse_token(argc, argv, cause) != 0)
+	if (config_refuse_secrets(argc, argv, cause) != 0)
 		return (-1);
 	t = options_table(&n);
 	config_getopt_tables(&longs, &shorts);
@@ -501,12 +614,34 @@ config_apply_env(struct config *cfg)
 		cfg->token = xstrdup(v);
 }
 
+/* What hangs on more than one value, once every source is read. */
+static void
+config_settle(struct config *cfg)
+{
+	/*
+	 * EVTOP_TOKEN beats a token_file the config file names, as the
+	 * environment beats the file everywhere (--token-file beats both).
+	 */
+	if (cfg->token != NULL && cfg->token_file != NULL &&
+	    cfg->from[OPT_TOKEN_FILE] < CONFIG_SRC_ENV) {
+		free(cfg->token_file);
+		cfg->token_file = NULL;
+		cfg->from[OPT_TOKEN_FILE] = CONFIG_SRC_BUILTIN;
+		cfg->line[OPT_TOKEN_FILE] = 0;
+	}
+	/* A scanner that sends nothing after a code: silence ends it. */
+	if (strcmp(cfg->kiosk_terminator, "none") == 0 &&
+	    cfg->from[OPT_KIOSK_SCAN_TIMEOUT] == CONFIG_SRC_BUILTIN)
+		cfg->kiosk_scan_timeout = CONFIG_KIOSK_SCAN_DEFAULT;
+}
+
 int
 config_resolve(struct config *cfg, char **cause)
 {
 	config_apply_env(cfg);
 	if (config_load_file(cfg, cause) != 0)
 		return (-1);
+	config_settle(cfg);
 	config_tidy_server(cfg);
 	return (0);
 }
@@ -593,6 +728,56 @@ config_check_batch(const struct config *cfg, char **cause)
 	return (0);
 }
 
+/* Options that shape the kiosk, and mean nothing without --kiosk. */
+static const enum option_id config_kiosk_only[] = {
+	OPT_KIOSK_TERMINATOR, OPT_KIOSK_SCAN_TIMEOUT, OPT_KIOSK_BELL,
+	OPT_KIOSK_BANNER
+};
+
+/* The check-in station: a terminal, a PIN to leave it, a way to scan. */
+static int
+config_check_kiosk(const struct config *cfg, char **cause)
+{
+	size_t	i;
+
+	if (cfg->action != CONFIG_RUN)
+		return (0);
+	for (i = 0; cfg->kiosk_event == 0 && i < sizeof config_kiosk_only /
+	    sizeof config_kiosk_only[0]; i++) {
+		if (config_flag(cfg, config_kiosk_only[i])) {
+			xasprintf(cause, "--%s shapes the kiosk: add --kiosk "
+			    "EVENT_ID", options_get(config_kiosk_only[i])->name);
+			return (-1);
+		}
+	}
+	if (cfg->kiosk_event == 0)
+		return (0);
+	if (cfg->kiosk_pin == NULL) {
+		xasprintf(cause, "no kiosk PIN is set: run 'evtop kiosk-pin' "
+		    "first (it keeps a hash in the config file)");
+		return (-1);
+	}
+	if (cfg->batch || cfg->json) {
+		if (config_flag(cfg, OPT_KIOSK))
+			xasprintf(cause, "--kiosk needs a terminal: it cannot "
+			    "run in batch mode");
+		else
+			xasprintf(cause, "kiosk_event (%s:%d) makes this a "
+			    "kiosk, which needs a terminal: it cannot run in "
+			    "batch mode", cfg->file != NULL ? cfg->file :
+			    "the config file", cfg->line[OPT_KIOSK]);
+		return (-1);
+	}
+	if (cfg->kiosk_scan_timeout == 0 &&
+	    strcmp(cfg->kiosk_terminator, "none") == 0) {
+		xasprintf(cause, "kiosk_terminator none needs a "
+		    "kiosk_scan_timeout above 0: nothing else tells where a "
+		    "scan ends");
+		return (-1);
+	}
+	return (0);
+}
+
 /* evtop logout forgets one server's kept sign-in, and prints nothing else. */
 static int
 config_check_logout(const struct config *cfg, char **cause)
@@ -630,6 +815,8 @@ config_check(const struct config *cfg, char **cause)
 	if (config_check_demo(cfg, cause) != 0)
 		return (-1);
 	if (config_check_batch(cfg, cause) != 0)
+		return (-1);
+	if (config_check_kiosk(cfg, cause) != 0)
 		return (-1);
 	if (cfg->insecure && cfg->cacert != NULL) {
 		xasprintf(cause, "--insecure turns certificate checks off, so "

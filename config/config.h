@@ -8,6 +8,7 @@
 #define EVTOP_CONFIG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "options.h"
 
@@ -39,6 +40,9 @@ enum config_source {
 
 #define CONFIG_DELAY_DEFAULT	3.0
 #define CONFIG_POLL_DEFAULT	10.0
+#define CONFIG_KIOSK_BANNER_DEFAULT	3.0
+/* With kiosk_terminator none, silence is all that ends a scan. */
+#define CONFIG_KIOSK_SCAN_DEFAULT	0.3
 
 /* One line of the [keymap] section, checked later against the key tables. */
 struct config_binding {
@@ -77,6 +81,14 @@ struct config {
 	double			 delay;		/* seconds between snapshots */
 	double			 poll_interval;	/* seconds */
 
+	/* The check-in station (--kiosk); the station reads these. */
+	int64_t			 kiosk_event;	/* 0: not a kiosk */
+	char			*kiosk_pin;	/* the PIN's hash; file only */
+	char			*kiosk_terminator; /* "enter", "tab", "none" */
+	double			 kiosk_scan_timeout; /* seconds; 0: off */
+	int			 kiosk_bell;	/* beep on each result */
+	double			 kiosk_banner;	/* seconds a result shows */
+
 	enum config_source	 from[OPT__COUNT];
 	int			 line[OPT__COUNT];	/* in the file, or 0 */
 
@@ -112,7 +124,10 @@ int	config_load_file(struct config *, char **cause);
  */
 int	config_load_text(struct config *, const char *name, const char *data,
 	    size_t len, char **cause);
-/* config_apply_env, config_load_file and config_tidy_server in order. */
+/*
+ * config_apply_env, config_load_file and config_tidy_server in order;
+ * then EVTOP_TOKEN sets aside a token_file that only the file named.
+ */
 int	config_resolve(struct config *, char **cause);
 /* Tidies the server URL: no trailing slash, no pasted "/api" suffix. */
 void	config_tidy_server(struct config *);

@@ -44,9 +44,20 @@ kiosk_pin_acceptable(const char *pin, char **cause)
 int
 kiosk_pin_is_hash(const char *s)
 {
-	const char	*part;
+	const char	*part, *p;
+	int		 fields = 0;
 
 	if (s == NULL || *s != '$' || crypt_checksalt(s) != CRYPT_SALT_OK)
+		return (0);
+	/*
+	 * Every method has its name, a setting and a hash: $1$SALT$HASH,
+	 * $2b$COST$SALTHASH.  yescrypt's setting is two fields, so its
+	 * setting alone ($y$j9T$SALT) would pass for a hash without this.
+	 */
+	for (p = s; (p = strchr(p, '$')) != NULL; p++)
+		fields++;
+	if (fields < 3 || ((strncmp(s, "$y$", 3) == 0 ||
+	    strncmp(s, "$gy$", 4) == 0) && fields != 4))
 		return (0);
 	part = strrchr(s, '$') + 1;
 	return (strlen(part) >= KIOSK_PIN_HASH_PART_MIN &&

@@ -5,9 +5,17 @@
 
 #include "xmalloc.h"
 
+/* --help's first column: "    --poll-interval SECONDS" fits. */
+#define OPTIONS_HELP_COLUMN	27
+
 /* The built-in themes: tui/theme.c holds their tables (a test checks both). */
 static const char *const options_themes[] = {
 	"default", "light", "high-contrast", "mono", NULL
+};
+
+/* What a barcode scanner sends after a code. */
+static const char *const options_terminators[] = {
+	"enter", "tab", "none", NULL
 };
 
 static const struct option_spec options_rows[] = {
@@ -20,7 +28,7 @@ static const struct option_spec options_rows[] = {
 	  "label" },
 	{ OPT_PROFILE, "profile", 'p', "NAME", OPTION_STRING,
 	  "use the config file's [profile NAME] section", "profile" },
-	{ OPT_CONFIG, "config", 0, "FILE", OPTION_STRING,
+	{ OPT_CONFIG, "config", 'c', "FILE", OPTION_STRING,
 	  "read FILE instead of $XDG_CONFIG_HOME/evtop/config.ini", NULL },
 	{ OPT_DEMO, "demo", 0, NULL, OPTION_FLAG,
 	  "start the bundled evtop-mock with live simulated activity and "
@@ -58,7 +66,26 @@ static const struct option_spec options_rows[] = {
 	{ OPT_INSECURE, "insecure", 0, NULL, OPTION_FLAG,
 	  "do not verify the server's TLS certificate (dangerous)", NULL },
 	{ OPT_TOKEN_FILE, "token-file", 0, "FILE", OPTION_STRING,
-	  "read the sign-in token from FILE (mode 0600 or stricter)", NULL },
+	  "read the sign-in token from FILE (mode 0600 or stricter)",
+	  "token_file" },
+	{ OPT_KIOSK, "kiosk", 0, "EVENT_ID", OPTION_ID,
+	  "be a locked check-in station for event EVENT_ID (set a PIN "
+	  "first: evtop kiosk-pin)", "kiosk_event" },
+	{ OPT_KIOSK_PIN, NULL, 0, "HASH", OPTION_HASH,
+	  "the hash of the PIN that leaves the kiosk: set it with `evtop "
+	  "kiosk-pin'", "kiosk_pin" },
+	{ OPT_KIOSK_TERMINATOR, "kiosk-terminator", 0, "KEY", OPTION_CHOICE,
+	  "kiosk: what the scanner sends after a code (default enter):",
+	  "kiosk_terminator" },
+	{ OPT_KIOSK_SCAN_TIMEOUT, "kiosk-scan-timeout", 0, "SECONDS",
+	  OPTION_SECONDS, "kiosk: keys and then this much silence are a "
+	  "scan; default 0 (off), 0.3 with terminator none",
+	  "kiosk_scan_timeout" },
+	{ OPT_KIOSK_BELL, "kiosk-bell", 0, NULL, OPTION_FLAG,
+	  "kiosk: beep on each result", "kiosk_bell" },
+	{ OPT_KIOSK_BANNER, "kiosk-banner", 0, "SECONDS", OPTION_SECONDS,
+	  "kiosk: show each result this long, 1 to 60; default 3",
+	  "kiosk_banner" },
 	{ OPT_VERBOSE, "verbose", 'v', NULL, OPTION_FLAG,
 	  "write a trace of every request to the state directory's "
 	  "trace.log", NULL },
@@ -106,6 +133,7 @@ static const struct {
 	const char *const	*values;
 } options_choice_rows[] = {
 	{ OPT_THEME, options_themes },
+	{ OPT_KIOSK_TERMINATOR, options_terminators },
 };
 
 const char *const *
@@ -137,6 +165,34 @@ options_choice_list(const struct option_spec *o)
 	return (out);
 }
 
+int
+options_on_argv(const struct option_spec *o)
+{
+	return (o->name != NULL);
+}
+
+/* The keys of the config file that are no option, after the options. */
+static void
+options_print_file_only(FILE *f)
+{
+	const struct option_spec	*o;
+	size_t				 i, n, seen = 0;
+	char				*left;
+
+	options_table(&n);
+	for (i = 0; i < n; i++) {
+		o = &options_rows[i];
+		if (options_on_argv(o))
+			continue;
+		if (seen++ == 0)
+			fprintf(f, "\nKeys of the config file only (in "
+			    "[defaults] or a [profile]):\n");
+		xasprintf(&left, "%s = %s", o->config_key, o->arg);
+		fprintf(f, "  %-*s %s\n", OPTIONS_HELP_COLUMN, left, o->help);
+		free(left);
+	}
+}
+
 void
 options_print_help(FILE *f, const char *prog)
 {
@@ -152,6 +208,8 @@ options_print_help(FILE *f, const char *prog)
 	    prog);
 	for (i = 0; i < n; i++) {
 		o = &options_rows[i];
+		if (!options_on_argv(o))
+			continue;
 		if (o->short_name != 0)
 			xasprintf(&left, "-%c, --%s%s%s", o->short_name,
 			    o->name, o->arg != NULL ? " " : "",
@@ -160,14 +218,21 @@ options_print_help(FILE *f, const char *prog)
 			xasprintf(&left, "    --%s%s%s", o->name,
 			    o->arg != NULL ? " " : "",
 			    o->arg != NULL ? o->arg : "");
+		/* An option too long for the column has its text below. */
+		if (strlen(left) > OPTIONS_HELP_COLUMN)
+			fprintf(f, "  %s\n  %-*s", left, OPTIONS_HELP_COLUMN,
+			    "");
+		else
+			fprintf(f, "  %-*s", OPTIONS_HELP_COLUMN, left);
 		if (o->type == OPTION_CHOICE) {
 			list = options_choice_list(o);
-			fprintf(f, "  %-27s %s %s\n", left, o->help, list);
+			fprintf(f, " %s %s\n", o->help, list);
 			free(list);
 		} else
-			fprintf(f, "  %-27s %s\n", left, o->help);
+			fprintf(f, " %s\n", o->help);
 		free(left);
 	}
+	options_print_file_only(f);
 	fprintf(f, "\n`%s info' prints the version, the files evtop uses, the "
 	    "active profile and\nwhat the server says about itself.\n"
 	    "`%s logout' deletes the kept sign-in for the server (-s or a "

@@ -30,6 +30,12 @@ enum option_id {
 	OPT_CACERT,
 	OPT_INSECURE,
 	OPT_TOKEN_FILE,
+	OPT_KIOSK,
+	OPT_KIOSK_PIN,
+	OPT_KIOSK_TERMINATOR,
+	OPT_KIOSK_SCAN_TIMEOUT,
+	OPT_KIOSK_BELL,
+	OPT_KIOSK_BANNER,
 	OPT_VERBOSE,
 	OPT_HELP,
 	OPT_VERSION,
@@ -43,13 +49,16 @@ enum option_type {
 	OPTION_URL,		/* http:// or https:// */
 	OPTION_EMAIL,		/* an email address: NAME@DOMAIN */
 	OPTION_COUNT,		/* a whole number >= 0 */
-	OPTION_SECONDS,		/* a decimal number of seconds > 0 */
-	OPTION_CHOICE		/* one of the row's choices */
+	OPTION_ID,		/* a whole number > 0: an event's id */
+	OPTION_SECONDS,		/* decimal seconds within the option's limits */
+	OPTION_CHOICE,		/* one of the row's choices */
+	OPTION_HASH		/* a whole crypt(3) hash libxcrypt knows */
 };
 
 struct option_spec {
 	enum option_id	 id;
-	const char	*name;		/* long name, without -- */
+	const char	*name;		/* long name, without --; NULL for a
+					   key of the config file only */
 	int		 short_name;	/* 0 when there is none */
 	const char	*arg;		/* argument's name, NULL for a flag */
 	enum option_type type;
@@ -65,6 +74,12 @@ const struct option_spec	*options_find_key(const char *key);
 const char *const		*options_choices(const struct option_spec *);
 /* "a, b or c": an OPTION_CHOICE row's values for a sentence; a new string. */
 char				*options_choice_list(const struct option_spec *);
+/*
+ * Whether the row is an option of the command line: a row without a long
+ * name is a config key only (a secret, say, that must not be typed where
+ * ps and the shell's history show it).
+ */
+int				 options_on_argv(const struct option_spec *);
 /* Prints the usage text built from the table. */
 void				 options_print_help(FILE *, const char *prog);
 
@@ -73,5 +88,8 @@ void				 options_print_help(FILE *, const char *prog);
 #define OPTIONS_POLL_MIN		1.0	/* poll_interval, seconds */
 #define OPTIONS_POLL_MAX		3600.0
 #define OPTIONS_ITERATIONS_MAX		1000000000L
+#define OPTIONS_SCAN_TIMEOUT_MAX	2.0	/* kiosk_scan_timeout, seconds */
+#define OPTIONS_BANNER_MIN		1.0	/* kiosk_banner, seconds */
+#define OPTIONS_BANNER_MAX		60.0
 
 #endif

@@ -14,6 +14,7 @@
 
 #include "fuzz-check.h"
 #include "config.h"
+#include "kiosk-pin.h"
 #include "options.h"
 #include "xmalloc.h"
 
@@ -67,6 +68,16 @@ fuzz_use_config(struct config *cfg, int nlines)
 	fuzz_check_safe(cfg->profile);
 	fuzz_check_safe(cfg->cacert);
 	fuzz_check_safe(cfg->theme);
+	fuzz_check_safe(cfg->kiosk_pin);
+	fuzz_check_safe(cfg->kiosk_terminator);
+	/* The station trusts these: a hash, an id, times within bounds. */
+	if ((cfg->kiosk_pin != NULL && !kiosk_pin_is_hash(cfg->kiosk_pin)) ||
+	    cfg->kiosk_event < 0 || cfg->kiosk_terminator == NULL ||
+	    cfg->kiosk_scan_timeout < 0 ||
+	    cfg->kiosk_scan_timeout > OPTIONS_SCAN_TIMEOUT_MAX ||
+	    cfg->kiosk_banner < OPTIONS_BANNER_MIN ||
+	    cfg->kiosk_banner > OPTIONS_BANNER_MAX)
+		abort();
 	for (i = 0; i < cfg->nkeymap; i++) {
 		fuzz_check_safe(cfg->keymap[i].action);
 		fuzz_check_safe(cfg->keymap[i].keys);

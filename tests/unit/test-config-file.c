@@ -98,11 +98,46 @@ test_error_messages(void)
 		{ "[profile a]\nsevrer = https://a.example\n",
 		  "2: unknown key \"sevrer\" in [profile a]: expected one of "
 		  "server, user, label, readonly, poll_interval, ascii, "
-		  "mouse, no_color, theme, cacert" },
+		  "mouse, no_color, theme, cacert, token_file, kiosk_event, "
+		  "kiosk_pin, kiosk_terminator, kiosk_scan_timeout, "
+		  "kiosk_bell, kiosk_banner" },
 		{ "colour = no\n",
 		  "1: unknown key \"colour\" in [defaults]: expected one of "
 		  "server, user, label, profile, readonly, poll_interval, "
-		  "ascii, mouse, no_color, theme, cacert" },
+		  "ascii, mouse, no_color, theme, cacert, token_file, "
+		  "kiosk_event, kiosk_pin, kiosk_terminator, "
+		  "kiosk_scan_timeout, kiosk_bell, kiosk_banner" },
+		/* The kiosk's keys. */
+		{ "[profile kiosk]\nkiosk_event = door\n",
+		  "2: kiosk_event wants an event's id, a whole number of 1 or "
+		  "more, not \"door\"" },
+		{ "kiosk_event = 0\n",
+		  "1: kiosk_event wants an event's id, a whole number of 1 or "
+		  "more, not \"0\"" },
+		{ "[profile kiosk]\nkiosk_terminator = return\n",
+		  "2: kiosk_terminator wants enter, tab or none, not "
+		  "\"return\"" },
+		{ "[profile kiosk]\nkiosk_scan_timeout = 2.5\n",
+		  "2: kiosk_scan_timeout wants seconds from 0 to 2, not "
+		  "\"2.5\"" },
+		{ "[profile kiosk]\nkiosk_banner = 0\n",
+		  "2: kiosk_banner wants seconds from 1 to 60, not \"0\"" },
+		{ "[profile kiosk]\nkiosk_bell = loud\n",
+		  "2: kiosk_bell wants true or false, not \"loud\"" },
+		/* The PIN itself, or anything but a whole hash: never quoted. */
+		{ "[profile kiosk]\nkiosk_event = 3\nkiosk_pin = 4711\n",
+		  "3: kiosk_pin is not a PIN hash: set it with 'evtop "
+		  "kiosk-pin'" },
+		{ "kiosk_pin = $y$j9T$F5Jx5fExrKuPp53xLKQ..1\n",
+		  "1: kiosk_pin is not a PIN hash: set it with 'evtop "
+		  "kiosk-pin'" },
+		{ "kiosk_pin =\n",
+		  "1: kiosk_pin is not a PIN hash: set it with 'evtop "
+		  "kiosk-pin'" },
+		/* A path in a file is read from wherever evtop starts. */
+		{ "[profile a]\ntoken_file = ~/.config/evtop/token\n",
+		  "2: token_file wants a path from /, not "
+		  "\"~/.config/evtop/token\"" },
 		{ "[profile a]\nprofile = b\n",
 		  "2: profile can only be chosen in [defaults], not in "
 		  "[profile a]" },
@@ -345,6 +380,21 @@ test_precedence(void)
 		  { "--poll-interval", "9", NULL }, "10" },
 		{ OPT_THEME, "theme = light", "theme = mono", NULL,
 		  { "--theme", "high-contrast", NULL }, NULL },
+		{ OPT_TOKEN_FILE, "token_file = /d.token",
+		  "token_file = /p.token", NULL,
+		  { "--token-file", "f.token", NULL }, NULL },
+		{ OPT_KIOSK, "kiosk_event = 1", "kiosk_event = 2", NULL,
+		  { "--kiosk", "4", NULL }, "0" },
+		{ OPT_KIOSK_TERMINATOR, "kiosk_terminator = tab",
+		  "kiosk_terminator = none", NULL,
+		  { "--kiosk-terminator", "enter", NULL }, "enter" },
+		{ OPT_KIOSK_SCAN_TIMEOUT, "kiosk_scan_timeout = 0.1",
+		  "kiosk_scan_timeout = 0.2", NULL,
+		  { "--kiosk-scan-timeout", "0.4", NULL }, "0" },
+		{ OPT_KIOSK_BELL, "kiosk_bell = false", "kiosk_bell = true",
+		  NULL, { "--kiosk-bell", NULL, NULL }, "0" },
+		{ OPT_KIOSK_BANNER, "kiosk_banner = 5", "kiosk_banner = 7",
+		  NULL, { "--kiosk-banner", "9", NULL }, "3" },
 	};
 	struct config	 cfg;
 	char		 text[512], *cause, *name;
@@ -419,6 +469,30 @@ test_precedence(void)
 				    layer == 1 ? "light" : layer == 2 ?
 				    "mono" : "high-contrast");
 				break;
+			case OPT_TOKEN_FILE:
+				CHECK_STR(cfg.token_file, layer == 0 ? NULL :
+				    layer == 1 ? "/d.token" : layer == 2 ?
+				    "/p.token" : "f.token");
+				break;
+			case OPT_KIOSK:
+				CHECK_INT(cfg.kiosk_event, layer);
+				break;
+			case OPT_KIOSK_TERMINATOR:
+				CHECK_STR(cfg.kiosk_terminator, layer == 1 ?
+				    "tab" : layer == 2 ? "none" : "enter");
+				break;
+			case OPT_KIOSK_SCAN_TIMEOUT:
+				CHECK_INT((long)(cfg.kiosk_scan_timeout *
+				    1000), layer == 0 ? 0 : layer == 1 ? 100 :
+				    layer == 2 ? 200 : 400);
+				break;
+			case OPT_KIOSK_BELL:
+				CHECK_INT(cfg.kiosk_bell, layer >= 2);
+				break;
+			case OPT_KIOSK_BANNER:
+				CHECK_INT((long)cfg.kiosk_banner, layer == 0 ?
+				    3 : layer == 1 ? 5 : layer == 2 ? 7 : 9);
+				break;
 			default:
 				break;
 			}
@@ -442,6 +516,30 @@ test_precedence(void)
 	}
 	clean_env();
 
+	/*
+	 * EVTOP_TOKEN beats the file's token_file, as the environment beats
+	 * the file; --token-file beats EVTOP_TOKEN.
+	 */
+	write_config("token_file = /etc/evtop/token\n");
+	setenv("EVTOP_TOKEN", "aaa.bbb.ccc", 1);
+	{
+		const char *flag[] = { "--token-file", "/f.token", NULL };
+
+		CHECK_INT(load(&cfg, &cause, NULL), 0);
+		CHECK_STR(cfg.token_file, NULL);
+		CHECK_STR(cfg.token, "aaa.bbb.ccc");
+		config_done(&cfg);
+		CHECK_INT(load(&cfg, &cause, flag), 0);
+		CHECK_STR(cfg.token_file, "/f.token");
+		config_done(&cfg);
+		unsetenv("EVTOP_TOKEN");
+		CHECK_INT(load(&cfg, &cause, NULL), 0);
+		CHECK_STR(cfg.token_file, "/etc/evtop/token");
+		CHECK_INT(cfg.line[OPT_TOKEN_FILE], 1);
+		config_done(&cfg);
+	}
+	clean_env();
+
 	/* EVTOP_TOKEN is read, and --config beats EVTOP_CONFIG. */
 	setenv("EVTOP_TOKEN", "aaa.bbb.ccc", 1);
 	setenv("EVTOP_CONFIG", "/nonexistent/evtop.ini", 1);
@@ -450,6 +548,90 @@ test_precedence(void)
 	CHECK_STR(cfg.file, path);
 	config_done(&cfg);
 	clean_env();
+}
+
+/* Yescrypt hashes of "4711" and "0815". */
+#define HASH_A	"$y$j9T$F5Jx5fExrKuPp53xLKQ..1$" \
+	"T.6MJPbSRJwgOxRhMWg2dULCxrUfhNnV7A706kom2M0"
+#define HASH_B	"$y$j9T$zqkHAIzcjUXsnNs3BVsB5/$" \
+	"NoedMsF1/CBejpf9410U/wJvOHM46nWm1Grd4UDQAtB"
+
+/*
+ * kiosk_pin: the profile's beats [defaults]', a quoted one reads the
+ * same, and nothing else sets it.  With terminator none, silence ends a
+ * scan unless the file says how long.
+ */
+static void
+test_kiosk_keys(void)
+{
+	const char	*kiosk[] = { "-p", "kiosk", NULL };
+	const char	*other[] = { "-p", "other", NULL };
+	struct config	 cfg;
+	char		*cause;
+
+	clean_env();
+	write_config("kiosk_pin = " HASH_A "\n"
+	    "[profile kiosk]\n"
+	    "server = https://ev.example\n"
+	    "token_file = /var/lib/evtop-kiosk/token\n"
+	    "kiosk_event = 42\n"
+	    "kiosk_pin = \"" HASH_B "\"\n"
+	    "kiosk_terminator = none\n"
+	    "kiosk_bell = yes\n"
+	    "[profile other]\n"
+	    "server = https://ev.example\n"
+	    "kiosk_terminator = none\n"
+	    "kiosk_scan_timeout = 0.05\n");
+	CHECK_INT(load(&cfg, &cause, kiosk), 0);
+	CHECK_STR(cause, NULL);
+	CHECK(cfg.kiosk_event == 42);
+	CHECK_STR(cfg.kiosk_pin, HASH_B);
+	CHECK_INT(cfg.from[OPT_KIOSK_PIN], CONFIG_SRC_PROFILE);
+	CHECK_INT(cfg.line[OPT_KIOSK_PIN], 6);
+	CHECK_STR(cfg.kiosk_terminator, "none");
+	CHECK_INT((long)(cfg.kiosk_scan_timeout * 1000), 300);
+	CHECK_INT(cfg.kiosk_bell, 1);
+	CHECK_INT((long)cfg.kiosk_banner, 3);
+	CHECK_INT(config_check(&cfg, &cause), 0);
+	config_done(&cfg);
+
+	CHECK_INT(load(&cfg, &cause, other), 0);
+	CHECK(cfg.kiosk_event == 0);
+	CHECK_STR(cfg.kiosk_pin, HASH_A);
+	CHECK_INT(cfg.from[OPT_KIOSK_PIN], CONFIG_SRC_DEFAULTS);
+	CHECK_INT((long)(cfg.kiosk_scan_timeout * 1000), 50);
+	config_done(&cfg);
+
+	/* --kiosk on a profile without a PIN anywhere: said, not started. */
+	write_config("[profile kiosk]\nserver = https://ev.example\n");
+	{
+		const char *args[] = { "-p", "kiosk", "--kiosk", "5", NULL };
+
+		CHECK_INT(load(&cfg, &cause, args), 0);
+		CHECK(cfg.kiosk_event == 5);
+		CHECK_INT(config_check(&cfg, &cause), -1);
+		CHECK_STR(cause, "no kiosk PIN is set: run 'evtop kiosk-pin' "
+		    "first (it keeps a hash in the config file)");
+		free(cause);
+		config_done(&cfg);
+	}
+
+	/* A kiosk profile in batch mode names where the kiosk came from. */
+	write_config("[profile kiosk]\nserver = https://ev.example\n"
+	    "kiosk_event = 5\nkiosk_pin = " HASH_A "\n");
+	{
+		char want[512];
+
+		CHECK_INT(load(&cfg, &cause, kiosk), 0);
+		cfg.batch = 1;
+		CHECK_INT(config_check(&cfg, &cause), -1);
+		snprintf(want, sizeof want, "kiosk_event (%s:3) makes this a "
+		    "kiosk, which needs a terminal: it cannot run in batch "
+		    "mode", path);
+		CHECK_STR(cause, want);
+		free(cause);
+		config_done(&cfg);
+	}
 }
 
 /* --theme: one of the built-in names, said in one sentence. */
@@ -551,6 +733,7 @@ TEST_MAIN(
 	TEST_CASE(test_file_errors),
 	TEST_CASE(test_profiles),
 	TEST_CASE(test_precedence),
+	TEST_CASE(test_kiosk_keys),
 	TEST_CASE(test_theme_argv),
 	TEST_CASE(test_load_text),
 	TEST_CASE(test_cleanup)

@@ -18,12 +18,14 @@ static void
 test_good_options(void)
 {
 	const char	*argv[] = { "evtop", "-s", "https://ev.example",
-	    "--user", "ops@example.com", "-b", "--no-color", NULL };
+	    "--user", "ops@example.com", "-b", "--no-color", "-c",
+	    "/etc/evtop.ini", NULL };
 	struct config	 cfg;
 	char		*cause;
 
-	CHECK_INT(parse(&cfg, &cause, 7, argv), 0);
+	CHECK_INT(parse(&cfg, &cause, 9, argv), 0);
 	CHECK_STR(cfg.server, "https://ev.example");
+	CHECK_STR(cfg.config_file, "/etc/evtop.ini");
 	CHECK_STR(cfg.user, "ops@example.com");
 	CHECK_INT(cfg.batch, 1);
 	CHECK_INT(cfg.no_color, 1);
@@ -95,9 +97,33 @@ test_bad_options(void)
 		  "address, like you@example.com, not \"al ice@example.com\"" },
 		{ "-p", NULL, 2, "option -p needs an argument" },
 		{ "--config", NULL, 2, "option --config needs an argument" },
+		{ "-c", NULL, 2, "option -c needs an argument" },
 		{ "--token-file", NULL, 2,
 		  "option --token-file needs an argument" },
 		{ "info", "more", 3, "unexpected argument 'more'" },
+		{ "--kiosk", "abc", 3, "option --kiosk wants an event's id, a "
+		  "whole number of 1 or more, not \"abc\"" },
+		{ "--kiosk", "0", 3, "option --kiosk wants an event's id, a "
+		  "whole number of 1 or more, not \"0\"" },
+		{ "--kiosk=-4", NULL, 2, "option --kiosk wants an event's id, a "
+		  "whole number of 1 or more, not \"-4\"" },
+		{ "--kiosk", "12x", 3, "option --kiosk wants an event's id, a "
+		  "whole number of 1 or more, not \"12x\"" },
+		{ "--kiosk", "99999999999999999999", 3, "option --kiosk wants "
+		  "an event's id, a whole number of 1 or more, not "
+		  "\"99999999999999999999\"" },
+		{ "--kiosk", NULL, 2, "option --kiosk needs an argument" },
+		{ "--kiosk-terminator", "cr", 3, "option --kiosk-terminator "
+		  "wants enter, tab or none, not \"cr\"" },
+		{ "--kiosk-scan-timeout", "3", 3, "option --kiosk-scan-timeout "
+		  "wants seconds from 0 to 2, not \"3\"" },
+		{ "--kiosk-scan-timeout", "-0.1", 3, "option "
+		  "--kiosk-scan-timeout wants seconds from 0 to 2, not "
+		  "\"-0.1\"" },
+		{ "--kiosk-banner", "0.5", 3, "option --kiosk-banner wants "
+		  "seconds from 1 to 60, not \"0.5\"" },
+		{ "--kiosk-banner", "61", 3, "option --kiosk-banner wants "
+		  "seconds from 1 to 60, not \"61\"" },
 	};
 	struct config	 cfg;
 	char		*cause;
@@ -135,6 +161,135 @@ test_token_on_argv(void)
 		CHECK(cause != NULL && strstr(cause, "there is no --token "
 		    "option") != NULL && strstr(cause, "--token-file") != NULL);
 		CHECK(cause != NULL && strstr(cause, "secret") == NULL);
+		free(cause);
+		config_done(&cfg);
+	}
+}
+
+/* The kiosk's PIN is never an option: refused, and never echoed. */
+static void
+test_kiosk_pin_on_argv(void)
+{
+	static const char *const cases[][3] = {
+		{ "--kiosk-pin", "4711", NULL },
+		{ "--kiosk-pin=4711", NULL, NULL },
+		{ "--kiosk", "3", "--kiosk-pin=4711" },
+	};
+	struct config	 cfg;
+	char		*cause;
+	size_t		 i;
+	int		 argc;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *argv[] = { "evtop", cases[i][0], cases[i][1],
+		    cases[i][2], NULL };
+		argc = cases[i][2] != NULL ? 4 : cases[i][1] != NULL ? 3 : 2;
+		CHECK_INT(parse(&cfg, &cause, argc, argv), -1);
+		CHECK_STR(cause, "there is no --kiosk-pin option: a PIN on the "
+		    "command line can be read by other users and stays in "
+		    "shell history; set it with 'evtop kiosk-pin', which "
+		    "keeps only its hash in the config file");
+		CHECK(cfg.kiosk_pin == NULL);
+		free(cause);
+		config_done(&cfg);
+	}
+	/* Nor is kiosk_pin's row an option getopt knows by another name. */
+	CHECK(options_get(OPT_KIOSK_PIN) != NULL &&
+	    !options_on_argv(options_get(OPT_KIOSK_PIN)));
+}
+
+static void
+test_kiosk_options(void)
+{
+	const char	*argv[] = { "evtop", "--kiosk", "42",
+	    "--kiosk-terminator", "tab", "--kiosk-scan-timeout", "0.25",
+	    "--kiosk-bell", "--kiosk-banner", "10", NULL };
+	struct config	 cfg;
+	char		*cause = NULL;
+
+	/* Not a kiosk, until asked. */
+	config_init(&cfg);
+	CHECK_INT(cfg.kiosk_event, 0);
+	CHECK(cfg.kiosk_pin == NULL);
+	CHECK_STR(cfg.kiosk_terminator, "enter");
+	CHECK_INT((long)(cfg.kiosk_scan_timeout * 1000), 0);
+	CHECK_INT(cfg.kiosk_bell, 0);
+	CHECK_INT((long)cfg.kiosk_banner, 3);
+	config_done(&cfg);
+
+	CHECK_INT(parse(&cfg, &cause, 10, argv), 0);
+	CHECK_STR(cause, NULL);
+	CHECK_INT(cfg.kiosk_event, 42);
+	CHECK_STR(cfg.kiosk_terminator, "tab");
+	CHECK_INT((long)(cfg.kiosk_scan_timeout * 1000), 250);
+	CHECK_INT(cfg.kiosk_bell, 1);
+	CHECK_INT((long)cfg.kiosk_banner, 10);
+	CHECK_INT(cfg.from[OPT_KIOSK], CONFIG_SRC_FLAG);
+	config_done(&cfg);
+
+	/* Ids beyond 32 bits are ids; 0 switches the scan timeout off. */
+	argv[2] = "8589934592";
+	argv[6] = "0";
+	CHECK_INT(parse(&cfg, &cause, 10, argv), 0);
+	CHECK(cfg.kiosk_event == INT64_C(8589934592));
+	CHECK_INT((long)(cfg.kiosk_scan_timeout * 1000), 0);
+	CHECK_INT(cfg.from[OPT_KIOSK_SCAN_TIMEOUT], CONFIG_SRC_FLAG);
+	config_done(&cfg);
+}
+
+/* A yescrypt hash of "4711". */
+#define KIOSK_HASH	"$y$j9T$F5Jx5fExrKuPp53xLKQ..1$" \
+	"T.6MJPbSRJwgOxRhMWg2dULCxrUfhNnV7A706kom2M0"
+
+/* The station needs a PIN to leave it, a terminal, and a way to scan. */
+static void
+test_kiosk_check(void)
+{
+	static const struct {
+		const char	*a[7];	/* NULL-terminated */
+		int		 pin;
+		const char	*says;	/* NULL: accepted */
+	} cases[] = {
+		{ { "--kiosk", "7" }, 0, "no kiosk PIN is set: run 'evtop "
+		  "kiosk-pin' first (it keeps a hash in the config file)" },
+		{ { "--kiosk", "7" }, 1, NULL },
+		{ { "--kiosk", "7", "-b" }, 1, "--kiosk needs a terminal: it "
+		  "cannot run in batch mode" },
+		{ { "--kiosk", "7", "--json" }, 1, "--kiosk needs a terminal: "
+		  "it cannot run in batch mode" },
+		{ { "--kiosk", "7", "--kiosk-terminator", "none",
+		  "--kiosk-scan-timeout", "0" }, 1, "kiosk_terminator none "
+		  "needs a kiosk_scan_timeout above 0: nothing else tells "
+		  "where a scan ends" },
+		{ { "--kiosk", "7", "--kiosk-terminator", "none",
+		  "--kiosk-scan-timeout", "0.2" }, 1, NULL },
+		{ { "--kiosk-bell" }, 1, "--kiosk-bell shapes the kiosk: add "
+		  "--kiosk EVENT_ID" },
+		{ { "--kiosk-banner", "5" }, 0, "--kiosk-banner shapes the "
+		  "kiosk: add --kiosk EVENT_ID" },
+		/* evtop info and logout are no station: no PIN needed. */
+		{ { "info", "--kiosk", "7" }, 0, NULL },
+		{ { "info", "--kiosk", "7", "--json" }, 0, NULL },
+		{ { "logout", "--kiosk", "7" }, 0, NULL },
+	};
+	struct config	 cfg;
+	char		*cause;
+	size_t		 i;
+	int		 argc;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *argv[9] = { "evtop" };
+
+		for (argc = 1; cases[i].a[argc - 1] != NULL; argc++)
+			argv[argc] = cases[i].a[argc - 1];
+		cause = NULL;
+		CHECK_INT(parse(&cfg, &cause, argc, argv), 0);
+		cfg.server = strdup("http://ev.example");
+		if (cases[i].pin)
+			cfg.kiosk_pin = strdup(KIOSK_HASH);
+		CHECK_INT(config_check(&cfg, &cause),
+		    cases[i].says == NULL ? 0 : -1);
+		CHECK_STR(cause, cases[i].says);
 		free(cause);
 		config_done(&cfg);
 	}
@@ -352,10 +507,15 @@ test_help_lists_every_option(void)
 	fclose(f);
 	t = options_table(&n);
 	for (i = 0; i < n; i++) {
-		snprintf(want, sizeof want, "--%s", t[i].name);
+		if (options_on_argv(&t[i]))
+			snprintf(want, sizeof want, "--%s", t[i].name);
+		else
+			snprintf(want, sizeof want, "\n  %s = ",
+			    t[i].config_key);
 		CHECK(strstr(text, want) != NULL);
 		CHECK(strstr(text, t[i].help) != NULL);
 	}
+	CHECK(strstr(text, "(null)") == NULL);
 	free(text);
 }
 
@@ -364,6 +524,9 @@ TEST_MAIN(
 	TEST_CASE(test_help_and_version),
 	TEST_CASE(test_bad_options),
 	TEST_CASE(test_token_on_argv),
+	TEST_CASE(test_kiosk_pin_on_argv),
+	TEST_CASE(test_kiosk_options),
+	TEST_CASE(test_kiosk_check),
 	TEST_CASE(test_batch_options),
 	TEST_CASE(test_check_combinations),
 	TEST_CASE(test_env_does_not_beat_flags),

@@ -97,6 +97,8 @@ test_not_hashes(void)
 		"$y$",
 		"$y$j9T$",
 		"$y$j9T$abc",
+		"$y$j9T$F5Jx5fExrKuPp53xLKQ..1",	/* a setting, no hash */
+		"$6$saltsaltsaltsaltsaltsaltsaltsalt",	/* the same */
 		"*0",
 		"*1",
 		"$z$nothing$XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
