@@ -198,9 +198,13 @@ app_draw_bar(struct app *app)
 		    app->banner, term_style(pane_level_style(app->banner_level)));
 		return;
 	}
-	pane_events_count_text(app->store, n, sizeof n);
-	snprintf(right, sizeof right, "%s event%s", n,
-	    strcmp(n, "1") == 0 ? "" : "s");
+	if (app->kiosk != NULL)
+		right[0] = '\0';	/* the station counts its guests */
+	else {
+		pane_events_count_text(app->store, n, sizeof n);
+		snprintf(right, sizeof right, "%s event%s", n,
+		    strcmp(n, "1") == 0 ? "" : "s");
+	}
 	statusbar_draw_keys(app->bar, app->env.ascii, tables, nt, right, 0);
 }
 

@@ -28,7 +28,7 @@ struct app_kiosk {
 
 const struct view_ops view_kiosk_ops = {
 	.name = "kiosk",
-	.help = "The check-in station",
+	.help = "check-in station",
 	.panes = { &pane_kiosk_ops, NULL },
 };
 
@@ -148,6 +148,8 @@ app_kiosk_start(struct app *app)
 		s.tab_ends = o->tab_ends;
 		s.idle_ms = o->idle_ms;
 		s.banner_ms = o->banner_ms;
+		/* Its font has few glyphs: block letters are drawn in #. */
+		s.console = strncmp(termname(), "linux", 5) == 0;
 		pane_kiosk_attach(p, app->kiosk->k, &s);
 	}
 	kiosk_start(app->kiosk->k);

@@ -147,6 +147,15 @@ app_crumb(const struct app *app, char *buf, size_t len)
 	buf[0] = '\0';
 	if (app->nviews == 0 || len == 0)
 		return;
+	/* A station has no path: it is the one screen. */
+	if (app->kiosk != NULL) {
+		i = strlen(view_kiosk_ops.help);
+		if (i >= len)
+			i = len - 1;
+		memcpy(buf, view_kiosk_ops.help, i);
+		buf[i] = '\0';
+		return;
+	}
 	buf_init(&b);
 	buf_add_str(&b, view_home_ops.name);
 	for (i = 0; i < app->nviews; i++) {

@@ -617,8 +617,8 @@ kiosk_refresh_cb(uv_timer_t *t)
 		kiosk_copy_page(k);
 }
 
-static char *
-kiosk_default_path(const struct kiosk_options *o, char **cause)
+char *
+kiosk_path(const char *server, int64_t event_id, char **cause)
 {
 	char	 name[160], *p;
 	size_t	 i;
@@ -626,8 +626,8 @@ kiosk_default_path(const struct kiosk_options *o, char **cause)
 
 	/* kiosk-HOST_PORT-EVENT.db: one file a server and event. */
 	n = snprintf(name, sizeof name, "kiosk-%s-%" PRId64 ".db",
-	    strstr(o->server, "://") != NULL ? strstr(o->server, "://") + 3 :
-	    o->server, o->event_id);
+	    strstr(server, "://") != NULL ? strstr(server, "://") + 3 :
+	    server, event_id);
 	if (n < 0 || (size_t)n >= sizeof name) {
 		*cause = xstrdup("the server's address is too long");
 		return (NULL);
@@ -649,8 +649,8 @@ kiosk_new(uv_loop_t *loop, struct api *api, const struct kiosk_options *o,
 	struct kiosk	*k;
 	char		*path;
 
-	path = o->path != NULL ? xstrdup(o->path) : kiosk_default_path(o,
-	    cause);
+	path = o->path != NULL ? xstrdup(o->path) : kiosk_path(o->server,
+	    o->event_id, cause);
 	if (path == NULL)
 		return (NULL);
 	k = xcalloc(1, sizeof *k);

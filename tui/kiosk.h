@@ -103,6 +103,11 @@ void		 kiosk_signed_out(struct kiosk *);
 /* The user signed in again: the queue goes. */
 void		 kiosk_signed_in(struct kiosk *);
 
+/*
+ * The station's file for a server and event in the state folder:
+ * kiosk-HOST_PORT-EVENT.db (a new string), or NULL with a sentence.
+ */
+char		*kiosk_path(const char *server, int64_t event_id, char **cause);
 /* A new nonce: 32 hex digits from the system's random source. */
 void		 kiosk_nonce(char *out);
 

@@ -297,6 +297,17 @@ main_dashboard(struct main_ctx *c)
 	opts.sign_out_arg = c->account;
 	opts.signed_in = account_signed_in;
 	opts.signed_in_arg = c->account;
+	if (c->cfg.kiosk_event > 0) {
+		opts.kiosk.event_id = c->cfg.kiosk_event;
+		opts.kiosk.server = c->cfg.server;
+		opts.kiosk.pin_hash = c->cfg.kiosk_pin;
+		opts.kiosk.tab_ends = c->cfg.kiosk_terminator != NULL &&
+		    strcmp(c->cfg.kiosk_terminator, "tab") == 0;
+		opts.kiosk.idle_ms = (unsigned)(c->cfg.kiosk_scan_timeout *
+		    1000);
+		opts.kiosk.banner_ms = (unsigned)(c->cfg.kiosk_banner * 1000);
+		opts.kiosk.bell = c->cfg.kiosk_bell;
+	}
 	app = app_new(&c->loop, c->api, c->store, &opts);
 	demo_watch(c->demo, &c->loop, app);
 	rc = app_run(app);

@@ -42,6 +42,7 @@ struct pane_kiosk {
 	int				 tab_ends;
 	unsigned			 idle_ms;
 	unsigned			 banner_ms;
+	int				 console;
 
 	enum pk_mode			 mode;
 	struct textin			*input;
@@ -103,6 +104,7 @@ pane_kiosk_attach(struct pane *p, struct kiosk *k,
 	pk->idle_ms = s->idle_ms;
 	if (s->banner_ms != 0)
 		pk->banner_ms = s->banner_ms;
+	pk->console = s->console;
 	p->damaged = 1;
 }
 
@@ -504,8 +506,8 @@ pane_kiosk_draw_banner(struct pane *p, int y, int h, int w, int style,
 	bw = bigtext_width(big);
 	if (h >= bigtext_height() + 2 && bw <= w - 2) {
 		by = y + (h - bigtext_height() - 1) / 2;
-		bigtext_draw(win, by, (w - bw) / 2, big, p->env->ascii,
-		    attr);
+		bigtext_draw(win, by, (w - bw) / 2, big, p->env->ascii ||
+		    ((struct pane_kiosk *)p->data)->console, attr);
 		ly = by + bigtext_height() + (h > bigtext_height() + 2 ?
 		    1 : 0);
 		if (ly >= y + h)

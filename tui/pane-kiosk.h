@@ -24,6 +24,7 @@ struct pane_kiosk_settings {
 	int		 tab_ends;	/* Tab ends a scan as Enter does */
 	unsigned	 idle_ms;	/* a burst then silence is a scan; 0 */
 	unsigned	 banner_ms;	/* a result stays this long */
+	int		 console;	/* the Linux console: # letters */
 };
 
 extern const struct pane_ops	pane_kiosk_ops;

@@ -1,0 +1,768 @@
+/*
+ * The check-in station (evtop --kiosk), driven on a pty as a barcode
+ * scanner drives it: a code and Enter in one burst.  Each case makes an
+ * event of its own with named guests, so the server's counts can be
+ * checked exactly: valid, repeated and unknown codes and a code typed by
+ * hand; the keys that must not stop it and the PIN that does; the Linux
+ * console at 80x25; the mock stopped mid-session, scans taken offline and
+ * the queue sent once it is back on the same database and secret; evtop
+ * killed with scans queued and started again (and its queue sent a second
+ * time from a copy, checking nobody in twice); two stations scanning one
+ * code at once; a queued scan another door beat; finding a guest by name
+ * and undoing the check-in.
+ */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "kiosk-db.h"
+#include "kiosk-pin.h"
+#include "kiosk.h"
+#include "mockproc.h"
+#include "support-http.h"
+#include "test.h"
+#include "e2e.h"
+#include "vt-harness.h"
+
+#define ADMIN		"admin@example.com"
+#define PASSWORD	"evtop-demo"
+#define PIN		"2468"
+#define NGUESTS		6
+#define CTL(c)		((c) & 0x1f)
+
+static struct mockproc	 mock = { -1, NULL };
+static char		 dir[] = "/tmp/evtop-kiosk-XXXXXX";
+static char		 db[128], secret[128], config[128];
+static char		 url[80];	/* the mock's, the same after a restart */
+static char		 listen_at[80];
+static char		*token;
+static int		 events;	/* made so far */
+
+struct event {
+	int64_t	 id;
+	char	 codes[NGUESTS][32];
+	char	 names[NGUESTS][32];
+};
+
+static int
+write_file(const char *path, const char *text, mode_t mode)
+{
+	int	fd, ok;
+
+	if ((fd = open(path, O_WRONLY|O_CREAT|O_TRUNC, mode)) == -1)
+		return (-1);
+	ok = write(fd, text, strlen(text)) == (ssize_t)strlen(text);
+	return (close(fd) == 0 && ok ? 0 : -1);
+}
+
+static int
+mock_run(const char *listen)
+{
+	const char	*seeded[] = { "--seed", "demo", "--hash-cost", "4",
+	    "--db", db, "--secret-file", secret, NULL };
+	const char	*again[] = { "--listen", listen, "--hash-cost", "4",
+	    "--db", db, "--secret-file", secret, NULL };
+	const char	*path = getenv("EVTOP_MOCK");
+	char		*cause = NULL;
+
+	if (path == NULL || mockproc_start(&mock, path, listen != NULL ?
+	    again : seeded, -1, 60000, &cause) != 0) {
+		fprintf(stderr, "kiosk: cannot start the mock: %s\n",
+		    cause != NULL ? cause : "EVTOP_MOCK is not set");
+		free(cause);
+		return (-1);
+	}
+	return (0);
+}
+
+/* The mock on a database and secret of its own, and the PIN's config. */
+static int
+start_mock(void)
+{
+	char	*hash, *cause = NULL, text[512];
+
+	if (token != NULL)
+		return (0);
+	if (mkdtemp(dir) == NULL)
+		return (-1);
+	snprintf(db, sizeof db, "%s/mock.db", dir);
+	snprintf(secret, sizeof secret, "%s/secret", dir);
+	snprintf(config, sizeof config, "%s/config", dir);
+	if (write_file(secret, "kiosk-test-secret-kiosk-test-sec", 0600) != 0)
+		return (-1);
+	if ((hash = kiosk_pin_hash(PIN, &cause)) == NULL) {
+		fprintf(stderr, "kiosk: %s\n", cause);
+		free(cause);
+		return (-1);
+	}
+	snprintf(text, sizeof text, "[defaults]\nkiosk_pin = %s\n", hash);
+	free(hash);
+	if (write_file(config, text, 0600) != 0 || mock_run(NULL) != 0)
+		return (-1);
+	snprintf(url, sizeof url, "%s", mock.url);
+	snprintf(listen_at, sizeof listen_at, "%s", url + strlen("http://"));
+	token = support_login(url, ADMIN, PASSWORD);
+	return (token != NULL ? 0 : -1);
+}
+
+/* The mock again on the same port, database and secret. */
+static int
+restart_mock(void)
+{
+	mockproc_stop(&mock);
+	return (mock_run(listen_at));
+}
+
+/*
+ * A published event with NGUESTS guests ("Door N Guest One"...), their
+ * codes and names in the same order.
+ */
+static int
+event_make(struct event *ev)
+{
+	static const char *const words[NGUESTS] = { "One", "Two", "Three",
+	    "Four", "Five", "Six" };
+	struct reply	 r;
+	json_t		*guests, *g;
+	char		 body[2048], when[32], path[128], *p = body;
+	time_t		 t = time(NULL) + 3600;
+	size_t		 i, j;
+	int		 n = ++events;
+
+	memset(ev, 0, sizeof *ev);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:00Z", gmtime(&t));
+	snprintf(body, sizeof body, "{\"title\":\"Door %d\",\"description\":"
+	    "\"A test's door.\",\"date_time\":\"%s\",\"location\":\"Hall\","
+	    "\"max_capacity\":50,\"status\":\"published\"}", n, when);
+	support_http(url, "POST", "/api/events", body, token, &r);
+	if (r.status == 201)
+		ev->id = json_integer_value(json_object_get(json_object_get(
+		    r.json, "event"), "id"));
+	reply_done(&r);
+	if (ev->id <= 0)
+		return (-1);
+	p += snprintf(p, sizeof body, "{\"guests\":[");
+	for (i = 0; i < NGUESTS; i++)
+		p += snprintf(p, sizeof body - (size_t)(p - body), "%s{\"name\":"
+		    "\"Door%d Guest %s\",\"email\":\"door%d.%zu@example.org\","
+		    "\"rsvp_status\":\"accepted\"}", i > 0 ? "," : "", n,
+		    words[i], n, i);
+	snprintf(p, sizeof body - (size_t)(p - body), "]}");
+	snprintf(path, sizeof path, "/api/events/%lld/guests",
+	    (long long)ev->id);
+	support_http(url, "POST", path, body, token, &r);
+	i = r.status == 201 ? 0 : 1;
+	reply_done(&r);
+	if (i != 0)
+		return (-1);
+	snprintf(path, sizeof path, "/api/events/%lld/guests?per_page=50",
+	    (long long)ev->id);
+	support_http(url, "GET", path, NULL, token, &r);
+	guests = json_object_get(r.json, "guests");
+	for (i = 0; i < json_array_size(guests); i++) {
+		g = json_array_get(guests, i);
+		for (j = 0; j < NGUESTS; j++) {
+			snprintf(body, sizeof body, "Door%d Guest %s", n,
+			    words[j]);
+			if (strcmp(json_string_value(json_object_get(g,
+			    "name")), body) == 0) {
+				snprintf(ev->names[j], sizeof ev->names[j],
+				    "%.31s", body);
+				snprintf(ev->codes[j], sizeof ev->codes[j],
+				    "%.31s", json_string_value(json_object_get(g,
+				    "ticket_code")));
+			}
+		}
+	}
+	reply_done(&r);
+	for (j = 0; j < NGUESTS; j++) {
+		if (ev->codes[j][0] == '\0')
+			return (-1);
+	}
+	return (0);
+}
+
+/* The server's count of checked-in guests for the event, or -1. */
+static int64_t
+server_checked_in(const struct event *ev)
+{
+	struct reply	 r;
+	char		 path[64];
+	int64_t		 n = -1;
+
+	snprintf(path, sizeof path, "/api/events/%lld/stats",
+	    (long long)ev->id);
+	support_http(url, "GET", path, NULL, token, &r);
+	if (r.status == 200)
+		n = json_integer_value(json_object_get(json_object_get(r.json,
+		    "stats"), "checked_in"));
+	reply_done(&r);
+	return (n);
+}
+
+/* Checks code in as another door would, over REST: the HTTP status. */
+static long
+door_checkin(const struct event *ev, const char *code)
+{
+	struct reply	 r;
+	char		 path[64], body[128];
+	long		 status;
+
+	snprintf(path, sizeof path, "/api/events/%lld/checkin",
+	    (long long)ev->id);
+	snprintf(body, sizeof body, "{\"code\":\"%s\"}", code);
+	support_http(url, "POST", path, body, token, &r);
+	status = r.status;
+	reply_done(&r);
+	return (status);
+}
+
+/* A station for ev with its state in state (a folder made if missing). */
+static struct vt *
+station(const struct event *ev, const char *state, int rows, int cols,
+    const char *term)
+{
+	char		 id[32], *tok_env = NULL, *state_env = NULL;
+	char		 term_env[64];
+	const char	*argv[] = { getenv("EVTOP_BIN"), "-s", url, "-c",
+	    config, "--kiosk", id, NULL };
+	const char	*env[] = { NULL, NULL, NULL, NULL };
+	struct vt	*vt;
+
+	mkdir(state, 0700);
+	snprintf(id, sizeof id, "%lld", (long long)ev->id);
+	if (argv[0] == NULL || asprintf(&tok_env, "EVTOP_TOKEN=%s",
+	    token) < 0 || asprintf(&state_env, "XDG_STATE_HOME=%s",
+	    state) < 0)
+		return (NULL);
+	env[0] = tok_env;
+	env[1] = state_env;
+	if (term != NULL) {
+		snprintf(term_env, sizeof term_env, "TERM=%s", term);
+		env[2] = term_env;
+	}
+	vt = vt_spawn(argv, env, rows, cols);
+	free(tok_env);
+	free(state_env);
+	return (vt);
+}
+
+/* Online, with the guest list copied: ready for a scanner. */
+static int
+ready(struct vt *vt)
+{
+	if (e2e_expect(vt, "ONLINE", VT_DEADLINE_MS) != 0 ||
+	    e2e_expect(vt, "guests, list of", VT_DEADLINE_MS) != 0 ||
+	    e2e_expect(vt, "Scan a ticket", VT_DEADLINE_MS) != 0)
+		return (-1);
+	return (0);
+}
+
+/* A scanner's burst: the code and Enter in one write. */
+static void
+scan(struct vt *vt, const char *code)
+{
+	char	buf[64];
+
+	snprintf(buf, sizeof buf, "%s\r", code);
+	vt_send_text(vt, buf);
+}
+
+/* F10 and the PIN: the station ends with status 0. */
+static void
+leave(struct vt *vt)
+{
+	vt_send_key(vt, VTERM_KEY_FUNCTION(10));
+	if (e2e_expect(vt, "PIN to leave", VT_DEADLINE_MS) == 0) {
+		scan(vt, PIN);
+		CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 0);
+	}
+	vt_free(vt);
+}
+
+static void
+state_dir(char *buf, size_t len, const char *name)
+{
+	snprintf(buf, len, "%s/%s", dir, name);
+}
+
+/* Valid, the same again, unknown, and a code typed slowly by hand. */
+static void
+test_scans(void)
+{
+	struct event	 ev;
+	struct vt	*vt;
+	char		 state[160], want[128];
+	size_t		 i;
+
+	state_dir(state, sizeof state, "scans");
+	if (start_mock() != 0 || event_make(&ev) != 0 ||
+	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (ready(vt) != 0)
+		goto out;
+	CHECK_INT(server_checked_in(&ev), 0);
+
+	scan(vt, ev.codes[0]);
+	snprintf(want, sizeof want, "VALID \xe2\x80\x94 %s", ev.names[0]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect(vt, "ready in", VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 1);
+
+	scan(vt, ev.codes[0]);
+	snprintf(want, sizeof want, "ALREADY CHECKED IN \xe2\x80\x94 %s, first "
+	    "at", ev.names[0]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+
+	scan(vt, "NOSUCH42");
+	e2e_expect(vt, "INVALID \xe2\x80\x94 No guest has the code NOSUCH42",
+	    VT_DEADLINE_MS);
+
+	/* By hand: a key at a time, slower than any scanner. */
+	for (i = 0; ev.codes[1][i] != '\0'; i++) {
+		vt_send_char(vt, (unsigned char)ev.codes[1][i]);
+		vt_settle(vt, 120);
+	}
+	e2e_expect(vt, ev.codes[1], VT_DEADLINE_MS);
+	vt_send_char(vt, '\r');
+	snprintf(want, sizeof want, "VALID \xe2\x80\x94 %s", ev.names[1]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect_gone(vt, ev.codes[1], VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 2);
+	/* The recent scans, newest first. */
+	e2e_expect(vt, "Recent scans", VT_DEADLINE_MS);
+	e2e_expect(vt, "NOSUCH42: No guest has the code", VT_DEADLINE_MS);
+out:
+	leave(vt);
+}
+
+/* C-c, C-z, C-\, q and SIGINT do nothing; a wrong PIN keeps it. */
+static void
+test_locked(void)
+{
+	struct event	 ev;
+	struct vt	*vt;
+	char		 state[160];
+
+	state_dir(state, sizeof state, "locked");
+	if (start_mock() != 0 || event_make(&ev) != 0 ||
+	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (ready(vt) != 0)
+		goto out;
+	vt_send_char(vt, CTL('c'));
+	vt_send_char(vt, CTL('z'));
+	vt_send_char(vt, CTL('\\'));
+	vt_send_char(vt, 'q');
+	kill(vt_pid(vt), SIGINT);
+	kill(vt_pid(vt), SIGQUIT);
+	/* Still there: the q is a character in the code field. */
+	e2e_expect(vt, "ticket code: q", VT_DEADLINE_MS);
+	CHECK_INT(vt_wait_exit(vt, 500), -1);
+	vt_send_char(vt, CTL('u'));
+	e2e_expect_gone(vt, "ticket code: q", VT_DEADLINE_MS);
+
+	vt_send_key(vt, VTERM_KEY_FUNCTION(10));
+	e2e_expect(vt, "PIN to leave", VT_DEADLINE_MS);
+	scan(vt, "1357");
+	e2e_expect(vt, "Wrong PIN", VT_DEADLINE_MS);
+	CHECK_INT(vt_wait_exit(vt, 300), -1);
+	/* Esc goes back to scanning; the PIN never showed. */
+	e2e_expect_gone(vt, "1357", 1000);
+	vt_send_key(vt, VTERM_KEY_ESCAPE);
+	e2e_expect(vt, "Scan or type a ticket code", VT_DEADLINE_MS);
+out:
+	leave(vt);
+}
+
+/* The bare Linux console: 80x25, 8 colours, letters in #. */
+static void
+test_console(void)
+{
+	struct event	 ev;
+	struct vt	*vt;
+	struct vt_cell	 cell;
+	char		 state[160], want[128], *row;
+	int		 r, c, hashes = 0;
+
+	state_dir(state, sizeof state, "console");
+	if (start_mock() != 0 || event_make(&ev) != 0 ||
+	    (vt = station(&ev, state, 25, 80, "linux")) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (ready(vt) != 0)
+		goto out;
+	scan(vt, ev.codes[2]);
+	snprintf(want, sizeof want, "%s", ev.names[2]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect(vt, "ready in", VT_DEADLINE_MS);
+	for (r = 0; r < 25; r++) {
+		row = vt_row(vt, r);
+		hashes += strstr(row, "#   #") != NULL;
+		CHECK(strstr(row, "\xe2\x96\x88") == NULL);
+		free(row);
+	}
+	CHECK(hashes > 0);
+	/* The banner's colour is one of the eight. */
+	if (vt_find(vt, want, &r, &c)) {
+		CHECK_INT(vt_cell(vt, r, c, &cell), 0);
+		CHECK(cell.bg >= 0 && cell.bg < 8);
+	} else
+		CHECK(0);
+out:
+	leave(vt);
+}
+
+/* The server goes away mid-session; the queue reaches it once back. */
+static void
+test_offline(void)
+{
+	struct event	 ev;
+	struct vt	*vt;
+	char		 state[160], want[128];
+
+	state_dir(state, sizeof state, "offline");
+	if (start_mock() != 0 || event_make(&ev) != 0 ||
+	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (ready(vt) != 0)
+		goto out;
+	scan(vt, ev.codes[0]);
+	e2e_expect(vt, "ready in", VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 1);
+
+	mockproc_stop(&mock);
+	e2e_expect(vt, "OFFLINE", VT_DEADLINE_MS);
+	scan(vt, ev.codes[1]);
+	snprintf(want, sizeof want, "%s (Accepted offline)", ev.names[1]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	scan(vt, ev.codes[2]);
+	snprintf(want, sizeof want, "%s (Accepted offline)", ev.names[2]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	/* Checked against the copy: in here already, and not a guest. */
+	scan(vt, ev.codes[1]);
+	snprintf(want, sizeof want, "ALREADY CHECKED IN \xe2\x80\x94 %s",
+	    ev.names[1]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	scan(vt, ev.codes[0]);
+	snprintf(want, sizeof want, "ALREADY CHECKED IN \xe2\x80\x94 %s",
+	    ev.names[0]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	scan(vt, "NOSUCH43");
+	e2e_expect(vt, "Unknown code", VT_DEADLINE_MS);
+	e2e_expect(vt, "+2 here, not sent yet", VT_DEADLINE_MS);
+	e2e_expect(vt, "2 queued", VT_DEADLINE_MS);
+
+	if (restart_mock() != 0) {
+		CHECK(0);
+		goto out;
+	}
+	e2e_expect(vt, "ONLINE", VT_DEADLINE_MS);
+	e2e_expect_gone(vt, "queued", VT_DEADLINE_MS);
+	e2e_expect(vt, "Checked in 3 / 50", VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 3);
+out:
+	leave(vt);
+}
+
+/* Copies a file (the station's, and its -wal) byte for byte. */
+static int
+copy_file(const char *from, const char *to)
+{
+	FILE	*in, *out;
+	char	 buf[8192];
+	size_t	 n;
+	int	 rc = 0;
+
+	if ((in = fopen(from, "rb")) == NULL)
+		return (-1);
+	if ((out = fopen(to, "wb")) == NULL) {
+		fclose(in);
+		return (-1);
+	}
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
+		if (fwrite(buf, 1, n, out) != n)
+			rc = -1;
+	}
+	fclose(in);
+	if (fclose(out) != 0)
+		rc = -1;
+	return (rc);
+}
+
+/* The station's file for ev under state (a new string). */
+static char *
+station_file(const struct event *ev, const char *state)
+{
+	char	*path, *cause = NULL, *old = getenv("XDG_STATE_HOME");
+	char	*keep = old != NULL ? strdup(old) : NULL;
+
+	setenv("XDG_STATE_HOME", state, 1);
+	path = kiosk_path(url, ev->id, &cause);
+	if (keep != NULL)
+		setenv("XDG_STATE_HOME", keep, 1);
+	else
+		unsetenv("XDG_STATE_HOME");
+	free(keep);
+	free(cause);
+	return (path);
+}
+
+/*
+ * Killed with two scans queued: started again, it sends them once; the
+ * same queue sent again (a copy of the file taken before) checks nobody in
+ * twice, as the nonces make the server answer as it did.
+ */
+static void
+test_killed(void)
+{
+	struct event	 ev;
+	struct vt	*vt;
+	char		 state[160], copy[160], want[128], *file, *cfile;
+	char		 from[256], to[256];
+
+	state_dir(state, sizeof state, "killed");
+	state_dir(copy, sizeof copy, "killed-copy");
+	if (start_mock() != 0 || event_make(&ev) != 0 ||
+	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (ready(vt) != 0) {
+		leave(vt);
+		return;
+	}
+	mockproc_stop(&mock);
+	e2e_expect(vt, "OFFLINE", VT_DEADLINE_MS);
+	scan(vt, ev.codes[3]);
+	scan(vt, ev.codes[4]);
+	e2e_expect(vt, "2 queued", VT_DEADLINE_MS);
+	kill(vt_pid(vt), SIGKILL);
+	CHECK_INT(vt_wait_exit(vt, VT_DEADLINE_MS), 128 + SIGKILL);
+	vt_free(vt);
+
+	/* The file as the power cut left it, kept for the second send. */
+	file = station_file(&ev, state);
+	mkdir(copy, 0700);
+	snprintf(from, sizeof from, "%s/evtop", copy);
+	mkdir(from, 0700);
+	cfile = station_file(&ev, copy);
+	CHECK(file != NULL && cfile != NULL);
+	if (file == NULL || cfile == NULL)
+		goto out;
+	CHECK_INT(copy_file(file, cfile), 0);
+	snprintf(from, sizeof from, "%s-wal", file);
+	snprintf(to, sizeof to, "%s-wal", cfile);
+	copy_file(from, to);
+
+	if (restart_mock() != 0 || (vt = station(&ev, state, 30, 100,
+	    NULL)) == NULL) {
+		CHECK(0);
+		goto out;
+	}
+	e2e_expect(vt, "ONLINE", VT_DEADLINE_MS);
+	snprintf(want, sizeof want, "%s", ev.names[4]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect_gone(vt, "queued", VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 2);
+	leave(vt);
+
+	/* The same queue once more: the server answers as before. */
+	if ((vt = station(&ev, copy, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		goto out;
+	}
+	e2e_expect(vt, "ONLINE", VT_DEADLINE_MS);
+	e2e_expect_gone(vt, "queued", VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "CONFLICT", NULL, NULL));
+	CHECK_INT(server_checked_in(&ev), 2);
+	leave(vt);
+out:
+	free(file);
+	free(cfile);
+}
+
+/* Two doors, one code, at once: one lets the guest in. */
+static void
+test_two_stations(void)
+{
+	struct event	 ev;
+	struct vt	*a, *b;
+	char		 sa[160], sb[160], valid[128], already[128];
+	int		 va, vb, aa, ab;
+
+	state_dir(sa, sizeof sa, "door-a");
+	state_dir(sb, sizeof sb, "door-b");
+	if (start_mock() != 0 || event_make(&ev) != 0 ||
+	    (a = station(&ev, sa, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if ((b = station(&ev, sb, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		vt_free(a);
+		return;
+	}
+	if (ready(a) != 0 || ready(b) != 0)
+		goto out;
+	scan(a, ev.codes[5]);
+	scan(b, ev.codes[5]);
+	snprintf(valid, sizeof valid, "VALID \xe2\x80\x94 %s", ev.names[5]);
+	snprintf(already, sizeof already, "ALREADY CHECKED IN \xe2\x80\x94 %s",
+	    ev.names[5]);
+	e2e_expect(a, "ready in", VT_DEADLINE_MS);
+	e2e_expect(b, "ready in", VT_DEADLINE_MS);
+	va = vt_find(a, valid, NULL, NULL);
+	vb = vt_find(b, valid, NULL, NULL);
+	aa = vt_find(a, already, NULL, NULL);
+	ab = vt_find(b, already, NULL, NULL);
+	CHECK_INT(va + vb, 1);
+	CHECK_INT(aa + ab, 1);
+	CHECK_INT(va, ab);
+	CHECK_INT(server_checked_in(&ev), 1);
+out:
+	leave(a);
+	leave(b);
+}
+
+/*
+ * A scan queued offline (a station that died before sending it) for a
+ * guest another door let in meanwhile: the server's word shows.
+ */
+static void
+test_conflict(void)
+{
+	struct event		 ev;
+	struct kiosk_db		*kdb;
+	struct kiosk_scan	 sc;
+	struct vt		*vt;
+	char			 state[160], sub[200], *file, *cause = NULL;
+
+	state_dir(state, sizeof state, "conflict");
+	if (start_mock() != 0 || event_make(&ev) != 0) {
+		CHECK(0);
+		return;
+	}
+	mkdir(state, 0700);
+	snprintf(sub, sizeof sub, "%s/evtop", state);
+	mkdir(sub, 0700);
+	file = station_file(&ev, state);
+	if (file == NULL || (kdb = kiosk_db_open(file, url, ev.id,
+	    &cause)) == NULL) {
+		fprintf(stderr, "kiosk: %s\n", cause != NULL ? cause : "?");
+		free(cause);
+		free(file);
+		CHECK(0);
+		return;
+	}
+	memset(&sc, 0, sizeof sc);
+	kiosk_nonce(sc.nonce);
+	snprintf(sc.code, sizeof sc.code, "%s", ev.codes[0]);
+	sc.scanned_at = time(NULL) - 60;
+	sc.queued = sc.offline = 1;
+	sc.result = KIOSK_VALID;
+	snprintf(sc.name, sizeof sc.name, "%s", ev.names[0]);
+	snprintf(sc.detail, sizeof sc.detail, "Accepted offline");
+	CHECK_INT(kiosk_db_add_scan(kdb, &sc, &cause), 0);
+	kiosk_db_close(kdb);
+	free(file);
+
+	CHECK_INT(door_checkin(&ev, ev.codes[0]), 200);
+	if ((vt = station(&ev, state, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	e2e_expect(vt, "CONFLICT", VT_DEADLINE_MS);
+	e2e_expect(vt, "Let in at another door first", VT_DEADLINE_MS);
+	e2e_expect_gone(vt, "queued", VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 1);
+	leave(vt);
+}
+
+/* / finds a guest by name; F4 undoes, after asking. */
+static void
+test_find_undo(void)
+{
+	struct event	 ev;
+	struct vt	*vt;
+	struct reply	 r;
+	char		 state[160], want[160], path[64];
+
+	state_dir(state, sizeof state, "find");
+	if (start_mock() != 0 || event_make(&ev) != 0 ||
+	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (ready(vt) != 0)
+		goto out;
+	vt_send_char(vt, '/');
+	e2e_expect(vt, "Find a guest by name", VT_DEADLINE_MS);
+	vt_send_text(vt, "guest thr");
+	e2e_expect(vt, ev.names[2], VT_DEADLINE_MS);
+	e2e_expect(vt, "not in", VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, ev.names[1], NULL, NULL));
+	vt_send_char(vt, '\r');
+	snprintf(want, sizeof want, "VALID \xe2\x80\x94 %s", ev.names[2]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 1);
+
+	vt_send_key(vt, VTERM_KEY_FUNCTION(4));
+	snprintf(want, sizeof want, "Undo the check-in of %s?", ev.names[2]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	/* Enter is no. */
+	vt_send_char(vt, '\r');
+	e2e_expect(vt, "Nothing undone", VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 1);
+	vt_send_key(vt, VTERM_KEY_FUNCTION(4));
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	vt_send_char(vt, 'y');
+	snprintf(want, sizeof want, "Check-in of %s undone", ev.names[2]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 0);
+	snprintf(path, sizeof path, "/api/events/%lld/guests?checked_in=true",
+	    (long long)ev.id);
+	support_http(url, "GET", path, NULL, token, &r);
+	CHECK_INT(json_integer_value(json_object_get(r.json, "total")), 0);
+	reply_done(&r);
+out:
+	leave(vt);
+}
+
+static void
+test_stop_mock(void)
+{
+	char	cmd[256];
+
+	mockproc_stop(&mock);
+	free(token);
+	token = NULL;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CHECK_INT(system(cmd), 0);
+}
+
+TEST_MAIN(
+	TEST_CASE(test_scans),
+	TEST_CASE(test_locked),
+	TEST_CASE(test_console),
+	TEST_CASE(test_offline),
+	TEST_CASE(test_killed),
+	TEST_CASE(test_two_stations),
+	TEST_CASE(test_conflict),
+	TEST_CASE(test_find_undo),
+	TEST_CASE(test_stop_mock))
