@@ -27,6 +27,7 @@
 #define PK_NOTE_MS	6000
 #define PK_PIN_TRIES	5	/* then a wait */
 #define PK_PIN_WAIT_MS	30000
+#define PK_COUNTDOWN_S	5	/* seconds a countdown shows at most */
 
 enum pk_mode {
 	PK_SCAN,
@@ -587,8 +588,12 @@ pane_kiosk_draw_result(struct pane *p, int y, int h, int w,
 			    "press Enter", NULL);
 		return;
 	}
+	/* The countdown for the last seconds: a long banner just stays. */
 	left = (pk->shown_ms + pk->banner_ms - now + 999) / 1000;
-	snprintf(corner, sizeof corner, "ready in %" PRIu64 " s ", left);
+	corner[0] = '\0';
+	if (left <= PK_COUNTDOWN_S)
+		snprintf(corner, sizeof corner, "ready in %" PRIu64 " s ",
+		    left);
 	switch (sc->result) {
 	case KIOSK_VALID:
 		big = "VALID";
@@ -613,7 +618,8 @@ pane_kiosk_draw_result(struct pane *p, int y, int h, int w,
 		    sc->detail[0] != '\0' ? sc->detail : "not a ticket here");
 		break;
 	}
-	pane_kiosk_draw_banner(p, y, h, w, style, big, line, corner);
+	pane_kiosk_draw_banner(p, y, h, w, style, big, line,
+	    corner[0] != '\0' ? corner : NULL);
 }
 
 static void
