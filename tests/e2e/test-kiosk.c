@@ -94,6 +94,63 @@ out:
 	leave(vt);
 }
 
+/*
+ * Scanners that send no Enter: a burst and then silence is a scan, while
+ * a code typed by hand waits for Enter; and one that ends codes with Tab.
+ */
+static void
+test_terminators(void)
+{
+	const char	*none[] = { "--kiosk-terminator", "none",
+	    "--kiosk-scan-timeout", "0.2", NULL };
+	const char	*tab[] = { "--kiosk-terminator", "tab", NULL };
+	struct event	 ev;
+	struct vt	*vt;
+	char		 state[160], want[128];
+	size_t		 i;
+
+	state_dir(state, sizeof state, "terminators");
+	if (start_mock() != 0 || event_make(&ev) != 0 ||
+	    (vt = station_with(&ev, state, 30, 100, NULL, none)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (ready(vt) != 0) {
+		leave(vt);
+		return;
+	}
+	vt_send_text(vt, ev.codes[0]);
+	snprintf(want, sizeof want, "VALID \xe2\x80\x94 %s", ev.names[0]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	for (i = 0; ev.codes[1][i] != '\0'; i++) {
+		vt_send_char(vt, (unsigned char)ev.codes[1][i]);
+		vt_settle(vt, 120);
+	}
+	e2e_expect(vt, ev.codes[1], VT_DEADLINE_MS);
+	vt_settle(vt, 800);
+	snprintf(want, sizeof want, "VALID \xe2\x80\x94 %s", ev.names[1]);
+	CHECK(!vt_find(vt, want, NULL, NULL));
+	CHECK(vt_find(vt, ev.codes[1], NULL, NULL));
+	vt_send_char(vt, '\r');
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 2);
+	leave(vt);
+
+	if ((vt = station_with(&ev, state, 30, 100, NULL, tab)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (ready(vt) == 0) {
+		vt_send_text(vt, ev.codes[2]);
+		vt_send_char(vt, '\t');
+		snprintf(want, sizeof want, "VALID \xe2\x80\x94 %s",
+		    ev.names[2]);
+		e2e_expect(vt, want, VT_DEADLINE_MS);
+		CHECK_INT(server_checked_in(&ev), 3);
+	}
+	leave(vt);
+}
+
 /* C-c, C-z, C-\, q and SIGINT do nothing; a wrong PIN keeps it. */
 static void
 test_locked(void)
@@ -193,6 +250,9 @@ test_offline(void)
 	scan(vt, ev.codes[0]);
 	e2e_expect(vt, "ready in", VT_DEADLINE_MS);
 	CHECK_INT(server_checked_in(&ev), 1);
+	/* Another door: its checkin envelope reaches the copy here. */
+	CHECK_INT(door_checkin(&ev, ev.codes[5]), 200);
+	e2e_expect(vt, "Checked in 2 / 50", VT_DEADLINE_MS);
 
 	mockproc_stop(&mock);
 	e2e_expect(vt, "OFFLINE", VT_DEADLINE_MS);
@@ -211,6 +271,10 @@ test_offline(void)
 	snprintf(want, sizeof want, "ALREADY CHECKED IN \xe2\x80\x94 %s",
 	    ev.names[0]);
 	e2e_expect(vt, want, VT_DEADLINE_MS);
+	scan(vt, ev.codes[5]);
+	snprintf(want, sizeof want, "ALREADY CHECKED IN \xe2\x80\x94 %s",
+	    ev.names[5]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
 	scan(vt, "NOSUCH43");
 	e2e_expect(vt, "Unknown code", VT_DEADLINE_MS);
 	e2e_expect(vt, "+2 here, not sent yet", VT_DEADLINE_MS);
@@ -222,8 +286,8 @@ test_offline(void)
 	}
 	e2e_expect(vt, "ONLINE", VT_DEADLINE_MS);
 	e2e_expect_gone(vt, "queued", VT_DEADLINE_MS);
-	e2e_expect(vt, "Checked in 3 / 50", VT_DEADLINE_MS);
-	CHECK_INT(server_checked_in(&ev), 3);
+	e2e_expect(vt, "Checked in 4 / 50", VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 4);
 out:
 	leave(vt);
 }
@@ -506,6 +570,7 @@ test_stop_mock(void)
 
 TEST_MAIN(
 	TEST_CASE(test_scans),
+	TEST_CASE(test_terminators),
 	TEST_CASE(test_locked),
 	TEST_CASE(test_console),
 	TEST_CASE(test_offline),
