@@ -406,6 +406,56 @@ test_kiosk_needs_pin(void)
 	support_run_done(&r);
 }
 
+/* evtop info says what the kiosk is, and of the PIN only "set". */
+static void
+test_info(void)
+{
+	const char		*text[] = { "info", "-p", "kiosk", NULL };
+	const char		*json[] = { "info", "-p", "kiosk", "--json",
+	    NULL };
+	const char		*set[] = { "kiosk-pin", "-p", "kiosk", NULL };
+	struct support_run	 r;
+	int			 before = test_failures;
+
+	write_config("[profile kiosk]\nserver = " UNREACHABLE "\n"
+	    "kiosk_event = 42\nkiosk_terminator = none\nkiosk_bell = on\n",
+	    0600);
+	support_run(&r, home, text, NULL);
+	CHECK_INT(r.status, 3);
+	CHECK(strstr(r.out, "\nkiosk:        event 42 (from profile), PIN "
+	    "not set\nkiosk scans:  a code ends after 0.3 s of silence; "
+	    "results shown 3 s, with a beep\n") != NULL);
+	if (test_failures != before)
+		report(&r);
+	support_run_done(&r);
+
+	support_run_input(&r, home, set, NULL, "4711\n");
+	CHECK_INT(r.status, 0);
+	support_run_done(&r);
+
+	support_run(&r, home, text, NULL);
+	CHECK(strstr(r.out, "\nkiosk:        event 42 (from profile), PIN "
+	    "set\n") != NULL);
+	CHECK(strstr(r.out, "$y$") == NULL);
+	if (test_failures != before)
+		report(&r);
+	support_run_done(&r);
+
+	support_run(&r, home, json, NULL);
+	CHECK(strstr(r.out, "\"kiosk\":{\"event\":42,\"pin\":\"set\","
+	    "\"terminator\":\"none\",\"scan_timeout\":0.29") != NULL);
+	CHECK(strstr(r.out, "$y$") == NULL);
+	if (test_failures != before)
+		report(&r);
+	support_run_done(&r);
+
+	/* Not a kiosk: not a word of it. */
+	write_config("[profile kiosk]\nserver = " UNREACHABLE "\n", 0600);
+	support_run(&r, home, text, NULL);
+	CHECK(strstr(r.out, "kiosk:") == NULL);
+	support_run_done(&r);
+}
+
 static void
 test_cleanup(void)
 {
@@ -424,5 +474,6 @@ TEST_MAIN(
 	TEST_CASE(test_config_option),
 	TEST_CASE(test_refused),
 	TEST_CASE(test_kiosk_needs_pin),
+	TEST_CASE(test_info),
 	TEST_CASE(test_cleanup)
 )
