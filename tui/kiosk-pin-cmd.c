@@ -54,6 +54,7 @@ kiosk_pin_cmd_line(int fd, char *buf, size_t size)
 		if ((n = read(fd, &c, 1)) == -1) {
 			if (errno == EINTR && !kiosk_pin_cmd_caught)
 				continue;
+			explicit_bzero(&c, sizeof c);
 			buf[len] = '\0';
 			return (-1);
 		}
