@@ -53,6 +53,7 @@ struct config_entry {
 };
 
 struct config_reader {
+	enum config_action		 action;
 	const char			*path;
 	const char			*data;
 	size_t				 len;
@@ -106,10 +107,10 @@ config_error(struct config_reader *r, int line, const char *fmt, ...)
 	}
 }
 
-static int
-config_profile_name_ok(const char *s)
+int
+config_is_profile_name(const char *s)
 {
-	if (*s == '\0')
+	if (*s == '\0' || strlen(s) > CONFIG_PROFILE_MAX)
 		return (0);
 	return (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "0123456789._-") == strlen(s));
@@ -156,7 +157,7 @@ config_section(struct config_reader *r, const char *text, size_t len)
 		else if (strlen(p) > CONFIG_PROFILE_MAX)
 			config_error(r, r->line, "profile names are at most %d "
 			    "characters long", CONFIG_PROFILE_MAX);
-		else if (!config_profile_name_ok(p))
+		else if (!config_is_profile_name(p))
 			config_error(r, r->line, "profile name \"%s\" may only "
 			    "have letters, digits, '.', '_' and '-'", p);
 		else if ((i = config_profile_index(r, p)) != -1)
@@ -401,6 +402,7 @@ config_handler(void *arg, const char *section, const char *name,
 	/* Checked now, whichever profile is chosen: typos never wait. */
 	v = config_unquote(value);
 	config_init(&scratch);
+	scratch.action = r->action;
 	if (config_set_value(&scratch, o, v, CONFIG_SRC_PROFILE, r->line,
 	    &why) != 0) {
 		config_error(r, r->line, "%s %s", name, why);
@@ -548,7 +550,9 @@ config_choose_profile(struct config *cfg, struct config_reader *r,
 			}
 		}
 	}
-	if (cfg->profile == NULL || config_profile_index(r, cfg->profile) != -1)
+	/* evtop kiosk-pin adds the section it is asked for. */
+	if (cfg->profile == NULL || config_profile_index(r, cfg->profile) !=
+	    -1 || cfg->action == CONFIG_KIOSK_PIN)
 		goto out;
 	for (i = 0; i < r->nprofiles; i++) {
 		xasprintf(&next, "%s%s%s", list, i == 0 ? "" : ", ",
@@ -601,6 +605,7 @@ config_load_text(struct config *cfg, const char *name, const char *data,
 	int			 rc;
 
 	memset(&r, 0, sizeof r);
+	r.action = cfg->action;
 	r.path = name;
 	r.data = data;
 	r.len = len;
@@ -650,6 +655,8 @@ config_load_file(struct config *cfg, char **cause)
 	else if ((cfg->file = paths_config_file(cause)) == NULL)
 		return (-1);
 	cfg->file_exists = access(cfg->file, F_OK) == 0;
+	if (!cfg->file_exists && cfg->action == CONFIG_KIOSK_PIN)
+		return (0);	/* it makes the file */
 	if (!cfg->file_exists && !explicit) {
 		if (cfg->profile != NULL) {
 			xasprintf(cause, "no [profile %s]: there is no config "

@@ -355,8 +355,12 @@ config_set_value(struct config *cfg, const struct option_spec *o,
 			goto fail;
 		break;
 	case OPTION_HASH:
-		/* Never quoted: it may be the PIN itself, pasted. */
-		if (!kiosk_pin_is_hash(value)) {
+		/*
+		 * Never quoted: it may be the PIN itself, pasted.  evtop
+		 * kiosk-pin is how a bad one is put right: it reads past it.
+		 */
+		if (!kiosk_pin_is_hash(value) &&
+		    cfg->action != CONFIG_KIOSK_PIN) {
 			xasprintf(why, "is not a PIN hash: set it with 'evtop "
 			    "kiosk-pin'");
 			goto fail;
@@ -519,11 +523,36 @@ config_apply_arg(struct config *cfg, const struct option_spec *o,
 	return (0);
 }
 
+/* The subcommands: `evtop info`, ... */
+static const struct {
+	const char		*name;
+	enum config_action	 action;
+} config_commands[] = {
+	{ "info", CONFIG_INFO },
+	{ "logout", CONFIG_LOGOUT },
+	{ "kiosk-pin", CONFIG_KIOSK_PIN },
+};
+
+/* The action a word of argv names, or CONFIG_RUN. */
+static enum config_action
+config_find_command(const char *word)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof config_commands / sizeof config_commands[0];
+	    i++) {
+		if (strcmp(word, config_commands[i].name) == 0)
+			return (config_commands[i].action);
+	}
+	return (CONFIG_RUN);
+}
+
 int
 config_parse_argv(struct config *cfg, int argc, char **argv, char **cause)
 {
 	const struct option_spec	*t, *o;
 	struct option			*longs;
+	enum config_action		 action;
 	char				*shorts;
 	size_t				 n;
 	int				 c, idx, rc = 0;
@@ -558,11 +587,10 @@ config_parse_argv(struct config *cfg, int argc, char **argv, char **cause)
 			break;
 	}
 	/* GNU getopt moves operands to the end: `evtop -s URL info`. */
-	if (rc == 0 && optind < argc && (strcmp(argv[optind], "info") == 0 ||
-	    strcmp(argv[optind], "logout") == 0)) {
+	if (rc == 0 && optind < argc &&
+	    (action = config_find_command(argv[optind])) != CONFIG_RUN) {
 		if (cfg->action == CONFIG_RUN)
-			cfg->action = strcmp(argv[optind], "info") == 0 ?
-			    CONFIG_INFO : CONFIG_LOGOUT;
+			cfg->action = action;
 		optind++;
 	}
 	if (rc == 0 && optind < argc) {
@@ -807,9 +835,44 @@ config_check_logout(const struct config *cfg, char **cause)
 	return (0);
 }
 
+/*
+ * evtop kiosk-pin writes the PIN's hash into the config file, and needs
+ * nothing else: no server, no PIN already.
+ */
+static int
+config_check_kiosk_pin(const struct config *cfg, char **cause)
+{
+	static const enum option_id	not_for_kiosk_pin[] = {
+		OPT_DEMO, OPT_BATCH, OPT_ITERATIONS, OPT_DELAY, OPT_JSON,
+		OPT_KIOSK, OPT_KIOSK_TERMINATOR, OPT_KIOSK_SCAN_TIMEOUT,
+		OPT_KIOSK_BELL, OPT_KIOSK_BANNER
+	};
+	size_t				i;
+
+	for (i = 0; i < sizeof not_for_kiosk_pin /
+	    sizeof not_for_kiosk_pin[0]; i++) {
+		if (config_flag(cfg, not_for_kiosk_pin[i])) {
+			xasprintf(cause, "evtop kiosk-pin sets the PIN that "
+			    "leaves the kiosk: --%s does not apply",
+			    options_get(not_for_kiosk_pin[i])->name);
+			return (-1);
+		}
+	}
+	/* The section it adds must be one evtop reads back. */
+	if (cfg->profile != NULL && !config_is_profile_name(cfg->profile)) {
+		xasprintf(cause, "a profile name may only have letters, "
+		    "digits, '.', '_' and '-' (at most 40): check -p or "
+		    "EVTOP_PROFILE");
+		return (-1);
+	}
+	return (0);
+}
+
 int
 config_check(const struct config *cfg, char **cause)
 {
+	if (cfg->action == CONFIG_KIOSK_PIN)
+		return (config_check_kiosk_pin(cfg, cause));
 	if (config_check_logout(cfg, cause) != 0)
 		return (-1);
 	if (config_check_demo(cfg, cause) != 0)

@@ -26,7 +26,8 @@ enum config_action {
 	CONFIG_HELP,
 	CONFIG_VERSION,
 	CONFIG_INFO,		/* the `evtop info' subcommand */
-	CONFIG_LOGOUT		/* `evtop logout': forget the kept sign-in */
+	CONFIG_LOGOUT,		/* `evtop logout': forget the kept sign-in */
+	CONFIG_KIOSK_PIN	/* `evtop kiosk-pin': keep the PIN's hash */
 };
 
 /* Where a value came from, weakest first. */
@@ -115,7 +116,9 @@ void	config_apply_env(struct config *);
  * Reads the config file (--config, EVTOP_CONFIG or the XDG one; a missing
  * default file is no error) and applies [defaults] and the chosen profile
  * under what argv and the environment set.  Returns 0, or -1 with
- * "FILE:LINE: what was expected" in *cause.
+ * "FILE:LINE: what was expected" in *cause.  For evtop kiosk-pin, which
+ * writes them, a missing file or profile is no error, nor is a kiosk_pin
+ * that is no hash.
  */
 int	config_load_file(struct config *, char **cause);
 /*
@@ -136,6 +139,11 @@ void	config_tidy_server(struct config *);
  * a profile's user and the sign-in's Email prompt take.
  */
 int	config_is_email(const char *s);
+/*
+ * Whether s may name a profile: 1 to 40 letters, digits, '.', '_' and
+ * '-', as [profile NAME] takes.
+ */
+int	config_is_profile_name(const char *s);
 /* Checks the combination makes sense; -1 with a sentence if not. */
 int	config_check(const struct config *, char **cause);
 /* "option", "environment", "profile NAME", "[defaults]" or "default". */

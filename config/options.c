@@ -204,8 +204,9 @@ options_print_help(FILE *f, const char *prog)
 	fprintf(f, "Usage: %s [OPTION]...\n"
 	    "       %s info [OPTION]...\n"
 	    "       %s logout [OPTION]...\n"
+	    "       %s kiosk-pin [-p PROFILE] [-c FILE]\n"
 	    "A terminal dashboard for running live events.\n\n", prog, prog,
-	    prog);
+	    prog, prog);
 	for (i = 0; i < n; i++) {
 		o = &options_rows[i];
 		if (!options_on_argv(o))
@@ -236,7 +237,10 @@ options_print_help(FILE *f, const char *prog)
 	fprintf(f, "\n`%s info' prints the version, the files evtop uses, the "
 	    "active profile and\nwhat the server says about itself.\n"
 	    "`%s logout' deletes the kept sign-in for the server (-s or a "
-	    "profile) and\nsends it nothing.\n\n"
+	    "profile) and\nsends it nothing.\n"
+	    "`%s kiosk-pin' asks for the PIN that leaves the kiosk (or reads a "
+	    "line of\nstandard input) and keeps its hash as kiosk_pin in the "
+	    "profile's section.\n\n"
 	    "Environment: EVTOP_SERVER, EVTOP_PROFILE, EVTOP_CONFIG, "
 	    "EVTOP_TOKEN, NO_COLOR,\nESCDELAY, XDG_CONFIG_HOME, "
 	    "XDG_STATE_HOME, XDG_CACHE_HOME.\n"
@@ -244,5 +248,5 @@ options_print_help(FILE *f, const char *prog)
 	    "Exit status: 0 ok, 1 failure, 2 usage or config error, 3 cannot "
 	    "reach the\nserver, 4 not signed in.\n"
 	    "Try `%s --demo' to see it work without a server.\n", prog, prog,
-	    prog);
+	    prog, prog);
 }

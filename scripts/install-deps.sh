@@ -22,6 +22,7 @@ libssl-dev
 libvterm-dev
 openssl
 groff-base
+systemd
 clang
 python3-icalendar
 libclang-rt-14-dev

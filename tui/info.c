@@ -139,6 +139,52 @@ info_dir(enum paths_kind kind)
 	return (dir != NULL ? dir : xstrdup("(HOME is not set)"));
 }
 
+/* Whether the config makes or prepares a kiosk: what is worth a line. */
+static int
+info_is_kiosk(const struct config *cfg)
+{
+	return (cfg->kiosk_event != 0 || cfg->kiosk_pin != NULL);
+}
+
+/* The kiosk's settings, the PIN's hash only as "set": null when none. */
+static json_t *
+info_kiosk_json(const struct config *cfg)
+{
+	if (!info_is_kiosk(cfg))
+		return (json_null());
+	return (json_pack("{s:o, s:s, s:s, s:f, s:b, s:f}",
+	    "event", cfg->kiosk_event != 0 ?
+	    json_integer((json_int_t)cfg->kiosk_event) : json_null(),
+	    "pin", cfg->kiosk_pin != NULL ? "set" : "not set",
+	    "terminator", cfg->kiosk_terminator,
+	    "scan_timeout", cfg->kiosk_scan_timeout,
+	    "bell", cfg->kiosk_bell,
+	    "banner", cfg->kiosk_banner));
+}
+
+static void
+info_kiosk_text(FILE *out, const struct config *cfg)
+{
+	if (!info_is_kiosk(cfg))
+		return;
+	if (cfg->kiosk_event != 0)
+		fprintf(out, "kiosk:        event %lld (from %s), PIN %s\n",
+		    (long long)cfg->kiosk_event,
+		    config_source_name(cfg, OPT_KIOSK),
+		    cfg->kiosk_pin != NULL ? "set" : "not set");
+	else
+		fprintf(out, "kiosk:        no event, PIN set\n");
+	fprintf(out, "kiosk scans:  a code ends ");
+	if (strcmp(cfg->kiosk_terminator, "none") != 0)
+		fprintf(out, "with %s%s", strcmp(cfg->kiosk_terminator,
+		    "tab") == 0 ? "Tab" : "Enter",
+		    cfg->kiosk_scan_timeout > 0 ? " or " : "");
+	if (cfg->kiosk_scan_timeout > 0)
+		fprintf(out, "after %g s of silence", cfg->kiosk_scan_timeout);
+	fprintf(out, "; results shown %g s, %s\n", cfg->kiosk_banner,
+	    cfg->kiosk_bell ? "with a beep" : "no beep");
+}
+
 static json_t *
 info_json(const struct config *cfg, const struct info_build *b,
     const struct info_token *t, const struct info_meta *im, time_t now)
@@ -165,13 +211,14 @@ info_json(const struct config *cfg, const struct info_build *b,
 	else if (im->json != NULL)
 		meta = json_incref(im->json);
 	doc = json_pack("{s:s, s:s, s:{s:s?, s:b}, s:s, s:s, s:s?, s:s?, "
-	    "s:s?, s:s, s:o, s:o}",
+	    "s:s?, s:s, s:o, s:o, s:o}",
 	    "version", b->version, "commit", b->commit,
 	    "config_file", "path", cfg->file, "exists", cfg->file_exists,
 	    "state_dir", state, "cache_dir", cache,
 	    "profile", cfg->profile, "server", cfg->server,
 	    "user", cfg->user, "theme", cfg->theme != NULL ? cfg->theme :
-	    "default", "token", token, "meta", meta);
+	    "default", "token", token, "meta", meta,
+	    "kiosk", info_kiosk_json(cfg));
 	free(state);
 	free(cache);
 	return (doc);
@@ -208,6 +255,7 @@ info_text(FILE *out, const struct config *cfg, const struct info_build *b,
 	    cfg->theme : "default", config_source_name(cfg, OPT_THEME),
 	    cfg->nlooks > 0 ? ", with [theme] lines" : "",
 	    cfg->no_color ? "; no colour" : "");
+	info_kiosk_text(out, cfg);
 	if (t->source == NULL)
 		fprintf(out, "sign-in:      no stored token\n");
 	else if (t->problem != NULL)

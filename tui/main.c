@@ -29,6 +29,7 @@
 #include "demo.h"
 #include "info.h"
 #include "keys.h"
+#include "kiosk-pin-cmd.h"
 #include "log.h"
 #include "options.h"
 #include "paths.h"
@@ -366,6 +367,10 @@ main(int argc, char **argv)
 	}
 	if (c.cfg.action == CONFIG_INFO) {
 		rc = main_info(&c);
+		goto out;
+	}
+	if (c.cfg.action == CONFIG_KIOSK_PIN) {
+		rc = kiosk_pin_cmd_run(&c.cfg);
 		goto out;
 	}
 	if ((rc = main_start_demo(&c)) != MAIN_GO_ON)

@@ -56,18 +56,31 @@ void
 support_run(struct support_run *r, const char *home, const char *const *args,
     const char *const *env)
 {
+	support_run_input(r, home, args, env, NULL);
+}
+
+void
+support_run_input(struct support_run *r, const char *home,
+    const char *const *args, const char *const *env, const char *input)
+{
 	const char	*argv[24] = { getenv("EVTOP_BIN") };
-	char		 out[300], err[300];
+	char		 out[300], err[300], in[300];
 	int		 argc = 1, status, fd;
 	pid_t		 pid;
+	FILE		*f;
 
 	while (*args != NULL && argc < 23)
 		argv[argc++] = *args++;
 	argv[argc] = NULL;
 	snprintf(out, sizeof out, "%s/stdout", home);
 	snprintf(err, sizeof err, "%s/stderr", home);
+	snprintf(in, sizeof in, "%s/stdin", home);
+	if (input != NULL && (f = fopen(in, "w")) != NULL) {
+		fputs(input, f);
+		fclose(f);
+	}
 	if ((pid = fork()) == 0) {
-		fd = open("/dev/null", O_RDONLY);
+		fd = open(input != NULL ? in : "/dev/null", O_RDONLY);
 		dup2(fd, STDIN_FILENO);
 		fd = open(out, O_WRONLY|O_CREAT|O_TRUNC, 0600);
 		dup2(fd, STDOUT_FILENO);
@@ -83,6 +96,8 @@ support_run(struct support_run *r, const char *home, const char *const *args,
 		    128 + WTERMSIG(status);
 	r->out = support_slurp(out);
 	r->err = support_slurp(err);
+	if (input != NULL)
+		unlink(in);
 }
 
 void

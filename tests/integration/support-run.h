@@ -20,6 +20,10 @@ struct support_run {
  */
 void	 support_run(struct support_run *, const char *home,
 	    const char *const *args, const char *const *env);
+/* The same with input (a C string) as standard input, a file not a tty. */
+void	 support_run_input(struct support_run *, const char *home,
+	    const char *const *args, const char *const *env,
+	    const char *input);
 void	 support_run_done(struct support_run *);
 /* A file's whole text, "" when it cannot be read; a new string. */
 char	*support_slurp(const char *path);

@@ -634,6 +634,52 @@ test_kiosk_keys(void)
 	}
 }
 
+/*
+ * evtop kiosk-pin reads the file it is about to write: a profile or a
+ * file not there yet is no error, nor is a kiosk_pin it will replace.
+ */
+static void
+test_kiosk_pin_reads(void)
+{
+	const char	*pick[] = { "kiosk-pin", "-p", "hall-b", NULL };
+	const char	*run[] = { "-p", "kiosk", NULL };
+	struct config	 cfg;
+	char		*cause, want[512];
+
+	clean_env();
+	write_config("[profile kiosk]\nkiosk_event = 3\nkiosk_pin = 4711\n");
+	CHECK_INT(load(&cfg, &cause, run), -1);
+	snprintf(want, sizeof want, "%s:3: kiosk_pin is not a PIN hash: set "
+	    "it with 'evtop kiosk-pin'", path);
+	CHECK_STR(cause, want);
+	free(cause);
+	config_done(&cfg);
+
+	pick[2] = "kiosk";
+	CHECK_INT(load(&cfg, &cause, pick), 0);
+	CHECK_STR(cause, NULL);
+	CHECK_INT(cfg.action, CONFIG_KIOSK_PIN);
+	CHECK_INT(config_check(&cfg, &cause), 0);
+	config_done(&cfg);
+
+	pick[2] = "hall-b";
+	CHECK_INT(load(&cfg, &cause, pick), 0);
+	CHECK_STR(cause, NULL);
+	CHECK_STR(cfg.profile, "hall-b");
+	config_done(&cfg);
+
+	/* A file that is not there yet, even one named on purpose. */
+	setenv("EVTOP_CONFIG", "/nonexistent/evtop.ini", 1);
+	config_init(&cfg);
+	cfg.action = CONFIG_KIOSK_PIN;
+	cause = NULL;
+	CHECK_INT(config_resolve(&cfg, &cause), 0);
+	CHECK_STR(cfg.file, "/nonexistent/evtop.ini");
+	CHECK_INT(cfg.file_exists, 0);
+	config_done(&cfg);
+	clean_env();
+}
+
 /* --theme: one of the built-in names, said in one sentence. */
 static void
 test_theme_argv(void)
@@ -734,6 +780,7 @@ TEST_MAIN(
 	TEST_CASE(test_profiles),
 	TEST_CASE(test_precedence),
 	TEST_CASE(test_kiosk_keys),
+	TEST_CASE(test_kiosk_pin_reads),
 	TEST_CASE(test_theme_argv),
 	TEST_CASE(test_load_text),
 	TEST_CASE(test_cleanup)

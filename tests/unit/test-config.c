@@ -330,6 +330,15 @@ test_batch_options(void)
 	CHECK_STR(cfg.server, "http://ev.example");
 	config_done(&cfg);
 
+	/* So may kiosk-pin, which needs no server and no PIN. */
+	info[3] = "kiosk-pin";
+	CHECK_INT(parse(&cfg, &cause, 4, info), 0);
+	CHECK_INT(cfg.action, CONFIG_KIOSK_PIN);
+	free(cfg.server);
+	cfg.server = NULL;
+	CHECK_INT(config_check(&cfg, &cause), 0);
+	config_done(&cfg);
+
 	/* So may logout; it needs a server to sign out of. */
 	info[3] = "logout";
 	CHECK_INT(parse(&cfg, &cause, 4, info), 0);
