@@ -198,6 +198,13 @@ enum api_reason	 api_sign_in_reason(const struct api *);
  */
 void		 api_resume(struct api *, const char *token, api_done_cb,
 		     void *arg);
+/*
+ * The session a token claims, without asking the server (a station that
+ * starts while the server is away): 0, or -1 with why when it is no
+ * token.  The server's first answer says whether it still holds.
+ */
+int		 api_resume_unchecked(struct api *, const char *token,
+		     char **cause);
 /* What GET /api/meta says; NULL/0 for what it did not say. */
 struct api_meta {
 	int	 core_only;	/* no usable /api/meta: a core-only server */

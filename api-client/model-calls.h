@@ -158,6 +158,8 @@ struct event_stats {
 	int64_t			 checked_in;
 	int64_t			 available;
 	int64_t			 guests;
+	int64_t			 inside;	/* at the venue now; -1: not
+						   said (no server says yet) */
 	int64_t			 bucket_seconds;
 	struct rsvp_counts	 rsvp;
 	struct stats_bucket	*timeline;	/* oldest first */

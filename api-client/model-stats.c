@@ -52,6 +52,7 @@ static const struct model_field model_event_stats_fields[] = {
 	{ "available", MODEL_COUNT, offsetof(struct event_stats, available),
 	  0 },
 	{ "guests", MODEL_COUNT, offsetof(struct event_stats, guests), 0 },
+	{ "inside", MODEL_COUNT, offsetof(struct event_stats, inside), 0 },
 	{ "bucket_seconds", MODEL_COUNT,
 	  offsetof(struct event_stats, bucket_seconds), 0 },
 };

@@ -275,13 +275,14 @@ model_parse_counters(const json_t *j, struct counters *c, char **cause)
 		{ "checked_in", NULL, offsetof(struct counters, checked_in) },
 		{ "available", "available_spots",
 		    offsetof(struct counters, available) },
+		{ "inside", NULL, offsetof(struct counters, inside) },
 	};
 	int64_t		*v;
 	size_t		 i;
 	int		 r;
 
 	c->event_id = c->confirmed = c->waitlisted = -1;
-	c->checked_in = c->available = -1;
+	c->checked_in = c->available = c->inside = -1;
 	if (!json_is_object(j)) {
 		if (cause != NULL)
 			*cause = xstrdup("counters should be a JSON object");

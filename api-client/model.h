@@ -38,6 +38,7 @@ struct counters {
 	int64_t	waitlisted;		/* -1 when absent */
 	int64_t	checked_in;		/* -1 when absent */
 	int64_t	available;		/* -1 when absent */
+	int64_t	inside;			/* at the venue now; -1 when absent */
 };
 
 enum notification_level {

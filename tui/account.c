@@ -304,6 +304,19 @@ account_with_token(struct account *a, char **cause)
 	if (token == NULL)
 		return (API_OK);
 	status = account_resume(a, token, &why);
+	/*
+	 * A check-in station works without its server: it starts on the
+	 * token it has, and the server's first answer says if it holds.
+	 */
+	if (status == API_ERR_UNREACHABLE && cfg->kiosk_event > 0 &&
+	    api_resume_unchecked(a->api, token, NULL) == 0) {
+		log_debug("%s: the server cannot be reached: the station "
+		    "starts offline (%s)", __func__, why);
+		signin_forget(token);
+		free(why);
+		a->source = source;
+		return (API_OK);
+	}
 	signin_forget(token);
 	if (status == API_OK) {
 		a->source = source;

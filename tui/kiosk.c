@@ -492,6 +492,7 @@ kiosk_stats_cb(void *arg, const struct api_result *r)
 				k->st.capacity = s->capacity;
 			if (s->checked_in >= 0)
 				k->st.checked_in = s->checked_in;
+			k->st.inside = s->inside;
 		}
 		kiosk_changed(k);
 		kiosk_drain(k);
@@ -675,6 +676,7 @@ kiosk_new(uv_loop_t *loop, struct api *api, const struct kiosk_options *o,
 	free(path);
 	k->st.capacity = -1;
 	k->st.checked_in = -1;
+	k->st.inside = -1;
 	k->st.online = 1;
 	k->st.guests = kiosk_db_guests(k->db);
 	k->st.copied_at = kiosk_db_copied_at(k->db);
@@ -857,6 +859,8 @@ kiosk_heard_counters(struct kiosk *k, const struct counters *c)
 			return;
 		if (c->checked_in >= 0)
 			k->st.checked_in = c->checked_in;
+		if (c->inside >= 0)
+			k->st.inside = c->inside;
 		kiosk_online(k);
 		kiosk_changed(k);
 		return;

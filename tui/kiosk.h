@@ -48,6 +48,7 @@ struct kiosk_state {
 	time_t		 starts;			/* 0: not known */
 	int64_t		 capacity;		/* -1: not known */
 	int64_t		 checked_in;		/* as the server says; -1 */
+	int64_t		 inside;		/* if the server says; -1 */
 	int64_t		 here;			/* accepted here, not sent */
 	int64_t		 queued;		/* scans waiting to be sent */
 	int		 online;		/* the server answers */

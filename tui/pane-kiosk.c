@@ -436,6 +436,10 @@ pane_kiosk_draw_top(struct pane *p, const struct kiosk_state *st, int w)
 		snprintf(buf, sizeof buf, " / %" PRId64, st->capacity);
 		x += textw_put(win, 1, x, buf, w - x, 0, A_NORMAL);
 	}
+	if (st->inside >= 0) {
+		snprintf(buf, sizeof buf, "   Inside %" PRId64, st->inside);
+		x += textw_put(win, 1, x, buf, w - x, 0, A_BOLD);
+	}
 	if (st->here > 0) {
 		snprintf(buf, sizeof buf, "   +%" PRId64 " here, not sent yet",
 		    st->here);
@@ -727,7 +731,7 @@ pane_kiosk_draw(struct pane *p)
 	werase(p->win);
 	getmaxyx(p->win, h, w);
 	memset(&st, 0, sizeof st);
-	st.capacity = st.checked_in = -1;
+	st.capacity = st.checked_in = st.inside = -1;
 	st.online = 1;
 	if (pk->k != NULL)
 		kiosk_state(pk->k, &st);

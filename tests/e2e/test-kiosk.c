@@ -409,6 +409,52 @@ out:
 	free(cfile);
 }
 
+/*
+ * Started while the server is away (a station rebooted in an outage):
+ * it works offline on the copy its last run kept, and sends what it took
+ * once the server is back.
+ */
+static void
+test_start_offline(void)
+{
+	struct event	 ev;
+	struct vt	*vt;
+	char		 state[160], want[128];
+
+	state_dir(state, sizeof state, "start-offline");
+	if (start_mock() != 0 || event_make(&ev) != 0 ||
+	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (ready(vt) != 0) {
+		leave(vt);
+		return;
+	}
+	leave(vt);
+
+	mockproc_stop(&mock);
+	if ((vt = station(&ev, state, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	e2e_expect(vt, "OFFLINE", 2 * VT_DEADLINE_MS);
+	e2e_expect(vt, "guests, list of", VT_DEADLINE_MS);
+	scan(vt, ev.codes[0]);
+	snprintf(want, sizeof want, "%s (Accepted offline)", ev.names[0]);
+	e2e_expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect(vt, "1 queued", VT_DEADLINE_MS);
+	if (restart_mock() != 0) {
+		CHECK(0);
+		leave(vt);
+		return;
+	}
+	e2e_expect(vt, "ONLINE", VT_DEADLINE_MS);
+	e2e_expect_gone(vt, "queued", VT_DEADLINE_MS);
+	CHECK_INT(server_checked_in(&ev), 1);
+	leave(vt);
+}
+
 /* Two doors, one code, at once: one lets the guest in. */
 static void
 test_two_stations(void)
@@ -575,6 +621,7 @@ TEST_MAIN(
 	TEST_CASE(test_console),
 	TEST_CASE(test_offline),
 	TEST_CASE(test_killed),
+	TEST_CASE(test_start_offline),
 	TEST_CASE(test_two_stations),
 	TEST_CASE(test_conflict),
 	TEST_CASE(test_find_undo),

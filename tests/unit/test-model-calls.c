@@ -161,11 +161,21 @@ test_event_stats(void)
 		CHECK_INT(s->capacity, 200);
 		CHECK_INT(s->confirmed, 120);
 		CHECK_INT(s->waitlisted, -1);
+		CHECK_INT(s->inside, -1);
 		CHECK_INT(s->rsvp.accepted, 7);
 		CHECK_INT(s->rsvp.declined, -1);
 		CHECK_INT(s->ntimeline, 2);
 		CHECK_INT(s->timeline[1].checked_in, 2);
 		CHECK_INT(s->timeline[1].confirmed, -1);
+		model_free_one(&model_type_event_stats, s);
+	}
+	/* A server that counts who is inside now says so. */
+	s = one(&model_type_event_stats, "{\"stats\":{\"checked_in\":9,"
+	    "\"inside\":\"7\"}}", &cause);
+	CHECK(s != NULL);
+	if (s != NULL) {
+		CHECK_INT(s->checked_in, 9);
+		CHECK_INT(s->inside, 7);
 		model_free_one(&model_type_event_stats, s);
 	}
 	s = one(&model_type_event_stats, "{\"stats\":{\"timeline\":[{}]}}",

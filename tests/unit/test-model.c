@@ -536,6 +536,14 @@ test_counters_partial(void)
 	CHECK_INT(c.waitlisted, -1);
 	CHECK_INT(c.checked_in, -1);
 	CHECK_INT(c.available, -1);
+	CHECK_INT(c.inside, -1);
+	json_decref(j);
+
+	j = json_loads("{\"event_id\":5,\"checked_in\":4,\"inside\":2}", 0,
+	    NULL);
+	CHECK_INT(model_parse_counters(j, &c, &cause), 0);
+	CHECK_INT(c.checked_in, 4);
+	CHECK_INT(c.inside, 2);
 	json_decref(j);
 
 	j = json_loads("{\"confirmed\":3}", 0, NULL);
