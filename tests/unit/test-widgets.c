@@ -1,12 +1,15 @@
 /*
  * The widgets: width-aware text (ASCII, CJK, emoji, combining marks), the
  * list's selection and scrolling arithmetic and column widths, the gauge,
- * the sparkline, the field-by-field diff of two versions.
+ * the sparkline, the field-by-field diff of two versions, the block
+ * letters (drawn into an in-process curses screen).
  */
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
+#include "bigtext.h"
 #include "diff.h"
 #include "gauge.h"
 #include "list.h"
@@ -443,6 +446,143 @@ test_wrap_lines(void)
 	CHECK_INT(len[0], 5);
 }
 
+/* Row y of w as UTF-8, trailing blanks cut. */
+static void
+win_row(WINDOW *w, int y, char *out, size_t len)
+{
+	wchar_t	 row[256];
+	size_t	 n;
+
+	memset(row, 0, sizeof row);
+	mvwinnwstr(w, y, 0, row, 200);
+	n = wcstombs(out, row, len - 1);
+	if (n == (size_t)-1)
+		n = 0;
+	out[n] = '\0';
+	while (n > 0 && out[n - 1] == ' ')
+		out[--n] = '\0';
+}
+
+/* The character in a cell of w and its colour pair. */
+static wchar_t
+win_cell(WINDOW *w, int y, int x, short *pair)
+{
+	cchar_t	cc;
+	wchar_t	wch[CCHARW_MAX + 1];
+	attr_t	attr;
+
+	if (mvwin_wch(w, y, x, &cc) == ERR ||
+	    getcchar(&cc, wch, &attr, pair, NULL) == ERR)
+		return (0);
+	return (wch[0]);
+}
+
+static void
+test_bigtext_width(void)
+{
+	CHECK_INT(bigtext_height(), 5);
+	CHECK_INT(bigtext_width(NULL), 0);
+	CHECK_INT(bigtext_width(""), 0);
+	CHECK_INT(bigtext_width("A"), 5);
+	CHECK_INT(bigtext_width("I"), 3);
+	/* V A L I D: 5 + 5 + 5 + 3 + 5 and a blank between each two. */
+	CHECK_INT(bigtext_width("VALID"), 27);
+	CHECK_INT(bigtext_width("valid"), 27);
+	CHECK_INT(bigtext_width("A B"), 5 + 1 + 3 + 1 + 5);
+	CHECK_INT(bigtext_width("10:30"), 3 + 1 + 5 + 1 + 1 + 1 + 5 + 1 + 5);
+	/* Anything else is as wide as "?", a multibyte character once. */
+	CHECK_INT(bigtext_width("\xe6\x97\xa5"), bigtext_width("?"));
+	CHECK_INT(bigtext_width("a\tb"), 5 + 1 + bigtext_width("?") + 1 + 5);
+	CHECK(bigtext_fits("VALID", 27));
+	CHECK(!bigtext_fits("VALID", 26));
+	CHECK(bigtext_fits("", 0));
+}
+
+static void
+test_bigtext_draw(void)
+{
+	SCREEN	*scr;
+	FILE	*out, *in;
+	WINDOW	*w, *narrow;
+	char	 row[1024];
+	short	 pair;
+	int	 y;
+
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	if (out == NULL || in == NULL ||
+	    (scr = newterm("xterm-256color", out, in)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	set_term(scr);
+	w = newwin(7, 60, 0, 0);
+
+	CHECK_INT(bigtext_draw(w, 1, 2, "VALID", 1, 0), 27);
+	win_row(w, 0, row, sizeof row);
+	CHECK_STR(row, "");
+	win_row(w, 1, row, sizeof row);
+	CHECK_STR(row, "  #   #  ###  #     ### ####");
+	win_row(w, 3, row, sizeof row);
+	CHECK_STR(row, "  #   # ##### #      #  #   #");
+	win_row(w, 5, row, sizeof row);
+	CHECK_STR(row, "    #   #   # ##### ### ####");
+	win_row(w, 6, row, sizeof row);
+	CHECK_STR(row, "");
+
+	/* Cut at the edge: nothing past it, the window's edge included. */
+	werase(w);
+	narrow = derwin(w, 5, 8, 0, 0);
+	CHECK_INT(bigtext_draw(narrow, 0, 0, "VALID", 1, 0), 8);
+	win_row(w, 0, row, sizeof row);
+	CHECK_STR(row, "#   #  #");
+	for (y = 0; y < 5; y++) {
+		win_row(w, y, row, sizeof row);
+		CHECK((int)strlen(row) <= 8);
+	}
+	/* Off the left and the top: the part inside is drawn. */
+	werase(w);
+	CHECK_INT(bigtext_draw(narrow, -2, -6, "VALID", 1, 0), 8);
+	win_row(w, 0, row, sizeof row);
+	CHECK_STR(row, "##### #");	/* row 2 of the letters, from A */
+	win_row(w, 3, row, sizeof row);
+	CHECK_STR(row, "");
+	CHECK_INT(bigtext_draw(narrow, 0, 8, "VALID", 1, 0), 0);
+	CHECK_INT(bigtext_draw(narrow, 0, -40, "VALID", 1, 0), 0);
+	delwin(narrow);
+
+	/* Unknown characters draw as "?", invalid bytes too. */
+	werase(w);
+	CHECK_INT(bigtext_draw(w, 0, 0, "\t\xff\xe6\x97", 1, 0),
+	    bigtext_width("\t\xff\xe6\x97"));
+	win_row(w, 0, row, sizeof row);
+	CHECK_STR(row, " ###   ###   ###   ###");
+	CHECK_INT(bigtext_draw(w, 0, 0, "", 1, 0), 0);
+	CHECK_INT(bigtext_draw(w, 0, 0, NULL, 1, 0), 0);
+
+	/* Full blocks, and every cell of the box in the caller's pair. */
+	werase(w);
+	CHECK_INT(bigtext_draw(w, 0, 0, "OK", 0, COLOR_PAIR(3) | A_BOLD), 11);
+	CHECK(win_cell(w, 0, 1, &pair) == 0x2588);
+	CHECK_INT(pair, 3);
+	CHECK(win_cell(w, 0, 0, &pair) == L' ');
+	CHECK_INT(pair, 3);
+	CHECK(win_cell(w, 0, 5, &pair) == L' ');	/* between the two */
+	CHECK_INT(pair, 3);
+	CHECK(win_cell(w, 4, 6, &pair) == 0x2588);
+	CHECK(win_cell(w, 0, 11, &pair) == L' ');	/* past the end */
+	CHECK_INT(pair, 0);
+	win_row(w, 2, row, sizeof row);
+	CHECK_STR(row, "\xe2\x96\x88   \xe2\x96\x88 "
+	    "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88");
+
+	delwin(w);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+}
+
 TEST_MAIN(
 	TEST_CASE(test_width),
 	TEST_CASE(test_wrap),
@@ -457,4 +597,6 @@ TEST_MAIN(
 	TEST_CASE(test_spark),
 	TEST_CASE(test_diff),
 	TEST_CASE(test_tabs),
-	TEST_CASE(test_wrap_lines))
+	TEST_CASE(test_wrap_lines),
+	TEST_CASE(test_bigtext_width),
+	TEST_CASE(test_bigtext_draw))
