@@ -345,11 +345,32 @@ wslink_reaped(uv_handle_t *h)
 	free(ws);
 }
 
+static void
+wslink_closing_walk(uv_handle_t *h, void *arg)
+{
+	if (uv_is_closing(h))
+		(*(int *)arg)++;
+}
+
+/* Whether any handle of the loop has been closed and not yet finished. */
+static int
+wslink_loop_closing(uv_loop_t *loop)
+{
+	int	n = 0;
+
+	uv_walk(loop, wslink_closing_walk, &n);
+	return (n != 0);
+}
+
 /*
- * On a foreign libuv loop the context is destroyed in stages: the first
- * call closes its handles, and a later call, once libuv has finished
- * closing them, frees it (and clears ws->ctx through info.pcontext).  So
- * the reaper keeps calling until that happens, for a bounded while.
+ * On a foreign libuv loop the context is destroyed in two calls.  The
+ * first closes its connections, and the close callbacks of those close
+ * lws's own timers; the second frees the context, the memory those
+ * handles live in, and unloads the libuv plugin their close callbacks
+ * are in.  So the second call waits until no handle of the loop is still
+ * closing: made while one was, on a loop slow to go round (a sanitizer,
+ * a loaded machine), it left libuv to write into the freed context and
+ * call into the unloaded plugin, and evtop died on quitting.
  */
 /* Counts the loop's handles still closing. */
 static void
@@ -379,6 +400,8 @@ wslink_reap(uv_timer_t *timer)
 		}
 	}
 	if (ws->ctx != NULL && ws->reap_tries++ < WS_REAP_TRIES) {
+		if (ws->reap_tries > 1 && wslink_loop_closing(ws->loop))
+			return;
 		lws_context_destroy(ws->ctx);
 		if (ws->ctx != NULL)
 			return;

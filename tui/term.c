@@ -225,6 +225,18 @@ term_fatal(int signo, siginfo_t *si, void *ctx)
 	int			 saved = errno, n;
 
 	term_restore();
+	/*
+	 * Said first: what follows walks the stack, and a fault in a
+	 * function that is gone (a jump to unloaded code) can fault again
+	 * there and end the process with nothing said.
+	 */
+	n = 0;
+	if (signo >= 10)
+		num[n++] = (char)('0' + signo / 10 % 10);
+	num[n++] = (char)('0' + signo % 10);
+	num[n++] = '\n';
+	(void)!write(STDERR_FILENO, head, sizeof head - 1);
+	(void)!write(STDERR_FILENO, num, (size_t)n);
 #ifdef TERM_ASAN
 	/* si_code > 0: the kernel's, a real fault, not a kill(1). */
 	if (signo == SIGSEGV && si != NULL && si->si_code > 0 &&
@@ -237,13 +249,6 @@ term_fatal(int signo, siginfo_t *si, void *ctx)
 	(void)si;
 	(void)ctx;
 #endif
-	n = 0;
-	if (signo >= 10)
-		num[n++] = (char)('0' + signo / 10 % 10);
-	num[n++] = (char)('0' + signo % 10);
-	num[n++] = '\n';
-	(void)!write(STDERR_FILENO, head, sizeof head - 1);
-	(void)!write(STDERR_FILENO, num, (size_t)n);
 	n = backtrace(frames, (int)(sizeof frames / sizeof frames[0]));
 	backtrace_symbols_fd(frames, n, STDERR_FILENO);
 	errno = saved;
