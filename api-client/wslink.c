@@ -372,33 +372,11 @@ wslink_loop_closing(uv_loop_t *loop)
  * a loaded machine), it left libuv to write into the freed context and
  * call into the unloaded plugin, and evtop died on quitting.
  */
-/* Counts the loop's handles still closing. */
-static void
-wslink_closing(uv_handle_t *h, void *arg)
-{
-	if (uv_is_closing(h))
-		(*(int *)arg)++;
-}
-
 static void
 wslink_reap(uv_timer_t *timer)
 {
 	struct wslink	*ws = timer->data;
-	int		 closing = 0;
 
-	/*
-	 * A later stage frees the context and the handles inside it: not
-	 * while libuv still has a handle to close, or it would write into
-	 * freed memory when it does.
-	 */
-	if (ws->ctx != NULL && ws->reap_tries > 0 &&
-	    ws->reap_tries < WS_REAP_TRIES) {
-		uv_walk(timer->loop, wslink_closing, &closing);
-		if (closing > 0) {
-			ws->reap_tries++;
-			return;
-		}
-	}
 	if (ws->ctx != NULL && ws->reap_tries++ < WS_REAP_TRIES) {
 		if (ws->reap_tries > 1 && wslink_loop_closing(ws->loop))
 			return;

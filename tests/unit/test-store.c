@@ -89,7 +89,7 @@ static void
 test_counters(void)
 {
 	struct store		*st = make_store();
-	struct counters		 c = { 1, 12, 3, 4, 88 };
+	struct counters		 c = { 1, 12, 3, 4, 88, -1 };
 	const struct event	*ev;
 
 	CHECK_INT(store_apply_counters(st, &c), 1);
@@ -169,7 +169,7 @@ test_find_by_id(void)
 	struct store		*st = store_new();
 	struct event		*evs = xcalloc(2000, sizeof *evs), one;
 	const struct event	*e;
-	struct counters		 c = { 0, 0, -1, -1, -1 };
+	struct counters		 c = { 0, 0, -1, -1, -1, -1 };
 	size_t			 i, at;
 	int64_t			 id;
 

@@ -2053,7 +2053,7 @@ test_event_view(void)
 	CHECK(find("\xe2\x96\x81\xe2\x96", NULL, NULL));
 	/* A counters envelope: the count at once, and the minute under way. */
 	{
-		struct counters	c = { 1, 126, 3, 30, 74 };
+		struct counters	c = { 1, 126, 3, 30, 74, -1 };
 
 		store_apply_counters(store, &c);
 		app_api_hooks()->counters_changed(app, 1);
