@@ -1,19 +1,28 @@
 /*
- * bench-kiosk EVTOP-MOCK [SCANS]: what a check-in station takes.
+ * bench-kiosk EVTOP EVTOP-MOCK [SCANS [KEYED]]: what a check-in station
+ * takes.
  *
- * evtop-mock gets an event with GUESTS guests.  The station in this
- * process (kiosk.c on its own loop, an api signed in with the admin's
- * token, its file in a temporary folder) copies the guest list, and takes
- * SCANS (default 500) distinct valid codes back to back (the next as soon
- * as the result hook said the last):
- * - online, each decided by the server; beside it, in blocks taken in
- *   turns, the bare POST /checkin through the same api client, the floor
- *   the station adds its two commits to;
- * - offline (the mock stopped, the link said lost as app-kiosk.c says
- *   it), each decided against the copy and committed before the hook
- *   fires; beside it a bare SQLite INSERT committed the same way (WAL,
- *   synchronous = FULL) in the same folder;
- * - the queue sent once the mock is back on the same database.
+ * evtop-mock gets an event with GUESTS guests.  Then:
+ *
+ * 1. The station in this process (kiosk.c on its own loop, an api signed
+ *    in with the admin's token, its file in a temporary folder) copies
+ *    the guest list, and takes SCANS (default 500) distinct valid codes
+ *    back to back (the next as soon as the result hook said the last):
+ *    - online, each decided by the server; beside it, in blocks taken in
+ *      turns, the bare POST /checkin through the same api client, the
+ *      floor the station adds its two commits to;
+ *    - offline (the mock stopped, the link said lost as app-kiosk.c says
+ *      it), each decided against the copy and committed before the hook
+ *      fires; beside it a bare SQLite INSERT committed the same way (WAL,
+ *      synchronous = FULL) in the same folder;
+ *    - the queue sent once the mock is back on the same database.
+ * 2. Enter to banner on a pty, the closest to the user
+ *    (bench-kiosk-pty.c): the real `evtop --kiosk` on a 100x30 pty read
+ *    through libvterm, a code and Enter written in one burst as a scanner
+ *    writes them, timed until "VALID — NAME" is on the screen; KEYED
+ *    (default 40) scans online, then the mock stopped and KEYED offline.
+ *    Beside it, a code's echo in the field (no Enter): the floor of a key
+ *    to a frame.
  *
  * Figures, not a test: nothing here passes or fails.
  */
@@ -35,6 +44,7 @@
 
 #include "api.h"
 #include "api-calls.h"
+#include "bench-kiosk-pty.h"
 #include "bench-pty.h"
 #include "bench-samples.h"
 #include "kiosk.h"
@@ -48,14 +58,9 @@
 #define GUESTS		2000
 #define CHUNK		500	/* guests an import request */
 #define BLOCK		50	/* floor, then station, in turns */
+#define FRAME_MS	33.0	/* one frame at 30 a second */
 #define GIVE_UP_MS	30000
 #define FLOOR_WARM	1000	/* commits before the floor counts */
-
-/* A guest of the event: its ticket code and its name. */
-struct bench_guest {
-	char	code[72];
-	char	name[64];
-};
 
 static uv_loop_t	 loop;
 static uv_timer_t	 tick;
@@ -580,6 +585,13 @@ bench_station(size_t n, struct station_figures *sf)
 	return (rc);
 }
 
+/* Between the pty's two halves. */
+static void
+stop_mock(void *arg)
+{
+	mockproc_stop(arg);
+}
+
 static void
 station_figures_done(struct station_figures *sf)
 {
@@ -644,23 +656,59 @@ report_station(size_t n, struct station_figures *sf)
 	    sf->server_before, sf->server_after, 3 * n);
 }
 
+static void
+report_pty_row(const char *name, struct samples *s, double target)
+{
+	printf("| %s | %zu | %.1f | %.1f | %.1f | %zu within %.1f ms |\n",
+	    name, s->n, samples_quantile(s, 0.5), samples_quantile(s, 0.95),
+	    samples_quantile(s, 1.0), samples_within(s, target), target);
+}
+
+static void
+report_pty(struct kiosk_pty_figures *pf, double bare50)
+{
+	double	echo50, off50;
+
+	printf("## Enter to banner: evtop --kiosk on a 100x30 pty\n\n");
+	printf("Ready to scan %.0f ms after evtop started (guest list "
+	    "copied); OFFLINE on screen %.0f ms after the mock was "
+	    "told to stop.\n\n", pf->ready_ms, pf->offline_ms);
+	printf("| on the pty | scans | p50 ms | p95 ms | max ms | within "
+	    "target |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+	report_pty_row("a code's echo in the field (the floor)", &pf->echo,
+	    FRAME_MS);
+	report_pty_row("online: code + Enter to \"VALID \xe2\x80\x94 NAME\"",
+	    &pf->online, bare50 + FRAME_MS);
+	report_pty_row("offline: code + Enter to \"VALID \xe2\x80\x94 NAME\"",
+	    &pf->offline, FRAME_MS);
+	echo50 = samples_quantile(&pf->echo, 0.5);
+	off50 = samples_quantile(&pf->offline, 0.5);
+	printf("\nTargets: offline within one frame (%.0f ms); online within "
+	    "the server's answer plus a frame, the answer taken as the bare "
+	    "round trip's p50 above (%.2f ms).  Offline p50 is %.2fx the "
+	    "echo's.\n", FRAME_MS, bare50, echo50 > 0 ? off50 / echo50 : 0);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct station_figures	 sf;
+	struct kiosk_pty_opts	 po;
+	struct kiosk_pty_figures pf;
 	struct statfs		 fs;
 	char			 text[64], load[16] = "?";
 	FILE			*f;
-	size_t			 n;
+	size_t			 n, k;
 	int			 rc = 1;
 
-	n = argc > 2 ? strtoul(argv[2], NULL, 10) : 500;
-	if (argc < 2 || n == 0 || 3 * n > GUESTS) {
-		fprintf(stderr, "usage: bench-kiosk EVTOP-MOCK [SCANS]  "
-		    "(3 SCANS <= %d)\n", GUESTS);
+	n = argc > 3 ? strtoul(argv[3], NULL, 10) : 500;
+	k = argc > 4 ? strtoul(argv[4], NULL, 10) : 40;
+	if (argc < 3 || n == 0 || k == 0 || 3 * n + 2 * k > GUESTS) {
+		fprintf(stderr, "usage: bench-kiosk EVTOP EVTOP-MOCK [SCANS "
+		    "[KEYED]]  (3 SCANS + 2 KEYED <= %d)\n", GUESTS);
 		return (2);
 	}
-	mockbin = argv[1];
+	mockbin = argv[2];
 	if (mkdtemp(dir) == NULL) {
 		fprintf(stderr, "bench-kiosk: mkdtemp: %s\n", strerror(errno));
 		return (1);
@@ -671,6 +719,7 @@ main(int argc, char **argv)
 	uv_timer_init(&loop, &tick);
 	uv_timer_start(&tick, on_tick, 50, 50);
 	memset(&sf, 0, sizeof sf);
+	memset(&pf, 0, sizeof pf);
 
 	if ((f = fopen("/proc/loadavg", "r")) != NULL) {
 		if (fscanf(f, "%15s", load) != 1)
@@ -698,9 +747,24 @@ main(int argc, char **argv)
 	if (bench_station(n, &sf) != 0)
 		goto out;
 	report_station(n, &sf);
+	fflush(stdout);
+	memset(&po, 0, sizeof po);
+	po.evtop = argv[1];
+	po.url = url;
+	po.token = token;
+	po.folder = dir;
+	po.event_id = event_id;
+	po.guests = guests + 3 * n;
+	po.count = k;
+	po.stop_server = stop_mock;
+	po.arg = &mock;
+	if (kiosk_pty_run(&po, &pf) != 0)
+		goto out;
+	report_pty(&pf, samples_quantile(&sf.bare, 0.5));
 	rc = 0;
 out:
 	station_figures_done(&sf);
+	kiosk_pty_figures_done(&pf);
 	mockproc_stop(&mock);
 	free(token);
 	free(guests);
