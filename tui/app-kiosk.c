@@ -16,6 +16,18 @@
 #include "xmalloc.h"
 
 #define APP_KIOSK_BELL_GAP_MS	180
+/*
+ * After Enter, the frame waits this long for the server's answer, so that
+ * the result is drawn at once when it comes, rather than a "checking"
+ * frame first and the result a frame later.
+ */
+#define APP_KIOSK_HOLD_MS	150
+/*
+ * A character typed into the code is drawn this long after, unless more
+ * follow: a scanner's burst is one frame, with its result, not an echo
+ * that makes the result wait for the next frame.
+ */
+#define APP_KIOSK_ECHO_MS	30
 
 struct app_kiosk {
 	struct kiosk	*k;
@@ -80,6 +92,7 @@ app_kiosk_result(void *arg, const struct kiosk_scan *sc)
 	struct pane	*p = app_kiosk_pane(app);
 
 	app_now(app);
+	app->hold_until = 0;
 	if (p != NULL)
 		app_kiosk_apply(app, pane_kiosk_result(p, sc));
 	/* One beep for in, two for already, three for not. */
@@ -191,7 +204,18 @@ app_kiosk_key(struct app *app, int key)
 		uv_stop(app->loop);
 		return;
 	}
-	app_kiosk_apply(app, flags | PANE_REDRAW);
+	/*
+	 * Drawn once the keys read so far are all in (app_input), not at the
+	 * first of a scanner's burst; and not before the answer to a scan
+	 * sent, for a little while.
+	 */
+	p->damaged = 1;
+	if (flags & PANE_KIOSK_TYPED)
+		app->hold_until = uv_now(app->loop) + APP_KIOSK_ECHO_MS;
+	else if (app->kiosk->k != NULL && kiosk_waiting(app->kiosk->k))
+		app->hold_until = uv_now(app->loop) + APP_KIOSK_HOLD_MS;
+	else
+		app->hold_until = 0;
 }
 
 void

@@ -122,6 +122,8 @@ struct app {
 	int			 handles;
 	int			 freeing;
 	uint64_t		 last_draw;
+	uint64_t		 hold_until;	/* no frame before, unless the
+						   hold is lifted (a kiosk) */
 	time_t			 minute;	/* wall-clock minute last drawn */
 
 	int			 running;

@@ -1031,6 +1031,12 @@ app_schedule(struct app *app)
 	if (!app->running || !app_damaged(app))
 		return;
 	now = uv_now(app->loop);
+	/* A station's scan waits for its answer: one frame with the result. */
+	if (app->hold_until > now) {
+		uv_timer_start(&app->frame, app_frame_cb, app->hold_until - now,
+		    0);
+		return;
+	}
 	since = now - app->last_draw;
 	if (app->last_draw == 0 || since >= APP_FRAME_MS) {
 		uv_timer_stop(&app->frame);
@@ -1041,9 +1047,8 @@ app_schedule(struct app *app)
 		app_arm_wake(app);
 		return;
 	}
-	if (!uv_is_active((uv_handle_t *)&app->frame))
-		uv_timer_start(&app->frame, app_frame_cb, APP_FRAME_MS - since,
-		    0);
+	/* Due a frame after the last one (a hold may have set it later). */
+	uv_timer_start(&app->frame, app_frame_cb, APP_FRAME_MS - since, 0);
 }
 
 void

@@ -735,6 +735,12 @@ kiosk_state(struct kiosk *k, struct kiosk_state *out)
 	*out = k->st;
 }
 
+int
+kiosk_waiting(const struct kiosk *k)
+{
+	return (k->st.waiting);
+}
+
 size_t
 kiosk_recent(struct kiosk *k, struct kiosk_scan *out, size_t max)
 {

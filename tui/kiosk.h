@@ -77,6 +77,8 @@ void		 kiosk_free(struct kiosk *);
  */
 int		 kiosk_scan(struct kiosk *, const char *code);
 void		 kiosk_state(struct kiosk *, struct kiosk_state *);
+/* 1 while a scan on screen waits for the server's answer. */
+int		 kiosk_waiting(const struct kiosk *);
 /* The latest scans, newest first. */
 size_t		 kiosk_recent(struct kiosk *, struct kiosk_scan *, size_t max);
 /* Guests by name in the copy (works offline). */

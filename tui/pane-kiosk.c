@@ -333,6 +333,7 @@ pane_kiosk_key(struct pane *p, const struct key_table *t, int key)
 			pk->burst = 0;
 		pk->last_key_ms = now;
 		pane_kiosk_edit(pk->input, key);
+		flags |= PANE_KIOSK_TYPED;
 		if (pk->burst && pk->idle_ms != 0)
 			flags |= PANE_KIOSK_IDLE;
 		return (flags);

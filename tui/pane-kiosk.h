@@ -18,6 +18,7 @@
 #define PANE_KIOSK_SIGN_IN	0x200	/* open the sign-in box */
 #define PANE_KIOSK_IDLE		0x400	/* a scanner's burst: arm the idle
 					   timer (pane_kiosk_idle) */
+#define PANE_KIOSK_TYPED	0x800	/* a character into the code */
 
 struct pane_kiosk_settings {
 	const char	*pin_hash;	/* crypt(3) hash; the pane copies it */
