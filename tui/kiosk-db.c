@@ -496,6 +496,25 @@ kiosk_db_set_copied_at(struct kiosk_db *k, time_t t, char **cause)
 	return (kiosk_db_set_meta(k, "copied_at", v, cause));
 }
 
+/*
+ * What a scan came to, from parameter i on, in the order both the insert
+ * and the update name them: queued, offline, conflict, result, guest_id,
+ * name, detail, first_at, undone.
+ */
+static void
+kiosk_db_bind_outcome(sqlite3_stmt *s, int i, const struct kiosk_scan *sc)
+{
+	sqlite3_bind_int(s, i++, sc->queued);
+	sqlite3_bind_int(s, i++, sc->offline);
+	sqlite3_bind_int(s, i++, sc->conflict);
+	sqlite3_bind_int(s, i++, (int)sc->result);
+	sqlite3_bind_int64(s, i++, sc->guest_id);
+	sqlite3_bind_text(s, i++, sc->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, i++, sc->detail, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, i++, (int64_t)sc->first_at);
+	sqlite3_bind_int(s, i, sc->undone);
+}
+
 /* Accepted here: the guest is in, as far as this door knows. */
 static int
 kiosk_db_mark(struct kiosk_db *k, const struct kiosk_scan *sc, char **cause)
@@ -523,15 +542,7 @@ kiosk_db_add_scan(struct kiosk_db *k, struct kiosk_scan *sc, char **cause)
 		sqlite3_bind_text(s, 1, sc->nonce, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 2, sc->code, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 3, (int64_t)sc->scanned_at);
-		sqlite3_bind_int(s, 4, sc->queued);
-		sqlite3_bind_int(s, 5, sc->offline);
-		sqlite3_bind_int(s, 6, sc->conflict);
-		sqlite3_bind_int(s, 7, (int)sc->result);
-		sqlite3_bind_int64(s, 8, sc->guest_id);
-		sqlite3_bind_text(s, 9, sc->name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 10, sc->detail, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 11, (int64_t)sc->first_at);
-		sqlite3_bind_int(s, 12, sc->undone);
+		kiosk_db_bind_outcome(s, 4, sc);
 	}
 	if (kiosk_db_run(k, s, "cannot keep the scan", cause) != 0)
 		goto fail;
@@ -554,15 +565,7 @@ kiosk_db_update_scan(struct kiosk_db *k, const struct kiosk_scan *sc,
 		return (-1);
 	if ((s = kiosk_db_stmt(k, KDB_UPDATE_SCAN)) != NULL) {
 		sqlite3_bind_int64(s, 1, sc->seq);
-		sqlite3_bind_int(s, 2, sc->queued);
-		sqlite3_bind_int(s, 3, sc->offline);
-		sqlite3_bind_int(s, 4, sc->conflict);
-		sqlite3_bind_int(s, 5, (int)sc->result);
-		sqlite3_bind_int64(s, 6, sc->guest_id);
-		sqlite3_bind_text(s, 7, sc->name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 8, sc->detail, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 9, (int64_t)sc->first_at);
-		sqlite3_bind_int(s, 10, sc->undone);
+		kiosk_db_bind_outcome(s, 2, sc);
 	}
 	if (kiosk_db_run(k, s, "cannot write the scan", cause) != 0)
 		goto fail;

@@ -304,4 +304,41 @@ leave(struct vt *vt)
 	vt_free(vt);
 }
 
+/*
+ * A new event and a station for it with its state in DIR/name (into
+ * state), online with the guest list copied: the station, or NULL after
+ * a failed check (and the station left).
+ */
+static inline struct vt *
+door_open(struct event *ev, const char *name, char *state, size_t len,
+    int rows, int cols, const char *term, const char *const *more)
+{
+	struct vt	*vt;
+
+	snprintf(state, len, "%s/%s", dir, name);
+	if (start_mock() != 0 || event_make(ev) != 0 ||
+	    (vt = station_with(ev, state, rows, cols, term, more)) == NULL) {
+		CHECK(0);
+		return (NULL);
+	}
+	if (ready(vt) != 0) {
+		leave(vt);
+		return (NULL);
+	}
+	return (vt);
+}
+
+/* The last case: the mock stopped, its folder gone. */
+static inline void
+kiosk_fixture_done(void)
+{
+	char	cmd[256];
+
+	mockproc_stop(&mock);
+	free(token);
+	token = NULL;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CHECK_INT(system(cmd), 0);
+}
+
 #endif

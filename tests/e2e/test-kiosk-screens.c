@@ -98,13 +98,7 @@ test_xterm_120x40(void)
 static void
 test_stop_mock(void)
 {
-	char	cmd[256];
-
-	mockproc_stop(&mock);
-	free(token);
-	token = NULL;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	CHECK_INT(system(cmd), 0);
+	kiosk_fixture_done();
 }
 
 TEST_MAIN(

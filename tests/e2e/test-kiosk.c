@@ -51,14 +51,9 @@ test_scans(void)
 	char		 state[160], want[128];
 	size_t		 i;
 
-	state_dir(state, sizeof state, "scans");
-	if (start_mock() != 0 || event_make(&ev) != 0 ||
-	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
-		CHECK(0);
+	if ((vt = door_open(&ev, "scans", state, sizeof state, 30, 100, NULL,
+	    NULL)) == NULL)
 		return;
-	}
-	if (ready(vt) != 0)
-		goto out;
 	CHECK_INT(server_checked_in(&ev), 0);
 
 	scan(vt, ev.codes[0]);
@@ -90,7 +85,6 @@ test_scans(void)
 	/* The recent scans, newest first. */
 	e2e_expect(vt, "Recent scans", VT_DEADLINE_MS);
 	e2e_expect(vt, "NOSUCH42: No guest has the code", VT_DEADLINE_MS);
-out:
 	leave(vt);
 }
 
@@ -109,16 +103,9 @@ test_terminators(void)
 	char		 state[160], want[128];
 	size_t		 i;
 
-	state_dir(state, sizeof state, "terminators");
-	if (start_mock() != 0 || event_make(&ev) != 0 ||
-	    (vt = station_with(&ev, state, 30, 100, NULL, none)) == NULL) {
-		CHECK(0);
+	if ((vt = door_open(&ev, "terminators", state, sizeof state, 30, 100, NULL,
+	    none)) == NULL)
 		return;
-	}
-	if (ready(vt) != 0) {
-		leave(vt);
-		return;
-	}
 	vt_send_text(vt, ev.codes[0]);
 	snprintf(want, sizeof want, "VALID \xe2\x80\x94 %s", ev.names[0]);
 	e2e_expect(vt, want, VT_DEADLINE_MS);
@@ -159,14 +146,9 @@ test_locked(void)
 	struct vt	*vt;
 	char		 state[160];
 
-	state_dir(state, sizeof state, "locked");
-	if (start_mock() != 0 || event_make(&ev) != 0 ||
-	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
-		CHECK(0);
+	if ((vt = door_open(&ev, "locked", state, sizeof state, 30, 100, NULL,
+	    NULL)) == NULL)
 		return;
-	}
-	if (ready(vt) != 0)
-		goto out;
 	vt_send_char(vt, CTL('c'));
 	vt_send_char(vt, CTL('z'));
 	vt_send_char(vt, CTL('\\'));
@@ -188,7 +170,6 @@ test_locked(void)
 	e2e_expect_gone(vt, "1357", 1000);
 	vt_send_key(vt, VTERM_KEY_ESCAPE);
 	e2e_expect(vt, "Scan or type a ticket code", VT_DEADLINE_MS);
-out:
 	leave(vt);
 }
 
@@ -202,14 +183,9 @@ test_console(void)
 	char		 state[160], want[128], *row;
 	int		 r, c, hashes = 0;
 
-	state_dir(state, sizeof state, "console");
-	if (start_mock() != 0 || event_make(&ev) != 0 ||
-	    (vt = station(&ev, state, 25, 80, "linux")) == NULL) {
-		CHECK(0);
+	if ((vt = door_open(&ev, "console", state, sizeof state, 25, 80, "linux",
+	    NULL)) == NULL)
 		return;
-	}
-	if (ready(vt) != 0)
-		goto out;
 	scan(vt, ev.codes[2]);
 	snprintf(want, sizeof want, "%s", ev.names[2]);
 	e2e_expect(vt, want, VT_DEADLINE_MS);
@@ -227,7 +203,6 @@ test_console(void)
 		CHECK(cell.bg >= 0 && cell.bg < 8);
 	} else
 		CHECK(0);
-out:
 	leave(vt);
 }
 
@@ -239,14 +214,9 @@ test_offline(void)
 	struct vt	*vt;
 	char		 state[160], want[128];
 
-	state_dir(state, sizeof state, "offline");
-	if (start_mock() != 0 || event_make(&ev) != 0 ||
-	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
-		CHECK(0);
+	if ((vt = door_open(&ev, "offline", state, sizeof state, 30, 100, NULL,
+	    NULL)) == NULL)
 		return;
-	}
-	if (ready(vt) != 0)
-		goto out;
 	scan(vt, ev.codes[0]);
 	e2e_expect(vt, "ready in", VT_DEADLINE_MS);
 	CHECK_INT(server_checked_in(&ev), 1);
@@ -348,17 +318,10 @@ test_killed(void)
 	char		 state[160], copy[160], want[128], *file, *cfile;
 	char		 from[256], to[256];
 
-	state_dir(state, sizeof state, "killed");
 	state_dir(copy, sizeof copy, "killed-copy");
-	if (start_mock() != 0 || event_make(&ev) != 0 ||
-	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
-		CHECK(0);
+	if ((vt = door_open(&ev, "killed", state, sizeof state, 30, 100, NULL,
+	    NULL)) == NULL)
 		return;
-	}
-	if (ready(vt) != 0) {
-		leave(vt);
-		return;
-	}
 	mockproc_stop(&mock);
 	e2e_expect(vt, "OFFLINE", VT_DEADLINE_MS);
 	scan(vt, ev.codes[3]);
@@ -421,16 +384,9 @@ test_start_offline(void)
 	struct vt	*vt;
 	char		 state[160], want[128];
 
-	state_dir(state, sizeof state, "start-offline");
-	if (start_mock() != 0 || event_make(&ev) != 0 ||
-	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
-		CHECK(0);
+	if ((vt = door_open(&ev, "start-offline", state, sizeof state, 30, 100, NULL,
+	    NULL)) == NULL)
 		return;
-	}
-	if (ready(vt) != 0) {
-		leave(vt);
-		return;
-	}
 	leave(vt);
 
 	mockproc_stop(&mock);
@@ -561,14 +517,9 @@ test_find_undo(void)
 	struct reply	 r;
 	char		 state[160], want[160], path[64];
 
-	state_dir(state, sizeof state, "find");
-	if (start_mock() != 0 || event_make(&ev) != 0 ||
-	    (vt = station(&ev, state, 30, 100, NULL)) == NULL) {
-		CHECK(0);
+	if ((vt = door_open(&ev, "find", state, sizeof state, 30, 100, NULL,
+	    NULL)) == NULL)
 		return;
-	}
-	if (ready(vt) != 0)
-		goto out;
 	vt_send_char(vt, '/');
 	e2e_expect(vt, "Find a guest by name", VT_DEADLINE_MS);
 	vt_send_text(vt, "guest thr");
@@ -598,20 +549,13 @@ test_find_undo(void)
 	support_http(url, "GET", path, NULL, token, &r);
 	CHECK_INT(json_integer_value(json_object_get(r.json, "total")), 0);
 	reply_done(&r);
-out:
 	leave(vt);
 }
 
 static void
 test_stop_mock(void)
 {
-	char	cmd[256];
-
-	mockproc_stop(&mock);
-	free(token);
-	token = NULL;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	CHECK_INT(system(cmd), 0);
+	kiosk_fixture_done();
 }
 
 TEST_MAIN(
