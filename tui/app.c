@@ -1149,7 +1149,11 @@ app_arm_wake(struct app *app)
 		if (d != 0 && d < next)
 			next = d;
 	}
-	uv_timer_start(&app->wake, app_wake_cb, next > now ? next - now : 0,
+	/*
+	 * Never 0: a timer started again at the loop's time from its own
+	 * callback runs again at once, and libuv's time never moves on.
+	 */
+	uv_timer_start(&app->wake, app_wake_cb, next > now ? next - now : 1,
 	    0);
 }
 

@@ -403,6 +403,15 @@ kiosk_scan(struct kiosk *k, const char *code)
 	memset(&sc, 0, sizeof sc);
 	kiosk_nonce(sc.nonce);
 	sc.scanned_at = clock_now();
+	if (k->st.no_event) {
+		/* Nothing to check in to: said, and not kept. */
+		kiosk_copy(sc.code, sizeof sc.code, code);
+		sc.result = KIOSK_INVALID;
+		snprintf(sc.detail, sizeof sc.detail, "This station's event "
+		    "(%" PRId64 ") is not on the server", k->opts.event_id);
+		kiosk_show(k, &sc);
+		return (0);
+	}
 	if (len > KIOSK_CODE_MAX) {
 		memcpy(sc.code, code, KIOSK_CODE_MAX - 3);
 		memcpy(sc.code + KIOSK_CODE_MAX - 3, "...", 4);
@@ -515,11 +524,15 @@ kiosk_event_cb(void *arg, const struct api_result *r)
 	if (r->status != API_OK || r->v.event == NULL) {
 		if (kiosk_unanswered(r))
 			kiosk_offline(k);
-		else if (r->error != NULL)
+		else if (r->error != NULL && r->error->http == 404) {
+			k->st.no_event = 1;
+			kiosk_changed(k);
+		} else if (r->error != NULL)
 			kiosk_note(k, r->error->sentence);
 		return;
 	}
 	kiosk_online(k);
+	k->st.no_event = 0;
 	kiosk_copy(k->st.title, sizeof k->st.title, r->v.event->title);
 	k->st.starts = r->v.event->date_time;
 	if (r->v.event->max_capacity >= 0)
@@ -545,6 +558,10 @@ kiosk_page_cb(void *arg, const struct api_result *r)
 		if (r->error != NULL && (r->error->http == 404 ||
 		    r->error->http == 403 || r->error->http == 501)) {
 			k->st.no_copy = 1;
+			if (k->st.no_event) {
+				kiosk_changed(k);
+				return;
+			}
 			kiosk_note(k, r->error->http == 403 ? "This account "
 			    "may not read the guest list: offline scans are "
 			    "checked by the server later" : "This server "

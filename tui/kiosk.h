@@ -58,6 +58,7 @@ struct kiosk_state {
 	time_t		 copied_at;		/* the copy was whole; 0 */
 	int		 copying;		/* pages are coming */
 	int		 no_copy;		/* the server keeps no list */
+	int		 no_event;		/* the server has no such event */
 };
 
 struct kiosk;

@@ -57,6 +57,7 @@ struct pane_kiosk {
 	struct kiosk_scan		 shown;
 	int				 have_shown;
 	uint64_t			 shown_ms;
+	uint64_t			 drawn_ms;	/* the last draw */
 	char				 note[200];
 	uint64_t			 note_ms;
 	int				 pin_fails;
@@ -576,6 +577,14 @@ pane_kiosk_draw_result(struct pane *p, int y, int h, int w,
 		    line, NULL);
 		return;
 	}
+	if (st->no_event && (!pk->have_shown ||
+	    now >= pk->shown_ms + pk->banner_ms)) {
+		pane_kiosk_draw_banner(p, y, h, w, TERM_BANNER_ERROR, "NO EVENT",
+		    "The server has no event with this station's id: set "
+		    "kiosk_event (or --kiosk) to one it has, then start again",
+		    NULL);
+		return;
+	}
 	if (st->waiting) {
 		pane_kiosk_draw_banner(p, y, h, w, TERM_BANNER_READY, "",
 		    "Checking with the server...", NULL);
@@ -729,6 +738,7 @@ pane_kiosk_draw(struct pane *p)
 	uint64_t		 now = pane_kiosk_now(p);
 	int			 h, w, bh, y, rest;
 
+	pk->drawn_ms = now;
 	werase(p->win);
 	getmaxyx(p->win, h, w);
 	memset(&st, 0, sizeof st);
@@ -765,8 +775,11 @@ pane_kiosk_deadline(struct pane *p)
 	struct pane_kiosk	*pk = p->data;
 	uint64_t		 now = pane_kiosk_now(p), next = 0, t;
 
-	if (pk->have_shown && now < pk->shown_ms + pk->banner_ms) {
-		t = pk->shown_ms + ((now - pk->shown_ms) / 1000 + 1) * 1000;
+	/* The second after the one last drawn, until the banner goes. */
+	if (pk->have_shown && pk->drawn_ms < pk->shown_ms + pk->banner_ms) {
+		t = pk->shown_ms;
+		if (pk->drawn_ms >= pk->shown_ms)
+			t += ((pk->drawn_ms - pk->shown_ms) / 1000 + 1) * 1000;
 		if (t > pk->shown_ms + pk->banner_ms)
 			t = pk->shown_ms + pk->banner_ms;
 		next = t;

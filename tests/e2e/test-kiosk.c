@@ -61,6 +61,10 @@ test_scans(void)
 	e2e_expect(vt, want, VT_DEADLINE_MS);
 	e2e_expect(vt, "ready in", VT_DEADLINE_MS);
 	CHECK_INT(server_checked_in(&ev), 1);
+	/* It counts down, then the station is ready again. */
+	e2e_expect(vt, "ready in 1 s", VT_DEADLINE_MS);
+	e2e_expect(vt, "Scan a ticket", VT_DEADLINE_MS);
+	e2e_expect_gone(vt, want, VT_DEADLINE_MS);
 
 	scan(vt, ev.codes[0]);
 	snprintf(want, sizeof want, "ALREADY CHECKED IN \xe2\x80\x94 %s, first "
