@@ -115,6 +115,19 @@ kiosk_nonce(char *out)
 	out[KIOSK_NONCE_LEN] = '\0';
 }
 
+/*
+ * Whether the server has said it has no check-in (a core server, by its
+ * /api/meta): then nothing is sent, and the station says so.
+ */
+static int
+kiosk_no_checkin(struct kiosk *k)
+{
+	if (!k->st.no_checkin && k->api != NULL &&
+	    api_feature(k->api, "checkin") == 0)
+		k->st.no_checkin = 1;
+	return (k->st.no_checkin);
+}
+
 /* The server cannot be reached: try again later, soon at first. */
 static void
 kiosk_offline(struct kiosk *k)
@@ -291,6 +304,24 @@ kiosk_sent_cb(void *arg, const struct api_result *r)
 	k->sending = 0;
 	if (r->status == API_ERR_AUTH)
 		k->st.signed_out = 1;
+	/* A server without check-in (a core one): nothing to wait for. */
+	if (r->error != NULL && (r->error->http == 404 ||
+	    r->error->http >= 500) && kiosk_no_checkin(k)) {
+		k->st.no_checkin = 1;
+		if (shown) {
+			uv_timer_stop(&k->answer);
+			k->waiting_seq = 0;
+			k->st.waiting = 0;
+		}
+		sc.queued = 0;
+		sc.offline = 0;
+		sc.result = KIOSK_INVALID;
+		kiosk_copy(sc.detail, sizeof sc.detail, "This server has no "
+		    "check-in");
+		kiosk_write(k, &sc, 0);
+		kiosk_show(k, &sc);
+		return;
+	}
 	if (kiosk_read_answer(&sc, r) != 0) {
 		log_debug("kiosk: scan %" PRId64 " not answered", sc.seq);
 		if (shown) {
@@ -355,7 +386,8 @@ kiosk_drain(struct kiosk *k)
 {
 	struct kiosk_scan	sc;
 
-	if (k->freeing || k->sending || k->st.signed_out)
+	if (k->freeing || k->sending || k->st.signed_out ||
+	    kiosk_no_checkin(k))
 		return;
 	if (kiosk_db_next_queued(k->db, &sc) != 0)
 		return;
@@ -403,12 +435,17 @@ kiosk_scan(struct kiosk *k, const char *code)
 	memset(&sc, 0, sizeof sc);
 	kiosk_nonce(sc.nonce);
 	sc.scanned_at = clock_now();
-	if (k->st.no_event) {
+	if (k->st.no_event || kiosk_no_checkin(k)) {
 		/* Nothing to check in to: said, and not kept. */
 		kiosk_copy(sc.code, sizeof sc.code, code);
 		sc.result = KIOSK_INVALID;
-		snprintf(sc.detail, sizeof sc.detail, "This station's event "
-		    "(%" PRId64 ") is not on the server", k->opts.event_id);
+		if (k->st.no_checkin)
+			kiosk_copy(sc.detail, sizeof sc.detail, "This server "
+			    "has no check-in");
+		else
+			snprintf(sc.detail, sizeof sc.detail, "This station's "
+			    "event (%" PRId64 ") is not on the server",
+			    k->opts.event_id);
 		kiosk_show(k, &sc);
 		return (0);
 	}
@@ -615,7 +652,7 @@ failed:
 static void
 kiosk_copy_page(struct kiosk *k)
 {
-	if (k->api == NULL || k->freeing)
+	if (k->api == NULL || k->freeing || kiosk_no_checkin(k))
 		return;
 	if (!k->st.copying) {
 		k->st.copying = 1;
@@ -747,6 +784,7 @@ kiosk_free(struct kiosk *k)
 void
 kiosk_state(struct kiosk *k, struct kiosk_state *out)
 {
+	kiosk_no_checkin(k);
 	k->st.queued = kiosk_db_queued(k->db);
 	k->st.here = kiosk_db_local_checkins(k->db);
 	*out = k->st;

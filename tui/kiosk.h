@@ -59,6 +59,7 @@ struct kiosk_state {
 	int		 copying;		/* pages are coming */
 	int		 no_copy;		/* the server keeps no list */
 	int		 no_event;		/* the server has no such event */
+	int		 no_checkin;		/* nor a check-in endpoint */
 };
 
 struct kiosk;

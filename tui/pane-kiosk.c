@@ -402,7 +402,10 @@ pane_kiosk_draw_top(struct pane *p, const struct kiosk_state *st, int w)
 	char		 buf[256], when[32];
 	int		 style, x, bw;
 
-	if (st->signed_out) {
+	if (st->no_checkin) {
+		badge = " NO CHECK-IN ";
+		style = TERM_BANNER_ERROR;
+	} else if (st->signed_out) {
 		badge = " SIGNED OUT: F9 ";
 		style = TERM_BANNER_ERROR;
 	} else if (st->online) {
@@ -577,12 +580,17 @@ pane_kiosk_draw_result(struct pane *p, int y, int h, int w,
 		    line, NULL);
 		return;
 	}
-	if (st->no_event && (!pk->have_shown ||
+	if ((st->no_event || st->no_checkin) && (!pk->have_shown ||
 	    now >= pk->shown_ms + pk->banner_ms)) {
-		pane_kiosk_draw_banner(p, y, h, w, TERM_BANNER_ERROR, "NO EVENT",
-		    "The server has no event with this station's id: set "
-		    "kiosk_event (or --kiosk) to one it has, then start again",
-		    NULL);
+		if (st->no_checkin)
+			pane_kiosk_draw_banner(p, y, h, w, TERM_BANNER_ERROR,
+			    "NO CHECK-IN", "This server has no check-in: a "
+			    "station needs one that does", NULL);
+		else
+			pane_kiosk_draw_banner(p, y, h, w, TERM_BANNER_ERROR,
+			    "NO EVENT", "The server has no event with this "
+			    "station's id: set kiosk_event (or --kiosk) to one "
+			    "it has, then start again", NULL);
 		return;
 	}
 	if (st->waiting) {

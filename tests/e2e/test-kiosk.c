@@ -27,6 +27,7 @@
 #include "kiosk-pin.h"
 #include "kiosk.h"
 #include "mockproc.h"
+#include "support-core.h"
 #include "support-http.h"
 #include "test.h"
 #include "e2e.h"
@@ -415,6 +416,51 @@ test_start_offline(void)
 	leave(vt);
 }
 
+/*
+ * A server with only the core of the API (no check-in, no guest list):
+ * the station says it cannot work there, rather than INVALID for all.
+ */
+static void
+test_core_server(void)
+{
+	struct core_options	 o = { .limit = 1000 };
+	struct core_server	*cs;
+	struct vt		*vt;
+	char			 state[160];
+	const char		*argv[] = { getenv("EVTOP_BIN"), "-s", NULL,
+	    "-c", config, "--kiosk", "5", NULL };
+	const char		*env[] = { "EVTOP_TOKEN=" CORE_TOKEN_2, NULL,
+	    NULL };
+	char			*state_env = NULL;
+
+	if (start_mock() != 0 || (cs = core_start(&o)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	state_dir(state, sizeof state, "core");
+	mkdir(state, 0700);
+	argv[2] = core_url(cs);
+	if (argv[0] == NULL || asprintf(&state_env, "XDG_STATE_HOME=%s",
+	    state) < 0 || (env[1] = state_env, vt = vt_spawn(argv, env, 30,
+	    100)) == NULL) {
+		CHECK(0);
+		free(state_env);
+		core_stop(cs);
+		return;
+	}
+	e2e_expect(vt, "NO CHECK-IN", VT_DEADLINE_MS);
+	e2e_expect(vt, "This server has no check-in: a station needs one",
+	    VT_DEADLINE_MS);
+	scan(vt, "ANYCODE1");
+	e2e_expect(vt, "INVALID \xe2\x80\x94 This server has no check-in",
+	    VT_DEADLINE_MS);
+	CHECK(!vt_find(vt, "queued", NULL, NULL));
+	CHECK(!vt_find(vt, "OFFLINE", NULL, NULL));
+	leave(vt);
+	free(state_env);
+	core_stop(cs);
+}
+
 /* Two doors, one code, at once: one lets the guest in. */
 static void
 test_two_stations(void)
@@ -571,6 +617,7 @@ TEST_MAIN(
 	TEST_CASE(test_killed),
 	TEST_CASE(test_start_offline),
 	TEST_CASE(test_two_stations),
+	TEST_CASE(test_core_server),
 	TEST_CASE(test_conflict),
 	TEST_CASE(test_find_undo),
 	TEST_CASE(test_stop_mock))
