@@ -45,6 +45,7 @@ struct kiosk {
 	size_t			 page;
 	int			 stats_inflight;
 	int			 stats_owed;
+	int			 synced;	/* a queued scan was answered */
 	uint64_t		 stats_ms;
 	unsigned		 retry_ms;
 
@@ -346,6 +347,7 @@ kiosk_sent_cb(void *arg, const struct api_result *r)
 		    sc.first_at : 0);
 		kiosk_show(k, &sc);
 	} else {
+		k->synced = 1;
 		/* Decided here before: the server's word is final. */
 		if (sc.result != was.result)
 			kiosk_conflict(&sc);
@@ -389,8 +391,18 @@ kiosk_drain(struct kiosk *k)
 	if (k->freeing || k->sending || k->st.signed_out ||
 	    kiosk_no_checkin(k))
 		return;
-	if (kiosk_db_next_queued(k->db, &sc) != 0)
+	if (kiosk_db_next_queued(k->db, &sc) != 0) {
+		/*
+		 * The queue is in: the counters as the server has them now
+		 * (the live link may have missed what it sent meanwhile).
+		 */
+		if (k->synced) {
+			k->synced = 0;
+			k->stats_ms = 0;
+			kiosk_heard_counters(k, NULL);
+		}
 		return;
+	}
 	log_debug("kiosk: sending queued scan %" PRId64, sc.seq);
 	kiosk_send(k, &sc);
 }
@@ -544,6 +556,11 @@ kiosk_stats_cb(void *arg, const struct api_result *r)
 		kiosk_drain(k);
 		if (k->st.copied_at == 0 && !k->st.copying && !k->st.no_copy)
 			kiosk_copy_page(k);
+		/* Asked for again while this one was out: it may be old. */
+		if (k->stats_owed) {
+			k->stats_ms = 0;
+			kiosk_heard_counters(k, NULL);
+		}
 		return;
 	}
 	if (kiosk_unanswered(r)) {
@@ -926,6 +943,8 @@ kiosk_heard_counters(struct kiosk *k, const struct counters *c)
 		kiosk_changed(k);
 		return;
 	}
+	/* Owed until one is sent; one in flight sends it when back. */
+	k->stats_owed = 1;
 	if (k->api == NULL || k->stats_inflight ||
 	    (k->stats_ms != 0 && now < k->stats_ms + KIOSK_STATS_GAP_MS))
 		return;
