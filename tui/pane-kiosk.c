@@ -24,6 +24,7 @@
 #define PK_FOUND	50	/* names a search shows at most */
 #define PK_RECENT	16
 #define PK_BURST_MS	60	/* keys closer than this are a scanner's */
+#define PK_BURST_MIN	4	/* keys a scanner sends at least */
 #define PK_NOTE_MS	6000
 #define PK_PIN_TRIES	5	/* then a wait */
 #define PK_PIN_WAIT_MS	30000
@@ -350,8 +351,9 @@ pane_kiosk_idle(struct pane *p)
 {
 	struct pane_kiosk	*pk = p->data;
 
+	/* A key or three and a pause are someone typing, not a scanner. */
 	if (pk->mode != PK_SCAN || !pk->burst ||
-	    textin_length(pk->input) == 0)
+	    textin_length(pk->input) < PK_BURST_MIN)
 		return (0);
 	return (pane_kiosk_do_scan(pk));
 }

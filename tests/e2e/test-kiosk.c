@@ -101,7 +101,7 @@ static void
 test_terminators(void)
 {
 	const char	*none[] = { "--kiosk-terminator", "none",
-	    "--kiosk-scan-timeout", "0.2", NULL };
+	    "--kiosk-scan-timeout", "0.3", NULL };
 	const char	*tab[] = { "--kiosk-terminator", "tab", NULL };
 	struct event	 ev;
 	struct vt	*vt;
