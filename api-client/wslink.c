@@ -20,6 +20,7 @@
 #define WS_CLOSE_ABNORMAL	1006
 #define WS_REAP_EVERY_MS	5
 #define WS_REAP_TRIES		400
+#define WS_HANDSHAKE_SECS	10
 
 struct wslink_out {
 	char			*data;		/* LWS_PRE bytes, then text */
@@ -310,6 +311,12 @@ wslink_new(uv_loop_t *loop, const struct wslink_options *opts,
 	info.uid = -1;
 	info.client_ssl_ca_filepath = opts->cacert;
 	info.retry_and_idle_policy = &wslink_idle_policy;
+	/*
+	 * A handshake the server stopped answering (it died half-way) is
+	 * given up as REST's connect is, not after lws's own 20 s or more.
+	 */
+	info.timeout_secs = WS_HANDSHAKE_SECS;
+	info.connect_timeout_secs = WS_HANDSHAKE_SECS;
 	info.pcontext = &ws->ctx;
 	if ((ws->ctx = lws_create_context(&info)) == NULL) {
 		xasprintf(cause, "cannot start the WebSocket client (is the "

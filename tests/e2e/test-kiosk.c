@@ -230,10 +230,10 @@ test_offline(void)
 	e2e_expect(vt, "Checked in 2 / 50", VT_DEADLINE_MS);
 
 	mockproc_stop(&mock);
-	e2e_expect(vt, "OFFLINE", VT_DEADLINE_MS);
 	scan(vt, ev.codes[1]);
 	snprintf(want, sizeof want, "%s (Accepted offline)", ev.names[1]);
 	e2e_expect(vt, want, VT_DEADLINE_MS);
+	e2e_expect(vt, "OFFLINE", VT_DEADLINE_MS);
 	scan(vt, ev.codes[2]);
 	snprintf(want, sizeof want, "%s (Accepted offline)", ev.names[2]);
 	e2e_expect(vt, want, VT_DEADLINE_MS);
@@ -328,7 +328,6 @@ test_killed(void)
 	    NULL)) == NULL)
 		return;
 	mockproc_stop(&mock);
-	e2e_expect(vt, "OFFLINE", VT_DEADLINE_MS);
 	scan(vt, ev.codes[3]);
 	scan(vt, ev.codes[4]);
 	e2e_expect(vt, "2 queued", VT_DEADLINE_MS);
