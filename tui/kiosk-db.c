@@ -25,7 +25,8 @@ static const char kiosk_db_schema[] =
 	" id INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL,"
 	" name_key TEXT NOT NULL, rsvp TEXT NOT NULL DEFAULT '',"
 	" checked_in_at INTEGER NOT NULL DEFAULT 0,"
-	" local_at INTEGER NOT NULL DEFAULT 0);"
+	" local_at INTEGER NOT NULL DEFAULT 0,"
+	" gen INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX IF NOT EXISTS guests_code ON guests (code);"
 	"CREATE INDEX IF NOT EXISTS guests_name ON guests (name_key);"
 	"CREATE TABLE IF NOT EXISTS scans ("
@@ -43,6 +44,7 @@ enum {
 	KDB_META_GET,
 	KDB_META_SET,
 	KDB_PUT_GUEST,
+	KDB_SWEEP,
 	KDB_FIND_CODE,
 	KDB_FIND_ID,
 	KDB_SEARCH,
@@ -76,10 +78,12 @@ static const char *const kiosk_db_sql[KDB__COUNT] = {
 	 * here stays until the server has the guest checked in itself.
 	 */
 	[KDB_PUT_GUEST] = "INSERT INTO guests (id, code, name, name_key, rsvp,"
-	    " checked_in_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	    " checked_in_at, gen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 	    " ON CONFLICT (id) DO UPDATE SET code = ?2, name = ?3,"
-	    " name_key = ?4, rsvp = ?5, checked_in_at = ?6,"
+	    " name_key = ?4, rsvp = ?5, checked_in_at = ?6, gen = ?7,"
 	    " local_at = CASE WHEN ?6 != 0 THEN 0 ELSE local_at END",
+	/* A whole copy made: who it did not list is gone from the server. */
+	[KDB_SWEEP] = "DELETE FROM guests WHERE gen < ? AND local_at = 0",
 	[KDB_FIND_CODE] = "SELECT " KDB_GUEST_COLUMNS " FROM guests"
 	    " WHERE code = ?",
 	[KDB_FIND_ID] = "SELECT " KDB_GUEST_COLUMNS " FROM guests"
@@ -115,6 +119,7 @@ struct kiosk_db {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[KDB__COUNT];
 	int		 in_tx;
+	int64_t		 gen;		/* the copy guests are put in */
 };
 
 void
@@ -129,6 +134,8 @@ kiosk_copy(char *dst, size_t size, const char *src)
 	memcpy(dst, src, n);
 	dst[n] = '\0';
 }
+
+static int64_t	kiosk_db_meta_count(struct kiosk_db *, const char *);
 
 static int
 kiosk_db_fail(struct kiosk_db *k, const char *what, char **cause)
@@ -276,6 +283,7 @@ kiosk_db_open(const char *path, const char *server, int64_t event_id,
 		kiosk_db_close(k);
 		return (NULL);
 	}
+	k->gen = kiosk_db_meta_count(k, "gen");
 	return (k);
 }
 
@@ -355,6 +363,7 @@ kiosk_db_put_guest(struct kiosk_db *k, const struct guest *g, char **cause)
 		sqlite3_bind_text(s, 5, g->rsvp_status != NULL ?
 		    g->rsvp_status : "", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 6, (int64_t)g->checked_in_at);
+		sqlite3_bind_int64(s, 7, k->gen);
 	}
 	rc = kiosk_db_run(k, s, "cannot keep a guest", cause);
 	free(key);
@@ -475,16 +484,23 @@ kiosk_db_guests(struct kiosk_db *k)
 	return (kiosk_db_count(k, KDB_GUESTS));
 }
 
+/* A number kept in meta, 0 when it is not there. */
+static int64_t
+kiosk_db_meta_count(struct kiosk_db *k, const char *key)
+{
+	char	*v = kiosk_db_meta(k, key);
+	int64_t	 n = 0;
+
+	if (v != NULL)
+		n = strtoll(v, NULL, 10);
+	free(v);
+	return (n);
+}
+
 time_t
 kiosk_db_copied_at(struct kiosk_db *k)
 {
-	char	*v = kiosk_db_meta(k, "copied_at");
-	time_t	 t = 0;
-
-	if (v != NULL)
-		t = (time_t)strtoll(v, NULL, 10);
-	free(v);
-	return (t);
+	return ((time_t)kiosk_db_meta_count(k, "copied_at"));
 }
 
 int
@@ -494,6 +510,32 @@ kiosk_db_set_copied_at(struct kiosk_db *k, time_t t, char **cause)
 
 	snprintf(v, sizeof v, "%lld", (long long)t);
 	return (kiosk_db_set_meta(k, "copied_at", v, cause));
+}
+
+void
+kiosk_db_copy_begin(struct kiosk_db *k)
+{
+	k->gen = kiosk_db_meta_count(k, "gen") + 1;
+}
+
+int
+kiosk_db_copy_end(struct kiosk_db *k, time_t t, char **cause)
+{
+	sqlite3_stmt	*s;
+	char		 v[32];
+
+	if (kiosk_db_begin(k, cause) != 0)
+		return (-1);
+	if ((s = kiosk_db_stmt(k, KDB_SWEEP)) != NULL)
+		sqlite3_bind_int64(s, 1, k->gen);
+	snprintf(v, sizeof v, "%lld", (long long)k->gen);
+	if (kiosk_db_run(k, s, "cannot drop old guests", cause) != 0 ||
+	    kiosk_db_set_meta(k, "gen", v, cause) != 0 ||
+	    kiosk_db_set_copied_at(k, t, cause) != 0) {
+		kiosk_db_rollback(k);
+		return (-1);
+	}
+	return (kiosk_db_commit(k, cause));
 }
 
 /*

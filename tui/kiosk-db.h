@@ -88,6 +88,14 @@ int64_t		 kiosk_db_guests(struct kiosk_db *);
 time_t		 kiosk_db_copied_at(struct kiosk_db *);
 int		 kiosk_db_set_copied_at(struct kiosk_db *, time_t,
 		    char **cause);
+/*
+ * A whole copy: begin, then put_guest for every guest of every page, then
+ * end, which drops the guests it did not list (gone from the server)
+ * unless checked in here and not yet sent, and sets copied_at to t.  An
+ * interrupted copy drops nothing.
+ */
+void		 kiosk_db_copy_begin(struct kiosk_db *);
+int		 kiosk_db_copy_end(struct kiosk_db *, time_t t, char **cause);
 
 /*
  * Keeps a new scan (s->seq is set), and for a scan accepted here marks its

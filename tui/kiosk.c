@@ -647,9 +647,9 @@ kiosk_page_cb(void *arg, const struct api_result *r)
 	    (int64_t)(k->page * k->opts.page_size) >= r->total) {
 		k->st.copying = 0;
 		k->st.copied_at = clock_now();
-		if (kiosk_db_set_copied_at(k->db, k->st.copied_at,
-		    &cause) != 0)
+		if (kiosk_db_copy_end(k->db, k->st.copied_at, &cause) != 0)
 			goto failed;
+		k->st.guests = kiosk_db_guests(k->db);
 		log_debug("kiosk: guest list copied: %" PRId64 " guests",
 		    k->st.guests);
 		kiosk_changed(k);
@@ -674,6 +674,7 @@ kiosk_copy_page(struct kiosk *k)
 	if (!k->st.copying) {
 		k->st.copying = 1;
 		k->page = 1;
+		kiosk_db_copy_begin(k->db);
 	}
 	if (api_guests_page(k->api, k->opts.event_id, NULL, k->page,
 	    k->opts.page_size, kiosk_page_cb, k) != 0)

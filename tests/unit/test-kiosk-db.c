@@ -197,6 +197,47 @@ test_queue(void)
 	db_done(k);
 }
 
+/* A whole copy drops the guests the server no longer lists. */
+static void
+test_sweep(void)
+{
+	struct kiosk_db		*k = db_new();
+	struct kiosk_scan	 a;
+	struct kiosk_guest	 g;
+	char			*cause = NULL;
+
+	if (k == NULL) {
+		CHECK(0);
+		return;
+	}
+	kiosk_db_copy_begin(k);
+	put(k, 11, "AAA111", "Ada Lovelace", "accepted", 0);
+	put(k, 12, "BBB222", "Grace Hopper", "accepted", 0);
+	put(k, 13, "CCC333", "Alan Turing", "accepted", 0);
+	CHECK_INT(kiosk_db_copy_end(k, 100, &cause), 0);
+	CHECK_INT(kiosk_db_guests(k), 3);
+	CHECK_INT(kiosk_db_copied_at(k), 100);
+
+	/* Checked in here, not sent: kept whatever the copy says. */
+	scan_new(&a, "n1", "CCC333", 13, 1);
+	CHECK_INT(kiosk_db_add_scan(k, &a, &cause), 0);
+	/* A copy cut short drops nothing. */
+	kiosk_db_copy_begin(k);
+	put(k, 11, "AAA111", "Ada Lovelace", "accepted", 0);
+	CHECK_INT(kiosk_db_guests(k), 3);
+
+	kiosk_db_copy_begin(k);
+	put(k, 11, "AAA111", "Ada Lovelace", "accepted", 0);
+	CHECK_INT(kiosk_db_copy_end(k, 200, &cause), 0);
+	CHECK_INT(kiosk_db_guests(k), 2);
+	CHECK_INT(kiosk_db_find(k, "BBB222", &g), 1);
+	CHECK_INT(kiosk_db_find(k, "CCC333", &g), 0);
+	CHECK_INT(kiosk_db_find(k, "AAA111", &g), 0);
+	CHECK_INT(kiosk_db_copied_at(k), 200);
+	free(cause);
+	db_done(k);
+}
+
 /* What a station wrote is there for the next one, and only for it. */
 static void
 test_reopen(void)
@@ -254,5 +295,6 @@ test_copy(void)
 TEST_MAIN(
 	TEST_CASE(test_guests),
 	TEST_CASE(test_queue),
+	TEST_CASE(test_sweep),
 	TEST_CASE(test_reopen),
 	TEST_CASE(test_copy))
