@@ -765,6 +765,9 @@ pane_kiosk_draw(struct pane *p)
 	bh = rest - 4;
 	if (bh > 11)
 		bh = 11;
+	/* Short of rows, the letters before the last scans. */
+	if (bh < bigtext_height() + 2 && rest >= bigtext_height() + 4)
+		bh = bigtext_height() + 2;
 	if (bh < 3)
 		bh = rest > 3 ? 3 : rest;
 	if (pk->mode == PK_FIND) {
