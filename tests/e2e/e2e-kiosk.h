@@ -40,6 +40,7 @@ static int		 events;	/* made so far */
 
 struct event {
 	int64_t	 id;
+	int64_t	 guests[NGUESTS];	/* their ids */
 	char	 codes[NGUESTS][32];
 	char	 names[NGUESTS][32];
 };
@@ -176,6 +177,8 @@ event_make_called(struct event *ev, const char *title)
 				snprintf(ev->codes[j], sizeof ev->codes[j],
 				    "%.31s", json_string_value(json_object_get(g,
 				    "ticket_code")));
+				ev->guests[j] = json_integer_value(
+				    json_object_get(g, "id"));
 			}
 		}
 	}

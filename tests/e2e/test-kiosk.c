@@ -386,11 +386,26 @@ test_start_offline(void)
 {
 	struct event	 ev;
 	struct vt	*vt;
-	char		 state[160], want[128];
+	struct reply	 r;
+	char		 state[160], want[128], path[64];
 
-	if ((vt = door_open(&ev, "start-offline", state, sizeof state, 30, 100, NULL,
-	    NULL)) == NULL)
+	if ((vt = door_open(&ev, "start-offline", state, sizeof state, 30,
+	    100, NULL, NULL)) == NULL)
 		return;
+	e2e_expect(vt, "6 guests, list of", VT_DEADLINE_MS);
+	leave(vt);
+
+	/* A guest deleted on the server goes at the next whole copy. */
+	snprintf(path, sizeof path, "/api/guests/%lld",
+	    (long long)ev.guests[5]);
+	support_http(url, "DELETE", path, NULL, token, &r);
+	CHECK(r.status >= 200 && r.status < 300);
+	reply_done(&r);
+	if ((vt = station(&ev, state, 30, 100, NULL)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	e2e_expect(vt, "5 guests, list of", VT_DEADLINE_MS);
 	leave(vt);
 
 	mockproc_stop(&mock);
@@ -404,6 +419,8 @@ test_start_offline(void)
 	snprintf(want, sizeof want, "%s (Accepted offline)", ev.names[0]);
 	e2e_expect(vt, want, VT_DEADLINE_MS);
 	e2e_expect(vt, "1 queued", VT_DEADLINE_MS);
+	scan(vt, ev.codes[5]);
+	e2e_expect(vt, "Unknown code", VT_DEADLINE_MS);
 	if (restart_mock() != 0) {
 		CHECK(0);
 		leave(vt);
