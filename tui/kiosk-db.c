@@ -64,8 +64,8 @@ enum {
 };
 
 #define KDB_SCAN_COLUMNS						\
-	"seq, nonce, code, scanned_at, queued, offline, conflict, result,"	\
-	" guest_id, name, detail, first_at, undone"
+	"seq, nonce, code, scanned_at, queued, offline, conflict,"	\
+	" result, guest_id, name, detail, first_at, undone"
 #define KDB_GUEST_COLUMNS						\
 	"id, code, name, rsvp, checked_in_at, local_at"
 

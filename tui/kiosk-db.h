@@ -39,13 +39,13 @@ struct kiosk_guest {
 
 /* One scan. */
 struct kiosk_scan {
-	int64_t			 seq;		/* its row; 0 before it has one */
+	int64_t			 seq;		/* its row; 0 before one */
 	char			 nonce[KIOSK_NONCE_LEN + 1];
 	char			 code[KIOSK_CODE_MAX + 1];
 	time_t			 scanned_at;
 	int			 queued;	/* not answered by the server */
 	int			 offline;	/* decided here, not there */
-	int			 conflict;	/* the server's answer differed */
+	int			 conflict;	/* the server said otherwise */
 	enum kiosk_result	 result;
 	int64_t			 guest_id;	/* 0: none known */
 	char			 name[KIOSK_NAME_MAX + 1];
@@ -111,7 +111,8 @@ int		 kiosk_db_add_scan(struct kiosk_db *, struct kiosk_scan *,
 int		 kiosk_db_update_scan(struct kiosk_db *,
 		    const struct kiosk_scan *, time_t at, char **cause);
 /* The oldest queued scan: 0 and *out, 1 when the queue is empty. */
-int		 kiosk_db_next_queued(struct kiosk_db *, struct kiosk_scan *out);
+int		 kiosk_db_next_queued(struct kiosk_db *,
+		    struct kiosk_scan *out);
 int64_t		 kiosk_db_queued(struct kiosk_db *);
 /* Scans accepted here and not yet sent: the counter's "+N here". */
 int64_t		 kiosk_db_local_checkins(struct kiosk_db *);

@@ -22,7 +22,7 @@
 #define KIOSK_PAGE		500	/* guests a page */
 #define KIOSK_RETRY_MS		2000	/* first try back, doubling */
 #define KIOSK_RETRY_MAX_MS	30000
-#define KIOSK_REFRESH_MS	(10 * 60 * 1000)	/* the whole copy again */
+#define KIOSK_REFRESH_MS	(10 * 60 * 1000) /* the whole copy again */
 #define KIOSK_STATS_GAP_MS	1000	/* at most a stats fetch a second */
 #define KIOSK_RECENT		32
 
@@ -181,8 +181,9 @@ kiosk_decide_here(struct kiosk *k, struct kiosk_scan *sc, int sent)
 			/* Nothing to check against: the server decides. */
 			sc->result = KIOSK_VALID;
 			sc->queued = 1;
-			kiosk_copy(sc->detail, sizeof sc->detail, "Not checked: "
-			    "no guest list here yet; the server decides later");
+			kiosk_copy(sc->detail, sizeof sc->detail, "Not "
+			    "checked: no guest list here yet; the server "
+			    "decides later");
 			return;
 		}
 		sc->result = KIOSK_INVALID;

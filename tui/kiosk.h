@@ -30,7 +30,7 @@ struct kiosk_options {
 	const char	*path;		/* the file; NULL: the state folder's */
 	unsigned	 answer_ms;	/* wait for the server; 0: 2500 */
 	unsigned	 page_size;	/* guests a page; 0: 500 */
-	unsigned	 time_scale;	/* tests: timers this many times faster */
+	unsigned	 time_scale;	/* tests: timers this much faster */
 };
 
 struct kiosk_hooks {
@@ -58,8 +58,8 @@ struct kiosk_state {
 	time_t		 copied_at;		/* the copy was whole; 0 */
 	int		 copying;		/* pages are coming */
 	int		 no_copy;		/* the server keeps no list */
-	int		 no_event;		/* the server has no such event */
-	int		 no_checkin;		/* nor a check-in endpoint */
+	int		 no_event;		/* no such event there */
+	int		 no_checkin;		/* no check-in there */
 };
 
 struct kiosk;

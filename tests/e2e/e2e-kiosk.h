@@ -33,7 +33,7 @@
 static struct mockproc	 mock = { -1, NULL };
 static char		 dir[] = "/tmp/evtop-kiosk-XXXXXX";
 static char		 db[128], secret[128], config[128];
-static char		 url[80];	/* the mock's, the same after a restart */
+static char		 url[80];	/* the mock's, also after a restart */
 static char		 listen_at[80];
 static char		*token;
 static int		 events;	/* made so far */
@@ -149,7 +149,8 @@ event_make_called(struct event *ev, const char *title)
 		return (-1);
 	p += snprintf(p, sizeof body, "{\"guests\":[");
 	for (i = 0; i < NGUESTS; i++)
-		p += snprintf(p, sizeof body - (size_t)(p - body), "%s{\"name\":"
+		p += snprintf(p, sizeof body - (size_t)(p - body),
+		    "%s{\"name\":"
 		    "\"%s Guest %s\",\"email\":\"door%d.%zu@example.org\","
 		    "\"rsvp_status\":\"accepted\"}", i > 0 ? "," : "", name,
 		    words[i], n, i);
@@ -175,8 +176,8 @@ event_make_called(struct event *ev, const char *title)
 				snprintf(ev->names[j], sizeof ev->names[j],
 				    "%.31s", body);
 				snprintf(ev->codes[j], sizeof ev->codes[j],
-				    "%.31s", json_string_value(json_object_get(g,
-				    "ticket_code")));
+				    "%.31s", json_string_value(
+				    json_object_get(g, "ticket_code")));
 				ev->guests[j] = json_integer_value(
 				    json_object_get(g, "id"));
 			}

@@ -108,8 +108,8 @@ test_terminators(void)
 	char		 state[160], want[128];
 	size_t		 i;
 
-	if ((vt = door_open(&ev, "terminators", state, sizeof state, 30, 100, NULL,
-	    none)) == NULL)
+	if ((vt = door_open(&ev, "terminators", state, sizeof state, 30, 100,
+	    NULL, none)) == NULL)
 		return;
 	vt_send_text(vt, ev.codes[0]);
 	snprintf(want, sizeof want, "VALID \xe2\x80\x94 %s", ev.names[0]);
@@ -188,8 +188,8 @@ test_console(void)
 	char		 state[160], want[128], *row;
 	int		 r, c, hashes = 0;
 
-	if ((vt = door_open(&ev, "console", state, sizeof state, 25, 80, "linux",
-	    NULL)) == NULL)
+	if ((vt = door_open(&ev, "console", state, sizeof state, 25, 80,
+	    "linux", NULL)) == NULL)
 		return;
 	scan(vt, ev.codes[2]);
 	snprintf(want, sizeof want, "%s", ev.names[2]);
