@@ -508,9 +508,10 @@ static void
 pane_kiosk_draw_banner(struct pane *p, int y, int h, int w, int style,
     const char *big, const char *line, const char *corner)
 {
-	WINDOW	*win = p->win;
-	attr_t	 attr = term_style(style);
-	int	 r, bw, by, ly;
+	struct pane_kiosk	*pk = p->data;
+	WINDOW			*win = p->win;
+	attr_t			 attr = term_style(style);
+	int			 r, bw, by, ly;
 
 	wattrset(win, attr);
 	for (r = y; r < y + h; r++)
@@ -519,7 +520,7 @@ pane_kiosk_draw_banner(struct pane *p, int y, int h, int w, int style,
 	if (h >= bigtext_height() + 2 && bw <= w - 2) {
 		by = y + (h - bigtext_height() - 1) / 2;
 		bigtext_draw(win, by, (w - bw) / 2, big, p->env->ascii ||
-		    ((struct pane_kiosk *)p->data)->console, attr);
+		    pk->console, attr);
 		ly = by + bigtext_height() + (h > bigtext_height() + 2 ?
 		    1 : 0);
 		if (ly >= y + h)
