@@ -143,6 +143,41 @@ test_terminators(void)
 	leave(vt);
 }
 
+static int
+bells_at_least(struct vt *vt, void *arg)
+{
+	return (vt_bells(vt) >= *(int *)arg);
+}
+
+/* With kiosk_bell: once for VALID, twice for ALREADY, three times for not. */
+static void
+test_bell(void)
+{
+	const char	*bell[] = { "--kiosk-bell", NULL };
+	struct event	 ev;
+	struct vt	*vt;
+	char		 state[160];
+	int		 want;
+
+	if ((vt = door_open(&ev, "bell", state, sizeof state, 30, 100, NULL,
+	    bell)) == NULL)
+		return;
+	CHECK_INT(vt_bells(vt), 0);
+	scan(vt, ev.codes[0]);
+	want = 1;
+	CHECK_INT(vt_wait(vt, bells_at_least, &want, VT_DEADLINE_MS), 0);
+	scan(vt, ev.codes[0]);
+	want = 3;
+	CHECK_INT(vt_wait(vt, bells_at_least, &want, VT_DEADLINE_MS), 0);
+	scan(vt, "NOBELL99");
+	want = 6;
+	CHECK_INT(vt_wait(vt, bells_at_least, &want, VT_DEADLINE_MS), 0);
+	/* And no more than that. */
+	vt_settle(vt, 600);
+	CHECK_INT(vt_bells(vt), 6);
+	leave(vt);
+}
+
 /* C-c, C-z, C-\, q and SIGINT do nothing; a wrong PIN keeps it. */
 static void
 test_locked(void)
@@ -627,6 +662,7 @@ test_stop_mock(void)
 TEST_MAIN(
 	TEST_CASE(test_scans),
 	TEST_CASE(test_terminators),
+	TEST_CASE(test_bell),
 	TEST_CASE(test_locked),
 	TEST_CASE(test_console),
 	TEST_CASE(test_offline),

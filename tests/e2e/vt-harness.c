@@ -29,6 +29,20 @@ struct vt {
 	char		 home[64];
 	VTerm		*term;
 	VTermScreen	*screen;
+	int		 bells;		/* BEL characters drawn */
+};
+
+static int
+vt_bell_cb(void *arg)
+{
+	struct vt	*vt = arg;
+
+	vt->bells++;
+	return (1);
+}
+
+static const VTermScreenCallbacks vt_screen_cbs = {
+	.bell = vt_bell_cb,
 };
 
 static uint64_t
@@ -208,9 +222,16 @@ vt_spawn(const char *const *argv, const char *const *env, int rows, int cols)
 	vt->term = vterm_new(rows, cols);
 	vterm_set_utf8(vt->term, 1);
 	vt->screen = vterm_obtain_screen(vt->term);
+	vterm_screen_set_callbacks(vt->screen, &vt_screen_cbs, vt);
 	vterm_screen_enable_altscreen(vt->screen, 1);
 	vterm_screen_reset(vt->screen, 1);
 	return (vt);
+}
+
+int
+vt_bells(const struct vt *vt)
+{
+	return (vt->bells);
 }
 
 static int

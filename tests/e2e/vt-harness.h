@@ -90,6 +90,8 @@ void		 vt_resize(struct vt *, int rows, int cols);
  * a signal killed it, or -1 on timeout.
  */
 int		 vt_wait_exit(struct vt *, int timeout_ms);
+/* How many times the program rang the bell (BEL) so far. */
+int		 vt_bells(const struct vt *);
 /* Writes the screen to f, framed, for a failure report. */
 void		 vt_dump(struct vt *, FILE *f);
 
