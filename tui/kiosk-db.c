@@ -29,6 +29,9 @@ static const char kiosk_db_schema[] =
 	" gen INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX IF NOT EXISTS guests_code ON guests (code);"
 	"CREATE INDEX IF NOT EXISTS guests_name ON guests (name_key);"
+	/* The few let in here and not yet sent, counted at each change. */
+	"CREATE INDEX IF NOT EXISTS guests_local ON guests (local_at)"
+	" WHERE local_at != 0;"
 	"CREATE TABLE IF NOT EXISTS scans ("
 	" seq INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" nonce TEXT NOT NULL UNIQUE, code TEXT NOT NULL,"

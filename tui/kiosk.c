@@ -46,6 +46,8 @@ struct kiosk {
 	int			 stats_inflight;
 	int			 stats_owed;
 	int			 synced;	/* a queued scan was answered */
+	int			 counted;	/* st.queued and st.here hold */
+	int64_t			 copied;	/* guests the copy under way got */
 	uint64_t		 stats_ms;
 	unsigned		 retry_ms;
 
@@ -71,6 +73,8 @@ kiosk_ms(const struct kiosk *k, uint64_t ms)
 static void
 kiosk_changed(struct kiosk *k)
 {
+	/* What the file counts is counted again at the next look. */
+	k->counted = 0;
 	if (!k->freeing && k->hooks->changed != NULL)
 		k->hooks->changed(k->arg);
 }
@@ -268,6 +272,7 @@ kiosk_write(struct kiosk *k, const struct kiosk_scan *sc, time_t at)
 {
 	char	*cause = NULL;
 
+	k->counted = 0;
 	if (kiosk_db_update_scan(k->db, sc, at, &cause) != 0) {
 		kiosk_note(k, cause);
 		free(cause);
@@ -643,7 +648,8 @@ kiosk_page_cb(void *arg, const struct api_result *r)
 	}
 	if (kiosk_db_commit(k->db, &cause) != 0)
 		goto failed;
-	k->st.guests = kiosk_db_guests(k->db);
+	/* Counted once the copy is whole: a page only adds what it brought. */
+	k->copied += (int64_t)r->n;
 	if (r->whole || r->n == 0 || r->total < 0 ||
 	    (int64_t)(k->page * k->opts.page_size) >= r->total) {
 		k->st.copying = 0;
@@ -675,6 +681,7 @@ kiosk_copy_page(struct kiosk *k)
 	if (!k->st.copying) {
 		k->st.copying = 1;
 		k->page = 1;
+		k->copied = 0;
 		kiosk_db_copy_begin(k->db);
 	}
 	if (api_guests_page(k->api, k->opts.event_id, NULL, k->page,
@@ -804,9 +811,15 @@ void
 kiosk_state(struct kiosk *k, struct kiosk_state *out)
 {
 	kiosk_no_checkin(k);
-	k->st.queued = kiosk_db_queued(k->db);
-	k->st.here = kiosk_db_local_checkins(k->db);
+	/* Not at every frame: only after something changed. */
+	if (!k->counted) {
+		k->st.queued = kiosk_db_queued(k->db);
+		k->st.here = kiosk_db_local_checkins(k->db);
+		k->counted = 1;
+	}
 	*out = k->st;
+	if (k->st.copying)
+		out->guests = k->copied;
 }
 
 int
@@ -924,7 +937,6 @@ kiosk_heard_checkin(struct kiosk *k, const struct guest *g)
 		free(cause);
 		return;
 	}
-	k->st.guests = kiosk_db_guests(k->db);
 	kiosk_changed(k);
 }
 
