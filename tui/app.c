@@ -628,10 +628,6 @@ static const struct {
 static void
 app_help_find_key(struct app *app, int key)
 {
-	char	text[8];
-	size_t	n;
-	int	op;
-
 	app->help_top = 0;
 	app_mark(app, APP_DAMAGE_OVERLAY);
 	if (key == KEYS_ESC) {
@@ -643,14 +639,7 @@ app_help_find_key(struct app *app, int key)
 		app->help_finding = 0;
 		return;
 	}
-	if ((op = keys_edit_op(key)) >= 0) {
-		textin_edit(app->help_find, (enum textin_op)op);
-		return;
-	}
-	if ((n = keys_text(key, text)) > 0) {
-		text[n] = '\0';
-		textin_insert(app->help_find, text);
-	}
+	keys_type(app->help_find, key);
 }
 
 static void

@@ -195,10 +195,6 @@ cmdline_remember(struct cmdline *c, const char *command)
 enum cmdline_result
 cmdline_key(struct cmdline *c, int key, const char *const *words)
 {
-	char	text[8];
-	size_t	n;
-	int	op;
-
 	free(c->trimmed);
 	c->trimmed = NULL;
 	if (key != '\t')
@@ -222,17 +218,10 @@ cmdline_key(struct cmdline *c, int key, const char *const *words)
 		cmdline_walk(c, 0);
 		return (CMDLINE_EDITING);
 	}
-	op = keys_edit_op(key);
-	if (op == TEXTIN_BACKSPACE && textin_length(c->in) == 0)
+	/* Backspace on an empty line leaves it, as in vi. */
+	if (keys_edit_op(key) == TEXTIN_BACKSPACE && textin_length(c->in) == 0)
 		return (CMDLINE_CANCEL);
-	if (op >= 0) {
-		textin_edit(c->in, (enum textin_op)op);
-		return (CMDLINE_EDITING);
-	}
-	if ((n = keys_text(key, text)) > 0) {
-		text[n] = '\0';
-		textin_insert(c->in, text);
-	}
+	keys_type(c->in, key);
 	return (CMDLINE_EDITING);
 }
 

@@ -277,6 +277,25 @@ keys_text(int key, char *out)
 	return (utf8_encode((uint32_t)key, out));
 }
 
+int
+keys_type(struct textin *t, int key)
+{
+	char	text[5];
+	size_t	n;
+	int	op, rc;
+
+	if ((op = keys_edit_op(key)) >= 0)
+		return (textin_edit(t, (enum textin_op)op) ?
+		    KEYS_TYPED_CHANGED : KEYS_TYPED_SAME);
+	if ((n = keys_text(key, text)) == 0)
+		return (KEYS_TYPED_NOT);
+	text[n] = '\0';
+	rc = textin_insert(t, text) == 0 ? KEYS_TYPED_CHANGED :
+	    KEYS_TYPED_SAME;
+	explicit_bzero(text, sizeof text);
+	return (rc);
+}
+
 /* Key names beyond single characters, as help shows them. */
 static const struct {
 	const char	*name;

@@ -65,6 +65,18 @@ int		 keys_edit_op(int key);
  * its length, or 0 for a function or control key.
  */
 size_t		 keys_text(int key, char *out);
+/*
+ * A key into a text field: an editing key edits it, a character is typed
+ * into it.  KEYS_TYPED_NOT for any other key, KEYS_TYPED_SAME when the
+ * field stayed as it was (nothing to delete, no room),
+ * KEYS_TYPED_CHANGED otherwise.  The character's copy is wiped (a
+ * password's).
+ */
+#define KEYS_TYPED_NOT		0
+#define KEYS_TYPED_SAME		1
+#define KEYS_TYPED_CHANGED	2
+struct textin;
+int		 keys_type(struct textin *, int key);
 
 /*
  * The action of the bar entry at column col of keys_bar's text (a click

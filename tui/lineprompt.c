@@ -39,9 +39,7 @@ lineprompt_free(struct lineprompt *pr)
 enum lineprompt_result
 lineprompt_key(struct lineprompt *pr, int key)
 {
-	char	text[8];
-	size_t	n, before = textin_length(pr->in);
-	int	op;
+	size_t	before = textin_length(pr->in);
 	char	*was;
 	enum lineprompt_result r = LINEPROMPT_EDITING;
 
@@ -54,12 +52,7 @@ lineprompt_key(struct lineprompt *pr, int key)
 		return (LINEPROMPT_DONE);
 	}
 	was = xstrdup(textin_text(pr->in));
-	if ((op = keys_edit_op(key)) >= 0)
-		textin_edit(pr->in, (enum textin_op)op);
-	else if ((n = keys_text(key, text)) > 0) {
-		text[n] = '\0';
-		textin_insert(pr->in, text);
-	}
+	keys_type(pr->in, key);
 	if (textin_length(pr->in) != before ||
 	    strcmp(was, textin_text(pr->in)) != 0)
 		r = LINEPROMPT_CHANGED;

@@ -134,29 +134,6 @@ pane_kiosk_is_enter(const struct pane_kiosk *pk, int key)
 	    (pk->tab_ends && key == '\t'));
 }
 
-/* Typing and editing keys into a field: 1 when the key was one. */
-static int
-pane_kiosk_edit(struct textin *t, int key)
-{
-	char	buf[4];
-	size_t	n;
-	int	op;
-
-	if ((op = keys_edit_op(key)) >= 0) {
-		textin_edit(t, (enum textin_op)op);
-		return (1);
-	}
-	if ((n = keys_text(key, buf)) > 0) {
-		char	s[5];
-
-		memcpy(s, buf, n);
-		s[n] = '\0';
-		textin_insert(t, s);
-		return (1);
-	}
-	return (0);
-}
-
 static int
 pane_kiosk_do_scan(struct pane_kiosk *pk)
 {
@@ -212,7 +189,7 @@ pane_kiosk_find_key(struct pane_kiosk *pk, int key)
 		free(code);
 		return (PANE_REDRAW);
 	}
-	if (pane_kiosk_edit(pk->find, key))
+	if (keys_type(pk->find, key) == KEYS_TYPED_CHANGED)
 		pane_kiosk_search(pk);
 	return (PANE_REDRAW);
 }
@@ -229,7 +206,7 @@ pane_kiosk_pin_key(struct pane_kiosk *pk, int key)
 		return (PANE_REDRAW);
 	}
 	if (!pane_kiosk_is_enter(pk, key)) {
-		pane_kiosk_edit(pk->pin, key);
+		keys_type(pk->pin, key);
 		return (PANE_REDRAW);
 	}
 	if (now < pk->pin_wait_until) {
@@ -334,7 +311,7 @@ pane_kiosk_key(struct pane *p, const struct key_table *t, int key)
 		else if (now - pk->last_key_ms > PK_BURST_MS)
 			pk->burst = 0;
 		pk->last_key_ms = now;
-		pane_kiosk_edit(pk->input, key);
+		keys_type(pk->input, key);
 		flags |= PANE_KIOSK_TYPED;
 		if (pk->burst && pk->idle_ms != 0)
 			flags |= PANE_KIOSK_IDLE;
@@ -342,7 +319,7 @@ pane_kiosk_key(struct pane *p, const struct key_table *t, int key)
 	}
 	/* Editing keys; C-c, C-z, C-\ and the rest do nothing. */
 	if (keys_edit_op(key) >= 0)
-		pane_kiosk_edit(pk->input, key);
+		keys_type(pk->input, key);
 	return (flags);
 }
 

@@ -89,24 +89,13 @@ prompt_set(struct prompt *pr, const char *text)
 enum prompt_answer
 prompt_key(struct prompt *pr, int key)
 {
-	char	text[4];
-	size_t	len;
-	int	op;
-
 	if (key == KEYS_ESC)
 		return (PROMPT_CLOSE);
 	if (pr->busy)
 		return (PROMPT_IGNORED);
 	if (key == '\r' || key == '\n' || key == (KEYS_FN|KEY_ENTER))
 		return (pr->valid ? PROMPT_SUBMIT : PROMPT_IGNORED);
-	if ((op = keys_edit_op(key)) >= 0) {
-		if (!textin_edit(pr->field, (enum textin_op)op))
-			return (PROMPT_IGNORED);
-	} else if ((len = keys_text(key, text)) > 0) {
-		text[len] = '\0';
-		if (textin_insert(pr->field, text) != 0)
-			return (PROMPT_IGNORED);
-	} else
+	if (keys_type(pr->field, key) != KEYS_TYPED_CHANGED)
 		return (PROMPT_IGNORED);
 	prompt_check(pr);
 	return (PROMPT_EDITED);
